@@ -1,0 +1,167 @@
+package dev.gao.metrics.example;
+
+import dev.gao.metrics.example.model.AutonomyMetricsDao;
+import dev.gao.metrics.example.model.BenchmarkRunDao;
+import dev.gao.metrics.example.model.GaoMetricsSchema;
+import dev.gao.metrics.example.model.PerformanceMetricsDao;
+import dev.gao.metrics.example.model.QualityMetricsDao;
+import dev.gao.metrics.example.model.WorkflowMetricsDao;
+import dev.gao.metrics.runtime.MetricsDatabase;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What GAO-Dev's collectors call: record a complete run atomically, read one back whole, delete
+ * one. Thread-safe; one instance per database file is enough for a whole process.
+ *
+ * <pre>{@code
+ * try (BenchmarkStore store = BenchmarkStore.open(Path.of("metrics.db"))) {
+ *   store.record(run);
+ *   Optional<CompleteRun> back = store.find(run.runId());
+ * }
+ * }</pre>
+ */
+public final class BenchmarkStore implements AutoCloseable {
+  private final MetricsDatabase database;
+  private final BenchmarkRunDao runs;
+  private final PerformanceMetricsDao performance;
+  private final AutonomyMetricsDao autonomy;
+  private final QualityMetricsDao quality;
+  private final WorkflowMetricsDao workflow;
+
+  /**
+   * Wraps an open database of the GAO-Dev schema. The store does not own it: closing the store
+   * closes the database.
+   *
+   * @param database a database opened with {@link GaoMetricsSchema#SCHEMA}
+   */
+  public BenchmarkStore(MetricsDatabase database) {
+    this.database = database;
+    this.runs = new BenchmarkRunDao(database);
+    this.performance = new PerformanceMetricsDao(database);
+    this.autonomy = new AutonomyMetricsDao(database);
+    this.quality = new QualityMetricsDao(database);
+    this.workflow = new WorkflowMetricsDao(database);
+  }
+
+  /**
+   * Opens (creating it if needed) the metrics database in {@code file}.
+   *
+   * @param file the SQLite file; missing folders are created
+   * @return the store
+   */
+  public static BenchmarkStore open(Path file) {
+    return new BenchmarkStore(MetricsDatabase.open(GaoMetricsSchema.SCHEMA, file));
+  }
+
+  /**
+   * Records a run and its four metric rows in one transaction: all five rows are stored, or none.
+   *
+   * @param run the complete run; the metric rows' {@code id} should be {@code 0} so the database
+   *     assigns them
+   */
+  public void record(CompleteRun run) {
+    database.runInTransaction(tx -> insert(run));
+  }
+
+  /**
+   * Records many runs in one transaction: all of them are stored, or none.
+   *
+   * @param completeRuns the runs
+   * @return how many runs were stored
+   */
+  public int recordAll(Collection<CompleteRun> completeRuns) {
+    return database.inTransaction(
+        tx -> {
+          for (CompleteRun run : completeRuns) {
+            insert(run);
+          }
+          return completeRuns.size();
+        });
+  }
+
+  private void insert(CompleteRun run) {
+    runs.insert(run.run());
+    performance.insert(run.performance());
+    autonomy.insert(run.autonomy());
+    quality.insert(run.quality());
+    workflow.insert(run.workflow());
+  }
+
+  /**
+   * Reads a run back whole, from one consistent snapshot.
+   *
+   * @param runId the run's id
+   * @return the run, or empty when there is no such run
+   * @throws IllegalStateException if the run lacks a metric row or has more than one in a table
+   */
+  public Optional<CompleteRun> find(String runId) {
+    return database.read(
+        tx ->
+            runs.findById(runId)
+                .map(
+                    run ->
+                        new CompleteRun(
+                            run,
+                            single("performance_metrics", runId, performance.findByRunId(runId)),
+                            single("autonomy_metrics", runId, autonomy.findByRunId(runId)),
+                            single("quality_metrics", runId, quality.findByRunId(runId)),
+                            single("workflow_metrics", runId, workflow.findByRunId(runId)))));
+  }
+
+  private static <T> T single(String table, String runId, List<T> rows) {
+    if (rows.size() != 1) {
+      throw new IllegalStateException(
+          "run '" + runId + "' has " + rows.size() + " rows in " + table + " where one is expected");
+    }
+    return rows.get(0);
+  }
+
+  /**
+   * Deletes a run; its metric rows go with it (ON DELETE CASCADE).
+   *
+   * @param runId the run's id
+   * @return whether the run existed
+   */
+  public boolean delete(String runId) {
+    return runs.deleteById(runId);
+  }
+
+  /** The DAO of {@code benchmark_runs}. */
+  public BenchmarkRunDao runs() {
+    return runs;
+  }
+
+  /** The DAO of {@code performance_metrics}. */
+  public PerformanceMetricsDao performance() {
+    return performance;
+  }
+
+  /** The DAO of {@code autonomy_metrics}. */
+  public AutonomyMetricsDao autonomy() {
+    return autonomy;
+  }
+
+  /** The DAO of {@code quality_metrics}. */
+  public QualityMetricsDao quality() {
+    return quality;
+  }
+
+  /** The DAO of {@code workflow_metrics}. */
+  public WorkflowMetricsDao workflow() {
+    return workflow;
+  }
+
+  /** The underlying database. */
+  public MetricsDatabase database() {
+    return database;
+  }
+
+  /** Closes the database; idempotent. */
+  @Override
+  public void close() {
+    database.close();
+  }
+}

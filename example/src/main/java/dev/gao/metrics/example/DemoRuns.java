@@ -1,0 +1,212 @@
+package dev.gao.metrics.example;
+
+import dev.gao.metrics.example.model.AutonomyMetrics;
+import dev.gao.metrics.example.model.BenchmarkRun;
+import dev.gao.metrics.example.model.PerformanceMetrics;
+import dev.gao.metrics.example.model.QualityMetrics;
+import dev.gao.metrics.example.model.WorkflowMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Realistic GAO-Dev benchmark runs for the demo and the tests: several projects, benchmarks and
+ * benchmark versions, repeated runs with 5-15% noise, some failed and timed-out runs, and metadata
+ * with unicode and quotes. Ranges follow GAO-Dev's own targets. The same seed gives the same runs.
+ */
+public final class DemoRuns {
+  /** Projects the demo agents build. */
+  public static final List<String> PROJECTS = List.of("todo-app", "invoice-api", "weather-dashboard");
+
+  /** Benchmarks the demo runs. */
+  public static final List<String> BENCHMARKS = List.of("greenfield-webapp", "bugfix-suite");
+
+  /** Benchmark versions; the later one is about 10% faster and cheaper. */
+  public static final List<String> VERSIONS = List.of("1.0.0", "1.1.0");
+
+  private static final List<String> AGENTS =
+      List.of("brian", "mary", "john", "winston", "sally", "bob", "amelia", "murat");
+  private static final List<String> PHASES =
+      List.of("analysis", "planning", "solutioning", "implementation");
+  private static final List<String> INTERVENTIONS =
+      List.of("clarification", "error_fix", "direction_change", "blocked", "user_correction");
+
+  private final Random random;
+  private Instant clock;
+
+  /**
+   * Creates a generator.
+   *
+   * @param seed the random seed; equal seeds give equal runs
+   * @param start the start time of the first run; later runs start later
+   */
+  public DemoRuns(long seed, Instant start) {
+    this.random = new Random(seed);
+    this.clock = start;
+  }
+
+  /**
+   * Runs of every project, benchmark and version, {@code repeats} of each.
+   *
+   * @param repeats runs per project, benchmark and version
+   * @return the runs, in start order
+   */
+  public List<CompleteRun> matrix(int repeats) {
+    List<CompleteRun> runs = new ArrayList<>();
+    for (String project : PROJECTS) {
+      for (String benchmark : BENCHMARKS) {
+        for (String version : VERSIONS) {
+          for (int i = 0; i < repeats; i++) {
+            runs.add(next(project, benchmark, version));
+          }
+        }
+      }
+    }
+    return runs;
+  }
+
+  /**
+   * The next run of one project, benchmark and version.
+   *
+   * @param project the project name
+   * @param benchmark the benchmark name
+   * @param version the benchmark version
+   * @return a complete run with a fresh random id
+   */
+  public CompleteRun next(String project, String benchmark, String version) {
+    String runId = new UUID(random.nextLong(), random.nextLong()).toString();
+    clock = clock.plus(Duration.ofMinutes(20 + random.nextInt(100))).plusNanos(random.nextInt(1_000_000_000));
+    double outcome = random.nextDouble();
+    String status = outcome < 0.08 ? "failed" : outcome < 0.14 ? "timeout" : "completed";
+    boolean finished = status.equals("completed");
+    double speedup = version.equals("1.0.0") ? 1.0 : 0.9;
+    double size = benchmark.equals("greenfield-webapp") ? 1.0 : 0.45;
+
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("model", "claude-sonnet-4.5");
+    metadata.put("prompt_set", "baseline \"v2\" — 'tuned'");
+    metadata.put("operator", "Zoë Ørsted");
+    metadata.put("status", status);
+    metadata.put("seed", random.nextInt(10_000));
+    BenchmarkRun run =
+        new BenchmarkRun(runId, clock, project, benchmark, version, metadata, null);
+
+    double totalTime = status.equals("timeout") ? 14_400 : 3_600 * size * speedup * noise();
+    Map<String, Double> phaseTimes = split(totalTime, new double[] {0.1, 0.12, 0.18, 0.6});
+    long tokens = Math.round(420_000 * size * speedup * noise());
+    Map<String, Long> byAgent = splitTokens(tokens);
+    int apiCalls = (int) Math.round(80 * size * speedup * noise());
+    double cost = round(tokens / 1_000_000.0 * 7.5 * noise(), 4);
+    PerformanceMetrics performance =
+        new PerformanceMetrics(0, runId, round(totalTime, 3), phaseTimes, tokens, byAgent, apiCalls, cost);
+
+    int interventions = finished ? random.nextInt(3) : 2 + random.nextInt(5);
+    List<String> interventionTypes = new ArrayList<>();
+    for (int i = 0; i < interventions; i++) {
+      interventionTypes.add(INTERVENTIONS.get(random.nextInt(INTERVENTIONS.size())));
+    }
+    AutonomyMetrics autonomy =
+        new AutonomyMetrics(
+            0,
+            runId,
+            interventions,
+            interventionTypes,
+            1 + random.nextInt(2),
+            random.nextInt(finished ? 4 : 9),
+            round(clamp((finished ? 0.82 : 0.45) * noise(), 0, 1), 3),
+            round(clamp((finished ? 0.8 : 0.4) * noise(), 0, 1), 3),
+            (int) Math.round(30 * size * noise()),
+            random.nextInt(finished ? 2 : 5));
+
+    int testsWritten = (int) Math.round(140 * size * noise());
+    int testsPassing = (int) Math.round(testsWritten * clamp((finished ? 0.93 : 0.7) * noise(), 0, 1));
+    Map<String, Integer> lint = new LinkedHashMap<>();
+    lint.put("error", random.nextInt(6));
+    lint.put("warning", random.nextInt(25));
+    lint.put("info", random.nextInt(15));
+    Map<String, Integer> security = new LinkedHashMap<>();
+    security.put("low", random.nextInt(4));
+    security.put("medium", random.nextInt(3));
+    security.put("high", random.nextInt(2));
+    security.put("critical", 0);
+    QualityMetrics quality =
+        new QualityMetrics(
+            0,
+            runId,
+            testsWritten,
+            testsPassing,
+            round(clamp((finished ? 82 : 55) * noise(), 0, 100), 2),
+            sum(lint),
+            lint,
+            random.nextInt(12),
+            sum(security),
+            security,
+            round(clamp((finished ? 94 : 60) * noise(), 0, 100), 2));
+
+    int storiesCreated = (int) Math.round(14 * size * noise()) + 1;
+    int storiesCompleted = finished ? storiesCreated : Math.max(0, storiesCreated - 1 - random.nextInt(4));
+    Map<String, Double> distribution = new LinkedHashMap<>();
+    phaseTimes.forEach((phase, seconds) -> distribution.put(phase, round(100 * seconds / totalTime, 2)));
+    WorkflowMetrics workflow =
+        new WorkflowMetrics(
+            0,
+            runId,
+            storiesCreated,
+            storiesCompleted,
+            round(totalTime / storiesCreated * noise(), 1),
+            distribution,
+            random.nextInt(finished ? 2 : 5));
+    return new CompleteRun(run, performance, autonomy, quality, workflow);
+  }
+
+  /** A factor between 0.9 and 1.1: the spread of repeated runs. */
+  private double noise() {
+    return 0.9 + 0.2 * random.nextDouble();
+  }
+
+  private Map<String, Double> split(double total, double[] shares) {
+    Map<String, Double> parts = new LinkedHashMap<>();
+    for (int i = 0; i < PHASES.size(); i++) {
+      parts.put(PHASES.get(i), round(total * shares[i], 3));
+    }
+    return parts;
+  }
+
+  private Map<String, Long> splitTokens(long total) {
+    Map<String, Long> parts = new LinkedHashMap<>();
+    long remaining = total;
+    for (int i = 0; i < AGENTS.size(); i++) {
+      String agent = AGENTS.get(i);
+      long share;
+      if (i == AGENTS.size() - 1) {
+        share = remaining;
+      } else if (agent.equals("amelia")) {
+        share = Math.round(total * 0.5);
+      } else {
+        share = Math.round(total * 0.07 * noise());
+      }
+      share = Math.min(share, remaining);
+      parts.put(agent, share);
+      remaining -= share;
+    }
+    return parts;
+  }
+
+  private static int sum(Map<String, Integer> counts) {
+    return counts.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  private static double clamp(double value, double min, double max) {
+    return Math.max(min, Math.min(max, value));
+  }
+
+  private static double round(double value, int digits) {
+    double scale = Math.pow(10, digits);
+    return Math.round(value * scale) / scale;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.gao.metrics.example.cli;
+
+import dev.gao.metrics.example.BenchmarkStore;
+import dev.gao.metrics.example.CompleteRun;
+import dev.gao.metrics.example.DemoRuns;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gao-metrics demo}: records realistic runs of several projects, benchmarks and versions,
+ * reads every one back whole, and prints a summary per benchmark and version.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Records a handful of realistic benchmark runs, reads them back and prints a summary.")
+final class DemoCommand implements Callable<Integer> {
+  @Mixin DatabaseOption database;
+  @ParentCommand GaoMetricsCli parent;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--repeats",
+      defaultValue = "2",
+      paramLabel = "N",
+      description = "Runs per project, benchmark and version (default: ${DEFAULT-VALUE}).")
+  int repeats;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      description = "Random seed; the same seed records the same runs. Default: the current time.")
+  Long seed;
+
+  @Override
+  public Integer call() {
+    if (repeats < 1) {
+      throw new IllegalStateException("--repeats must be at least 1, was " + repeats);
+    }
+    Path file = database.resolve(parent.environment());
+    long actualSeed = seed != null ? seed : System.nanoTime();
+    Instant start = Instant.now().minusSeconds(86_400L * 7);
+    List<CompleteRun> runs = new DemoRuns(actualSeed, start).matrix(repeats);
+    PrintWriter out = spec.commandLine().getOut();
+    try (BenchmarkStore store = BenchmarkStore.open(file)) {
+      long began = System.nanoTime();
+      for (CompleteRun run : runs) {
+        store.record(run);
+      }
+      double millis = (System.nanoTime() - began) / 1e6;
+      out.printf("recorded %d runs (%d rows) into %s in %.0f ms%n", runs.size(), runs.size() * 5, file, millis);
+
+      Map<String, List<CompleteRun>> byBenchmark = new TreeMap<>();
+      for (CompleteRun written : runs) {
+        CompleteRun stored =
+            store
+                .find(written.runId())
+                .orElseThrow(() -> new IllegalStateException("run " + written.runId() + " was not stored"));
+        String key = stored.run().benchmarkName() + " " + stored.run().version();
+        byBenchmark.computeIfAbsent(key, k -> new ArrayList<>()).add(stored);
+      }
+      out.println("read back every run whole; summary per benchmark and version:");
+      out.printf(
+          "%-26s %4s %9s %10s %10s %8s %9s%n",
+          "benchmark version", "runs", "completed", "time (s)", "tokens", "cost ($)", "coverage");
+      byBenchmark.forEach(
+          (key, group) ->
+              out.printf(
+                  "%-26s %4d %9d %10.0f %10.0f %8.2f %8.1f%%%n",
+                  key,
+                  group.size(),
+                  group.stream().filter(r -> "completed".equals(r.run().metadata().get("status"))).count(),
+                  group.stream().mapToDouble(r -> r.performance().totalTimeSeconds()).average().orElse(0),
+                  group.stream().mapToDouble(r -> r.performance().tokenUsageTotal()).average().orElse(0),
+                  group.stream().mapToDouble(r -> r.performance().apiCallsCost()).average().orElse(0),
+                  group.stream().mapToDouble(r -> r.quality().codeCoveragePercentage()).average().orElse(0)));
+      out.printf("database now holds %,d runs%n", store.runs().count());
+    }
+    return 0;
+  }
+}

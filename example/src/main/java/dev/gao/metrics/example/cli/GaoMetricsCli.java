@@ -1,0 +1,95 @@
+package dev.gao.metrics.example.cli;
+
+import dev.gao.metrics.runtime.exception.MetricsException;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code gao-metrics} command line: creates, inspects and fills GAO-Dev metrics databases.
+ *
+ * <p>Exit codes: 0 success, 2 usage error, 3 database error. Errors go to standard error as one
+ * line that says what to do.
+ */
+@Command(
+    name = "gao-metrics",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Records and inspects GAO-Dev benchmark metrics in a SQLite database.",
+    subcommands = {InitCommand.class, StatusCommand.class, DemoCommand.class})
+public final class GaoMetricsCli implements Runnable {
+  /** Exit code of a database or file error. */
+  public static final int EXIT_DATABASE_ERROR = 3;
+
+  @Spec CommandSpec spec;
+
+  private final Map<String, String> environment;
+
+  /**
+   * Creates the command.
+   *
+   * @param environment where {@code GAO_METRICS_DB} is looked up
+   */
+  public GaoMetricsCli(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** The process environment this command reads. */
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * Builds the command line with its exit-code rules.
+   *
+   * @param environment where {@code GAO_METRICS_DB} is looked up
+   * @param out standard output
+   * @param err standard error
+   * @return the configured command line
+   */
+  public static CommandLine commandLine(Map<String, String> environment, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new GaoMetricsCli(environment));
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(
+        (exception, failed, parseResult) -> {
+          failed.getErr().println("gao-metrics " + failed.getCommandName() + ": " + oneLine(exception));
+          failed.getErr().flush();
+          return EXIT_DATABASE_ERROR;
+        });
+    return commandLine;
+  }
+
+  private static String oneLine(Exception exception) {
+    String message = exception.getMessage();
+    if (message == null || message.isBlank()) {
+      message = exception.getClass().getSimpleName();
+    }
+    if (!(exception instanceof MetricsException) && !(exception instanceof IllegalStateException)) {
+      message = exception.getClass().getSimpleName() + ": " + message;
+    }
+    return message.replace(System.lineSeparator(), " ").replace('\n', ' ');
+  }
+
+  /**
+   * Runs the command line and exits with its exit code.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int exitCode = commandLine(System.getenv(), out, err).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(exitCode);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.gao.metrics.example.model;
+
+import dev.gao.metrics.annotations.ForeignKey;
+import dev.gao.metrics.annotations.Index;
+import dev.gao.metrics.annotations.Json;
+import dev.gao.metrics.annotations.MetricsTable;
+import dev.gao.metrics.annotations.Nullable;
+import dev.gao.metrics.annotations.PrimaryKey;
+import java.util.Map;
+
+/**
+ * Time, tokens and API cost of one run.
+ *
+ * @param id row id, assigned by the database when {@code 0}
+ * @param runId the run these metrics belong to
+ * @param totalTimeSeconds wall time of the run, in seconds (lower is better)
+ * @param phaseTimes seconds spent per phase (analysis, planning, solutioning, implementation)
+ * @param tokenUsageTotal tokens used by all agents (lower is better)
+ * @param tokenUsageByAgent tokens per agent; sums to {@code tokenUsageTotal}
+ * @param apiCallsCount model API calls (lower is better)
+ * @param apiCallsCost cost of those calls, in USD (lower is better)
+ */
+@MetricsTable(
+    name = "performance_metrics",
+    indexes = @Index(name = "idx_performance_run_id", columns = "run_id"))
+public record PerformanceMetrics(
+    @PrimaryKey(autoGenerate = true) long id,
+    @ForeignKey(table = BenchmarkRun.class, onDelete = ForeignKey.Action.CASCADE) String runId,
+    double totalTimeSeconds,
+    @Nullable @Json Map<String, Double> phaseTimes,
+    long tokenUsageTotal,
+    @Nullable @Json Map<String, Long> tokenUsageByAgent,
+    int apiCallsCount,
+    double apiCallsCost) {}

@@ -1,0 +1,40 @@
+package dev.gao.metrics.example.model;
+
+import dev.gao.metrics.annotations.ForeignKey;
+import dev.gao.metrics.annotations.Index;
+import dev.gao.metrics.annotations.Json;
+import dev.gao.metrics.annotations.MetricsTable;
+import dev.gao.metrics.annotations.Nullable;
+import dev.gao.metrics.annotations.PrimaryKey;
+import java.util.Map;
+
+/**
+ * Quality of the code a run produced: tests, coverage, lint, type errors, security findings.
+ *
+ * @param id row id, assigned by the database when {@code 0}
+ * @param runId the run these metrics belong to
+ * @param testsWritten tests in the produced code (higher is better)
+ * @param testsPassing tests that pass; at most {@code testsWritten} (higher is better)
+ * @param codeCoveragePercentage line coverage, 0..100 (higher is better)
+ * @param lintingErrorsCount lint findings (lower is better)
+ * @param lintingErrorsBySeverity findings per severity (error, warning, info)
+ * @param typeErrorsCount type-checker errors (lower is better)
+ * @param securityVulnerabilitiesCount security findings (lower is better)
+ * @param securityVulnerabilitiesBySeverity findings per severity (low, medium, high, critical)
+ * @param functionalCompletenessPercentage acceptance criteria met, 0..100 (higher is better)
+ */
+@MetricsTable(
+    name = "quality_metrics",
+    indexes = @Index(name = "idx_quality_run_id", columns = "run_id"))
+public record QualityMetrics(
+    @PrimaryKey(autoGenerate = true) long id,
+    @ForeignKey(table = BenchmarkRun.class, onDelete = ForeignKey.Action.CASCADE) String runId,
+    int testsWritten,
+    int testsPassing,
+    double codeCoveragePercentage,
+    int lintingErrorsCount,
+    @Nullable @Json Map<String, Integer> lintingErrorsBySeverity,
+    int typeErrorsCount,
+    int securityVulnerabilitiesCount,
+    @Nullable @Json Map<String, Integer> securityVulnerabilitiesBySeverity,
+    double functionalCompletenessPercentage) {}

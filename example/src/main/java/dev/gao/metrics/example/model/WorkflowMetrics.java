@@ -1,0 +1,32 @@
+package dev.gao.metrics.example.model;
+
+import dev.gao.metrics.annotations.ForeignKey;
+import dev.gao.metrics.annotations.Index;
+import dev.gao.metrics.annotations.Json;
+import dev.gao.metrics.annotations.MetricsTable;
+import dev.gao.metrics.annotations.Nullable;
+import dev.gao.metrics.annotations.PrimaryKey;
+import java.util.Map;
+
+/**
+ * How the run's work flowed: stories, cycle time, time per phase, rework.
+ *
+ * @param id row id, assigned by the database when {@code 0}
+ * @param runId the run these metrics belong to
+ * @param storiesCreated stories created (higher is better)
+ * @param storiesCompleted stories completed; at most {@code storiesCreated} (higher is better)
+ * @param avgCycleTimeSeconds mean story cycle time, in seconds (lower is better)
+ * @param phaseDistribution share of time per phase, in percent, summing to 100
+ * @param reworkCount stories reopened (lower is better)
+ */
+@MetricsTable(
+    name = "workflow_metrics",
+    indexes = @Index(name = "idx_workflow_run_id", columns = "run_id"))
+public record WorkflowMetrics(
+    @PrimaryKey(autoGenerate = true) long id,
+    @ForeignKey(table = BenchmarkRun.class, onDelete = ForeignKey.Action.CASCADE) String runId,
+    int storiesCreated,
+    int storiesCompleted,
+    double avgCycleTimeSeconds,
+    @Nullable @Json Map<String, Double> phaseDistribution,
+    int reworkCount) {}

@@ -1,0 +1,207 @@
+package dev.gao.metrics.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gao.metrics.example.model.AutonomyMetrics;
+import dev.gao.metrics.example.model.BenchmarkRun;
+import dev.gao.metrics.example.model.BenchmarkRunDao;
+import dev.gao.metrics.example.model.PerformanceMetrics;
+import dev.gao.metrics.example.model.QualityMetrics;
+import dev.gao.metrics.example.model.WorkflowMetrics;
+import dev.gao.metrics.runtime.dao.SortOrder;
+import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
+import dev.gao.metrics.runtime.exception.InvalidValueException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Recording and reading complete GAO-Dev runs through the generated DAOs, on a real file. */
+class BenchmarkStoreTest {
+  @TempDir Path folder;
+  private BenchmarkStore store;
+  private DemoRuns demo;
+
+  @BeforeEach
+  void open() {
+    store = BenchmarkStore.open(folder.resolve("metrics.db"));
+    demo = new DemoRuns(7, Instant.parse("2026-03-01T09:00:00Z"));
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void aRecordedRunReadsBackWholeWithExactValues() {
+    List<CompleteRun> written = demo.matrix(2);
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    written.forEach(store::record);
+    Instant after = Instant.now();
+
+    for (CompleteRun expected : written) {
+      CompleteRun actual = store.find(expected.runId()).orElseThrow();
+      BenchmarkRun run = actual.run();
+      assertEquals(expected.run().timestamp(), run.timestamp(), "nanosecond timestamps survive");
+      assertEquals(expected.run().projectName(), run.projectName());
+      assertEquals(expected.run().metadata(), run.metadata(), "unicode and quotes in JSON survive");
+      assertNotNull(run.createdAt(), "created_at comes from the column default");
+      assertTrue(!run.createdAt().isBefore(before) && !run.createdAt().isAfter(after), run.createdAt().toString());
+
+      assertEquals(withId(expected.performance(), actual.performance().id()), actual.performance());
+      assertEquals(withId(expected.autonomy(), actual.autonomy().id()), actual.autonomy());
+      assertEquals(withId(expected.quality(), actual.quality().id()), actual.quality());
+      assertEquals(withId(expected.workflow(), actual.workflow().id()), actual.workflow());
+      Object tokens = actual.performance().tokenUsageByAgent().get("amelia");
+      assertEquals(Long.class, tokens.getClass(), "Map<String, Long> reads back with Long values");
+      Object lint = actual.quality().lintingErrorsBySeverity().get("warning");
+      assertEquals(Integer.class, lint.getClass(), "Map<String, Integer> reads back with Integer values");
+    }
+    assertEquals(written.size(), store.runs().count());
+  }
+
+  @Test
+  void aNullVersionTakesTheColumnDefault() {
+    CompleteRun run = demo.next("todo-app", "greenfield-webapp", "ignored");
+    BenchmarkRun r = run.run();
+    store.record(
+        new CompleteRun(
+            new BenchmarkRun(r.runId(), r.timestamp(), r.projectName(), r.benchmarkName(), null, null, null),
+            run.performance(),
+            run.autonomy(),
+            run.quality(),
+            run.workflow()));
+    BenchmarkRun stored = store.runs().findById(r.runId()).orElseThrow();
+    assertEquals("1.0.0", stored.version());
+    assertEquals(null, stored.metadata());
+  }
+
+  @Test
+  void deletingARunCascadesToItsMetrics() {
+    List<CompleteRun> runs = demo.matrix(1);
+    runs.forEach(store::record);
+    String victim = runs.get(3).runId();
+
+    assertTrue(store.delete(victim));
+    assertFalse(store.delete(victim));
+    assertTrue(store.find(victim).isEmpty());
+    assertEquals(List.of(), store.performance().findByRunId(victim));
+    assertEquals(List.of(), store.autonomy().findByRunId(victim));
+    assertEquals(List.of(), store.quality().findByRunId(victim));
+    assertEquals(List.of(), store.workflow().findByRunId(victim));
+    assertEquals(runs.size() - 1, store.performance().count());
+    assertEquals(runs.size() - 1, store.workflow().count());
+  }
+
+  @Test
+  void aMetricRowOfAnUnknownRunIsRefusedNamingTableColumnAndValue() {
+    CompleteRun run = demo.next("todo-app", "bugfix-suite", "1.0.0");
+    ForeignKeyViolationException error =
+        assertThrows(ForeignKeyViolationException.class, () -> store.performance().insert(run.performance()));
+    assertTrue(error.getMessage().contains("performance_metrics"), error.getMessage());
+    assertTrue(error.getMessage().contains("run_id"), error.getMessage());
+    assertTrue(error.getMessage().contains(run.runId()), error.getMessage());
+    assertEquals(0, store.performance().count());
+  }
+
+  @Test
+  void aRunWithABadValueIsNotStoredAtAll() {
+    CompleteRun run = demo.next("invoice-api", "bugfix-suite", "1.1.0");
+    QualityMetrics q = run.quality();
+    QualityMetrics broken =
+        new QualityMetrics(0, q.runId(), q.testsWritten(), q.testsPassing(), Double.NaN, q.lintingErrorsCount(),
+            q.lintingErrorsBySeverity(), q.typeErrorsCount(), q.securityVulnerabilitiesCount(),
+            q.securityVulnerabilitiesBySeverity(), q.functionalCompletenessPercentage());
+    CompleteRun bad = new CompleteRun(run.run(), run.performance(), run.autonomy(), broken, run.workflow());
+
+    InvalidValueException error = assertThrows(InvalidValueException.class, () -> store.record(bad));
+    assertTrue(error.getMessage().contains("quality_metrics"), error.getMessage());
+    assertTrue(error.getMessage().contains("code_coverage_percentage"), error.getMessage());
+    assertTrue(error.getMessage().contains("NaN"), error.getMessage());
+    assertFalse(store.runs().exists(run.runId()), "the parent row was rolled back with the rest");
+    assertEquals(0, store.performance().count());
+    assertEquals(0, store.autonomy().count());
+  }
+
+  @Test
+  void timestampsSortChronologicallyInSqlIncludingSubSecondValues() {
+    List<Instant> instants =
+        List.of(
+            Instant.parse("2026-01-01T00:00:00Z"),
+            Instant.parse("2026-01-01T00:00:00.5Z"),
+            Instant.parse("2026-01-01T00:00:00.000000001Z"),
+            Instant.parse("2025-12-31T23:59:59.999999999Z"),
+            Instant.parse("1969-07-20T20:17:40Z"),
+            Instant.parse("2026-01-01T00:00:01Z"));
+    List<String> ids = new ArrayList<>();
+    for (Instant instant : instants) {
+      CompleteRun run = demo.next("todo-app", "greenfield-webapp", "1.0.0");
+      BenchmarkRun r = run.run();
+      store.record(
+          new CompleteRun(
+              new BenchmarkRun(r.runId(), instant, r.projectName(), r.benchmarkName(), r.version(), r.metadata(), null),
+              run.performance(), run.autonomy(), run.quality(), run.workflow()));
+      ids.add(r.runId());
+    }
+    List<Instant> sorted = new ArrayList<>(instants);
+    sorted.sort(Comparator.naturalOrder());
+
+    List<Instant> ascending =
+        store.runs().list(BenchmarkRunDao.Column.TIMESTAMP, SortOrder.ASC, 100, 0).stream()
+            .map(BenchmarkRun::timestamp)
+            .toList();
+    assertEquals(sorted, ascending);
+    List<Instant> descending =
+        store.runs().list(BenchmarkRunDao.Column.TIMESTAMP, SortOrder.DESC, 100, 0).stream()
+            .map(BenchmarkRun::timestamp)
+            .toList();
+    List<Instant> reversed = new ArrayList<>(sorted);
+    Collections.reverse(reversed);
+    assertEquals(reversed, descending);
+    assertEquals(instants.size(), ids.size());
+  }
+
+  private static PerformanceMetrics withId(PerformanceMetrics m, long id) {
+    return new PerformanceMetrics(id, m.runId(), m.totalTimeSeconds(), m.phaseTimes(), m.tokenUsageTotal(),
+        m.tokenUsageByAgent(), m.apiCallsCount(), m.apiCallsCost());
+  }
+
+  private static AutonomyMetrics withId(AutonomyMetrics m, long id) {
+    return new AutonomyMetrics(id, m.runId(), m.manualInterventionsCount(), m.manualInterventionsTypes(),
+        m.promptsNeededInitial(), m.promptsNeededFollowup(), m.oneShotSuccessRate(), m.errorRecoveryRate(),
+        m.agentHandoffsSuccessful(), m.agentHandoffsFailed());
+  }
+
+  private static QualityMetrics withId(QualityMetrics m, long id) {
+    return new QualityMetrics(id, m.runId(), m.testsWritten(), m.testsPassing(), m.codeCoveragePercentage(),
+        m.lintingErrorsCount(), m.lintingErrorsBySeverity(), m.typeErrorsCount(), m.securityVulnerabilitiesCount(),
+        m.securityVulnerabilitiesBySeverity(), m.functionalCompletenessPercentage());
+  }
+
+  private static WorkflowMetrics withId(WorkflowMetrics m, long id) {
+    return new WorkflowMetrics(id, m.runId(), m.storiesCreated(), m.storiesCompleted(), m.avgCycleTimeSeconds(),
+        m.phaseDistribution(), m.reworkCount());
+  }
+
+  @Test
+  void metadataMapsKeepTheirShape() {
+    CompleteRun run = demo.next("weather-dashboard", "greenfield-webapp", "1.1.0");
+    store.record(run);
+    Map<String, Object> metadata = store.find(run.runId()).orElseThrow().run().metadata();
+    assertEquals("baseline \"v2\" — 'tuned'", metadata.get("prompt_set"));
+    assertEquals("Zoë Ørsted", metadata.get("operator"));
+  }
+}

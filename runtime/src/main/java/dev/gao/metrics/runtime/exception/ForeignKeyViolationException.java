@@ -1,0 +1,19 @@
+package dev.gao.metrics.runtime.exception;
+
+/** A foreign key refers to a row that does not exist, or a referenced row is still in use. */
+public class ForeignKeyViolationException extends ConstraintViolationException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates an exception.
+   *
+   * @param message the full message, naming table and column
+   * @param table the table, or {@code null} if unknown
+   * @param column the column, or {@code null} if unknown
+   * @param value the offending value, or {@code null} if unknown
+   * @param cause the driver's exception
+   */
+  public ForeignKeyViolationException(String message, String table, String column, Object value, Throwable cause) {
+    super(message, table, column, value, cause);
+  }
+}

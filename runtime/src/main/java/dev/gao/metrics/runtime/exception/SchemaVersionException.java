@@ -1,0 +1,53 @@
+package dev.gao.metrics.runtime.exception;
+
+/** The database file records a different schema version than the code expects. */
+public class SchemaVersionException extends MetricsException {
+  private static final long serialVersionUID = 1L;
+
+  private final int storedVersion;
+  private final int codeVersion;
+
+  /**
+   * Creates an exception naming both versions.
+   *
+   * @param location the database file or data source
+   * @param schemaName the schema name
+   * @param storedVersion the version recorded in the database
+   * @param codeVersion the version of the schema the code was compiled with
+   */
+  public SchemaVersionException(
+      String location, String schemaName, int storedVersion, int codeVersion) {
+    super(
+        "Database "
+            + location
+            + " holds schema "
+            + schemaName
+            + " version "
+            + storedVersion
+            + ", but the code expects version "
+            + codeVersion
+            + ". Open it with code built for version "
+            + storedVersion
+            + ", or move the file away to start a new database.");
+    this.storedVersion = storedVersion;
+    this.codeVersion = codeVersion;
+  }
+
+  /**
+   * The version recorded in the database.
+   *
+   * @return the stored version
+   */
+  public int storedVersion() {
+    return storedVersion;
+  }
+
+  /**
+   * The version the code expects.
+   *
+   * @return the code version
+   */
+  public int codeVersion() {
+    return codeVersion;
+  }
+}

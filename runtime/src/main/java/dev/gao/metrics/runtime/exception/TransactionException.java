@@ -1,0 +1,15 @@
+package dev.gao.metrics.runtime.exception;
+
+/** Wraps a checked exception thrown by the work of a transaction; the transaction was rolled back. */
+public class TransactionException extends MetricsException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Wraps the checked exception.
+   *
+   * @param cause the exception thrown by the work
+   */
+  public TransactionException(Exception cause) {
+    super("Transaction rolled back because its work threw " + cause, cause);
+  }
+}

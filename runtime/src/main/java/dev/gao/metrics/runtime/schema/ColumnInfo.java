@@ -1,0 +1,42 @@
+package dev.gao.metrics.runtime.schema;
+
+import java.util.Objects;
+
+/**
+ * One column of a table.
+ *
+ * @param name the SQL column name, unquoted
+ * @param sqlType the declared SQL type, for example {@code TEXT} or {@code INTEGER}
+ * @param javaType the qualified Java type of the record component, for messages
+ * @param notNull whether the column is declared {@code NOT NULL}
+ * @param defaultSql the default value as SQL text exactly as the DDL declares it, for example
+ *     {@code '1.0.0'}; {@code null} when the column has no default
+ * @param primaryKeyPosition the 1-based position of the column in the primary key, 0 if it is not
+ *     part of it
+ * @param json whether the column holds JSON text written by the runtime's codec
+ */
+public record ColumnInfo(
+    String name,
+    String sqlType,
+    String javaType,
+    boolean notNull,
+    String defaultSql,
+    int primaryKeyPosition,
+    boolean json) {
+
+  /** Validates the arguments. */
+  public ColumnInfo {
+    Checks.requireName(name, "column name");
+    Checks.requireName(sqlType, "sqlType of column " + name);
+    Objects.requireNonNull(javaType, "javaType of column " + name);
+    if (primaryKeyPosition < 0) {
+      throw new IllegalArgumentException(
+          "primaryKeyPosition of column " + name + " must be >= 0 but was " + primaryKeyPosition);
+    }
+  }
+
+  /** Whether the column has an SQL default. */
+  public boolean hasDefault() {
+    return defaultSql != null;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.gao.metrics.runtime.schema;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One table: its columns in declaration order, its indexes and foreign keys, and its DDL.
+ *
+ * @param name the SQL table name
+ * @param javaType the qualified name of the row type
+ * @param columns the columns in table order
+ * @param autoIncrement whether the single-column integer key is assigned by the database
+ * @param indexes the declared and automatic indexes
+ * @param foreignKeys the foreign keys, in declaration order
+ * @param createSql the {@code CREATE TABLE} statement
+ */
+public record TableInfo(
+    String name,
+    String javaType,
+    List<ColumnInfo> columns,
+    boolean autoIncrement,
+    List<IndexInfo> indexes,
+    List<ForeignKeyInfo> foreignKeys,
+    String createSql) {
+
+  /** Validates the arguments and copies the lists. */
+  public TableInfo {
+    Checks.requireName(name, "table name");
+    Objects.requireNonNull(javaType, "javaType of table " + name);
+    columns = Checks.copy(columns, "columns of table " + name);
+    indexes = Checks.copy(indexes, "indexes of table " + name);
+    foreignKeys = Checks.copy(foreignKeys, "foreign keys of table " + name);
+    Objects.requireNonNull(createSql, "createSql of table " + name);
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException("table " + name + " must have at least one column");
+    }
+    Set<String> names = new HashSet<>();
+    for (ColumnInfo column : columns) {
+      if (!names.add(column.name())) {
+        throw new IllegalArgumentException(
+            "table " + name + " declares column " + column.name() + " twice");
+      }
+    }
+    for (IndexInfo index : indexes) {
+      for (String column : index.columns()) {
+        requireColumn(name, names, column, "index " + index.name());
+      }
+    }
+    for (ForeignKeyInfo foreignKey : foreignKeys) {
+      requireColumn(name, names, foreignKey.column(), "a foreign key");
+    }
+  }
+
+  private static void requireColumn(String table, Set<String> names, String column, String user) {
+    if (!names.contains(column)) {
+      throw new IllegalArgumentException(
+          user + " of table " + table + " names column " + column + ", which the table lacks");
+    }
+  }
+
+  /**
+   * The column with the given SQL name.
+   *
+   * @param name the SQL column name
+   * @return the column
+   * @throws IllegalArgumentException if this table has no such column
+   */
+  public ColumnInfo column(String name) {
+    for (ColumnInfo column : columns) {
+      if (column.name().equals(name)) {
+        return column;
+      }
+    }
+    throw new IllegalArgumentException("table " + this.name + " has no column " + name);
+  }
+
+  /**
+   * The primary-key column names in key order.
+   *
+   * @return the key columns; empty if the table has no declared key
+   */
+  public List<String> primaryKey() {
+    List<ColumnInfo> key = new ArrayList<>();
+    for (ColumnInfo column : columns) {
+      if (column.primaryKeyPosition() > 0) {
+        key.add(column);
+      }
+    }
+    key.sort(Comparator.comparingInt(ColumnInfo::primaryKeyPosition));
+    return key.stream().map(ColumnInfo::name).toList();
+  }
+}
