@@ -1,0 +1,122 @@
+package dev.gao.metrics.processor.diag;
+
+import java.util.Locale;
+
+/**
+ * Every diagnostic the processor reports, each with a stable ID. The IDs never change meaning, so
+ * builds and documentation may refer to them.
+ */
+public enum Message {
+  /** An unexpected failure inside the processor. */
+  INTERNAL_ERROR(100, "internal error while processing %s: %s"),
+  /** A table without a primary key. */
+  NO_PRIMARY_KEY(
+      101,
+      "table %s has no primary key: put @PrimaryKey on one component or list the key columns in"
+          + " @MetricsTable(primaryKey = ...)"),
+  /** A table with two primary keys. */
+  TWO_PRIMARY_KEYS(
+      102,
+      "table %s has more than one primary key (%s): use @PrimaryKey on one component or"
+          + " @MetricsTable(primaryKey = ...) for a composite key, not both"),
+  /** {@code autoGenerate} on a key that is not an integer. */
+  AUTO_KEY_TYPE(
+      103, "@PrimaryKey(autoGenerate = true) needs an int or long key (or Integer, Long), but %s is %s"),
+  /** A component type that has no column mapping. */
+  UNSUPPORTED_TYPE(
+      104, "type %s of %s is not supported as a column; annotate it with @Json to store it as JSON text"),
+  /** {@code @Json} on a primitive. */
+  JSON_ON_PRIMITIVE(105, "@Json is not allowed on primitive %s of %s; primitives map to columns directly"),
+  /** A foreign key whose target is not a table. */
+  FOREIGN_KEY_NOT_A_TABLE(106, "@ForeignKey of %s refers to %s, which is not annotated with @MetricsTable"),
+  /** A foreign key whose column type differs from the referenced key. */
+  FOREIGN_KEY_TYPE_MISMATCH(
+      107, "column %s has type %s, but the key it references, %s.%s, has type %s; the types must match"),
+  /** A foreign key to a table with a composite key. */
+  FOREIGN_KEY_COMPOSITE_TARGET(
+      108, "@ForeignKey of %s refers to table %s, whose primary key (%s) has more than one column"),
+  /** Two tables with the same name. */
+  DUPLICATE_TABLE_NAME(109, "table name %s is used by both %s and %s"),
+  /** Two columns with the same name. */
+  DUPLICATE_COLUMN_NAME(110, "column name %s of table %s is used twice (by %s and %s)"),
+  /** An index that names a missing column. */
+  INDEX_MISSING_COLUMN(111, "index %s names column %s, which table %s does not have; its columns are: %s"),
+  /** A primary-key list that names a missing column. */
+  PRIMARY_KEY_MISSING_COLUMN(
+      112, "primaryKey names column %s, which table %s does not have; its columns are: %s"),
+  /** A table type the generated code cannot reach. */
+  TYPE_NOT_ACCESSIBLE(
+      113,
+      "%s cannot be a table: it is %s; make it a top-level or static nested type that is not private"),
+  /** {@code @MetricsTable} on something that is not a class or record. */
+  NOT_A_CLASS(114, "@MetricsTable is only allowed on records and classes, not on %s %s"),
+  /** A class without a constructor whose parameters match its fields. */
+  NO_CANONICAL_CONSTRUCTOR(
+      115,
+      "class %s needs a non-private constructor whose parameters match its fields in order: (%s)"),
+  /** A class field that generated code cannot read. */
+  NO_ACCESSOR(
+      116, "field %s of %s cannot be read: add a non-private getter %s() or %s(), or make the field non-private"),
+  /** A table that no schema lists. */
+  TABLE_NOT_LISTED(
+      117,
+      "table %s is not listed by any @MetricsSchema; add it to a schema's tables (or compile with"
+          + " -Agaometrics.requireSchema=false)"),
+  /** A schema version below 1. */
+  SCHEMA_VERSION(118, "schema version must be 1 or more, but is %s"),
+  /** A schema that lists a type that is not a table. */
+  SCHEMA_LISTS_NON_TABLE(119, "schema %s lists %s, which is not annotated with @MetricsTable"),
+  /** A generated class whose name is taken. */
+  NAME_CLASH(120, "cannot generate %s for %s: a type with that name already exists"),
+  /** A name that is not a plain SQL identifier. */
+  INVALID_IDENTIFIER(
+      121, "%s name '%s' is not a valid identifier: use letters, digits and underscores, not starting with a"
+          + " digit or sqlite_"),
+  /** Two indexes with the same name. */
+  DUPLICATE_INDEX_NAME(122, "index name %s is used twice (%s)"),
+  /** A type that stayed unresolved until the last round. */
+  UNRESOLVED_TYPE(123, "%s refers to types that could not be resolved: %s"),
+  /** A generic table type. */
+  GENERIC_TABLE(124, "table type %s must not have type parameters"),
+  /** An index without columns, or with a column twice. */
+  INDEX_COLUMNS(125, "index %s must name each column once and at least one column, but names: [%s]"),
+  /** A schema without tables. */
+  SCHEMA_WITHOUT_TABLES(126, "schema %s lists no tables"),
+  /** A column whose type the generated code cannot reach. */
+  COLUMN_TYPE_NOT_ACCESSIBLE(127, "type %s of %s is not accessible from package %s"),
+  /** A package-private table listed by a schema in another package. */
+  SCHEMA_TABLE_NOT_ACCESSIBLE(
+      128, "schema %s in package %s cannot use table %s: it is not public and is in package %s"),
+  /** A schema that lists a table with errors. */
+  SCHEMA_TABLE_BROKEN(129, "schema %s is not generated: table %s has errors"),
+  /** A foreign key to a table with errors. */
+  FOREIGN_KEY_TARGET_BROKEN(130, "@ForeignKey of %s refers to %s, which has errors"),
+  /** A foreign key to a table the schema does not list. */
+  FOREIGN_KEY_TARGET_NOT_IN_SCHEMA(
+      131, "schema %s lists table %s, whose foreign key %s refers to table %s, which the schema does not list"),
+  /** The same schema type listing a table twice. */
+  SCHEMA_LISTS_TABLE_TWICE(132, "schema %s lists %s twice"),
+  /** {@code SET NULL} on a column that cannot hold null. */
+  FOREIGN_KEY_SET_NULL_NOT_NULL(
+      133, "%s = SET_NULL needs a nullable column, but %s is NOT NULL; mark it @Nullable or choose another action"),
+  /** A default on a key the database assigns. */
+  AUTO_KEY_DEFAULT(134, "key %s is assigned by the database (autoGenerate = true) and cannot have a defaultValue");
+
+  private final int number;
+  private final String template;
+
+  Message(int number, String template) {
+    this.number = number;
+    this.template = template;
+  }
+
+  /** The stable ID, for example {@code GM101}. */
+  public String id() {
+    return "GM" + number;
+  }
+
+  /** The complete text of this message with its arguments, starting with the bracketed ID. */
+  public String format(Object... arguments) {
+    return "[" + id() + "] " + String.format(Locale.ROOT, template, arguments);
+  }
+}

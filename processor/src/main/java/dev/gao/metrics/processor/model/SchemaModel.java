@@ -1,0 +1,19 @@
+package dev.gao.metrics.processor.model;
+
+import com.squareup.javapoet.ClassName;
+import java.util.List;
+
+/**
+ * One versioned schema.
+ *
+ * @param type the type annotated with {@code @MetricsSchema}
+ * @param name the schema name (the simple name of {@code type})
+ * @param version the schema version, 1 or more
+ * @param tables the tables in creation order
+ */
+public record SchemaModel(ClassName type, String name, int version, List<TableModel> tables) {
+  /** Copies the table list. */
+  public SchemaModel {
+    tables = List.copyOf(tables);
+  }
+}

@@ -1,0 +1,122 @@
+package dev.gao.metrics.processor.parsing;
+
+import com.squareup.javapoet.TypeName;
+import dev.gao.metrics.annotations.ForeignKey;
+import dev.gao.metrics.processor.diag.Message;
+import dev.gao.metrics.processor.diag.Problem;
+import dev.gao.metrics.processor.model.ColumnModel;
+import dev.gao.metrics.processor.model.ValueKind;
+import dev.gao.metrics.processor.validation.Accessibility;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+
+/** Reads one column: name, storage, nullability, default and foreign key. */
+final class ColumnReader {
+  private final Annotations annotations;
+  private final Accessibility accessibility;
+
+  ColumnReader(Annotations annotations, Accessibility accessibility) {
+    this.annotations = annotations;
+    this.accessibility = accessibility;
+  }
+
+  /** Reads the column of {@code property} of a table in {@code tablePackage}. */
+  ColumnDraft read(PackageElement tablePackage, Property property, List<Problem> problems) {
+    Optional<AnnotationMirror> column = Annotations.find(property.element(), Annotations.COLUMN);
+    String name = column.map(c -> annotations.string(c, "name")).orElse("");
+    if (name.isEmpty()) {
+      name = Names.snakeCase(property.name());
+    } else {
+      if (!Names.isSqlIdentifier(name)) {
+        problems.add(property.problem(Annotations.COLUMN, "name", Message.INVALID_IDENTIFIER, "column", name));
+      }
+    }
+    String declaredDefault = column.map(c -> annotations.string(c, "defaultValue")).orElse("");
+    TypeMirror javaType = property.type();
+    boolean primitive = javaType.getKind().isPrimitive();
+    ValueKind kind = null;
+    Optional<AnnotationMirror> json = Annotations.find(property.element(), Annotations.JSON);
+    if (json.isPresent()) {
+      if (primitive) {
+        problems.add(property.problem(Annotations.JSON, null, Message.JSON_ON_PRIMITIVE, javaType, property.name()));
+      } else {
+        kind = ValueKind.JSON;
+      }
+    } else {
+      kind = TypeClassifier.classify(javaType).orElse(null);
+      if (kind == null) {
+        problems.add(property.problem(Message.UNSUPPORTED_TYPE, javaType, property.name()));
+      }
+    }
+    if (!accessibility.isVisibleFrom(javaType, tablePackage)) {
+      problems.add(
+          property.problem(
+              Message.COLUMN_TYPE_NOT_ACCESSIBLE,
+              javaType,
+              property.name(),
+              tablePackage.getQualifiedName()));
+    }
+    boolean nullable =
+        !primitive
+            && (Annotations.anyNullable(property.element().getAnnotationMirrors())
+                || Annotations.anyNullable(property.typeAnnotations()));
+    Annotations.find(property.element(), Annotations.FOREIGN_KEY)
+        .ifPresent(fk -> checkForeignKey(property, fk, nullable, problems));
+    return new ColumnDraft(
+        name,
+        property,
+        withoutAnnotations(TypeName.get(javaType)),
+        kind,
+        primitive,
+        nullable,
+        declaredDefault.isBlank() ? null : declaredDefault.trim());
+  }
+
+  private void checkForeignKey(Property property, AnnotationMirror foreignKey, boolean nullable, List<Problem> problems) {
+    if (!(annotations.value(foreignKey, "table").getValue() instanceof DeclaredType)) {
+      problems.add(
+          property.problem(
+              Annotations.FOREIGN_KEY,
+              "table",
+              Message.FOREIGN_KEY_NOT_A_TABLE,
+              property.name(),
+              annotations.value(foreignKey, "table").getValue()));
+    }
+    for (String member : List.of("onDelete", "onUpdate")) {
+      if (!nullable && action(annotations.value(foreignKey, member)).equals(ForeignKey.Action.SET_NULL.sql())) {
+        problems.add(
+            property.problem(Annotations.FOREIGN_KEY, member, Message.FOREIGN_KEY_SET_NULL_NOT_NULL, member, property.name()));
+      }
+    }
+  }
+
+  /** The foreign key written on {@code property}, whose column is {@code column}. */
+  ForeignKeyRef foreignKeyRef(ColumnModel column, Property property, AnnotationMirror foreignKey) {
+    AnnotationValue tableValue = annotations.value(foreignKey, "table");
+    TypeElement target = (TypeElement) ((DeclaredType) tableValue.getValue()).asElement();
+    return new ForeignKeyRef(
+        column,
+        property,
+        target,
+        action(annotations.value(foreignKey, "onDelete")),
+        action(annotations.value(foreignKey, "onUpdate")));
+  }
+
+  private static String action(AnnotationValue value) {
+    String constant = ((VariableElement) value.getValue()).getSimpleName().toString();
+    return ForeignKey.Action.valueOf(constant).sql();
+  }
+
+
+  private static TypeName withoutAnnotations(TypeName type) {
+    // Only when annotated: an unannotated copy of a primitive is no longer the constant box() expects.
+    return type.isAnnotated() ? type.withoutAnnotations() : type;
+  }
+}

@@ -1,0 +1,241 @@
+package dev.gao.metrics.processor.sql;
+
+import dev.gao.metrics.processor.model.ColumnModel;
+import dev.gao.metrics.processor.model.ForeignKeyModel;
+import dev.gao.metrics.processor.model.IndexModel;
+import dev.gao.metrics.processor.model.TableModel;
+import dev.gao.metrics.processor.model.ValueKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * SQLite: {@code STRICT} tables, time as fixed-width UTC text, JSON checked with {@code json_valid}.
+ */
+public final class SqliteDialect implements SqlDialect {
+  private static final String NO_ACTION = "NO ACTION";
+
+  @Override
+  public String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  @Override
+  public String sqlType(ValueKind kind) {
+    return switch (kind) {
+      case BOOLEAN, BYTE, SHORT, INT, LONG -> "INTEGER";
+      case FLOAT, DOUBLE -> "REAL";
+      case BYTES -> "BLOB";
+      case STRING, DECIMAL, ENUM, INSTANT, OFFSET_DATE_TIME, LOCAL_DATE_TIME, LOCAL_DATE, UUID, JSON -> "TEXT";
+    };
+  }
+
+  @Override
+  public String defaultSql(ColumnModel column) {
+    if (!column.hasDefault()) {
+      return null;
+    }
+    String declared = column.declaredDefault().trim();
+    String keyword = declared.toUpperCase(Locale.ROOT);
+    boolean now = keyword.equals("CURRENT_TIMESTAMP");
+    return switch (column.kind()) {
+      case INSTANT, OFFSET_DATE_TIME -> now ? "(strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now'))" : declared;
+      case LOCAL_DATE_TIME -> now ? "(strftime('%Y-%m-%dT%H:%M:%f000000', 'now'))" : declared;
+      case LOCAL_DATE -> now || keyword.equals("CURRENT_DATE") ? "(date('now'))" : declared;
+      default -> declared;
+    };
+  }
+
+  @Override
+  public boolean notNullInDdl(TableModel table, ColumnModel column) {
+    return column.notNull() && !(table.autoIncrement() && column.inPrimaryKey());
+  }
+
+  @Override
+  public String createTable(TableModel table) {
+    List<String> lines = new ArrayList<>();
+    List<ColumnModel> key = table.keyColumns();
+    boolean inlineKey = key.size() == 1;
+    for (ColumnModel column : table.columns()) {
+      lines.add(columnDefinition(table, column, inlineKey));
+    }
+    if (key.size() > 1) {
+      lines.add("PRIMARY KEY (" + quotedList(table.primaryKey()) + ")");
+    }
+    for (ForeignKeyModel foreignKey : table.foreignKeys()) {
+      lines.add(foreignKeyClause(foreignKey));
+    }
+    for (ColumnModel column : table.columns()) {
+      if (column.json()) {
+        lines.add("CHECK (json_valid(" + quote(column.name()) + "))");
+      }
+    }
+    return "CREATE TABLE " + quote(table.name()) + " (\n  " + String.join(",\n  ", lines) + "\n) STRICT";
+  }
+
+  private String columnDefinition(TableModel table, ColumnModel column, boolean inlineKey) {
+    StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(sqlType(column.kind()));
+    if (table.autoIncrement() && column.inPrimaryKey()) {
+      return sql.append(" PRIMARY KEY AUTOINCREMENT").toString();
+    }
+    if (notNullInDdl(table, column)) {
+      sql.append(" NOT NULL");
+    }
+    if (inlineKey && column.inPrimaryKey()) {
+      sql.append(" PRIMARY KEY");
+    }
+    String defaultSql = defaultSql(column);
+    if (defaultSql != null) {
+      sql.append(" DEFAULT ").append(defaultSql);
+    }
+    return sql.toString();
+  }
+
+  private String foreignKeyClause(ForeignKeyModel foreignKey) {
+    StringBuilder sql =
+        new StringBuilder("FOREIGN KEY (")
+            .append(quote(foreignKey.column()))
+            .append(") REFERENCES ")
+            .append(quote(foreignKey.referencedTable()))
+            .append(" (")
+            .append(quote(foreignKey.referencedColumn()))
+            .append(')');
+    if (!foreignKey.onDelete().equals(NO_ACTION)) {
+      sql.append(" ON DELETE ").append(foreignKey.onDelete());
+    }
+    if (!foreignKey.onUpdate().equals(NO_ACTION)) {
+      sql.append(" ON UPDATE ").append(foreignKey.onUpdate());
+    }
+    return sql.toString();
+  }
+
+  @Override
+  public String createIndex(TableModel table, IndexModel index) {
+    return "CREATE "
+        + (index.unique() ? "UNIQUE " : "")
+        + "INDEX "
+        + quote(index.name())
+        + " ON "
+        + quote(table.name())
+        + " ("
+        + quotedList(index.columns())
+        + ")";
+  }
+
+  @Override
+  public String insert(TableModel table, boolean returningKey) {
+    String sql =
+        "INSERT INTO "
+            + quote(table.name())
+            + " ("
+            + quotedList(columnNames(table.columns()))
+            + ") VALUES ("
+            + table.columns().stream().map(this::parameter).collect(Collectors.joining(", "))
+            + ")";
+    return returningKey ? sql + returningKey(table) : sql;
+  }
+
+  private String parameter(ColumnModel column) {
+    String defaultSql = defaultSql(column);
+    return defaultSql == null ? "?" : "COALESCE(?, " + defaultSql + ")";
+  }
+
+  private String returningKey(TableModel table) {
+    return " RETURNING " + quotedList(table.primaryKey());
+  }
+
+  @Override
+  public String upsert(TableModel table) {
+    List<ColumnModel> updated = table.nonKeyColumns();
+    if (updated.isEmpty() && table.autoIncrement()) {
+      // DO NOTHING would return no key on conflict.
+      updated = table.keyColumns();
+    }
+    String action =
+        updated.isEmpty()
+            ? "DO NOTHING"
+            : "DO UPDATE SET "
+                + updated.stream()
+                    .map(c -> quote(c.name()) + " = excluded." + quote(c.name()))
+                    .collect(Collectors.joining(", "));
+    String sql =
+        insert(table, false) + " ON CONFLICT (" + quotedList(table.primaryKey()) + ") " + action;
+    return table.autoIncrement() ? sql + returningKey(table) : sql;
+  }
+
+  @Override
+  public String selectWhere(TableModel table, List<String> where, boolean orderByKey) {
+    return selectAll(table) + whereEquals(where) + (orderByKey ? orderByKey(table) : "");
+  }
+
+  @Override
+  public String selectAll(TableModel table) {
+    return "SELECT " + quotedList(columnNames(table.columns())) + " FROM " + quote(table.name());
+  }
+
+  @Override
+  public String selectAllOrdered(TableModel table) {
+    return selectAll(table) + orderByKey(table);
+  }
+
+  @Override
+  public String selectPage(TableModel table) {
+    return selectAllOrdered(table) + " LIMIT ? OFFSET ?";
+  }
+
+  @Override
+  public String orderedPageTail(TableModel table) {
+    return ", " + quotedList(table.primaryKey()) + " LIMIT ? OFFSET ?";
+  }
+
+  @Override
+  public String update(TableModel table) {
+    List<ColumnModel> updated = table.nonKeyColumns();
+    if (updated.isEmpty()) {
+      // Nothing but the key: the statement still reports whether the row exists.
+      updated = table.keyColumns();
+      return "UPDATE "
+          + quote(table.name())
+          + " SET "
+          + updated.stream().map(c -> quote(c.name()) + " = " + quote(c.name())).collect(Collectors.joining(", "))
+          + whereEquals(table.primaryKey());
+    }
+    return "UPDATE "
+        + quote(table.name())
+        + " SET "
+        + updated.stream().map(c -> quote(c.name()) + " = ?").collect(Collectors.joining(", "))
+        + whereEquals(table.primaryKey());
+  }
+
+  @Override
+  public String deleteByKey(TableModel table) {
+    return "DELETE FROM " + quote(table.name()) + whereEquals(table.primaryKey());
+  }
+
+  @Override
+  public String count(TableModel table) {
+    return "SELECT COUNT(*) FROM " + quote(table.name());
+  }
+
+  @Override
+  public String exists(TableModel table) {
+    return "SELECT EXISTS (SELECT 1 FROM " + quote(table.name()) + whereEquals(table.primaryKey()) + ")";
+  }
+
+  private String whereEquals(List<String> columns) {
+    return " WHERE " + columns.stream().map(c -> quote(c) + " = ?").collect(Collectors.joining(" AND "));
+  }
+
+  private String orderByKey(TableModel table) {
+    return " ORDER BY " + quotedList(table.primaryKey());
+  }
+
+  private String quotedList(List<String> names) {
+    return names.stream().map(this::quote).collect(Collectors.joining(", "));
+  }
+
+  private static List<String> columnNames(List<ColumnModel> columns) {
+    return columns.stream().map(ColumnModel::name).toList();
+  }
+}

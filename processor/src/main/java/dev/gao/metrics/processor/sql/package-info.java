@@ -1,0 +1,2 @@
+/** Pure SQL renderers, one per database dialect. */
+package dev.gao.metrics.processor.sql;

@@ -1,0 +1,51 @@
+package dev.gao.metrics.processor.writing;
+
+import dev.gao.metrics.processor.model.ColumnModel;
+import dev.gao.metrics.processor.model.TableModel;
+import dev.gao.metrics.processor.parsing.Names;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Names of the members a DAO declares per column: the {@code Column} constant, the {@code ColumnRef}
+ * and {@code JsonType} fields. Constants derive from the SQL name ({@code run_id -> RUN_ID}); should
+ * two columns map to one constant, the later ones get a numeric suffix.
+ */
+final class MemberNames {
+  private final Map<String, String> constants = new HashMap<>();
+
+  MemberNames(TableModel table) {
+    Set<String> used = new HashSet<>();
+    for (ColumnModel column : table.columns()) {
+      String base = Names.constantCase(column.name());
+      String constant = base;
+      for (int n = 2; !used.add(constant); n++) {
+        constant = base + "_" + n;
+      }
+      constants.put(column.name(), constant);
+    }
+  }
+
+  /** The {@code Column} enum constant, for example {@code RUN_ID}. */
+  String constant(ColumnModel column) {
+    return constants.get(column.name());
+  }
+
+  /** The {@code ColumnRef} field, for example {@code COL_RUN_ID}. */
+  String columnRef(ColumnModel column) {
+    return "COL_" + constant(column);
+  }
+
+  /** The {@code JsonType} field, for example {@code PHASE_TIMES_JSON}. */
+  String jsonType(ColumnModel column) {
+    return constant(column) + "_JSON";
+  }
+
+  /** The SQL constant of a lookup, for example {@code SELECT_BY_RUN_ID_SQL}. */
+  String lookupSql(List<ColumnModel> columns) {
+    return "SELECT_BY_" + String.join("_AND_", columns.stream().map(this::constant).toList()) + "_SQL";
+  }
+}

@@ -1,0 +1,38 @@
+package dev.gao.metrics.processor.writing;
+
+import com.squareup.javapoet.ClassName;
+
+/** The runtime classes generated code uses, named without depending on the runtime. */
+public final class RuntimeTypes {
+  private static final String RUNTIME = "dev.gao.metrics.runtime";
+  private static final String SCHEMA = RUNTIME + ".schema";
+  private static final String DAO = RUNTIME + ".dao";
+  private static final String JSON = RUNTIME + ".json";
+
+  /** {@code MetricsDatabase}. */
+  public static final ClassName METRICS_DATABASE = ClassName.get(RUNTIME, "MetricsDatabase");
+  /** {@code SchemaInfo}. */
+  public static final ClassName SCHEMA_INFO = ClassName.get(SCHEMA, "SchemaInfo");
+  /** {@code TableInfo}. */
+  public static final ClassName TABLE_INFO = ClassName.get(SCHEMA, "TableInfo");
+  /** {@code ColumnInfo}. */
+  public static final ClassName COLUMN_INFO = ClassName.get(SCHEMA, "ColumnInfo");
+  /** {@code IndexInfo}. */
+  public static final ClassName INDEX_INFO = ClassName.get(SCHEMA, "IndexInfo");
+  /** {@code ForeignKeyInfo}. */
+  public static final ClassName FOREIGN_KEY_INFO = ClassName.get(SCHEMA, "ForeignKeyInfo");
+  /** {@code TableDao}. */
+  public static final ClassName TABLE_DAO = ClassName.get(DAO, "TableDao");
+  /** {@code SqlValues}. */
+  public static final ClassName SQL_VALUES = ClassName.get(DAO, "SqlValues");
+  /** {@code ColumnRef}. */
+  public static final ClassName COLUMN_REF = ClassName.get(DAO, "ColumnRef");
+  /** {@code SortOrder}. */
+  public static final ClassName SORT_ORDER = ClassName.get(DAO, "SortOrder");
+  /** {@code StatementBinder}. */
+  public static final ClassName STATEMENT_BINDER = ClassName.get(DAO, "StatementBinder");
+  /** {@code JsonType}. */
+  public static final ClassName JSON_TYPE = ClassName.get(JSON, "JsonType");
+
+  private RuntimeTypes() {}
+}

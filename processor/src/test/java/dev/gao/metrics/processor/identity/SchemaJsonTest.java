@@ -1,0 +1,165 @@
+package dev.gao.metrics.processor.identity;
+
+import static dev.gao.metrics.processor.model.Models.autoKey;
+import static dev.gao.metrics.processor.model.Models.autoTable;
+import static dev.gao.metrics.processor.model.Models.column;
+import static dev.gao.metrics.processor.model.Models.json;
+import static dev.gao.metrics.processor.model.Models.key;
+import static dev.gao.metrics.processor.model.Models.table;
+import static dev.gao.metrics.processor.model.Models.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.squareup.javapoet.ClassName;
+import dev.gao.metrics.processor.model.ForeignKeyModel;
+import dev.gao.metrics.processor.model.IndexModel;
+import dev.gao.metrics.processor.model.SchemaModel;
+import dev.gao.metrics.processor.model.TableModel;
+import dev.gao.metrics.processor.model.ValueKind;
+import dev.gao.metrics.processor.sql.SqliteDialect;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchemaJsonTest {
+  private final SchemaJson json = new SchemaJson(new SqliteDialect());
+
+  private static SchemaModel schema(List<IndexModel> indexes, int version) {
+    TableModel runs =
+        table(
+                "runs",
+                List.of(
+                    key("run_id", 1),
+                    column("created_at", ClassName.get(Instant.class), ValueKind.INSTANT, false, "CURRENT_TIMESTAMP", 0)))
+            .withRelations(indexes, List.of());
+    TableModel metrics =
+        autoTable("metrics", List.of(autoKey(), text("run_id"), json("times")))
+            .withRelations(
+                List.of(new IndexModel("idx_metrics_run_id", List.of("run_id"), false, true)),
+                List.of(new ForeignKeyModel("run_id", "runs", "run_id", "CASCADE", "NO ACTION")));
+    return new SchemaModel(ClassName.get("p", "Db"), "Db", version, List.of(runs, metrics));
+  }
+
+  private static final List<IndexModel> INDEXES =
+      List.of(
+          new IndexModel("idx_runs_created", List.of("created_at"), false, false),
+          new IndexModel("idx_runs_a", List.of("run_id", "created_at"), true, false));
+
+  @Test
+  void structureIsPrettyNormalizedJson() {
+    assertEquals(
+        "{\n"
+            + "  \"tables\": [\n"
+            + "    {\n"
+            + "      \"name\": \"runs\",\n"
+            + "      \"columns\": [\n"
+            + "        {\n"
+            + "          \"name\": \"run_id\",\n"
+            + "          \"sqlType\": \"TEXT\",\n"
+            + "          \"javaType\": \"java.lang.String\",\n"
+            + "          \"notNull\": true,\n"
+            + "          \"default\": null,\n"
+            + "          \"primaryKeyPosition\": 1,\n"
+            + "          \"json\": false\n"
+            + "        },\n"
+            + "        {\n"
+            + "          \"name\": \"created_at\",\n"
+            + "          \"sqlType\": \"TEXT\",\n"
+            + "          \"javaType\": \"java.time.Instant\",\n"
+            + "          \"notNull\": false,\n"
+            + "          \"default\": \"(strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now'))\",\n"
+            + "          \"primaryKeyPosition\": 0,\n"
+            + "          \"json\": false\n"
+            + "        }\n"
+            + "      ],\n"
+            + "      \"autoIncrement\": false,\n"
+            + "      \"indexes\": [\n"
+            + "        {\n"
+            + "          \"name\": \"idx_runs_a\",\n"
+            + "          \"columns\": [\"run_id\", \"created_at\"],\n"
+            + "          \"unique\": true\n"
+            + "        },\n"
+            + "        {\n"
+            + "          \"name\": \"idx_runs_created\",\n"
+            + "          \"columns\": [\"created_at\"],\n"
+            + "          \"unique\": false\n"
+            + "        }\n"
+            + "      ],\n"
+            + "      \"foreignKeys\": []\n"
+            + "    },\n"
+            + "    {\n"
+            + "      \"name\": \"metrics\",\n"
+            + "      \"columns\": [\n"
+            + "        {\n"
+            + "          \"name\": \"id\",\n"
+            + "          \"sqlType\": \"INTEGER\",\n"
+            + "          \"javaType\": \"long\",\n"
+            + "          \"notNull\": false,\n"
+            + "          \"default\": null,\n"
+            + "          \"primaryKeyPosition\": 1,\n"
+            + "          \"json\": false\n"
+            + "        },\n"
+            + "        {\n"
+            + "          \"name\": \"run_id\",\n"
+            + "          \"sqlType\": \"TEXT\",\n"
+            + "          \"javaType\": \"java.lang.String\",\n"
+            + "          \"notNull\": true,\n"
+            + "          \"default\": null,\n"
+            + "          \"primaryKeyPosition\": 0,\n"
+            + "          \"json\": false\n"
+            + "        },\n"
+            + "        {\n"
+            + "          \"name\": \"times\",\n"
+            + "          \"sqlType\": \"TEXT\",\n"
+            + "          \"javaType\": \"java.util.List<java.lang.String>\",\n"
+            + "          \"notNull\": false,\n"
+            + "          \"default\": null,\n"
+            + "          \"primaryKeyPosition\": 0,\n"
+            + "          \"json\": true\n"
+            + "        }\n"
+            + "      ],\n"
+            + "      \"autoIncrement\": true,\n"
+            + "      \"indexes\": [\n"
+            + "        {\n"
+            + "          \"name\": \"idx_metrics_run_id\",\n"
+            + "          \"columns\": [\"run_id\"],\n"
+            + "          \"unique\": false\n"
+            + "        }\n"
+            + "      ],\n"
+            + "      \"foreignKeys\": [\n"
+            + "        {\n"
+            + "          \"column\": \"run_id\",\n"
+            + "          \"referencedTable\": \"runs\",\n"
+            + "          \"referencedColumn\": \"run_id\",\n"
+            + "          \"onDelete\": \"CASCADE\",\n"
+            + "          \"onUpdate\": \"NO ACTION\"\n"
+            + "        }\n"
+            + "      ]\n"
+            + "    }\n"
+            + "  ]\n"
+            + "}\n",
+        json.structure(schema(INDEXES, 1)));
+  }
+
+  @Test
+  void declarationOrderOfIndexesAndVersionDoNotChangeTheIdentity() {
+    String hash = IdentityHash.of(json.structure(schema(INDEXES, 1)));
+    assertEquals(hash, IdentityHash.of(json.structure(schema(List.of(INDEXES.get(1), INDEXES.get(0)), 7))));
+    assertNotEquals(hash, IdentityHash.of(json.structure(schema(INDEXES.subList(0, 1), 1))));
+  }
+
+  @Test
+  void snapshotCarriesNameVersionAndHash() {
+    SchemaModel schema = schema(List.of(), 3);
+    String snapshot = json.snapshot(schema, "abc");
+    assertEquals(
+        "{\n  \"formatVersion\": 1,\n  \"schema\": \"Db\",\n  \"version\": 3,\n  \"identityHash\": \"abc\",\n  \"tables\": [",
+        snapshot.substring(0, snapshot.indexOf('[') + 1));
+    assertEquals(json.structure(schema).substring(2), snapshot.substring(snapshot.indexOf("\"tables\"") - 2));
+  }
+
+  @Test
+  void hashIsLowerCaseSha256Hex() {
+    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", IdentityHash.of("abc"));
+  }
+}

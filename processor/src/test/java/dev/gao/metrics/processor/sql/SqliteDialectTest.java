@@ -1,0 +1,200 @@
+package dev.gao.metrics.processor.sql;
+
+import static dev.gao.metrics.processor.model.Models.autoKey;
+import static dev.gao.metrics.processor.model.Models.autoTable;
+import static dev.gao.metrics.processor.model.Models.column;
+import static dev.gao.metrics.processor.model.Models.json;
+import static dev.gao.metrics.processor.model.Models.key;
+import static dev.gao.metrics.processor.model.Models.table;
+import static dev.gao.metrics.processor.model.Models.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.TypeName;
+import dev.gao.metrics.processor.model.ForeignKeyModel;
+import dev.gao.metrics.processor.model.IndexModel;
+import dev.gao.metrics.processor.model.TableModel;
+import dev.gao.metrics.processor.model.ValueKind;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqliteDialectTest {
+  private final SqliteDialect dialect = new SqliteDialect();
+
+  @Test
+  void sqlTypes() {
+    assertEquals("INTEGER", dialect.sqlType(ValueKind.BOOLEAN));
+    assertEquals("INTEGER", dialect.sqlType(ValueKind.BYTE));
+    assertEquals("INTEGER", dialect.sqlType(ValueKind.LONG));
+    assertEquals("REAL", dialect.sqlType(ValueKind.FLOAT));
+    assertEquals("REAL", dialect.sqlType(ValueKind.DOUBLE));
+    assertEquals("BLOB", dialect.sqlType(ValueKind.BYTES));
+    for (ValueKind kind : List.of(ValueKind.STRING, ValueKind.DECIMAL, ValueKind.ENUM, ValueKind.INSTANT,
+        ValueKind.OFFSET_DATE_TIME, ValueKind.LOCAL_DATE_TIME, ValueKind.LOCAL_DATE, ValueKind.UUID, ValueKind.JSON)) {
+      assertEquals("TEXT", dialect.sqlType(kind), kind.name());
+    }
+  }
+
+  @Test
+  void quotesIdentifiers() {
+    assertEquals("\"run_id\"", dialect.quote("run_id"));
+    assertEquals("\"a\"\"b\"", dialect.quote("a\"b"));
+  }
+
+  @Test
+  void currentTimestampDefaultsFollowTheStoredTextForm() {
+    assertEquals(
+        "(strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now'))",
+        dialect.defaultSql(column("c", ClassName.get(Instant.class), ValueKind.INSTANT, false, "CURRENT_TIMESTAMP", 0)));
+    assertEquals(
+        "(strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now'))",
+        dialect.defaultSql(
+            column("c", ClassName.get(OffsetDateTime.class), ValueKind.OFFSET_DATE_TIME, false, "current_timestamp", 0)));
+    assertEquals(
+        "(strftime('%Y-%m-%dT%H:%M:%f000000', 'now'))",
+        dialect.defaultSql(
+            column("c", ClassName.get(LocalDateTime.class), ValueKind.LOCAL_DATE_TIME, false, " CURRENT_TIMESTAMP ", 0)));
+    assertEquals(
+        "(date('now'))",
+        dialect.defaultSql(column("c", ClassName.get(LocalDate.class), ValueKind.LOCAL_DATE, false, "CURRENT_DATE", 0)));
+    assertEquals(
+        "(date('now'))",
+        dialect.defaultSql(column("c", ClassName.get(LocalDate.class), ValueKind.LOCAL_DATE, false, "CURRENT_TIMESTAMP", 0)));
+  }
+
+  @Test
+  void otherDefaultsAreVerbatim() {
+    assertEquals("'1.0.0'", dialect.defaultSql(column("v", ClassName.get(String.class), ValueKind.STRING, true, "'1.0.0'", 0)));
+    assertEquals(
+        "'2024-01-01T00:00:00.000000000Z'",
+        dialect.defaultSql(
+            column("c", ClassName.get(Instant.class), ValueKind.INSTANT, true, "'2024-01-01T00:00:00.000000000Z'", 0)));
+    assertEquals(
+        "'2024-01-01T00:00:00'",
+        dialect.defaultSql(
+            column("c", ClassName.get(LocalDateTime.class), ValueKind.LOCAL_DATE_TIME, true, "'2024-01-01T00:00:00'", 0)));
+    assertEquals(
+        "'2024-01-01'",
+        dialect.defaultSql(column("c", ClassName.get(LocalDate.class), ValueKind.LOCAL_DATE, true, "'2024-01-01'", 0)));
+    assertEquals(
+        "CURRENT_TIMESTAMP",
+        dialect.defaultSql(column("c", ClassName.get(String.class), ValueKind.STRING, true, "CURRENT_TIMESTAMP", 0)));
+    assertNull(dialect.defaultSql(text("c")));
+  }
+
+  @Test
+  void autoKeyTableWithForeignKeyAndJson() {
+    TableModel table =
+        autoTable("performance_metrics", List.of(autoKey(), text("run_id"), json("phase_times")))
+            .withRelations(
+                List.of(),
+                List.of(new ForeignKeyModel("run_id", "benchmark_runs", "run_id", "CASCADE", "NO ACTION")));
+    assertEquals(
+        "CREATE TABLE \"performance_metrics\" (\n"
+            + "  \"id\" INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+            + "  \"run_id\" TEXT NOT NULL,\n"
+            + "  \"phase_times\" TEXT,\n"
+            + "  FOREIGN KEY (\"run_id\") REFERENCES \"benchmark_runs\" (\"run_id\") ON DELETE CASCADE,\n"
+            + "  CHECK (json_valid(\"phase_times\"))\n"
+            + ") STRICT",
+        dialect.createTable(table));
+    assertFalse(dialect.notNullInDdl(table, table.columns().get(0)));
+    assertEquals(
+        "INSERT INTO \"performance_metrics\" (\"id\", \"run_id\", \"phase_times\") VALUES (?, ?, ?) RETURNING \"id\"",
+        dialect.insert(table, true));
+    assertEquals(
+        "INSERT INTO \"performance_metrics\" (\"id\", \"run_id\", \"phase_times\") VALUES (?, ?, ?) ON CONFLICT (\"id\")"
+            + " DO UPDATE SET \"run_id\" = excluded.\"run_id\", \"phase_times\" = excluded.\"phase_times\" RETURNING \"id\"",
+        dialect.upsert(table));
+  }
+
+  @Test
+  void naturalKeyInlineWithDefaults() {
+    TableModel table =
+        table(
+            "benchmark_runs",
+            List.of(
+                key("run_id", 1),
+                column("version", ClassName.get(String.class), ValueKind.STRING, true, "'1.0.0'", 0),
+                column("created_at", ClassName.get(Instant.class), ValueKind.INSTANT, false, "CURRENT_TIMESTAMP", 0)));
+    assertEquals(
+        "CREATE TABLE \"benchmark_runs\" (\n"
+            + "  \"run_id\" TEXT NOT NULL PRIMARY KEY,\n"
+            + "  \"version\" TEXT NOT NULL DEFAULT '1.0.0',\n"
+            + "  \"created_at\" TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now'))\n"
+            + ") STRICT",
+        dialect.createTable(table));
+    assertEquals(
+        "INSERT INTO \"benchmark_runs\" (\"run_id\", \"version\", \"created_at\") VALUES (?, COALESCE(?, '1.0.0'),"
+            + " COALESCE(?, (strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now'))))",
+        dialect.insert(table, false));
+    assertEquals(
+        "UPDATE \"benchmark_runs\" SET \"version\" = ?, \"created_at\" = ? WHERE \"run_id\" = ?", dialect.update(table));
+    assertEquals("DELETE FROM \"benchmark_runs\" WHERE \"run_id\" = ?", dialect.deleteByKey(table));
+    assertEquals("SELECT COUNT(*) FROM \"benchmark_runs\"", dialect.count(table));
+    assertEquals("SELECT EXISTS (SELECT 1 FROM \"benchmark_runs\" WHERE \"run_id\" = ?)", dialect.exists(table));
+    assertEquals(
+        "SELECT \"run_id\", \"version\", \"created_at\" FROM \"benchmark_runs\" WHERE \"version\" = ? ORDER BY \"run_id\"",
+        dialect.selectWhere(table, List.of("version"), true));
+    assertEquals(
+        "SELECT \"run_id\", \"version\", \"created_at\" FROM \"benchmark_runs\" ORDER BY \"run_id\" LIMIT ? OFFSET ?",
+        dialect.selectPage(table));
+    assertEquals(", \"run_id\" LIMIT ? OFFSET ?", dialect.orderedPageTail(table));
+  }
+
+  @Test
+  void compositeKeyIsATableConstraintAndActionsAreRendered() {
+    TableModel table =
+        table("tags", List.of(key("run_id", 1), key("name", 2)))
+            .withRelations(List.of(), List.of(new ForeignKeyModel("run_id", "runs", "run_id", "SET NULL", "RESTRICT")));
+    assertEquals(
+        "CREATE TABLE \"tags\" (\n"
+            + "  \"run_id\" TEXT NOT NULL,\n"
+            + "  \"name\" TEXT NOT NULL,\n"
+            + "  PRIMARY KEY (\"run_id\", \"name\"),\n"
+            + "  FOREIGN KEY (\"run_id\") REFERENCES \"runs\" (\"run_id\") ON DELETE SET NULL ON UPDATE RESTRICT\n"
+            + ") STRICT",
+        dialect.createTable(table));
+    assertEquals(
+        "INSERT INTO \"tags\" (\"run_id\", \"name\") VALUES (?, ?) ON CONFLICT (\"run_id\", \"name\") DO NOTHING",
+        dialect.upsert(table));
+    assertEquals(
+        "UPDATE \"tags\" SET \"run_id\" = \"run_id\", \"name\" = \"name\" WHERE \"run_id\" = ? AND \"name\" = ?",
+        dialect.update(table));
+  }
+
+  @Test
+  void keyOnlyAutoTableUpsertStillReturnsTheKey() {
+    TableModel table = autoTable("ids", List.of(autoKey()));
+    assertEquals(
+        "INSERT INTO \"ids\" (\"id\") VALUES (?) ON CONFLICT (\"id\") DO UPDATE SET \"id\" = excluded.\"id\" RETURNING \"id\"",
+        dialect.upsert(table));
+    assertEquals("CREATE TABLE \"ids\" (\n  \"id\" INTEGER PRIMARY KEY AUTOINCREMENT\n) STRICT", dialect.createTable(table));
+  }
+
+  @Test
+  void indexes() {
+    TableModel table = table("runs", List.of(key("run_id", 1), text("a"), text("b")));
+    assertEquals(
+        "CREATE UNIQUE INDEX \"idx_runs_a_b\" ON \"runs\" (\"a\", \"b\")",
+        dialect.createIndex(table, new IndexModel("idx_runs_a_b", List.of("a", "b"), true, false)));
+    assertEquals(
+        "CREATE INDEX \"idx\" ON \"runs\" (\"a\")",
+        dialect.createIndex(table, new IndexModel("idx", List.of("a"), false, true)));
+  }
+
+  @Test
+  void nullableColumnOfPrimitiveTypeNameStaysNotNull() {
+    TableModel table =
+        table("t", List.of(key("k", 1), column("n", TypeName.INT, ValueKind.INT, true, "0", 0)));
+    assertEquals(
+        "CREATE TABLE \"t\" (\n  \"k\" TEXT NOT NULL PRIMARY KEY,\n  \"n\" INTEGER NOT NULL DEFAULT 0\n) STRICT",
+        dialect.createTable(table));
+  }
+}
