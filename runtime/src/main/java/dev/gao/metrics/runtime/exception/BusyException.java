@@ -1,7 +1,11 @@
 package dev.gao.metrics.runtime.exception;
 
-/** The database stayed busy (SQLITE_BUSY): another process held the write lock longer than the busy timeout. */
+/**
+ * The database stayed busy (SQLITE_BUSY): another process held the write lock longer than the busy
+ * timeout.
+ */
 public class BusyException extends MetricsException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
   /**

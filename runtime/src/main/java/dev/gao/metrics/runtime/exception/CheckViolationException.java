@@ -2,6 +2,7 @@ package dev.gao.metrics.runtime.exception;
 
 /** A CHECK constraint failed, for example {@code json_valid} on a JSON column. */
 public class CheckViolationException extends ConstraintViolationException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
   /**
@@ -13,7 +14,8 @@ public class CheckViolationException extends ConstraintViolationException {
    * @param value the offending value, or {@code null} if unknown
    * @param cause the driver's exception
    */
-  public CheckViolationException(String message, String table, String column, Object value, Throwable cause) {
+  public CheckViolationException(
+      String message, String table, String column, Object value, Throwable cause) {
     super(message, table, column, value, cause);
   }
 }

@@ -1,14 +1,20 @@
 package dev.gao.metrics.runtime.exception;
 
 /**
- * A row broke a constraint of its table. The subclasses say which kind; the message names the
- * table and column, and the offending value where it is known.
+ * A row broke a constraint of its table. The subclasses say which kind; the message names the table
+ * and column, and the offending value where it is known.
  */
 public class ConstraintViolationException extends MetricsException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
+  /** The table, or null if unknown. */
   private final String table;
+
+  /** The column, or null if unknown. */
   private final String column;
+
+  /** The offending value; not serialized. */
   private final transient Object value;
 
   /**
@@ -53,15 +59,5 @@ public class ConstraintViolationException extends MetricsException {
    */
   public Object value() {
     return value;
-  }
-
-  /**
-   * Renders a value for a message, quoted and shortened.
-   *
-   * @param value the value
-   * @return its text for a message
-   */
-  protected static String describe(Object value) {
-    return ValueText.of(value);
   }
 }

@@ -5,6 +5,7 @@ package dev.gao.metrics.runtime.exception;
  * created by gao-metrics, or cannot be created. The message names the file and what to do.
  */
 public class DatabaseOpenException extends MetricsException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
   /**

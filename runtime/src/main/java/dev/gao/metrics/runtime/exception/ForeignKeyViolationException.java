@@ -2,6 +2,7 @@ package dev.gao.metrics.runtime.exception;
 
 /** A foreign key refers to a row that does not exist, or a referenced row is still in use. */
 public class ForeignKeyViolationException extends ConstraintViolationException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
   /**
@@ -13,7 +14,8 @@ public class ForeignKeyViolationException extends ConstraintViolationException {
    * @param value the offending value, or {@code null} if unknown
    * @param cause the driver's exception
    */
-  public ForeignKeyViolationException(String message, String table, String column, Object value, Throwable cause) {
+  public ForeignKeyViolationException(
+      String message, String table, String column, Object value, Throwable cause) {
     super(message, table, column, value, cause);
   }
 }

@@ -2,6 +2,7 @@ package dev.gao.metrics.runtime.exception;
 
 /** A Java value cannot be written to its column, for example NaN or an Instant after year 9999. */
 public class InvalidValueException extends ValueException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
   /**

@@ -2,6 +2,7 @@ package dev.gao.metrics.runtime.exception;
 
 /** A table was locked (SQLITE_LOCKED) by another statement on the same connection. */
 public class LockedException extends MetricsException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
   /**

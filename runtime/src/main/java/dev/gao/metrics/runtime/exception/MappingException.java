@@ -2,6 +2,7 @@ package dev.gao.metrics.runtime.exception;
 
 /** A stored value cannot be read as the column's Java type. */
 public class MappingException extends ValueException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
   /**

@@ -2,6 +2,7 @@ package dev.gao.metrics.runtime.exception;
 
 /** Base of every exception the gao-metrics runtime throws for a database problem. */
 public class MetricsException extends RuntimeException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
   /**

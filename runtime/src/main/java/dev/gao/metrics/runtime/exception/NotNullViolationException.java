@@ -2,6 +2,7 @@ package dev.gao.metrics.runtime.exception;
 
 /** NULL was written into a NOT NULL column. */
 public class NotNullViolationException extends ConstraintViolationException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
   /**
@@ -13,7 +14,8 @@ public class NotNullViolationException extends ConstraintViolationException {
    * @param value the offending value, or {@code null} if unknown
    * @param cause the driver's exception
    */
-  public NotNullViolationException(String message, String table, String column, Object value, Throwable cause) {
+  public NotNullViolationException(
+      String message, String table, String column, Object value, Throwable cause) {
     super(message, table, column, value, cause);
   }
 }

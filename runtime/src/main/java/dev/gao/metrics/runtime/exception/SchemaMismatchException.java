@@ -10,8 +10,10 @@ import java.util.Map;
  * difference, grouped table by table; {@link #differences()} gives them as records.
  */
 public class SchemaMismatchException extends MetricsException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
+  /** Every difference; not serialized. */
   private final transient List<SchemaDifference> differences;
 
   /**

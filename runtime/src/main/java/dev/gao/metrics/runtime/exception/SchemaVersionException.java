@@ -2,9 +2,13 @@ package dev.gao.metrics.runtime.exception;
 
 /** The database file records a different schema version than the code expects. */
 public class SchemaVersionException extends MetricsException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
+  /** The version recorded in the database. */
   private final int storedVersion;
+
+  /** The version the code expects. */
   private final int codeVersion;
 
   /**

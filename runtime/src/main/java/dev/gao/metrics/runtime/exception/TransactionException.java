@@ -1,7 +1,10 @@
 package dev.gao.metrics.runtime.exception;
 
-/** Wraps a checked exception thrown by the work of a transaction; the transaction was rolled back. */
+/**
+ * Wraps a checked exception thrown by the work of a transaction; the transaction was rolled back.
+ */
 public class TransactionException extends MetricsException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
   /**

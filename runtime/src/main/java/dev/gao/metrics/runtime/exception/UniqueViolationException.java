@@ -2,6 +2,7 @@ package dev.gao.metrics.runtime.exception;
 
 /** A value (or combination of values) that must be unique already exists. */
 public class UniqueViolationException extends ConstraintViolationException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
   /**
@@ -13,7 +14,8 @@ public class UniqueViolationException extends ConstraintViolationException {
    * @param value the offending value, or {@code null} if unknown
    * @param cause the driver's exception
    */
-  public UniqueViolationException(String message, String table, String column, Object value, Throwable cause) {
+  public UniqueViolationException(
+      String message, String table, String column, Object value, Throwable cause) {
     super(message, table, column, value, cause);
   }
 }

@@ -2,10 +2,16 @@ package dev.gao.metrics.runtime.exception;
 
 /** A value of one column that could not be converted; the message names table, column and value. */
 public abstract class ValueException extends MetricsException {
+  /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
 
+  /** The table, or null if unknown. */
   private final String table;
+
+  /** The column, or null if unknown. */
   private final String column;
+
+  /** The offending value; not serialized. */
   private final transient Object value;
 
   /**

@@ -3,12 +3,19 @@ package dev.gao.metrics.runtime.exception;
 import java.util.Arrays;
 
 /** Renders offending values for messages: quoted, and cut short so a large value stays readable. */
-final class ValueText {
+public final class ValueText {
+  /** State. */
   private static final int MAX_LENGTH = 120;
 
   private ValueText() {}
 
-  static String of(Object value) {
+  /**
+   * The value as a message shows it: text quoted, bytes counted, long values shortened.
+   *
+   * @param value the value, or null
+   * @return the text for a message
+   */
+  public static String of(Object value) {
     if (value == null) {
       return "NULL";
     }

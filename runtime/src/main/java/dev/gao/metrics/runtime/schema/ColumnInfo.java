@@ -24,7 +24,19 @@ public record ColumnInfo(
     int primaryKeyPosition,
     boolean json) {
 
-  /** Validates the arguments. */
+  /**
+   * Validates the arguments.
+   *
+   * @param name the SQL column name, unquoted
+   * @param sqlType the declared SQL type, for example {@code TEXT} or {@code INTEGER}
+   * @param javaType the qualified Java type of the record component, for messages
+   * @param notNull whether the column is declared {@code NOT NULL}
+   * @param defaultSql the default value as SQL text exactly as the DDL declares it, for example
+   *     {@code '1.0.0'}; {@code null} when the column has no default
+   * @param primaryKeyPosition the 1-based position of the column in the primary key, 0 if it is not
+   *     part of it
+   * @param json whether the column holds JSON text written by the runtime's codec
+   */
   public ColumnInfo {
     Checks.requireName(name, "column name");
     Checks.requireName(sqlType, "sqlType of column " + name);
@@ -35,7 +47,11 @@ public record ColumnInfo(
     }
   }
 
-  /** Whether the column has an SQL default. */
+  /**
+   * Whether the column has an SQL default.
+   *
+   * @return true if {@link #defaultSql()} is not null
+   */
   public boolean hasDefault() {
     return defaultSql != null;
   }

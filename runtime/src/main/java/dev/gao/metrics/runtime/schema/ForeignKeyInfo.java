@@ -17,7 +17,16 @@ public record ForeignKeyInfo(
     String onDelete,
     String onUpdate) {
 
-  /** Validates the arguments. */
+  /**
+   * Validates the arguments.
+   *
+   * @param column the referencing column of this table
+   * @param referencedTable the referenced table
+   * @param referencedColumn the referenced column, the referenced table's primary key
+   * @param onDelete the ON DELETE action as SQL writes it: {@code NO ACTION}, {@code RESTRICT},
+   *     {@code SET NULL}, {@code SET DEFAULT} or {@code CASCADE}
+   * @param onUpdate the ON UPDATE action, in the same form
+   */
   public ForeignKeyInfo {
     Checks.requireName(column, "foreign-key column");
     Checks.requireName(referencedTable, "referenced table of foreign key " + column);

@@ -15,7 +15,15 @@ import java.util.Objects;
 public record IndexInfo(
     String name, List<String> columns, boolean unique, boolean automatic, String createSql) {
 
-  /** Validates the arguments and copies the column list. */
+  /**
+   * Validates the arguments and copies the column list.
+   *
+   * @param name the index name
+   * @param columns the indexed column names, in index order
+   * @param unique whether the index enforces unique values
+   * @param automatic whether the index was added for a foreign-key column that had no index
+   * @param createSql the {@code CREATE INDEX} statement
+   */
   public IndexInfo {
     Checks.requireName(name, "index name");
     columns = Checks.copy(columns, "columns of index " + name);

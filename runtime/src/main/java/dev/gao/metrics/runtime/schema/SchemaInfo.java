@@ -15,7 +15,14 @@ import java.util.Set;
  */
 public record SchemaInfo(String name, int version, String identityHash, List<TableInfo> tables) {
 
-  /** Validates the arguments and copies the table list. */
+  /**
+   * Validates the arguments and copies the table list.
+   *
+   * @param name the schema name, the simple name of the type annotated with {@code @MetricsSchema}
+   * @param version the schema version, at least 1
+   * @param identityHash a stable hash of the normalized schema
+   * @param tables the tables in creation order (referenced tables first)
+   */
   public SchemaInfo {
     Checks.requireName(name, "schema name");
     if (version < 1) {

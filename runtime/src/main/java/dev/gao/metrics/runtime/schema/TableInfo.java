@@ -27,7 +27,17 @@ public record TableInfo(
     List<ForeignKeyInfo> foreignKeys,
     String createSql) {
 
-  /** Validates the arguments and copies the lists. */
+  /**
+   * Validates the arguments and copies the lists.
+   *
+   * @param name the SQL table name
+   * @param javaType the qualified name of the row type
+   * @param columns the columns in table order
+   * @param autoIncrement whether the single-column integer key is assigned by the database
+   * @param indexes the declared and automatic indexes
+   * @param foreignKeys the foreign keys, in declaration order
+   * @param createSql the {@code CREATE TABLE} statement
+   */
   public TableInfo {
     Checks.requireName(name, "table name");
     Objects.requireNonNull(javaType, "javaType of table " + name);

@@ -1,0 +1,64 @@
+package dev.gao.metrics.runtime;
+
+import dev.gao.metrics.runtime.connection.ExternalConnectionSource;
+import dev.gao.metrics.runtime.connection.PooledConnectionSource;
+import dev.gao.metrics.runtime.connection.TransactionManager;
+import dev.gao.metrics.runtime.connection.WriteLocks;
+import dev.gao.metrics.runtime.exception.DatabaseOpenException;
+import dev.gao.metrics.runtime.sql.Dialect;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * Where a database's connections come from, with the units of work that run on them.
+ *
+ * @param transactions the units of work on the connections
+ * @param file the absolute database file, or null for a data source
+ * @param location the file or data source, as messages name it
+ */
+record DatabaseConnections(TransactionManager transactions, Path file, String location) {
+
+  /** A pool over a database file, created (owner-only) if missing. */
+  static DatabaseConnections of(Path file, Dialect dialect, int poolSize, Duration busyTimeout) {
+    Path target = DatabaseFiles.prepare(file, dialect);
+    PooledConnectionSource pool;
+    try {
+      pool =
+          new PooledConnectionSource(
+              dialect.fileDataSource(target, busyTimeout), "gao-metrics " + target, poolSize);
+    } catch (RuntimeException e) {
+      throw new DatabaseOpenException(
+          "Cannot open database file "
+              + target
+              + ": "
+              + rootMessage(e)
+              + ". Check that the file is an intact SQLite database this user can read and write,"
+              + " or move it away to start a new database.",
+          e);
+    }
+    String location = target.toString();
+    return new DatabaseConnections(
+        new TransactionManager(pool, dialect, WriteLocks.forFile(target), location),
+        target,
+        location);
+  }
+
+  /** The application's data source, which the application configures and closes. */
+  static DatabaseConnections of(DataSource dataSource, Dialect dialect) {
+    String location = "data source " + dataSource;
+    return new DatabaseConnections(
+        new TransactionManager(
+            new ExternalConnectionSource(dataSource), dialect, WriteLocks.unshared(), location),
+        null,
+        location);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage());
+  }
+}

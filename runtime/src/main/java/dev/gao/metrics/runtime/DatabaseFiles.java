@@ -1,0 +1,149 @@
+package dev.gao.metrics.runtime;
+
+import dev.gao.metrics.runtime.exception.DatabaseOpenException;
+import dev.gao.metrics.runtime.sql.Dialect;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+
+/**
+ * Checks and creates the database file before any connection touches it. Metrics can reveal what a
+ * developer works on, so folders and files created here are readable by their owner only (where the
+ * file system has POSIX permissions). A path that is not a usable database is refused without being
+ * modified.
+ */
+final class DatabaseFiles {
+  private static final Set<PosixFilePermission> OWNER_FOLDER =
+      PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_FILE =
+      PosixFilePermissions.fromString("rw-------");
+
+  private DatabaseFiles() {}
+
+  /**
+   * Makes sure the file is an existing database file or a new empty one.
+   *
+   * @return the absolute, normalized path
+   */
+  static Path prepare(Path file, Dialect dialect) {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (Files.isDirectory(absolute)) {
+      throw new DatabaseOpenException(
+          "Cannot open database "
+              + absolute
+              + ": it is a folder. Pass the path of a database file, for example "
+              + absolute.resolve("metrics.db")
+              + ".");
+    }
+    if (Files.exists(absolute)) {
+      checkExisting(absolute, dialect);
+      return absolute;
+    }
+    Path parent = absolute.getParent();
+    try {
+      createFolders(parent);
+      createFile(absolute);
+    } catch (IOException e) {
+      throw new DatabaseOpenException(
+          "Cannot create database file "
+              + absolute
+              + ": "
+              + e
+              + ". Check that the folder "
+              + parent
+              + " can be created and written, or choose another path.",
+          e);
+    }
+    return absolute;
+  }
+
+  private static void checkExisting(Path file, Dialect dialect) {
+    if (!Files.isRegularFile(file)) {
+      throw new DatabaseOpenException(
+          "Cannot open database " + file + ": it is not a regular file. Choose another path.");
+    }
+    if (!Files.isReadable(file) || !Files.isWritable(file)) {
+      throw new DatabaseOpenException(
+          "Cannot open database file "
+              + file
+              + ": it is not readable and writable by this user. Fix its permissions, or"
+              + " choose another path.");
+    }
+    boolean database;
+    try {
+      database = dialect.isDatabaseFile(file);
+    } catch (IOException e) {
+      throw new DatabaseOpenException(
+          "Cannot read database file "
+              + file
+              + ": "
+              + e
+              + ". Check the file, or choose another path.",
+          e);
+    }
+    if (!database) {
+      throw new DatabaseOpenException(
+          "Cannot open "
+              + file
+              + ": the file exists but is not a SQLite database. It was left unchanged. Move it"
+              + " away, or choose another path for the metrics database.");
+    }
+  }
+
+  private static void createFolders(Path folder) throws IOException {
+    Deque<Path> missing = new ArrayDeque<>();
+    for (Path current = folder;
+        current != null && !Files.exists(current);
+        current = current.getParent()) {
+      missing.push(current);
+    }
+    while (!missing.isEmpty()) {
+      Path next = missing.pop();
+      try {
+        Files.createDirectory(next, attributes(next.getParent(), OWNER_FOLDER));
+        restrict(next, OWNER_FOLDER);
+      } catch (FileAlreadyExistsException e) {
+        // Created meanwhile by another thread or process; fine if it is a folder.
+        if (!Files.isDirectory(next)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void createFile(Path file) throws IOException {
+    try {
+      Files.createFile(file, attributes(file.getParent(), OWNER_FILE));
+      restrict(file, OWNER_FILE);
+    } catch (FileAlreadyExistsException e) {
+      // Another process created it meanwhile; the schema check that follows handles it.
+    }
+  }
+
+  private static FileAttribute<?>[] attributes(
+      Path existingFolder, Set<PosixFilePermission> permissions) throws IOException {
+    if (existingFolder != null && isPosix(existingFolder)) {
+      return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
+    }
+    return new FileAttribute<?>[0];
+  }
+
+  /** Sets the permissions exactly, whatever the process umask took away or left. */
+  private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
+    if (isPosix(path)) {
+      Files.setPosixFilePermissions(path, permissions);
+    }
+  }
+
+  private static boolean isPosix(Path path) throws IOException {
+    return Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class);
+  }
+}

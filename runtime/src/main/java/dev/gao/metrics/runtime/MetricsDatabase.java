@@ -1,0 +1,406 @@
+package dev.gao.metrics.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gao.metrics.runtime.connection.TransactionManager;
+import dev.gao.metrics.runtime.exception.DatabaseOpenException;
+import dev.gao.metrics.runtime.exception.MetricsException;
+import dev.gao.metrics.runtime.json.JsonCodec;
+import dev.gao.metrics.runtime.schema.SchemaInfo;
+import dev.gao.metrics.runtime.sql.Dialect;
+import dev.gao.metrics.runtime.sql.SqliteDialect;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * An open metrics database: a SQLite file (or a data source) holding one versioned schema, with a
+ * small pool of connections and thread-bound units of work.
+ *
+ * <p>Opening a new file creates its folders (owner-only), the file, every table and index, and
+ * records the schema version. Opening an existing file checks the recorded version and compares the
+ * live structure with the schema; any difference fails the open with a report of every difference.
+ *
+ * <pre>{@code
+ * try (MetricsDatabase db = MetricsDatabase.open(GaoMetricsSchema.SCHEMA)) {
+ *   BenchmarkRunDao runs = new BenchmarkRunDao(db);
+ *   PerformanceMetricsDao metrics = new PerformanceMetricsDao(db);
+ *   db.runInTransaction(tx -> {
+ *     runs.insert(run);
+ *     metrics.insert(performance);      // same transaction: DAOs join the caller's unit
+ *   });
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Each thread's units of work are its own; DAO calls outside a unit run in a unit
+ * of their own (writes) or on a pooled connection (reads).
+ */
+public final class MetricsDatabase implements AutoCloseable {
+  /**
+   * The default database file, {@code ~/.gao-dev/metrics.db}, as resolved when this class was
+   * loaded. {@link #open(SchemaInfo)} uses {@link #defaultFile()}, which resolves the user's home
+   * folder at call time.
+   */
+  public static final Path DEFAULT_FILE = defaultFile();
+
+  /** The default number of pooled connections: one writer at a time, a few readers. */
+  public static final int DEFAULT_POOL_SIZE = 4;
+
+  /** The default time to wait for a lock held by another process. */
+  public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+
+  private final SchemaInfo schema;
+  private final Path file;
+  private final JsonCodec json;
+  private final Dialect dialect;
+  private final TransactionManager transactions;
+  private final String location;
+
+  private MetricsDatabase(
+      SchemaInfo schema,
+      Path file,
+      JsonCodec json,
+      Dialect dialect,
+      TransactionManager transactions,
+      String location) {
+    this.schema = schema;
+    this.file = file;
+    this.json = json;
+    this.dialect = dialect;
+    this.transactions = transactions;
+    this.location = location;
+  }
+
+  /**
+   * The default database file: {@code .gao-dev/metrics.db} in the folder named by the system
+   * property {@code user.home}, read now.
+   *
+   * @return the default file
+   */
+  public static Path defaultFile() {
+    return Path.of(System.getProperty("user.home"), ".gao-dev", "metrics.db");
+  }
+
+  /**
+   * Opens (creating if needed) the database at {@link #defaultFile()}.
+   *
+   * @param schema the schema, usually a generated {@code <Name>Schema.SCHEMA}
+   * @return the open database
+   * @throws DatabaseOpenException if the file cannot be used
+   * @throws dev.gao.metrics.runtime.exception.SchemaVersionException if the file holds another
+   *     version of the schema
+   * @throws dev.gao.metrics.runtime.exception.SchemaMismatchException if the file's structure
+   *     differs from the schema
+   */
+  public static MetricsDatabase open(SchemaInfo schema) {
+    return builder(schema).open();
+  }
+
+  /**
+   * Opens (creating if needed) the database in the given file.
+   *
+   * @param schema the schema, usually a generated {@code <Name>Schema.SCHEMA}
+   * @param file the database file
+   * @return the open database
+   * @throws DatabaseOpenException if the file cannot be used
+   * @throws dev.gao.metrics.runtime.exception.SchemaVersionException if the file holds another
+   *     version of the schema
+   * @throws dev.gao.metrics.runtime.exception.SchemaMismatchException if the file's structure
+   *     differs from the schema
+   */
+  public static MetricsDatabase open(SchemaInfo schema, Path file) {
+    return builder(schema).file(file).open();
+  }
+
+  /**
+   * A builder for a database with non-default settings.
+   *
+   * @param schema the schema, usually a generated {@code <Name>Schema.SCHEMA}
+   * @return the builder
+   */
+  public static Builder builder(SchemaInfo schema) {
+    return new Builder(schema);
+  }
+
+  /**
+   * Runs work in a write transaction, begun with the write lock taken, and returns its result.
+   * Inside another write transaction of this thread it runs in a savepoint, undone alone when it
+   * fails. Any exception rolls the work back; a checked one is wrapped in {@link
+   * dev.gao.metrics.runtime.exception.TransactionException}, an unchecked one is rethrown as is.
+   *
+   * @param work the work
+   * @param <R> the result type
+   * @return the work's result
+   * @throws IllegalStateException inside a {@link #read} unit, or after {@link #close()}
+   */
+  public <R> R inTransaction(TransactionWork<R> work) {
+    Objects.requireNonNull(work, "work");
+    return transactions.inTransaction(work);
+  }
+
+  /**
+   * Runs work in a write transaction, as {@link #inTransaction}.
+   *
+   * @param work the work
+   * @throws IllegalStateException inside a {@link #read} unit, or after {@link #close()}
+   */
+  public void runInTransaction(TransactionRunnable work) {
+    Objects.requireNonNull(work, "work");
+    transactions.inTransaction(
+        tx -> {
+          work.execute(tx);
+          return null;
+        });
+  }
+
+  /**
+   * Runs work on a consistent snapshot of the database; writes are refused. Inside a unit of this
+   * thread it joins that unit.
+   *
+   * @param work the work
+   * @param <R> the result type
+   * @return the work's result
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public <R> R read(TransactionWork<R> work) {
+    Objects.requireNonNull(work, "work");
+    return transactions.read(work);
+  }
+
+  /**
+   * The schema this database was opened with.
+   *
+   * @return the schema
+   */
+  public SchemaInfo schema() {
+    return schema;
+  }
+
+  /**
+   * The database file, absolute; empty when opened on a data source.
+   *
+   * @return the file
+   */
+  public Optional<Path> file() {
+    return Optional.ofNullable(file);
+  }
+
+  /**
+   * The codec of JSON columns.
+   *
+   * @return the codec
+   */
+  public JsonCodec json() {
+    return json;
+  }
+
+  /**
+   * The schema version recorded in the database.
+   *
+   * @return the stored version
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public int storedVersion() {
+    return transactions.query(
+        scope -> {
+          PreparedStatement statement =
+              scope.prepare(
+                  "SELECT \"value\" FROM "
+                      + dialect.quote(SchemaMarker.TABLE)
+                      + " WHERE \"key\" = '"
+                      + SchemaMarker.SCHEMA_VERSION
+                      + "'");
+          try (ResultSet rs = statement.executeQuery()) {
+            if (!rs.next()) {
+              throw new MetricsException(
+                  "Database " + location + " records no schema version in " + SchemaMarker.TABLE);
+            }
+            return Integer.parseInt(rs.getString(1).trim());
+          }
+        });
+  }
+
+  /**
+   * The number of rows in a table of the schema.
+   *
+   * @param table the table name
+   * @return the row count
+   * @throws IllegalArgumentException if the schema has no such table
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public long rowCount(String table) {
+    String name = schema.table(table).name();
+    return transactions.query(
+        scope -> {
+          PreparedStatement statement =
+              scope.prepare("SELECT count(*) FROM " + dialect.quote(name));
+          try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  /**
+   * The unit-of-work machinery of this database. DAOs run their statements through it; application
+   * code uses {@link #inTransaction} and {@link #read}.
+   *
+   * @return the transaction manager
+   */
+  public TransactionManager transactions() {
+    return transactions;
+  }
+
+  /**
+   * The database dialect.
+   *
+   * @return the dialect
+   */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * The database file or data source, as messages name it.
+   *
+   * @return the location
+   */
+  public String location() {
+    return location;
+  }
+
+  /**
+   * Closes the pool. Idempotent; later calls on this database or its DAOs throw {@link
+   * IllegalStateException}.
+   */
+  @Override
+  public void close() {
+    transactions.close();
+  }
+
+  /** Renders the location and schema, for logs. */
+  @Override
+  public String toString() {
+    return "MetricsDatabase[" + location + ", " + schema.name() + " v" + schema.version() + "]";
+  }
+
+  /** Settings of a database to open. */
+  public static final class Builder {
+    private final SchemaInfo schema;
+    private Path file;
+    private DataSource dataSource;
+    private int poolSize = DEFAULT_POOL_SIZE;
+    private Duration busyTimeout = DEFAULT_BUSY_TIMEOUT;
+    private ObjectMapper objectMapper;
+
+    private Builder(SchemaInfo schema) {
+      this.schema = Objects.requireNonNull(schema, "schema");
+    }
+
+    /**
+     * The database file; {@link #defaultFile()} if neither this nor a data source is set.
+     *
+     * @param file the file
+     * @return this builder
+     */
+    public Builder file(Path file) {
+      this.file = Objects.requireNonNull(file, "file");
+      this.dataSource = null;
+      return this;
+    }
+
+    /**
+     * A data source to use instead of a file. The application configures it (the runtime enables
+     * foreign keys on each new connection and checks them) and closes it; {@link #poolSize} and
+     * {@link #busyTimeout} do not apply.
+     *
+     * @param dataSource the data source
+     * @return this builder
+     */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      this.file = null;
+      return this;
+    }
+
+    /**
+     * The number of pooled connections, default {@value MetricsDatabase#DEFAULT_POOL_SIZE}.
+     *
+     * @param poolSize at least 1
+     * @return this builder
+     */
+    public Builder poolSize(int poolSize) {
+      if (poolSize < 1) {
+        throw new IllegalArgumentException("poolSize must be at least 1 but was " + poolSize);
+      }
+      this.poolSize = poolSize;
+      return this;
+    }
+
+    /**
+     * How long a statement waits for a lock held by another process before failing with {@link
+     * dev.gao.metrics.runtime.exception.BusyException}; default 10 seconds.
+     *
+     * @param busyTimeout zero or more
+     * @return this builder
+     */
+    public Builder busyTimeout(Duration busyTimeout) {
+      Objects.requireNonNull(busyTimeout, "busyTimeout");
+      if (busyTimeout.isNegative()) {
+        throw new IllegalArgumentException(
+            "busyTimeout must not be negative but was " + busyTimeout);
+      }
+      this.busyTimeout = busyTimeout;
+      return this;
+    }
+
+    /**
+     * The Jackson mapper of JSON columns; default: {@link JsonCodec#withDefaults()}.
+     *
+     * @param objectMapper the mapper; do not reconfigure it afterwards
+     * @return this builder
+     */
+    public Builder objectMapper(ObjectMapper objectMapper) {
+      this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+      return this;
+    }
+
+    /**
+     * Opens the database: creates or checks the file, opens the pool, creates or validates the
+     * schema.
+     *
+     * @return the open database
+     * @throws DatabaseOpenException if the file cannot be used
+     * @throws dev.gao.metrics.runtime.exception.SchemaVersionException if the database holds
+     *     another version of the schema
+     * @throws dev.gao.metrics.runtime.exception.SchemaMismatchException if its structure differs
+     *     from the schema
+     */
+    public MetricsDatabase open() {
+      Dialect dialect = new SqliteDialect();
+      JsonCodec json = objectMapper == null ? JsonCodec.withDefaults() : JsonCodec.of(objectMapper);
+      DatabaseConnections connections =
+          dataSource != null
+              ? DatabaseConnections.of(dataSource, dialect)
+              : DatabaseConnections.of(
+                  file != null ? file : defaultFile(), dialect, poolSize, busyTimeout);
+      try {
+        new SchemaInitializer(connections.transactions(), dialect, schema, connections.location())
+            .initializeOrValidate();
+      } catch (RuntimeException e) {
+        connections.transactions().close();
+        throw e;
+      }
+      return new MetricsDatabase(
+          schema,
+          connections.file(),
+          json,
+          dialect,
+          connections.transactions(),
+          connections.location());
+    }
+  }
+}

@@ -1,0 +1,438 @@
+package dev.gao.metrics.runtime.connection;
+
+import dev.gao.metrics.runtime.TransactionWork;
+import dev.gao.metrics.runtime.dao.StatementBinder;
+import dev.gao.metrics.runtime.exception.MetricsException;
+import dev.gao.metrics.runtime.exception.TransactionException;
+import dev.gao.metrics.runtime.sql.Dialect;
+import dev.gao.metrics.runtime.sql.ErrorContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Runs units of work on one database. A unit is bound to the calling thread, so that everything the
+ * thread does on this database inside it (DAO calls included) uses the unit's connection.
+ *
+ * <ul>
+ *   <li>Write units take the process-wide write lock of the file, then begin with the write lock of
+ *       the database taken ({@code BEGIN IMMEDIATE}), so a write never fails half-way because
+ *       another writer got there first. The connection stays in auto-commit mode; BEGIN, COMMIT and
+ *       ROLLBACK are SQL, so the driver never opens a transaction of its own after a commit.
+ *   <li>A unit inside a write unit is a savepoint: it is undone alone when it fails.
+ *   <li>Read units are a consistent snapshot ({@code BEGIN DEFERRED}); writing in one is an error.
+ *   <li>Every failure rolls back; a connection goes back to the pool with no transaction open, or
+ *       is discarded.
+ * </ul>
+ */
+public final class TransactionManager implements AutoCloseable {
+  private static final String SAVEPOINT_PREFIX = "gao_metrics_unit_";
+
+  private final ConnectionSource source;
+  private final Dialect dialect;
+  private final Lock writeLock;
+  private final String location;
+  private final StatementCache statements;
+  private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+  private volatile boolean closed;
+
+  /**
+   * Creates the manager.
+   *
+   * @param source where connections come from
+   * @param dialect the database dialect
+   * @param writeLock the lock that serializes writers of this process on this database
+   * @param location the database file or data source, for messages
+   */
+  public TransactionManager(
+      ConnectionSource source, Dialect dialect, Lock writeLock, String location) {
+    this.source = source;
+    this.dialect = dialect;
+    this.writeLock = writeLock;
+    this.location = location;
+    this.statements = new StatementCache(dialect);
+  }
+
+  /**
+   * Runs work in a write unit: a new transaction, or a savepoint inside the thread's write unit.
+   *
+   * @param work the work
+   * @param <R> the result type
+   * @return the work's result
+   * @throws IllegalStateException inside a read unit, or after {@link #close()}
+   */
+  public <R> R inTransaction(TransactionWork<R> work) {
+    ensureOpen();
+    UnitOfWork unit = current.get();
+    if (unit == null) {
+      return topLevel(false, work::execute, TransactionManager::wrapChecked);
+    }
+    requireWritable(unit);
+    return nested(unit, work::execute, TransactionManager::wrapChecked);
+  }
+
+  /**
+   * Runs work in a read unit, or in the thread's unit if it has one.
+   *
+   * @param work the work
+   * @param <R> the result type
+   * @return the work's result
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public <R> R read(TransactionWork<R> work) {
+    ensureOpen();
+    UnitOfWork unit = current.get();
+    if (unit == null) {
+      return topLevel(true, work::execute, TransactionManager::wrapChecked);
+    }
+    return joined(unit, work::execute, TransactionManager::wrapChecked);
+  }
+
+  /**
+   * Runs a single-statement write in the thread's write unit, or in a write unit of its own.
+   *
+   * @param work the operation
+   * @param <R> the result type
+   * @return the operation's result
+   * @throws IllegalStateException inside a read unit, or after {@link #close()}
+   */
+  public <R> R write(ScopedWork<R> work) {
+    ensureOpen();
+    UnitOfWork unit = current.get();
+    if (unit == null) {
+      return topLevel(false, work::execute, this::translateChecked);
+    }
+    requireWritable(unit);
+    return joined(unit, work::execute, this::translateChecked);
+  }
+
+  /**
+   * Runs a multi-statement write atomically: in a savepoint of the thread's write unit, or in a
+   * write unit of its own.
+   *
+   * @param work the operation
+   * @param <R> the result type
+   * @return the operation's result
+   * @throws IllegalStateException inside a read unit, or after {@link #close()}
+   */
+  public <R> R atomicWrite(ScopedWork<R> work) {
+    ensureOpen();
+    UnitOfWork unit = current.get();
+    if (unit == null) {
+      return topLevel(false, work::execute, this::translateChecked);
+    }
+    requireWritable(unit);
+    return nested(unit, work::execute, this::translateChecked);
+  }
+
+  /**
+   * Runs a read in the thread's unit, or on a borrowed connection without a transaction.
+   *
+   * @param work the operation
+   * @param <R> the result type
+   * @return the operation's result
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public <R> R query(ScopedWork<R> work) {
+    ensureOpen();
+    UnitOfWork unit = current.get();
+    if (unit != null) {
+      return joined(unit, work::execute, this::translateChecked);
+    }
+    Connection connection = borrow();
+    boolean reusable = false;
+    try {
+      UnitOfWork borrowed = new UnitOfWork(connection, physical(connection), true);
+      reusable = true;
+      return work.execute(borrowed);
+    } catch (SQLException e) {
+      throw translate(e);
+    } finally {
+      giveBack(connection, reusable);
+    }
+  }
+
+  /**
+   * Opens a lazy stream over a query's rows. Its statement is not cached, and it holds its
+   * connection (the thread's unit's, or a borrowed one) until it is closed or exhausted; a stream
+   * still open when its unit ends is closed then.
+   *
+   * @param sql the query
+   * @param binder binds its parameters
+   * @param reader reads one row
+   * @param errors translates a failure while reading
+   * @param <T> the row type
+   * @return the stream; close it
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public <T> Stream<T> stream(
+      String sql,
+      StatementBinder binder,
+      RowReader<T> reader,
+      Function<SQLException, RuntimeException> errors) {
+    ensureOpen();
+    UnitOfWork unit = current.get();
+    Connection connection = unit != null ? unit.connection() : borrow();
+    PreparedStatement statement = null;
+    boolean reusable = unit != null;
+    try {
+      if (unit == null) {
+        physical(connection);
+        reusable = true;
+      }
+      statement = connection.prepareStatement(sql);
+      binder.bind(statement);
+      ResultSet resultSet = statement.executeQuery();
+      ResultStream<T> stream =
+          new ResultStream<>(resultSet, statement, reader, errors, onStreamClose(unit, connection));
+      if (unit != null) {
+        unit.track(stream);
+      }
+      return stream.stream();
+    } catch (SQLException e) {
+      abandonStream(statement, unit, connection, reusable);
+      throw errors.apply(e);
+    } catch (RuntimeException e) {
+      abandonStream(statement, unit, connection, reusable);
+      throw e;
+    }
+  }
+
+  /** Cleans up after a stream failed to open. */
+  private void abandonStream(
+      PreparedStatement statement, UnitOfWork unit, Connection connection, boolean reusable) {
+    closeQuietly(statement);
+    if (unit == null) {
+      giveBack(connection, reusable);
+    }
+  }
+
+  private Runnable onStreamClose(UnitOfWork unit, Connection connection) {
+    if (unit == null) {
+      return () -> giveBack(connection, true);
+    }
+    return () -> {};
+  }
+
+  /**
+   * Whether the calling thread is inside a unit of work of this manager.
+   *
+   * @return true inside a unit
+   */
+  public boolean inUnit() {
+    return current.get() != null;
+  }
+
+  /**
+   * How many connections are borrowed right now.
+   *
+   * @return the number of borrowed connections
+   */
+  public int activeConnections() {
+    return source.activeConnections();
+  }
+
+  /**
+   * Whether {@link #close()} was called.
+   *
+   * @return true once closed
+   */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Closes the connection source; later units fail with IllegalStateException. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    source.close();
+  }
+
+  // ---------------------------------------------------------------- units
+
+  private <R> R topLevel(
+      boolean readOnly, Work<R> work, Function<Exception, RuntimeException> checked) {
+    if (!readOnly) {
+      writeLock.lock();
+    }
+    try {
+      Connection connection = borrow();
+      boolean reusable = false;
+      try {
+        UnitOfWork unit = new UnitOfWork(connection, physical(connection), readOnly);
+        reusable = true;
+        execute(unit, readOnly ? dialect.beginRead() : dialect.beginWrite());
+        current.set(unit);
+        try {
+          R result;
+          try {
+            result = work.run(unit);
+          } catch (Throwable failure) {
+            unit.closeStreams();
+            reusable = rollback(unit, failure);
+            throw rethrow(failure, checked);
+          }
+          unit.closeStreams();
+          try {
+            unit.execute(dialect.commit());
+          } catch (SQLException e) {
+            reusable = rollback(unit, e);
+            throw translate(e);
+          }
+          return result;
+        } finally {
+          current.remove();
+          unit.end();
+        }
+      } finally {
+        giveBack(connection, reusable);
+      }
+    } finally {
+      if (!readOnly) {
+        writeLock.unlock();
+      }
+    }
+  }
+
+  private <R> R nested(
+      UnitOfWork unit, Work<R> work, Function<Exception, RuntimeException> checked) {
+    String savepoint = SAVEPOINT_PREFIX + unit.enterSavepoint();
+    try {
+      execute(unit, dialect.savepoint(savepoint));
+      R result;
+      try {
+        result = work.run(unit);
+      } catch (Throwable failure) {
+        try {
+          unit.execute(dialect.rollbackToSavepoint(savepoint));
+          unit.execute(dialect.releaseSavepoint(savepoint));
+        } catch (SQLException e) {
+          failure.addSuppressed(e);
+        }
+        throw rethrow(failure, checked);
+      }
+      execute(unit, dialect.releaseSavepoint(savepoint));
+      return result;
+    } finally {
+      unit.leaveSavepoint();
+    }
+  }
+
+  private static <R> R joined(
+      UnitOfWork unit, Work<R> work, Function<Exception, RuntimeException> checked) {
+    try {
+      return work.run(unit);
+    } catch (Throwable failure) {
+      throw rethrow(failure, checked);
+    }
+  }
+
+  private static void requireWritable(UnitOfWork unit) {
+    if (unit.readOnly()) {
+      throw new IllegalStateException(
+          "Cannot write inside a read unit (MetricsDatabase.read): it is a read-only snapshot."
+              + " Start the work with MetricsDatabase.inTransaction instead.");
+    }
+  }
+
+  private boolean rollback(UnitOfWork unit, Throwable failure) {
+    try {
+      unit.execute(dialect.rollback());
+      return true;
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+      return false;
+    }
+  }
+
+  private static RuntimeException rethrow(
+      Throwable failure, Function<Exception, RuntimeException> checked) {
+    if (failure instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return checked.apply((Exception) failure);
+  }
+
+  private static RuntimeException wrapChecked(Exception failure) {
+    return new TransactionException(failure);
+  }
+
+  private RuntimeException translateChecked(Exception failure) {
+    if (failure instanceof SQLException sql) {
+      return translate(sql);
+    }
+    return new TransactionException(failure);
+  }
+
+  // ---------------------------------------------------------------- connections
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("Database " + location + " is closed");
+    }
+  }
+
+  private Connection borrow() {
+    try {
+      return source.borrow();
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  private PhysicalConnection physical(Connection connection) {
+    try {
+      return statements.of(connection);
+    } catch (SQLException e) {
+      throw new MetricsException(
+          "A connection to database " + location + " cannot be used: " + e.getMessage(), e);
+    }
+  }
+
+  private void execute(UnitOfWork unit, String sql) {
+    try {
+      unit.execute(sql);
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  private void giveBack(Connection connection, boolean reusable) {
+    if (reusable) {
+      source.release(connection);
+    } else {
+      source.discard(connection);
+    }
+  }
+
+  private MetricsException translate(SQLException e) {
+    return dialect.translate(e, ErrorContext.of(location));
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // Already failing; the first exception is the one worth reporting.
+    }
+  }
+
+  /** Work on a unit, from either public work type. */
+  @FunctionalInterface
+  private interface Work<R> {
+    R run(UnitOfWork unit) throws Exception;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.gao.metrics.runtime.connection;
+
+import dev.gao.metrics.runtime.Transaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One borrowed connection and what is open on it: the transaction (if any), its savepoints, and
+ * streams that must be closed before the transaction ends.
+ */
+final class UnitOfWork implements Transaction, ConnectionScope {
+  private final Connection borrowed;
+  private final PhysicalConnection physical;
+  private final boolean readOnly;
+  private final List<ResultStream<?>> openStreams = new ArrayList<>();
+  private int savepointDepth;
+  private volatile boolean ended;
+
+  UnitOfWork(Connection borrowed, PhysicalConnection physical, boolean readOnly) {
+    this.borrowed = borrowed;
+    this.physical = physical;
+    this.readOnly = readOnly;
+  }
+
+  @Override
+  public Connection connection() {
+    requireActive();
+    return borrowed;
+  }
+
+  @Override
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  @Override
+  public PreparedStatement prepare(String sql) throws SQLException {
+    requireActive();
+    return physical.prepare(sql);
+  }
+
+  /** Marks the unit as over; its connection went back to the pool and belongs to others now. */
+  void end() {
+    ended = true;
+  }
+
+  private void requireActive() {
+    if (ended) {
+      throw new IllegalStateException(
+          "This transaction has ended; use the Transaction only inside the work it was given to");
+    }
+  }
+
+  /** Runs a statement without results, such as BEGIN or COMMIT, through the statement cache. */
+  void execute(String sql) throws SQLException {
+    physical.prepare(sql).execute();
+  }
+
+  /** Enters a nested unit and returns its depth, which names its savepoint. */
+  int enterSavepoint() {
+    return ++savepointDepth;
+  }
+
+  void leaveSavepoint() {
+    savepointDepth--;
+  }
+
+  /** Remembers a stream to close when the unit ends; streams closed meanwhile are forgotten. */
+  void track(ResultStream<?> stream) {
+    openStreams.removeIf(ResultStream::isClosed);
+    openStreams.add(stream);
+  }
+
+  /** Closes the streams still open, so that COMMIT or ROLLBACK finds no pending statement. */
+  void closeStreams() {
+    List<ResultStream<?>> streams = new ArrayList<>(openStreams);
+    openStreams.clear();
+    for (ResultStream<?> stream : streams) {
+      stream.close();
+    }
+  }
+}

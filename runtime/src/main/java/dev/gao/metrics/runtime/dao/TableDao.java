@@ -1,0 +1,426 @@
+package dev.gao.metrics.runtime.dao;
+
+import dev.gao.metrics.runtime.MetricsDatabase;
+import dev.gao.metrics.runtime.connection.ConnectionScope;
+import dev.gao.metrics.runtime.connection.TransactionManager;
+import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
+import dev.gao.metrics.runtime.exception.MetricsException;
+import dev.gao.metrics.runtime.json.JsonCodec;
+import dev.gao.metrics.runtime.schema.ColumnInfo;
+import dev.gao.metrics.runtime.schema.TableInfo;
+import dev.gao.metrics.runtime.sql.Dialect;
+import dev.gao.metrics.runtime.sql.ErrorContext;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Base class of every generated DAO: runs the DAO's SQL on the database's connections.
+ *
+ * <p>Every operation joins the calling thread's unit of work on this database, or runs in its own:
+ * writes in a write transaction (multi-row writes atomically), reads on a pooled connection.
+ * Statements are prepared once per physical connection and reused. Driver exceptions are translated
+ * into {@link MetricsException}s that name this table, the column and, where known, the value.
+ *
+ * @param <T> the row type
+ */
+public abstract class TableDao<T> {
+  private static final int BATCH_SIZE = 1000;
+  private static final Object[] NO_VALUES = {};
+
+  private final MetricsDatabase database;
+  private final TableInfo table;
+  private final TransactionManager transactions;
+  private final Dialect dialect;
+  private final ErrorContext errorContext;
+  private final Map<String, Integer> parameterOfColumn = new HashMap<>();
+  private final ForeignKeyProbe foreignKeyProbe;
+
+  /**
+   * Binds the DAO to a database.
+   *
+   * @param database the open database
+   * @param table this DAO's table
+   * @throws IllegalArgumentException if the database's schema has no table of that name
+   */
+  protected TableDao(MetricsDatabase database, TableInfo table) {
+    this.database = Objects.requireNonNull(database, "database");
+    this.table = Objects.requireNonNull(table, "table");
+    if (!database.schema().hasTable(table.name())) {
+      throw new IllegalArgumentException(
+          "Table "
+              + table.name()
+              + " is not part of schema "
+              + database.schema().name()
+              + " that database "
+              + database.location()
+              + " was opened with; open the database with the schema that lists it");
+    }
+    this.transactions = database.transactions();
+    this.dialect = database.dialect();
+    this.errorContext = ErrorContext.of(database.location(), table);
+    this.foreignKeyProbe = new ForeignKeyProbe(table, dialect);
+    List<ColumnInfo> columns = table.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      parameterOfColumn.put(columns.get(i).name(), i + 1);
+    }
+  }
+
+  /**
+   * This DAO's table.
+   *
+   * @return the table
+   */
+  public final TableInfo table() {
+    return table;
+  }
+
+  /**
+   * The database this DAO works on.
+   *
+   * @return the database
+   */
+  public final MetricsDatabase database() {
+    return database;
+  }
+
+  /**
+   * The database's JSON codec, for JSON columns.
+   *
+   * @return the codec
+   */
+  protected final JsonCodec json() {
+    return database.json();
+  }
+
+  /**
+   * Binds every column of the row, in table column order, to parameters 1 to n.
+   *
+   * @param statement the statement
+   * @param row the row
+   * @throws SQLException if the driver refuses a value
+   */
+  protected abstract void bindRow(PreparedStatement statement, T row) throws SQLException;
+
+  /**
+   * Reads one row whose columns are in table column order, starting at index 1.
+   *
+   * @param resultSet the result set on the row
+   * @return the row
+   * @throws SQLException if a value cannot be read
+   */
+  protected abstract T readRow(ResultSet resultSet) throws SQLException;
+
+  /**
+   * The SQL values of the row's foreign-key columns, in {@code table().foreignKeys()} order. Used
+   * only to name the offending column and value when a foreign-key constraint fails.
+   *
+   * @param row the row
+   * @return the values; empty by default
+   */
+  protected Object[] foreignKeyValues(T row) {
+    return NO_VALUES;
+  }
+
+  /**
+   * Inserts one row: binds it and executes the statement.
+   *
+   * @param sql the INSERT (or upsert) statement
+   * @param row the row
+   */
+  protected final void insertRow(String sql, T row) {
+    transactions.write(
+        scope -> {
+          try {
+            PreparedStatement statement = scope.prepare(sql);
+            bindRow(statement, row);
+            statement.executeUpdate();
+          } catch (SQLException e) {
+            throw rowFailure(scope, e, row);
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Inserts one row and returns the key the statement returns.
+   *
+   * @param sql an INSERT (or upsert) with {@code RETURNING} the key
+   * @param row the row
+   * @return the first column of the first returned row
+   */
+  protected final long insertRowReturningKey(String sql, T row) {
+    return transactions.write(scope -> insertReturningKey(scope, prepare(scope, sql), row));
+  }
+
+  /**
+   * Inserts rows in one transaction, in batches of 1000.
+   *
+   * @param sql the INSERT statement
+   * @param rows the rows
+   * @return the number of rows written
+   */
+  protected final int insertRows(String sql, Iterable<? extends T> rows) {
+    Objects.requireNonNull(rows, "rows");
+    return transactions.atomicWrite(
+        scope -> {
+          PreparedStatement statement = prepare(scope, sql);
+          List<T> batch = new ArrayList<>(BATCH_SIZE);
+          int written = 0;
+          try {
+            for (T row : rows) {
+              bindRow(statement, row);
+              statement.addBatch();
+              batch.add(row);
+              if (batch.size() == BATCH_SIZE) {
+                written += executeBatch(scope, statement, batch);
+              }
+            }
+            if (!batch.isEmpty()) {
+              written += executeBatch(scope, statement, batch);
+            }
+          } catch (SQLException e) {
+            // The statement is cached: rows of a failed batch must not run with the next one.
+            clearBatch(statement);
+            throw translate(e);
+          } catch (RuntimeException e) {
+            clearBatch(statement);
+            throw e;
+          }
+          return written;
+        });
+  }
+
+  /**
+   * Inserts rows in one transaction, reusing the statement, and returns their keys.
+   *
+   * @param sql an INSERT with {@code RETURNING} the key
+   * @param rows the rows
+   * @return the returned keys, in row order
+   */
+  protected final long[] insertRowsReturningKeys(String sql, Iterable<? extends T> rows) {
+    Objects.requireNonNull(rows, "rows");
+    return transactions.atomicWrite(
+        scope -> {
+          PreparedStatement statement = prepare(scope, sql);
+          long[] keys = new long[16];
+          int count = 0;
+          for (T row : rows) {
+            if (count == keys.length) {
+              keys = Arrays.copyOf(keys, count * 2);
+            }
+            keys[count++] = insertReturningKey(scope, statement, row);
+          }
+          return Arrays.copyOf(keys, count);
+        });
+  }
+
+  /**
+   * Executes an UPDATE or DELETE.
+   *
+   * @param sql the statement
+   * @param binder binds its parameters
+   * @return the number of affected rows
+   */
+  protected final int executeUpdate(String sql, StatementBinder binder) {
+    return transactions.write(
+        scope -> {
+          try {
+            PreparedStatement statement = scope.prepare(sql);
+            binder.bind(statement);
+            return statement.executeUpdate();
+          } catch (SQLException e) {
+            throw translate(e);
+          }
+        });
+  }
+
+  /**
+   * Runs a query that returns at most one row.
+   *
+   * @param sql the query
+   * @param binder binds its parameters
+   * @return the row, or empty
+   * @throws MetricsException if the query returns more than one row
+   */
+  protected final Optional<T> queryOne(String sql, StatementBinder binder) {
+    return transactions.query(
+        scope -> {
+          try {
+            PreparedStatement statement = scope.prepare(sql);
+            binder.bind(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              T row = readRow(rs);
+              if (rs.next()) {
+                throw new MetricsException(
+                    "Expected at most one row of table " + table.name() + " from: " + sql);
+              }
+              return Optional.of(row);
+            }
+          } catch (SQLException e) {
+            throw translate(e);
+          }
+        });
+  }
+
+  /**
+   * Runs a query and reads every row.
+   *
+   * @param sql the query
+   * @param binder binds its parameters
+   * @return the rows, in result order
+   */
+  protected final List<T> queryList(String sql, StatementBinder binder) {
+    return transactions.query(
+        scope -> {
+          try {
+            PreparedStatement statement = scope.prepare(sql);
+            binder.bind(statement);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+              while (rs.next()) {
+                rows.add(readRow(rs));
+              }
+            }
+            return rows;
+          } catch (SQLException e) {
+            throw translate(e);
+          }
+        });
+  }
+
+  /**
+   * Runs a query and returns the first column of its first row as a long, such as a count.
+   *
+   * @param sql the query
+   * @param binder binds its parameters
+   * @return the value; 0 if the query returns no row or NULL
+   */
+  protected final long queryLong(String sql, StatementBinder binder) {
+    return transactions.query(
+        scope -> {
+          try {
+            PreparedStatement statement = scope.prepare(sql);
+            binder.bind(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+              return rs.next() ? rs.getLong(1) : 0L;
+            }
+          } catch (SQLException e) {
+            throw translate(e);
+          }
+        });
+  }
+
+  /**
+   * Runs a query as a lazy stream. The stream holds a connection until it is closed (or read to its
+   * end): use try-with-resources.
+   *
+   * @param sql the query
+   * @param binder binds its parameters
+   * @return the rows
+   */
+  protected final Stream<T> queryStream(String sql, StatementBinder binder) {
+    return transactions.stream(sql, binder, this::readRow, this::translate);
+  }
+
+  // ---------------------------------------------------------------- support
+
+  private PreparedStatement prepare(ConnectionScope scope, String sql) {
+    try {
+      return scope.prepare(sql);
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  private long insertReturningKey(ConnectionScope scope, PreparedStatement statement, T row) {
+    try {
+      bindRow(statement, row);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          throw new MetricsException(
+              "INSERT into table " + table.name() + " returned no key; the SQL needs RETURNING");
+        }
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw rowFailure(scope, e, row);
+    }
+  }
+
+  private int executeBatch(ConnectionScope scope, PreparedStatement statement, List<T> batch) {
+    try {
+      int written = 0;
+      for (int count : statement.executeBatch()) {
+        written += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+      }
+      batch.clear();
+      return written;
+    } catch (SQLException e) {
+      clearBatch(statement);
+      MetricsException translated = translate(e);
+      if (translated instanceof ForeignKeyViolationException) {
+        for (T row : batch) {
+          Optional<ForeignKeyViolationException> named =
+              foreignKeyProbe.missingParent(scope, foreignKeyValues(row), e);
+          if (named.isPresent()) {
+            throw named.get();
+          }
+        }
+      }
+      throw translated;
+    }
+  }
+
+  private static void clearBatch(PreparedStatement statement) {
+    try {
+      statement.clearBatch();
+    } catch (SQLException e) {
+      // The next addBatch starts a new batch regardless.
+    }
+  }
+
+  /** Translates the failure of a statement that bound one row with {@link #bindRow}. */
+  private MetricsException rowFailure(ConnectionScope scope, SQLException e, T row) {
+    MetricsException translated =
+        dialect.translate(e, new ErrorContext(errorContext.location(), table, boundValues(row)));
+    if (translated instanceof ForeignKeyViolationException) {
+      Optional<ForeignKeyViolationException> named =
+          foreignKeyProbe.missingParent(scope, foreignKeyValues(row), e);
+      if (named.isPresent()) {
+        return named.get();
+      }
+    }
+    return translated;
+  }
+
+  private MetricsException translate(SQLException e) {
+    return dialect.translate(e, errorContext);
+  }
+
+  /** The values the row binds, by column name; null if binding fails again. */
+  private Function<String, Object> boundValues(T row) {
+    try {
+      BoundValues values = BoundValues.capture(statement -> bindRow(statement, row));
+      return column -> {
+        Integer parameter = parameterOfColumn.get(column);
+        return parameter == null ? null : values.get(parameter);
+      };
+    } catch (SQLException | RuntimeException e) {
+      return null;
+    }
+  }
+}

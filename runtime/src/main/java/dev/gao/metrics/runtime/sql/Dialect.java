@@ -1,0 +1,156 @@
+package dev.gao.metrics.runtime.sql;
+
+import dev.gao.metrics.runtime.exception.MetricsException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Everything the runtime does differently per database engine. */
+public interface Dialect {
+  /**
+   * A data source of physical connections to a database file, each configured with the settings the
+   * runtime relies on (foreign keys enforced, write-ahead log, busy timeout).
+   *
+   * @param file the database file
+   * @param busyTimeout how long a connection waits for a lock held by another process
+   * @return the unpooled data source
+   */
+  DataSource fileDataSource(Path file, Duration busyTimeout);
+
+  /**
+   * Whether an existing file is a database of this engine (an empty file counts as one).
+   *
+   * @param file an existing regular file
+   * @return true if the engine can open it as a database
+   * @throws IOException if the file cannot be read
+   */
+  boolean isDatabaseFile(Path file) throws IOException;
+
+  /**
+   * Prepares a physical connection the first time it is seen, outside any transaction, and checks
+   * that foreign keys are enforced on it.
+   *
+   * @param physical the physical connection
+   * @throws SQLException if the connection cannot be configured as required
+   */
+  void prepareConnection(Connection physical) throws SQLException;
+
+  /**
+   * Begins a write transaction that holds the write lock from its start.
+   *
+   * @return the SQL
+   */
+  String beginWrite();
+
+  /**
+   * Begins a read transaction (a consistent snapshot).
+   *
+   * @return the SQL
+   */
+  String beginRead();
+
+  /**
+   * Commits the transaction.
+   *
+   * @return the SQL
+   */
+  String commit();
+
+  /**
+   * Rolls the transaction back.
+   *
+   * @return the SQL
+   */
+  String rollback();
+
+  /**
+   * Starts a savepoint.
+   *
+   * @param name the savepoint name
+   * @return the SQL
+   */
+  String savepoint(String name);
+
+  /**
+   * Releases a savepoint, keeping its work.
+   *
+   * @param name the savepoint name
+   * @return the SQL
+   */
+  String releaseSavepoint(String name);
+
+  /**
+   * Undoes the work since a savepoint; the savepoint stays open.
+   *
+   * @param name the savepoint name
+   * @return the SQL
+   */
+  String rollbackToSavepoint(String name);
+
+  /**
+   * Quotes an identifier.
+   *
+   * @param identifier the name
+   * @return the quoted name
+   */
+  String quote(String identifier);
+
+  /**
+   * The names of the user tables in the database, without the engine's own tables.
+   *
+   * @param connection the connection
+   * @return the table names
+   * @throws SQLException if the query fails
+   */
+  List<String> tableNames(Connection connection) throws SQLException;
+
+  /**
+   * The live structure of one table.
+   *
+   * @param connection the connection
+   * @param table the table name
+   * @return the structure, or empty if the table does not exist
+   * @throws SQLException if the query fails
+   */
+  Optional<LiveTable> describeTable(Connection connection, String table) throws SQLException;
+
+  /**
+   * The DDL of the library's key/value metadata table.
+   *
+   * @param table the table name
+   * @return the CREATE TABLE statement
+   */
+  String createMetadataTableSql(String table);
+
+  /**
+   * Records the schema version where the engine's own tools show it.
+   *
+   * @param connection the connection, inside the initializing transaction
+   * @param version the schema version
+   * @throws SQLException if the statement fails
+   */
+  void recordVersion(Connection connection, int version) throws SQLException;
+
+  /**
+   * Normalizes a default expression so that the text the DDL declares and the text the live
+   * database reports compare equal.
+   *
+   * @param defaultSql the default expression, or null
+   * @return the normalized text, or null
+   */
+  String normalizeDefault(String defaultSql);
+
+  /**
+   * Translates a driver exception into the runtime's exception hierarchy.
+   *
+   * @param exception the driver exception
+   * @param context what is known about the failed statement
+   * @return the exception to throw
+   */
+  MetricsException translate(SQLException exception, ErrorContext context);
+}

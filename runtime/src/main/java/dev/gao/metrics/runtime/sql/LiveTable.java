@@ -1,0 +1,85 @@
+package dev.gao.metrics.runtime.sql;
+
+import java.util.List;
+
+/**
+ * The structure of a table as the live database reports it.
+ *
+ * @param name the table name
+ * @param strict whether the table is STRICT
+ * @param columns the columns in table order
+ * @param indexes the indexes created with CREATE INDEX (not those the engine makes for UNIQUE or
+ *     PRIMARY KEY constraints)
+ * @param foreignKeys the foreign keys
+ */
+public record LiveTable(
+    String name,
+    boolean strict,
+    List<Column> columns,
+    List<Index> indexes,
+    List<ForeignKey> foreignKeys) {
+
+  /**
+   * Copies the lists.
+   *
+   * @param name the table name
+   * @param strict whether the table is STRICT
+   * @param columns the columns in table order
+   * @param indexes the indexes created with CREATE INDEX (not those the engine makes for UNIQUE or
+   *     PRIMARY KEY constraints)
+   * @param foreignKeys the foreign keys
+   */
+  public LiveTable {
+    columns = List.copyOf(columns);
+    indexes = List.copyOf(indexes);
+    foreignKeys = List.copyOf(foreignKeys);
+  }
+
+  /**
+   * A live column.
+   *
+   * @param name the column name
+   * @param type the declared type, empty if none
+   * @param notNull whether it is declared NOT NULL
+   * @param defaultSql the default expression text, or null
+   * @param primaryKeyPosition the 1-based position in the primary key, 0 if not in it
+   */
+  public record Column(
+      String name, String type, boolean notNull, String defaultSql, int primaryKeyPosition) {}
+
+  /**
+   * A live index.
+   *
+   * @param name the index name
+   * @param columns the indexed columns in order (an expression shows as {@code <expression>})
+   * @param unique whether it is unique
+   */
+  public record Index(String name, List<String> columns, boolean unique) {
+    /**
+     * Copies the list.
+     *
+     * @param name the index name
+     * @param columns the indexed columns in order (an expression shows as {@code <expression>})
+     * @param unique whether it is unique
+     */
+    public Index {
+      columns = List.copyOf(columns);
+    }
+  }
+
+  /**
+   * A live single-column foreign key (one entry per column of a composite key).
+   *
+   * @param column the referencing column
+   * @param referencedTable the referenced table
+   * @param referencedColumn the referenced column
+   * @param onDelete the ON DELETE action
+   * @param onUpdate the ON UPDATE action
+   */
+  public record ForeignKey(
+      String column,
+      String referencedTable,
+      String referencedColumn,
+      String onDelete,
+      String onUpdate) {}
+}

@@ -1,0 +1,190 @@
+package dev.gao.metrics.runtime.sql;
+
+import dev.gao.metrics.runtime.exception.MetricsException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * SQLite through sqlite-jdbc: WAL with {@code synchronous=NORMAL}, foreign keys enforced on every
+ * connection, write transactions that take the write lock at BEGIN, STRICT-table introspection
+ * through the {@code pragma_*} table functions, and translation of extended result codes.
+ */
+public final class SqliteDialect implements Dialect {
+  /**
+   * The SQLite header's application id of files this library creates: "GAOM" in ASCII. Tools such
+   * as {@code file(1)} use it to tell what a database file belongs to.
+   */
+  public static final int APPLICATION_ID = 0x47414F4D;
+
+  private static final byte[] HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+  private final SqliteIntrospector introspector = new SqliteIntrospector();
+  private final SqliteErrorTranslator translator = new SqliteErrorTranslator();
+
+  /** Creates the dialect; it holds no state and may be shared. */
+  public SqliteDialect() {}
+
+  @Override
+  public DataSource fileDataSource(Path file, Duration busyTimeout) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.enforceForeignKeys(true);
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    // NORMAL is consistent under WAL; only the last commits can be lost on power failure.
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout((int) Math.min(busyTimeout.toMillis(), Integer.MAX_VALUE));
+    // Generated SQL returns keys with RETURNING; the driver's extra query per INSERT is waste.
+    config.setGetGeneratedKeys(false);
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    return dataSource;
+  }
+
+  @Override
+  public boolean isDatabaseFile(Path file) throws IOException {
+    if (Files.size(file) == 0) {
+      return true;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return Arrays.equals(in.readNBytes(HEADER.length), HEADER);
+    }
+  }
+
+  @Override
+  public void prepareConnection(Connection physical) throws SQLException {
+    try (Statement statement = physical.createStatement()) {
+      // A no-op inside a transaction; the connection was just borrowed, so none is open.
+      statement.execute("PRAGMA foreign_keys = ON");
+      try (ResultSet rs = statement.executeQuery("PRAGMA foreign_keys")) {
+        if (!rs.next() || rs.getInt(1) != 1) {
+          throw new SQLException(
+              "foreign keys are not enforced on a new connection (PRAGMA foreign_keys is not 1);"
+                  + " the connection may have been handed out inside a transaction");
+        }
+      }
+    }
+  }
+
+  @Override
+  public String beginWrite() {
+    return "BEGIN IMMEDIATE";
+  }
+
+  @Override
+  public String beginRead() {
+    return "BEGIN DEFERRED";
+  }
+
+  @Override
+  public String commit() {
+    return "COMMIT";
+  }
+
+  @Override
+  public String rollback() {
+    return "ROLLBACK";
+  }
+
+  @Override
+  public String savepoint(String name) {
+    return "SAVEPOINT " + quote(name);
+  }
+
+  @Override
+  public String releaseSavepoint(String name) {
+    return "RELEASE SAVEPOINT " + quote(name);
+  }
+
+  @Override
+  public String rollbackToSavepoint(String name) {
+    return "ROLLBACK TO SAVEPOINT " + quote(name);
+  }
+
+  @Override
+  public String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  @Override
+  public List<String> tableNames(Connection connection) throws SQLException {
+    return introspector.tableNames(connection);
+  }
+
+  @Override
+  public Optional<LiveTable> describeTable(Connection connection, String table)
+      throws SQLException {
+    return introspector.describe(connection, table);
+  }
+
+  @Override
+  public String createMetadataTableSql(String table) {
+    return "CREATE TABLE "
+        + quote(table)
+        + " (\"key\" TEXT NOT NULL PRIMARY KEY, \"value\" TEXT NOT NULL) STRICT, WITHOUT ROWID";
+  }
+
+  @Override
+  public void recordVersion(Connection connection, int version) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA user_version = " + version);
+      statement.execute("PRAGMA application_id = " + APPLICATION_ID);
+    }
+  }
+
+  @Override
+  public String normalizeDefault(String defaultSql) {
+    if (defaultSql == null) {
+      return null;
+    }
+    String text = defaultSql.strip();
+    while (text.length() >= 2
+        && text.charAt(0) == '('
+        && text.charAt(text.length() - 1) == ')'
+        && enclosesWhole(text)) {
+      text = text.substring(1, text.length() - 1).strip();
+    }
+    return text;
+  }
+
+  /** Whether the opening parenthesis at 0 is closed by the last character, outside quotes. */
+  private static boolean enclosesWhole(String text) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+        if (depth == 0 && i < text.length() - 1) {
+          return false;
+        }
+      }
+    }
+    return depth == 0;
+  }
+
+  @Override
+  public MetricsException translate(SQLException exception, ErrorContext context) {
+    return translator.translate(exception, context);
+  }
+}

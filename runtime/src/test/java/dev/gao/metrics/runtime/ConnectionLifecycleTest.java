@@ -1,0 +1,163 @@
+package dev.gao.metrics.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
+import dev.gao.metrics.runtime.fixture.Databases;
+import dev.gao.metrics.runtime.fixture.Metric;
+import dev.gao.metrics.runtime.fixture.MetricDao;
+import dev.gao.metrics.runtime.fixture.Run;
+import dev.gao.metrics.runtime.fixture.RunDao;
+import dev.gao.metrics.runtime.fixture.TestSchema;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectionLifecycleTest {
+  @TempDir Path temp;
+
+  @Test
+  void closeIsIdempotentAndLaterCallsFailClearly() {
+    MetricsDatabase db = MetricsDatabase.open(TestSchema.SCHEMA, temp.resolve("m.db"));
+    RunDao runs = new RunDao(db);
+    db.close();
+    db.close();
+    IllegalStateException e = assertThrows(IllegalStateException.class, runs::count);
+    assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    assertTrue(e.getMessage().contains("m.db"), e.getMessage());
+    assertThrows(IllegalStateException.class, () -> db.runInTransaction(tx -> {}));
+    assertThrows(IllegalStateException.class, () -> db.read(tx -> null));
+    assertThrows(IllegalStateException.class, () -> db.rowCount("benchmark_runs"));
+    assertThrows(IllegalStateException.class, db::storedVersion);
+    assertThrows(IllegalStateException.class, () -> runs.insert(Run.of("r", Instant.EPOCH, "p")));
+    assertThrows(IllegalStateException.class, runs::stream);
+    assertTrue(db.transactions().isClosed());
+  }
+
+  @Test
+  void noConnectionLeaksAfterUnitsFailuresAndStreams() {
+    try (MetricsDatabase db = MetricsDatabase.open(TestSchema.SCHEMA, temp.resolve("m.db"))) {
+      RunDao runs = new RunDao(db);
+      MetricDao metrics = new MetricDao(db);
+      for (int i = 0; i < 20; i++) {
+        runs.insert(Run.of("r" + i, Instant.EPOCH, "p" + i));
+      }
+      assertThrows(
+          ForeignKeyViolationException.class, () -> metrics.insert(Metric.of("none", 1, 1)));
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              db.runInTransaction(
+                  tx -> {
+                    throw new IllegalStateException();
+                  }));
+      db.read(tx -> runs.list(5, 0));
+      try (Stream<Run> stream = runs.stream()) {
+        assertEquals(1, db.transactions().activeConnections());
+        assertEquals("r0", stream.findFirst().orElseThrow().runId());
+      }
+      try (Stream<Run> stream = runs.stream()) {
+        assertEquals(20, stream.count());
+        // Read to its end, the stream already gave its connection back.
+        assertEquals(0, db.transactions().activeConnections());
+      }
+      db.runInTransaction(
+          tx -> {
+            Stream<Run> leftOpen = runs.stream();
+            assertEquals("r0", leftOpen.iterator().next().runId());
+          });
+      assertEquals(0, db.transactions().activeConnections());
+      assertEquals(20, db.rowCount("benchmark_runs"));
+      assertThrows(IllegalArgumentException.class, () -> db.rowCount("no_such_table"));
+    }
+  }
+
+  @Test
+  void everyPooledConnectionEnforcesForeignKeysAndTheConfiguredPragmas() throws Exception {
+    int poolSize = 4;
+    try (MetricsDatabase db =
+        MetricsDatabase.builder(TestSchema.SCHEMA)
+            .file(temp.resolve("m.db"))
+            .poolSize(poolSize)
+            .open()) {
+      CyclicBarrier allBorrowed = new CyclicBarrier(poolSize);
+      ExecutorService threads = Executors.newFixedThreadPool(poolSize);
+      try {
+        List<Future<List<String>>> results = new ArrayList<>();
+        Map<Connection, Boolean> physical = new IdentityHashMap<>();
+        for (int i = 0; i < poolSize; i++) {
+          results.add(
+              threads.submit(
+                  () ->
+                      db.read(
+                          tx -> {
+                            // All connections are borrowed at once, so each is a different one.
+                            allBorrowed.await(10, TimeUnit.SECONDS);
+                            synchronized (physical) {
+                              physical.put(tx.connection().unwrap(Connection.class), true);
+                            }
+                            return List.of(
+                                pragma(tx.connection(), "foreign_keys"),
+                                pragma(tx.connection(), "journal_mode"),
+                                pragma(tx.connection(), "synchronous"),
+                                pragma(tx.connection(), "busy_timeout"));
+                          })));
+        }
+        for (Future<List<String>> result : results) {
+          assertEquals(List.of("1", "wal", "1", "10000"), result.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(poolSize, physical.size());
+      } finally {
+        threads.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void closingWithAnOpenStreamDoesNotWait() {
+    MetricsDatabase db = MetricsDatabase.open(TestSchema.SCHEMA, temp.resolve("m.db"));
+    RunDao runs = new RunDao(db);
+    runs.insert(Run.of("r1", Instant.EPOCH, "p1"));
+    runs.insert(Run.of("r2", Instant.EPOCH, "p2"));
+    Stream<Run> open = runs.stream();
+    assertEquals("r1", open.iterator().next().runId());
+    long start = System.nanoTime();
+    db.close();
+    assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 5_000);
+    open.close();
+  }
+
+  @Test
+  void cascadeDeleteWorksThroughTheRuntime() throws Exception {
+    try (MetricsDatabase db = MetricsDatabase.open(TestSchema.SCHEMA, temp.resolve("m.db"))) {
+      RunDao runs = new RunDao(db);
+      MetricDao metrics = new MetricDao(db);
+      runs.insert(Run.of("r1", Instant.EPOCH, "p1"));
+      runs.insert(Run.of("r2", Instant.EPOCH, "p2"));
+      metrics.insertAll(
+          List.of(Metric.of("r1", 1, 1), Metric.of("r1", 2, 2), Metric.of("r2", 3, 3)));
+      assertTrue(runs.deleteById("r1"));
+      assertEquals(List.of("r2"), metrics.findByRunId("r2").stream().map(Metric::runId).toList());
+      assertEquals(1, metrics.count());
+      assertEquals(List.of(), metrics.findByRunId("r1"));
+    }
+  }
+
+  private static String pragma(Connection connection, String name) throws Exception {
+    return Databases.query(connection, "PRAGMA " + name).get(0).get(0);
+  }
+}

@@ -1,0 +1,302 @@
+package dev.gao.metrics.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gao.metrics.runtime.dao.SortOrder;
+import dev.gao.metrics.runtime.dao.StatementBinder;
+import dev.gao.metrics.runtime.dao.TableDao;
+import dev.gao.metrics.runtime.exception.InvalidValueException;
+import dev.gao.metrics.runtime.exception.MappingException;
+import dev.gao.metrics.runtime.exception.MetricsException;
+import dev.gao.metrics.runtime.exception.UniqueViolationException;
+import dev.gao.metrics.runtime.fixture.Metric;
+import dev.gao.metrics.runtime.fixture.MetricDao;
+import dev.gao.metrics.runtime.fixture.Run;
+import dev.gao.metrics.runtime.fixture.RunDao;
+import dev.gao.metrics.runtime.fixture.Tag;
+import dev.gao.metrics.runtime.fixture.TestSchema;
+import dev.gao.metrics.runtime.schema.SchemaInfo;
+import dev.gao.metrics.runtime.schema.TableInfo;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TableDaoTest {
+  @TempDir Path temp;
+  private MetricsDatabase db;
+  private RunDao runs;
+  private MetricDao metrics;
+
+  @BeforeEach
+  void open() {
+    db = MetricsDatabase.open(TestSchema.SCHEMA, temp.resolve("m.db"));
+    runs = new RunDao(db);
+    metrics = new MetricDao(db);
+  }
+
+  @AfterEach
+  void close() {
+    assertEquals(0, db.transactions().activeConnections());
+    db.close();
+  }
+
+  private static Run run(String id, String project) {
+    return Run.of(id, Instant.parse("2025-03-01T12:00:00.5Z"), project);
+  }
+
+  @Test
+  void insertFindUpdateDelete() {
+    Run row =
+        new Run(
+            "r1",
+            Instant.parse("2025-03-01T12:00:00.123456789Z"),
+            "gao",
+            "bench",
+            "2.1.0",
+            Map.of("tags", List.of(new Tag("fast", 3, Instant.parse("2025-01-01T00:00:00Z")))),
+            Instant.parse("2025-03-01T12:00:01Z"));
+    runs.insert(row);
+    assertEquals(row, runs.findById("r1").orElseThrow());
+    assertTrue(runs.exists("r1"));
+    assertFalse(runs.exists("r2"));
+    assertTrue(runs.findById("r2").isEmpty());
+
+    Run changed = new Run("r1", row.timestamp(), "gao", "other", "2.2.0", null, row.createdAt());
+    assertTrue(runs.update(changed));
+    assertEquals(changed, runs.findById("r1").orElseThrow());
+    assertFalse(runs.update(new Run("nope", row.timestamp(), "x", "y", "1", null, null)));
+
+    assertTrue(runs.deleteById("r1"));
+    assertFalse(runs.deleteById("r1"));
+    assertEquals(0, runs.count());
+  }
+
+  @Test
+  void nullsInColumnsWithDefaultsStoreTheDefault() {
+    Instant before = Instant.now().minusSeconds(1);
+    runs.insert(run("r1", "p"));
+    Run stored = runs.findById("r1").orElseThrow();
+    assertEquals("1.0.0", stored.version());
+    assertNotNull(stored.createdAt());
+    assertTrue(stored.createdAt().isAfter(before), stored.createdAt().toString());
+    assertTrue(stored.createdAt().isBefore(Instant.now().plusSeconds(1)));
+  }
+
+  @Test
+  void insertReturnsTheGeneratedKeyAndUpsertReplaces() {
+    runs.insert(run("r1", "p"));
+    long first = metrics.insert(Metric.of("r1", 1.5, 10));
+    long second = metrics.insert(Metric.of("r1", 2.5, 20));
+    assertEquals(first + 1, second);
+    long explicit = metrics.insert(new Metric(100, "r1", 3, Map.of("build", 5L), 30));
+    assertEquals(100, explicit);
+
+    long upserted = metrics.upsert(new Metric(100, "r1", 4, Map.of("build", 6L), 40));
+    assertEquals(100, upserted);
+    assertEquals(
+        new Metric(100, "r1", 4, Map.of("build", 6L), 40), metrics.findById(100).orElseThrow());
+    long fresh = metrics.upsert(Metric.of("r1", 5, 50));
+    assertEquals(101, fresh);
+
+    runs.upsert(new Run("r1", Instant.EPOCH, "p", "b2", "9.9.9", null, Instant.EPOCH));
+    assertEquals("9.9.9", runs.findById("r1").orElseThrow().version());
+    assertEquals(1, runs.count());
+  }
+
+  @Test
+  void batchesInsertEveryRowInOneTransaction() {
+    List<Run> many = new ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      many.add(run(String.format("r%05d", i), "p" + i));
+    }
+    assertEquals(2500, runs.insertAll(many));
+    assertEquals(2500, runs.count());
+
+    List<Metric> children = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      children.add(Metric.of("r00001", i, i));
+    }
+    long[] keys = metrics.insertAll(children);
+    assertEquals(40, keys.length);
+    for (int i = 1; i < keys.length; i++) {
+      assertEquals(keys[i - 1] + 1, keys[i]);
+    }
+    assertEquals(40, metrics.insertBatch(children));
+    assertEquals(80, metrics.count());
+    assertArrayEquals(new long[0], metrics.insertAll(List.of()));
+    assertEquals(0, runs.insertAll(List.of()));
+  }
+
+  @Test
+  void aDuplicateInABatchRollsBackTheWholeBatch() {
+    List<Run> rows = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      rows.add(run("r" + (i == 1100 ? 5 : i), "p" + i));
+    }
+    UniqueViolationException e =
+        assertThrows(UniqueViolationException.class, () -> runs.insertAll(rows));
+    assertEquals("run_id", e.column());
+    assertEquals(0, runs.count());
+  }
+
+  @Test
+  void aRowThatCannotBeBoundLeavesNoBatchBehind() {
+    runs.insert(run("r1", "p"));
+    List<Metric> rows = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      rows.add(Metric.of("r1", i == 1200 ? Double.NaN : i, i));
+    }
+    assertThrows(InvalidValueException.class, () -> metrics.insertBatch(rows));
+    assertEquals(0, metrics.count());
+    assertEquals(1, metrics.insertBatch(List.of(Metric.of("r1", 1, 1))));
+    assertEquals(1, metrics.count());
+  }
+
+  @Test
+  void queriesListOrderAndStream() {
+    runs.insert(Run.of("b", Instant.parse("2025-01-02T00:00:00Z"), "p1"));
+    runs.insert(Run.of("a", Instant.parse("2025-01-03T00:00:00Z"), "p2"));
+    runs.insert(Run.of("c", Instant.parse("2025-01-01T00:00:00Z"), "p1").withBenchmark("x"));
+
+    assertEquals(List.of("b", "c"), ids(runs.findByProjectName("p1")));
+    assertEquals(List.of("a", "b"), ids(runs.list(2, 0)));
+    assertEquals(List.of("c"), ids(runs.list(2, 2)));
+    assertEquals(
+        List.of("c", "b", "a"), ids(runs.list(RunDao.Column.TIMESTAMP, SortOrder.ASC, 10, 0)));
+    assertEquals(
+        List.of("a", "b", "c"), ids(runs.list(RunDao.Column.TIMESTAMP, SortOrder.DESC, 10, 0)));
+
+    try (Stream<Run> stream = runs.stream()) {
+      assertEquals(List.of("a", "b", "c"), stream.map(Run::runId).toList());
+    }
+    try (Stream<Run> stream = runs.stream()) {
+      Iterator<Run> it = stream.iterator();
+      assertEquals("a", it.next().runId());
+      assertEquals(1, db.transactions().activeConnections());
+    }
+  }
+
+  @Test
+  void aStreamInsideAUnitUsesItsConnection() {
+    runs.insert(run("r1", "p1"));
+    runs.insert(run("r2", "p2"));
+    db.runInTransaction(
+        tx -> {
+          runs.insert(run("r3", "p3"));
+          try (Stream<Run> stream = runs.stream()) {
+            assertEquals(3, stream.count());
+          }
+          assertEquals(1, db.transactions().activeConnections());
+        });
+  }
+
+  @Test
+  void readingABrokenRowInAStreamFailsClearly() throws Exception {
+    runs.insert(run("r1", "p1"));
+    new RawDao(db).update("UPDATE benchmark_runs SET timestamp = 'yesterday'");
+    try (Stream<Run> stream = runs.stream()) {
+      MappingException e = assertThrows(MappingException.class, stream::toList);
+      assertEquals("timestamp", e.column());
+      assertEquals("yesterday", e.value());
+    }
+    assertThrows(MappingException.class, () -> runs.findById("r1"));
+  }
+
+  @Test
+  void aStreamWithBadSqlFailsAndLeaksNothing() {
+    RawDao raw = new RawDao(db);
+    MetricsException outside =
+        assertThrows(MetricsException.class, () -> raw.stream("SELECT x FROM nowhere"));
+    assertTrue(outside.getMessage().contains("nowhere"), outside.getMessage());
+    db.runInTransaction(
+        tx -> assertThrows(MetricsException.class, () -> raw.stream("SELECT x FROM nowhere")));
+  }
+
+  @Test
+  void queryOneRefusesSeveralRows() {
+    runs.insert(run("r1", "p1"));
+    runs.insert(run("r2", "p2"));
+    RawDao raw = new RawDao(db);
+    MetricsException e = assertThrows(MetricsException.class, raw::any);
+    assertTrue(e.getMessage().contains("at most one row"), e.getMessage());
+    assertEquals(0, raw.longValue("SELECT NULL WHERE 0"));
+    assertEquals(2, raw.longValue("SELECT count(*) FROM benchmark_runs"));
+  }
+
+  @Test
+  void aDaoNeedsItsTableInTheDatabasesSchema() {
+    SchemaInfo runsOnly = new SchemaInfo("TestMetrics", 1, "x", List.of(TestSchema.RUNS));
+    try (MetricsDatabase other = MetricsDatabase.open(runsOnly, temp.resolve("runs-only.db"))) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> new MetricDao(other));
+      assertTrue(e.getMessage().contains("performance_metrics"), e.getMessage());
+      RunDao dao = new RunDao(other);
+      assertSame(other, dao.database());
+      assertSame(RunDao.TABLE, dao.table());
+    }
+  }
+
+  private static List<String> ids(List<Run> rows) {
+    return rows.stream().map(Run::runId).toList();
+  }
+
+  /** Runs arbitrary SQL against benchmark_runs. */
+  static final class RawDao extends TableDao<Run> {
+    private final RunDao reader;
+
+    RawDao(MetricsDatabase database) {
+      super(database, RunDao.TABLE);
+      reader = new RunDao(database);
+    }
+
+    void update(String sql) {
+      executeUpdate(sql, StatementBinder.NONE);
+    }
+
+    Stream<Run> stream(String sql) {
+      return queryStream(sql, StatementBinder.NONE);
+    }
+
+    java.util.Optional<Run> any() {
+      return queryOne(
+          "SELECT run_id, timestamp, project_name, benchmark_name, version, metadata, created_at"
+              + " FROM benchmark_runs",
+          StatementBinder.NONE);
+    }
+
+    long longValue(String sql) {
+      return queryLong(sql, StatementBinder.NONE);
+    }
+
+    @Override
+    protected void bindRow(PreparedStatement statement, Run row) throws SQLException {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    protected Run readRow(ResultSet resultSet) throws SQLException {
+      return reader.readRow(resultSet);
+    }
+
+    TableInfo info() {
+      return table();
+    }
+  }
+}

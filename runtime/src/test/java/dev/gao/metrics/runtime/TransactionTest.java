@@ -1,0 +1,259 @@
+package dev.gao.metrics.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gao.metrics.runtime.exception.TransactionException;
+import dev.gao.metrics.runtime.fixture.Databases;
+import dev.gao.metrics.runtime.fixture.Metric;
+import dev.gao.metrics.runtime.fixture.MetricDao;
+import dev.gao.metrics.runtime.fixture.Run;
+import dev.gao.metrics.runtime.fixture.RunDao;
+import dev.gao.metrics.runtime.fixture.TestSchema;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TransactionTest {
+  @TempDir Path temp;
+  private MetricsDatabase db;
+  private RunDao runs;
+  private MetricDao metrics;
+
+  @BeforeEach
+  void open() {
+    db = MetricsDatabase.open(TestSchema.SCHEMA, temp.resolve("m.db"));
+    runs = new RunDao(db);
+    metrics = new MetricDao(db);
+  }
+
+  @AfterEach
+  void close() {
+    assertEquals(0, db.transactions().activeConnections(), "a connection leaked");
+    db.close();
+  }
+
+  private static Run run(String id) {
+    return Run.of(id, Instant.parse("2025-06-01T10:00:00Z"), "project-" + id);
+  }
+
+  @Test
+  void commitsAndReturnsTheResult() {
+    long key =
+        db.inTransaction(
+            tx -> {
+              assertFalse(tx.readOnly());
+              runs.insert(run("r1"));
+              return metrics.insert(Metric.of("r1", 1.5, 10));
+            });
+    assertTrue(key > 0);
+    assertEquals(1, runs.count());
+    assertEquals(1, metrics.count());
+  }
+
+  @Test
+  void rollsBackOnAnUncheckedExceptionAndRethrowsItAsIs() {
+    IllegalStateException failure = new IllegalStateException("boom");
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                db.runInTransaction(
+                    tx -> {
+                      runs.insert(run("r1"));
+                      throw failure;
+                    }));
+    assertSame(failure, thrown);
+    assertEquals(0, runs.count());
+  }
+
+  @Test
+  void rollsBackOnACheckedExceptionAndWrapsIt() {
+    IOException failure = new IOException("disk");
+    TransactionException thrown =
+        assertThrows(
+            TransactionException.class,
+            () ->
+                db.runInTransaction(
+                    tx -> {
+                      runs.insert(run("r1"));
+                      throw failure;
+                    }));
+    assertSame(failure, thrown.getCause());
+    assertTrue(thrown.getMessage().contains("disk"));
+    assertEquals(0, runs.count());
+  }
+
+  @Test
+  void rollsBackOnAnError() {
+    assertThrows(
+        AssertionError.class,
+        () ->
+            db.runInTransaction(
+                tx -> {
+                  runs.insert(run("r1"));
+                  throw new AssertionError("error");
+                }));
+    assertEquals(0, runs.count());
+  }
+
+  @Test
+  void aFailedNestedUnitIsUndoneAloneAndTheOuterWorkCommits() {
+    db.runInTransaction(
+        tx -> {
+          runs.insert(run("outer"));
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  db.runInTransaction(
+                      inner -> {
+                        assertSame(tx.connection(), inner.connection());
+                        runs.insert(run("inner"));
+                        throw new IllegalArgumentException("undo inner");
+                      }));
+          assertFalse(runs.exists("inner"));
+          String nested =
+              db.inTransaction(
+                  inner -> {
+                    runs.insert(run("kept"));
+                    return "ok";
+                  });
+          assertEquals("ok", nested);
+        });
+    assertEquals(List.of("kept", "outer"), runs.list(10, 0).stream().map(Run::runId).toList());
+  }
+
+  @Test
+  void daoCallsJoinTheCallersTransaction() throws Exception {
+    Path file = db.file().orElseThrow();
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            db.runInTransaction(
+                tx -> {
+                  runs.insert(run("r1"));
+                  metrics.insertAll(List.of(Metric.of("r1", 1, 1), Metric.of("r1", 2, 2)));
+                  // Visible inside the unit, through the unit's connection ...
+                  assertEquals(2, metrics.count());
+                  assertEquals(
+                      List.of("1"),
+                      Databases.query(tx.connection(), "SELECT count(*) FROM benchmark_runs")
+                          .get(0));
+                  // ... and not outside it.
+                  assertEquals(
+                      List.of("0"), Databases.column(file, "SELECT count(*) FROM benchmark_runs"));
+                  throw new IllegalStateException("roll back everything");
+                }));
+    assertEquals(0, runs.count());
+    assertEquals(0, metrics.count());
+  }
+
+  @Test
+  void aReadUnitSeesASnapshotAndRefusesWrites() throws Exception {
+    runs.insert(run("r1"));
+    CountDownLatch readStarted = new CountDownLatch(1);
+    CountDownLatch written = new CountDownLatch(1);
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> write =
+          writer.submit(
+              () -> {
+                readStarted.await(10, TimeUnit.SECONDS);
+                runs.insert(run("r2"));
+                written.countDown();
+                return null;
+              });
+      long seen =
+          db.read(
+              tx -> {
+                assertTrue(tx.readOnly());
+                long before = runs.count();
+                readStarted.countDown();
+                assertTrue(written.await(10, TimeUnit.SECONDS));
+                assertEquals(before, runs.count(), "the snapshot must not change");
+                IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> runs.insert(run("r3")));
+                assertTrue(e.getMessage().contains("read"), e.getMessage());
+                assertThrows(IllegalStateException.class, () -> db.runInTransaction(inner -> {}));
+                return before;
+              });
+      write.get(10, TimeUnit.SECONDS);
+      assertEquals(1, seen);
+      assertEquals(2, runs.count());
+    } finally {
+      writer.shutdownNow();
+    }
+  }
+
+  @Test
+  void aTransactionCannotBeUsedAfterItsWork() {
+    Transaction escaped = db.inTransaction(tx -> tx);
+    IllegalStateException e = assertThrows(IllegalStateException.class, escaped::connection);
+    assertTrue(e.getMessage().contains("ended"), e.getMessage());
+    Transaction read = db.read(tx -> tx);
+    assertThrows(IllegalStateException.class, read::connection);
+  }
+
+  @Test
+  void aReadInsideAWriteUnitJoinsIt() {
+    db.runInTransaction(
+        tx -> {
+          runs.insert(run("r1"));
+          Connection inner = db.read(read -> read.connection());
+          assertSame(tx.connection(), inner);
+          assertEquals(1L, (long) db.read(read -> runs.count()));
+        });
+  }
+
+  @Test
+  void aReadUnitWrapsCheckedExceptions() {
+    assertThrows(
+        TransactionException.class,
+        () ->
+            db.read(
+                tx -> {
+                  throw new IOException("read failed");
+                }));
+    assertThrows(
+        TransactionException.class,
+        () ->
+            db.runInTransaction(
+                outer ->
+                    db.read(
+                        tx -> {
+                          throw new IOException("read failed");
+                        })));
+  }
+
+  @Test
+  void theConnectionStaysInAutoCommitModeAndLeavesNoTransactionOpen() throws Exception {
+    Connection[] seen = new Connection[1];
+    db.runInTransaction(
+        tx -> {
+          assertTrue(tx.connection().getAutoCommit());
+          seen[0] = tx.connection();
+          runs.insert(run("r1"));
+        });
+    // Another connection can take the write lock at once: nothing was left open.
+    try (Connection other = Databases.connect(db.file().orElseThrow());
+        var statement = other.createStatement()) {
+      statement.execute("PRAGMA busy_timeout = 0");
+      statement.execute("BEGIN IMMEDIATE");
+      statement.execute("ROLLBACK");
+    }
+  }
+}
