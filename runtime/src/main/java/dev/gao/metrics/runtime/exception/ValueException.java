@@ -1,18 +1,9 @@
 package dev.gao.metrics.runtime.exception;
 
 /** A value of one column that could not be converted; the message names table, column and value. */
-public abstract class ValueException extends MetricsException {
+public abstract class ValueException extends ColumnValueException {
   /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
-
-  /** The table, or null if unknown. */
-  private final String table;
-
-  /** The column, or null if unknown. */
-  private final String column;
-
-  /** The offending value; not serialized. */
-  private final transient Object value;
 
   /**
    * Creates an exception.
@@ -37,36 +28,9 @@ public abstract class ValueException extends MetricsException {
             + column
             + ": "
             + problem,
+        table,
+        column,
+        value,
         cause);
-    this.table = table;
-    this.column = column;
-    this.value = value;
-  }
-
-  /**
-   * The table of the column.
-   *
-   * @return the table name
-   */
-  public String table() {
-    return table;
-  }
-
-  /**
-   * The column.
-   *
-   * @return the column name
-   */
-  public String column() {
-    return column;
-  }
-
-  /**
-   * The offending value.
-   *
-   * @return the value
-   */
-  public Object value() {
-    return value;
   }
 }
