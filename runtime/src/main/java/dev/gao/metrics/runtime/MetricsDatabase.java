@@ -5,6 +5,12 @@ import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.json.JsonCodec;
+import dev.gao.metrics.runtime.migration.HistoryEntry;
+import dev.gao.metrics.runtime.migration.HistoryTable;
+import dev.gao.metrics.runtime.migration.MigrationPlan;
+import dev.gao.metrics.runtime.migration.MigrationStep;
+import dev.gao.metrics.runtime.migration.PlannedStep;
+import dev.gao.metrics.runtime.schema.SchemaDifference;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.SqliteDialect;
@@ -12,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -21,8 +28,13 @@ import javax.sql.DataSource;
  * small pool of connections and thread-bound units of work.
  *
  * <p>Opening a new file creates its folders (owner-only), the file, every table and index, and
- * records the schema version. Opening an existing file checks the recorded version and compares the
- * live structure with the schema; any difference fails the open with a report of every difference.
+ * records the schema version. Opening an existing file at an older version takes a backup and
+ * upgrades it step by step, each step in one transaction that either completes or leaves the file
+ * at the version it had; a file at a newer version is refused unless a downgrade is asked for with
+ * {@link Builder#targetVersion}. A file with the schema's tables but without the library's marker
+ * (created before this library) is adopted as the version its structure matches: rebuilt as STRICT
+ * tables with time values in canonical form. Finally the live structure is compared with the
+ * schema; any difference fails the open with a report of every difference.
  *
  * <pre>{@code
  * try (MetricsDatabase db = MetricsDatabase.open(GaoMetricsSchema.SCHEMA)) {
@@ -90,8 +102,10 @@ public final class MetricsDatabase implements AutoCloseable {
    * @param schema the schema, usually a generated {@code <Name>Schema.SCHEMA}
    * @return the open database
    * @throws DatabaseOpenException if the file cannot be used
-   * @throws dev.gao.metrics.runtime.exception.SchemaVersionException if the file holds another
-   *     version of the schema
+   * @throws dev.gao.metrics.runtime.exception.SchemaVersionException if the file holds a newer
+   *     version of the schema, or no chain of steps leads from its version to the code's
+   * @throws dev.gao.metrics.runtime.exception.MigrationException if a migration step failed; the
+   *     file stays at the version before that step
    * @throws dev.gao.metrics.runtime.exception.SchemaMismatchException if the file's structure
    *     differs from the schema
    */
@@ -106,8 +120,10 @@ public final class MetricsDatabase implements AutoCloseable {
    * @param file the database file
    * @return the open database
    * @throws DatabaseOpenException if the file cannot be used
-   * @throws dev.gao.metrics.runtime.exception.SchemaVersionException if the file holds another
-   *     version of the schema
+   * @throws dev.gao.metrics.runtime.exception.SchemaVersionException if the file holds a newer
+   *     version of the schema, or no chain of steps leads from its version to the code's
+   * @throws dev.gao.metrics.runtime.exception.MigrationException if a migration step failed; the
+   *     file stays at the version before that step
    * @throws dev.gao.metrics.runtime.exception.SchemaMismatchException if the file's structure
    *     differs from the schema
    */
@@ -224,6 +240,61 @@ public final class MetricsDatabase implements AutoCloseable {
   }
 
   /**
+   * The migration history of the database: every step that changed its version or form, oldest
+   * first. Empty for a database that was never migrated.
+   *
+   * @return the history
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public List<HistoryEntry> history() {
+    return transactions.query(scope -> HistoryTable.read(scope.connection()));
+  }
+
+  /**
+   * The steps that would bring the database from its stored version to the code's version,
+   * without running them; empty when it is at the code's version.
+   *
+   * @return the steps in order
+   * @throws dev.gao.metrics.runtime.exception.SchemaVersionException if a step is missing
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public List<MigrationStep> pendingSteps() {
+    return SchemaInitializer.plan(transactions, schema, storedVersion(), schema.version(), location)
+        .stream()
+        .map(PlannedStep::step)
+        .toList();
+  }
+
+  /**
+   * Compares the live structure with the schema at the database's stored version (the code's
+   * version if the code does not know the stored one), field by field.
+   *
+   * @return every difference; empty when the database matches
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public List<SchemaDifference> validate() {
+    SchemaInfo version = schema.atVersion(storedVersion()).orElse(schema);
+    return SchemaInitializer.differences(transactions, dialect, version);
+  }
+
+  /**
+   * What opening a database file would do to reach a version, without changing the file: for a
+   * dry run. The file is opened read-only; a missing file is not created.
+   *
+   * @param schema the code's schema
+   * @param file the database file
+   * @param targetVersion the version to reach
+   * @return the plan, with the SQL of every step
+   * @throws IllegalArgumentException if the schema has no such version
+   * @throws DatabaseOpenException if the file cannot be read, or holds tables that match no
+   *     version
+   * @throws dev.gao.metrics.runtime.exception.SchemaVersionException if a step is missing
+   */
+  public static MigrationPlan plan(SchemaInfo schema, Path file, int targetVersion) {
+    return DryRun.plan(schema, file, targetVersion);
+  }
+
+  /**
    * The number of rows in a table of the schema.
    *
    * @param table the table name
@@ -295,9 +366,41 @@ public final class MetricsDatabase implements AutoCloseable {
     private int poolSize = DEFAULT_POOL_SIZE;
     private Duration busyTimeout = DEFAULT_BUSY_TIMEOUT;
     private ObjectMapper objectMapper;
+    private Integer targetVersion;
+    private boolean backupBeforeMigration = true;
 
     private Builder(SchemaInfo schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
+    }
+
+    /**
+     * The schema version to bring the database to; default: the code's version. Without it, a
+     * database at an older version is upgraded and a database at a newer version is refused. With
+     * it, the database is upgraded or downgraded to exactly this version (a new database is
+     * created at it); downgrades use the code's steps, or the steps a newer build recorded in the
+     * file's history.
+     *
+     * @param targetVersion a version the schema's history knows
+     * @return this builder
+     * @throws IllegalArgumentException if the schema has no such version
+     */
+    public Builder targetVersion(int targetVersion) {
+      SchemaInitializer.targetSchema(schema, targetVersion);
+      this.targetVersion = targetVersion;
+      return this;
+    }
+
+    /**
+     * Whether to copy a database file next to itself ({@code <file>.v<version>-<UTC
+     * time>.backup}, owner-only; the newest three are kept) before migrating it; default true. No
+     * backup is taken when nothing is migrated, or for a data source.
+     *
+     * @param backupBeforeMigration false to migrate without a backup
+     * @return this builder
+     */
+    public Builder backupBeforeMigration(boolean backupBeforeMigration) {
+      this.backupBeforeMigration = backupBeforeMigration;
+      return this;
     }
 
     /**
@@ -369,15 +472,20 @@ public final class MetricsDatabase implements AutoCloseable {
     }
 
     /**
-     * Opens the database: creates or checks the file, opens the pool, creates or validates the
-     * schema.
+     * Opens the database: creates or checks the file, opens the pool, creates the schema, adopts
+     * tables created without this library, migrates to the target version (after a backup), and
+     * validates the structure.
      *
      * @return the open database
      * @throws DatabaseOpenException if the file cannot be used
-     * @throws dev.gao.metrics.runtime.exception.SchemaVersionException if the database holds
-     *     another version of the schema
+     * @throws dev.gao.metrics.runtime.exception.SchemaVersionException if the database holds a
+     *     newer version and no {@link #targetVersion} asks for a downgrade, or no chain of steps
+     *     leads to the target version
+     * @throws dev.gao.metrics.runtime.exception.MigrationException if a migration step (or the
+     *     adoption of tables created without this library) failed; the database stays at the
+     *     version before that step
      * @throws dev.gao.metrics.runtime.exception.SchemaMismatchException if its structure differs
-     *     from the schema
+     *     from the target version after creating or migrating
      */
     public MetricsDatabase open() {
       Dialect dialect = new SqliteDialect();
@@ -388,7 +496,14 @@ public final class MetricsDatabase implements AutoCloseable {
               : DatabaseConnections.of(
                   file != null ? file : defaultFile(), dialect, poolSize, busyTimeout);
       try {
-        new SchemaInitializer(connections.transactions(), dialect, schema, connections.location())
+        new SchemaInitializer(
+                connections.transactions(),
+                dialect,
+                schema,
+                connections.location(),
+                connections.file(),
+                targetVersion,
+                backupBeforeMigration)
             .initializeOrValidate();
       } catch (RuntimeException e) {
         connections.transactions().close();

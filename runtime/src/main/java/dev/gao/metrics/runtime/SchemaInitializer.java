@@ -5,6 +5,10 @@ import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.exception.SchemaMismatchException;
 import dev.gao.metrics.runtime.exception.SchemaVersionException;
+import dev.gao.metrics.runtime.migration.HistoryTable;
+import dev.gao.metrics.runtime.migration.MigrationExecutor;
+import dev.gao.metrics.runtime.migration.MigrationPlanner;
+import dev.gao.metrics.runtime.migration.PlannedStep;
 import dev.gao.metrics.runtime.schema.IndexInfo;
 import dev.gao.metrics.runtime.schema.SchemaComparator;
 import dev.gao.metrics.runtime.schema.SchemaDifference;
@@ -12,6 +16,7 @@ import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.LiveTable;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,81 +31,226 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Creates the schema in a new database and checks it in an existing one: the recorded schema name
- * and version first, then the live structure of every table.
+ * Brings a database to the version the code asks for and checks it: creates the schema in an empty
+ * database, adopts tables created without this library, checks the recorded schema name, plans and
+ * runs the migration steps (after a backup of a file database), and finally compares the live
+ * structure of every table with the target version.
  */
 final class SchemaInitializer {
   private final TransactionManager transactions;
   private final Dialect dialect;
   private final SchemaInfo schema;
   private final String location;
+  private final Path file;
+  private final Integer requestedVersion;
+  private final boolean backup;
 
   SchemaInitializer(
-      TransactionManager transactions, Dialect dialect, SchemaInfo schema, String location) {
+      TransactionManager transactions,
+      Dialect dialect,
+      SchemaInfo schema,
+      String location,
+      Path file,
+      Integer requestedVersion,
+      boolean backup) {
     this.transactions = transactions;
     this.dialect = dialect;
     this.schema = schema;
     this.location = location;
+    this.file = file;
+    this.requestedVersion = requestedVersion;
+    this.backup = backup;
   }
 
-  /** Creates the schema if the database is empty, then checks version and structure. */
+  /** The version to reach: the requested one, else the code's. */
+  static SchemaInfo targetSchema(SchemaInfo schema, Integer requestedVersion) {
+    int target = requestedVersion == null ? schema.version() : requestedVersion;
+    return schema
+        .atVersion(target)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "schema "
+                        + schema.name()
+                        + " has no version "
+                        + target
+                        + "; the code knows versions "
+                        + knownVersions(schema)));
+  }
+
+  static String knownVersions(SchemaInfo schema) {
+    StringBuilder text = new StringBuilder();
+    for (SchemaInfo version : schema.history().versions()) {
+      text.append(version.version()).append(", ");
+    }
+    return text.append(schema.version()).toString();
+  }
+
+  /** Creates, adopts or migrates as needed, then checks the structure against the target. */
   void initializeOrValidate() {
+    SchemaInfo target = targetSchema(schema, requestedVersion);
     Optional<SchemaMarker> marker = transactions.query(this::readMarker);
     if (marker.isEmpty()) {
-      marker = Optional.of(transactions.atomicWrite(this::createIfEmpty));
+      boolean empty = transactions.query(scope -> dialect.tableNames(scope.connection()).isEmpty());
+      if (empty) {
+        marker = Optional.of(transactions.atomicWrite(scope -> createIfEmpty(scope, target)));
+      } else {
+        adopt();
+        marker = transactions.query(this::readMarker);
+      }
     }
-    checkMarker(marker.get());
-    validate();
+    checkName(marker.orElseThrow());
+    migrate(marker.get().schemaVersion(), target);
+    validate(target);
+  }
+
+  private void adopt() {
+    LegacyAdoption adoption = new LegacyAdoption(dialect, location);
+    SchemaInfo version =
+        transactions.query(
+            scope -> {
+              Connection connection = scope.connection();
+              Map<String, LiveTable> live = LegacyAdoption.describe(connection, dialect, schema);
+              return adoption.match(schema, live, dialect.tableNames(connection));
+            });
+    if (backup && file != null) {
+      Backups.take(transactions, file);
+    }
+    adoption.adopt(transactions, version, schema.name(), LibraryVersion.get());
+  }
+
+  private void migrate(int stored, SchemaInfo target) {
+    boolean backedUp = false;
+    int current = stored;
+    MigrationExecutor executor =
+        new MigrationExecutor(transactions, dialect, schema, location, LibraryVersion.get());
+    while (current != target.version()) {
+      if (current > target.version() && requestedVersion == null) {
+        throw newerFile(current);
+      }
+      List<PlannedStep> steps = plan(current, target.version());
+      if (!backedUp && backup && file != null) {
+        Backups.take(transactions, file);
+        backedUp = true;
+      }
+      for (PlannedStep step : steps) {
+        if (!executor.run(step)) {
+          break; // another process moved the version; plan again from where it is
+        }
+      }
+      current = transactions.query(scope -> loadMarker(scope.connection())).schemaVersion();
+    }
+  }
+
+  private List<PlannedStep> plan(int from, int to) {
+    return plan(transactions, schema, from, to, location);
+  }
+
+  /** The steps from one version to another, with downgrades the file's history stored. */
+  static List<PlannedStep> plan(
+      TransactionManager transactions, SchemaInfo schema, int from, int to, String location) {
+    return transactions.query(
+        scope -> {
+          Connection connection = scope.connection();
+          Map<Integer, Optional<PlannedStep>> stored = new HashMap<>();
+          for (int v = Math.max(from, to); v > Math.min(from, to); v--) {
+            stored.put(v, HistoryTable.storedDowngrade(connection, v));
+          }
+          return MigrationPlanner.plan(
+              schema, from, to, v -> stored.getOrDefault(v, Optional.empty()), location);
+        });
+  }
+
+  private SchemaVersionException newerFile(int stored) {
+    boolean pathDown =
+        transactions.query(
+            scope -> {
+              for (int v = stored; v > schema.version(); v--) {
+                if (schema.step(v, v - 1).isEmpty()
+                    && HistoryTable.storedDowngrade(scope.connection(), v).isEmpty()) {
+                  return false;
+                }
+              }
+              return true;
+            });
+    String start =
+        "Database "
+            + location
+            + " holds schema "
+            + schema.name()
+            + " version "
+            + stored
+            + ", newer than version "
+            + schema.version()
+            + " of this code. ";
+    if (pathDown) {
+      return new SchemaVersionException(
+          start
+              + "Open it with code built for version "
+              + stored
+              + ", or downgrade it to version "
+              + schema.version()
+              + " with MetricsDatabase.builder(schema).targetVersion("
+              + schema.version()
+              + ") (the file records the steps down; a backup is taken first).",
+          stored,
+          schema.version());
+    }
+    return new SchemaVersionException(
+        start
+            + "The file records no steps down to version "
+            + schema.version()
+            + ", so this code cannot open it. Open it with code built for version "
+            + stored
+            + ", or restore a backup taken at version "
+            + schema.version()
+            + ".",
+        stored,
+        schema.version());
   }
 
   /**
-   * The marker, or empty for an empty database.
-   *
-   * @throws DatabaseOpenException if the database has tables but no marker
+   * The marker, or empty for a database without the metadata table.
    */
   private Optional<SchemaMarker> readMarker(ConnectionScope scope) throws SQLException {
     Connection connection = scope.connection();
-    List<String> tables = dialect.tableNames(connection);
-    if (tables.contains(SchemaMarker.TABLE)) {
+    if (dialect.tableNames(connection).contains(SchemaMarker.TABLE)) {
       return Optional.of(loadMarker(connection));
     }
-    if (tables.isEmpty()) {
-      return Optional.empty();
-    }
-    throw new DatabaseOpenException(
-        "Database "
-            + location
-            + " has tables ("
-            + String.join(", ", tables)
-            + ") but was not created by gao-metrics, or was created by an older tool without"
-            + " the "
-            + SchemaMarker.TABLE
-            + " table. Open another file, or move this one away to let gao-metrics create a new"
-            + " database.");
+    return Optional.empty();
   }
 
   /** Inside the write transaction: another process may have created the schema meanwhile. */
-  private SchemaMarker createIfEmpty(ConnectionScope scope) throws SQLException {
+  private SchemaMarker createIfEmpty(ConnectionScope scope, SchemaInfo target)
+      throws SQLException {
     Optional<SchemaMarker> existing = readMarker(scope);
     if (existing.isPresent()) {
       return existing.get();
     }
     Connection connection = scope.connection();
+    if (!dialect.tableNames(connection).isEmpty()) {
+      throw new DatabaseOpenException(
+          "Database "
+              + location
+              + " received tables from another process while gao-metrics was creating its"
+              + " schema. Open it again.");
+    }
     try (Statement statement = connection.createStatement()) {
-      for (TableInfo table : schema.tables()) {
+      for (TableInfo table : target.tables()) {
         statement.execute(table.createSql());
       }
-      for (TableInfo table : schema.tables()) {
+      for (TableInfo table : target.tables()) {
         for (IndexInfo index : table.indexes()) {
           statement.execute(index.createSql());
         }
       }
       statement.execute(dialect.createMetadataTableSql(SchemaMarker.TABLE));
     }
+    HistoryTable.create(connection);
     Map<String, String> values = new LinkedHashMap<>();
     values.put(SchemaMarker.SCHEMA_NAME, schema.name());
-    values.put(SchemaMarker.SCHEMA_VERSION, Integer.toString(schema.version()));
-    values.put(SchemaMarker.IDENTITY_HASH, schema.identityHash());
+    values.put(SchemaMarker.SCHEMA_VERSION, Integer.toString(target.version()));
+    values.put(SchemaMarker.IDENTITY_HASH, target.identityHash());
     values.put(SchemaMarker.LIBRARY_VERSION, LibraryVersion.get());
     values.put(SchemaMarker.CREATED_AT, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
     String insert =
@@ -112,13 +262,13 @@ final class SchemaInitializer {
         statement.executeUpdate();
       }
     }
-    dialect.recordVersion(connection, schema.version());
+    dialect.recordVersion(connection, target.version());
     return new SchemaMarker(values);
   }
 
-  private SchemaMarker loadMarker(Connection connection) throws SQLException {
+  static SchemaMarker loadMarker(Connection connection) throws SQLException {
     Map<String, String> values = new HashMap<>();
-    String select = "SELECT \"key\", \"value\" FROM " + dialect.quote(SchemaMarker.TABLE);
+    String select = "SELECT \"key\", \"value\" FROM \"" + SchemaMarker.TABLE + "\"";
     try (PreparedStatement statement = connection.prepareStatement(select);
         ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
@@ -128,7 +278,7 @@ final class SchemaInitializer {
     return new SchemaMarker(values);
   }
 
-  private void checkMarker(SchemaMarker marker) {
+  private void checkName(SchemaMarker marker) {
     if (!marker.schemaName().equals(schema.name())) {
       throw new DatabaseOpenException(
           "Database "
@@ -139,28 +289,29 @@ final class SchemaInitializer {
               + schema.name()
               + "'. Open the file with the code of its own schema, or choose another path.");
     }
-    if (marker.schemaVersion() != schema.version()) {
-      throw new SchemaVersionException(
-          location, schema.name(), marker.schemaVersion(), schema.version());
-    }
   }
 
-  private void validate() {
+  /** Every difference between the live structure and a version of the schema. */
+  static List<SchemaDifference> differences(
+      TransactionManager transactions, Dialect dialect, SchemaInfo version) {
     Map<String, LiveTable> live =
         transactions.query(
             scope -> {
               Map<String, LiveTable> tables = new LinkedHashMap<>();
-              for (TableInfo table : schema.tables()) {
+              for (TableInfo table : version.tables()) {
                 dialect
                     .describeTable(scope.connection(), table.name())
                     .ifPresent(found -> tables.put(table.name(), found));
               }
               return tables;
             });
-    List<SchemaDifference> differences =
-        new SchemaComparator(dialect::normalizeDefault).compare(schema, live);
+    return new SchemaComparator(dialect::normalizeDefault).compare(version, live);
+  }
+
+  private void validate(SchemaInfo target) {
+    List<SchemaDifference> differences = differences(transactions, dialect, target);
     if (!differences.isEmpty()) {
-      throw new SchemaMismatchException(location, schema.name(), schema.version(), differences);
+      throw new SchemaMismatchException(location, schema.name(), target.version(), differences);
     }
   }
 }

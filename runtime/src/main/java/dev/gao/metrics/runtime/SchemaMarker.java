@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime;
 
+import dev.gao.metrics.runtime.migration.MetadataTable;
 import java.util.Map;
 
 /**
@@ -8,12 +9,12 @@ import java.util.Map;
  * @param values the recorded keys and values
  */
 record SchemaMarker(Map<String, String> values) {
-  static final String TABLE = "gao_metrics_schema";
-  static final String SCHEMA_NAME = "schema_name";
-  static final String SCHEMA_VERSION = "schema_version";
-  static final String IDENTITY_HASH = "identity_hash";
-  static final String LIBRARY_VERSION = "library_version";
-  static final String CREATED_AT = "created_at";
+  static final String TABLE = MetadataTable.TABLE;
+  static final String SCHEMA_NAME = MetadataTable.SCHEMA_NAME;
+  static final String SCHEMA_VERSION = MetadataTable.SCHEMA_VERSION;
+  static final String IDENTITY_HASH = MetadataTable.IDENTITY_HASH;
+  static final String LIBRARY_VERSION = MetadataTable.LIBRARY_VERSION;
+  static final String CREATED_AT = MetadataTable.CREATED_AT;
 
   SchemaMarker {
     values = Map.copyOf(values);

@@ -29,6 +29,7 @@ class SchemaInitializationTest {
     assertEquals(
         List.of(
             List.of("benchmark_runs", "1"),
+            List.of("gao_metrics_history", "1"),
             List.of("gao_metrics_schema", "1"),
             List.of("performance_metrics", "1")),
         Databases.query(

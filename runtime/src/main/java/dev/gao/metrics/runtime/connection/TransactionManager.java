@@ -93,6 +93,28 @@ public final class TransactionManager implements AutoCloseable {
   }
 
   /**
+   * Runs work in a write transaction of its own on one physical connection, optionally with
+   * foreign-key enforcement switched off around the transaction (it cannot change inside one). Used
+   * for schema changes that rebuild tables. Enforcement is switched back on after the transaction
+   * ends, whether it committed or not; a connection on which that fails is discarded, so no pooled
+   * connection is left without enforcement.
+   *
+   * @param foreignKeysOff whether to switch foreign-key enforcement off around the transaction
+   * @param work the work
+   * @param <R> the result type
+   * @return the work's result
+   * @throws IllegalStateException inside a unit of work, or after {@link #close()}
+   */
+  public <R> R exclusiveWrite(boolean foreignKeysOff, TransactionWork<R> work) {
+    ensureOpen();
+    if (current.get() != null) {
+      throw new IllegalStateException(
+          "A schema change cannot run inside a unit of work; run it on its own");
+    }
+    return topLevel(false, foreignKeysOff, work::execute, TransactionManager::wrapChecked);
+  }
+
+  /**
    * Runs a single-statement write in the thread's write unit, or in a write unit of its own.
    *
    * @param work the operation
@@ -259,15 +281,27 @@ public final class TransactionManager implements AutoCloseable {
 
   private <R> R topLevel(
       boolean readOnly, Work<R> work, Function<Exception, RuntimeException> checked) {
+    return topLevel(readOnly, false, work, checked);
+  }
+
+  private <R> R topLevel(
+      boolean readOnly,
+      boolean foreignKeysOff,
+      Work<R> work,
+      Function<Exception, RuntimeException> checked) {
     if (!readOnly) {
       writeLock.lock();
     }
     try {
       Connection connection = borrow();
       boolean reusable = false;
+      UnitOfWork unit = null;
       try {
-        UnitOfWork unit = new UnitOfWork(connection, physical(connection), readOnly);
+        unit = new UnitOfWork(connection, physical(connection), readOnly);
         reusable = true;
+        if (foreignKeysOff) {
+          execute(unit, dialect.foreignKeys(false));
+        }
         execute(unit, readOnly ? dialect.beginRead() : dialect.beginWrite());
         current.set(unit);
         try {
@@ -292,6 +326,10 @@ public final class TransactionManager implements AutoCloseable {
           unit.end();
         }
       } finally {
+        if (foreignKeysOff && unit != null) {
+          boolean restored = restoreForeignKeys(unit);
+          reusable = reusable && restored;
+        }
         giveBack(connection, reusable);
       }
     } finally {
@@ -331,6 +369,16 @@ public final class TransactionManager implements AutoCloseable {
       return work.run(unit);
     } catch (Throwable failure) {
       throw rethrow(failure, checked);
+    }
+  }
+
+  /** Switches enforcement back on and checks it; false if the connection must be discarded. */
+  private boolean restoreForeignKeys(UnitOfWork unit) {
+    try {
+      unit.execute(dialect.foreignKeys(true));
+      return dialect.foreignKeysEnforced(unit.physicalConnection());
+    } catch (SQLException e) {
+      return false;
     }
   }
 

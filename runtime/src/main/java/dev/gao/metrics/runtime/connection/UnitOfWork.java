@@ -42,6 +42,11 @@ final class UnitOfWork implements Transaction, ConnectionScope {
     return physical.prepare(sql);
   }
 
+  /** The physical connection behind the borrowed one, for checks the pool must not intercept. */
+  Connection physicalConnection() {
+    return physical.connection();
+  }
+
   /** Marks the unit as over; its connection went back to the pool and belongs to others now. */
   void end() {
     ended = true;

@@ -38,6 +38,19 @@ public class SchemaVersionException extends MetricsException {
   }
 
   /**
+   * Creates an exception with a message of its own, which must name both versions and what to do.
+   *
+   * @param message names the file, both versions and what to do
+   * @param storedVersion the version recorded in the database
+   * @param codeVersion the version the code expects
+   */
+  public SchemaVersionException(String message, int storedVersion, int codeVersion) {
+    super(message);
+    this.storedVersion = storedVersion;
+    this.codeVersion = codeVersion;
+  }
+
+  /**
    * The version recorded in the database.
    *
    * @return the stored version

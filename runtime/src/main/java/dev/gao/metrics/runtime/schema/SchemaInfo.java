@@ -1,8 +1,10 @@
 package dev.gao.metrics.runtime.schema;
 
+import dev.gao.metrics.runtime.migration.MigrationStep;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,8 +14,11 @@ import java.util.Set;
  * @param version the schema version, at least 1
  * @param identityHash a stable hash of the normalized schema
  * @param tables the tables in creation order (referenced tables first)
+ * @param history the earlier versions of the schema and the migration steps between versions;
+ *     {@link SchemaHistory#NONE} for a schema without earlier versions
  */
-public record SchemaInfo(String name, int version, String identityHash, List<TableInfo> tables) {
+public record SchemaInfo(
+    String name, int version, String identityHash, List<TableInfo> tables, SchemaHistory history) {
 
   /**
    * Validates the arguments and copies the table list.
@@ -22,6 +27,9 @@ public record SchemaInfo(String name, int version, String identityHash, List<Tab
    * @param version the schema version, at least 1
    * @param identityHash a stable hash of the normalized schema
    * @param tables the tables in creation order (referenced tables first)
+   * @param history the earlier versions of the schema and the migration steps between versions
+   * @throws IllegalArgumentException if a table appears twice, or the history holds another
+   *     schema, a version not below this one, or a step leading outside versions 1 to this one
    */
   public SchemaInfo {
     Checks.requireName(name, "schema name");
@@ -38,6 +46,83 @@ public record SchemaInfo(String name, int version, String identityHash, List<Tab
             "schema " + name + " declares table " + table.name() + " twice");
       }
     }
+    Objects.requireNonNull(history, "history of schema " + name);
+    for (SchemaInfo earlier : history.versions()) {
+      if (!earlier.name().equals(name) || earlier.version() >= version) {
+        throw new IllegalArgumentException(
+            "the history of schema "
+                + name
+                + " version "
+                + version
+                + " holds "
+                + earlier.name()
+                + " version "
+                + earlier.version()
+                + "; it may hold only earlier versions of the same schema");
+      }
+    }
+    for (MigrationStep step : history.steps()) {
+      if (Math.max(step.fromVersion(), step.toVersion()) > version) {
+        throw new IllegalArgumentException(
+            "the history of schema "
+                + name
+                + " version "
+                + version
+                + " holds the step "
+                + step.fromVersion()
+                + " -> "
+                + step.toVersion()
+                + ", which leads beyond version "
+                + version);
+      }
+    }
+  }
+
+  /**
+   * A schema without earlier versions ({@link SchemaHistory#NONE}).
+   *
+   * @param name the schema name, the simple name of the type annotated with {@code @MetricsSchema}
+   * @param version the schema version, at least 1
+   * @param identityHash a stable hash of the normalized schema
+   * @param tables the tables in creation order (referenced tables first)
+   */
+  public SchemaInfo(String name, int version, String identityHash, List<TableInfo> tables) {
+    this(name, version, identityHash, tables, SchemaHistory.NONE);
+  }
+
+  /**
+   * The structure of the given version of this schema: this schema itself for its own version, an
+   * entry of the history for an earlier one.
+   *
+   * @param version the version
+   * @return the schema at that version, empty if the history does not hold it
+   */
+  public Optional<SchemaInfo> atVersion(int version) {
+    if (version == this.version) {
+      return Optional.of(this);
+    }
+    for (SchemaInfo earlier : history.versions()) {
+      if (earlier.version() == version) {
+        return Optional.of(earlier);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The migration step between two consecutive versions.
+   *
+   * @param from the version the step starts from
+   * @param to the version the step leads to
+   * @return the step, empty if the history does not hold it
+   */
+  public Optional<MigrationStep> step(int from, int to) {
+    for (MigrationStep step : history.steps()) {
+      if (step.fromVersion() == from && step.toVersion() == to) {
+        return Optional.of(step);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -41,6 +41,23 @@ public interface Dialect {
   void prepareConnection(Connection physical) throws SQLException;
 
   /**
+   * Switches foreign-key enforcement on or off; only effective outside a transaction.
+   *
+   * @param enabled whether to enforce foreign keys
+   * @return the SQL
+   */
+  String foreignKeys(boolean enabled);
+
+  /**
+   * Whether foreign keys are enforced on a connection right now.
+   *
+   * @param connection the connection, outside a transaction
+   * @return true if enforced
+   * @throws SQLException if the query fails
+   */
+  boolean foreignKeysEnforced(Connection connection) throws SQLException;
+
+  /**
    * Begins a write transaction that holds the write lock from its start.
    *
    * @return the SQL

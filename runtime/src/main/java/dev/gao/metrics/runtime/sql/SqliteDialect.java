@@ -79,6 +79,19 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public String foreignKeys(boolean enabled) {
+    return enabled ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF";
+  }
+
+  @Override
+  public boolean foreignKeysEnforced(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA foreign_keys")) {
+      return rs.next() && rs.getInt(1) == 1;
+    }
+  }
+
+  @Override
   public String beginWrite() {
     return "BEGIN IMMEDIATE";
   }

@@ -1,0 +1,166 @@
+package dev.gao.metrics.runtime;
+
+import dev.gao.metrics.runtime.connection.TransactionManager;
+import dev.gao.metrics.runtime.exception.DatabaseOpenException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Copies of a database file taken before it is migrated: {@code <file>.v<version>-<UTC
+ * time>.backup} next to the file, owner-only, written with {@code VACUUM INTO} (a consistent
+ * snapshot) to a temporary name and then renamed, so a backup is either whole or absent. The newest
+ * {@value #KEEP} backups of a file are kept; older ones are deleted.
+ */
+final class Backups {
+  static final int KEEP = 3;
+  private static final String SUFFIX = ".backup";
+  private static final String PARTIAL = ".partial";
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private Backups() {}
+
+  /**
+   * Takes a backup of the file, then prunes old ones. The name carries the version the copy holds
+   * (read from the copy itself, in case another process migrated the file meanwhile; 0 for a
+   * database without a version yet).
+   */
+  static Path take(TransactionManager transactions, Path file) {
+    Path folder = file.getParent();
+    String stamp = STAMP.format(Instant.now());
+    try {
+      deletePartials(file);
+      Path partial = reserve(folder, file.getFileName() + ".copy-" + stamp);
+      String into = partial.toString().replace("'", "''");
+      transactions.query(
+          scope -> {
+            try (Statement statement = scope.connection().createStatement()) {
+              statement.execute("VACUUM INTO '" + into + "'");
+            }
+            return null;
+          });
+      int version = versionOf(partial);
+      Path target = unused(folder, file.getFileName() + ".v" + version + "-" + stamp);
+      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      prune(file);
+      return target;
+    } catch (IOException | SQLException | RuntimeException e) {
+      throw new DatabaseOpenException(
+          "Cannot take a backup of database "
+              + file
+              + " before migrating it (nothing was migrated): "
+              + e.getMessage()
+              + ". Free disk space or fix the folder's permissions, or open the database with"
+              + " backupBeforeMigration(false) to migrate without a backup.",
+          e);
+    }
+  }
+
+  private static int versionOf(Path copy) throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + copy);
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  /** The final name of a backup: the base, or the base with a counter if that is taken. */
+  private static Path unused(Path folder, String base) {
+    for (int attempt = 1; ; attempt++) {
+      Path candidate = folder.resolve(base + (attempt == 1 ? "" : "-" + attempt) + SUFFIX);
+      if (!Files.exists(candidate)) {
+        return candidate;
+      }
+    }
+  }
+
+  /** An empty owner-only file with a name not yet taken; VACUUM INTO accepts an empty file. */
+  private static Path reserve(Path folder, String base) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      String name = base + (attempt == 1 ? "" : "-" + attempt) + SUFFIX + PARTIAL;
+      Path candidate = folder.resolve(name);
+      try {
+        if (isPosix(folder)) {
+          Files.createFile(
+              candidate,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+          Files.setPosixFilePermissions(candidate, PosixFilePermissions.fromString("rw-------"));
+        } else {
+          Files.createFile(candidate);
+        }
+        return candidate;
+      } catch (FileAlreadyExistsException e) {
+        // Taken by another process in the same second; try the next name.
+      }
+    }
+  }
+
+  /** The backups of a file, newest first. */
+  static List<Path> list(Path file) throws IOException {
+    List<Path> backups = new ArrayList<>();
+    String prefix = file.getFileName() + ".v";
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(file.getParent())) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (name.startsWith(prefix) && name.endsWith(SUFFIX)) {
+          backups.add(entry);
+        }
+      }
+    }
+    backups.sort(
+        Comparator.comparing(Backups::modified)
+            .thenComparing(path -> path.getFileName().toString())
+            .reversed());
+    return backups;
+  }
+
+  private static void prune(Path file) throws IOException {
+    List<Path> backups = list(file);
+    for (Path old : backups.subList(Math.min(KEEP, backups.size()), backups.size())) {
+      Files.deleteIfExists(old);
+    }
+  }
+
+  /** Leftovers of a process that died while writing a backup. */
+  private static void deletePartials(Path file) throws IOException {
+    String prefix = file.getFileName() + ".copy-";
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(file.getParent())) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (name.startsWith(prefix) && name.endsWith(SUFFIX + PARTIAL)) {
+          Files.deleteIfExists(entry);
+        }
+      }
+    }
+  }
+
+  private static FileTime modified(Path path) {
+    try {
+      return Files.getLastModifiedTime(path);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
+    }
+  }
+
+  private static boolean isPosix(Path folder) throws IOException {
+    return Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class);
+  }
+}

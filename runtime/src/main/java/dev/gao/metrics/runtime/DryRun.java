@@ -1,0 +1,94 @@
+package dev.gao.metrics.runtime;
+
+import dev.gao.metrics.runtime.connection.ExternalConnectionSource;
+import dev.gao.metrics.runtime.connection.TransactionManager;
+import dev.gao.metrics.runtime.connection.WriteLocks;
+import dev.gao.metrics.runtime.exception.DatabaseOpenException;
+import dev.gao.metrics.runtime.migration.MigrationPlan;
+import dev.gao.metrics.runtime.migration.PlannedStep;
+import dev.gao.metrics.runtime.schema.SchemaInfo;
+import dev.gao.metrics.runtime.sql.Dialect;
+import dev.gao.metrics.runtime.sql.SqliteDialect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Plans a migration on a read-only connection, changing nothing. */
+final class DryRun {
+  private DryRun() {}
+
+  static MigrationPlan plan(SchemaInfo schema, Path file, int targetVersion) {
+    SchemaInfo target = SchemaInitializer.targetSchema(schema, targetVersion);
+    Path absolute = file.toAbsolutePath().normalize();
+    String location = absolute.toString();
+    if (!Files.isRegularFile(absolute)) {
+      return new MigrationPlan(location, 0, 0, target.version(), List.of());
+    }
+    Dialect dialect = new SqliteDialect();
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl("jdbc:sqlite:" + absolute);
+    try (TransactionManager transactions =
+        new TransactionManager(
+            new ExternalConnectionSource(dataSource), dialect, WriteLocks.unshared(), location)) {
+      return transactions.query(
+          scope -> {
+            Connection connection = scope.connection();
+            List<String> tables = dialect.tableNames(connection);
+            if (tables.contains(SchemaMarker.TABLE)) {
+              SchemaMarker marker = SchemaInitializer.loadMarker(connection);
+              if (!marker.schemaName().equals(schema.name())) {
+                throw new DatabaseOpenException(
+                    "Database "
+                        + location
+                        + " holds schema '"
+                        + marker.schemaName()
+                        + "', not '"
+                        + schema.name()
+                        + "'; there is nothing to plan. Name the file of schema "
+                        + schema.name()
+                        + ".");
+              }
+              int stored = marker.schemaVersion();
+              List<PlannedStep> steps =
+                  SchemaInitializer.plan(
+                      transactions, schema, stored, target.version(), location);
+              return new MigrationPlan(
+                  location,
+                  stored,
+                  0,
+                  target.version(),
+                  steps.stream().map(PlannedStep::step).toList());
+            }
+            if (tables.isEmpty()) {
+              return new MigrationPlan(location, 0, 0, target.version(), List.of());
+            }
+            SchemaInfo adopted =
+                new LegacyAdoption(dialect, location)
+                    .match(schema, LegacyAdoption.describe(connection, dialect, schema), tables);
+            List<PlannedStep> steps =
+                SchemaInitializer.plan(
+                    transactions, schema, adopted.version(), target.version(), location);
+            return new MigrationPlan(
+                location,
+                0,
+                adopted.version(),
+                target.version(),
+                steps.stream().map(PlannedStep::step).toList());
+          });
+    } catch (DatabaseOpenException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (e instanceof dev.gao.metrics.runtime.exception.SchemaVersionException version) {
+        throw version;
+      }
+      throw new DatabaseOpenException(
+          "Cannot read database file " + location + " to plan its migration: " + e.getMessage(),
+          e);
+    }
+  }
+}

@@ -1,0 +1,300 @@
+package dev.gao.metrics.runtime.migration;
+
+import dev.gao.metrics.runtime.MetricsDatabase;
+import dev.gao.metrics.runtime.exception.MetricsException;
+import dev.gao.metrics.runtime.schema.ColumnInfo;
+import dev.gao.metrics.runtime.schema.SchemaInfo;
+import dev.gao.metrics.runtime.schema.TableInfo;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Checks a schema's migrations on sample data, for tests of applications: creates a database at
+ * version N with the given rows, migrates it to M, validates it, migrates it back to N, validates
+ * it again, and checks that every value of every column unchanged between N and M (same table, same
+ * column name, same SQL type) survived both ways.
+ *
+ * <pre>{@code
+ * MigrationTester.of(GaoMetricsSchema.SCHEMA)
+ *     .rows("benchmark_runs", List.of(Map.of("run_id", "r1", "timestamp", "2025-05-01T09:30:00.000000000Z",
+ *         "project_name", "p", "benchmark_name", "b")))
+ *     .check(tempDir, 1, 2);   // throws AssertionError listing every lost value
+ * }</pre>
+ */
+public final class MigrationTester {
+  private final SchemaInfo schema;
+  private final Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+
+  private MigrationTester(SchemaInfo schema) {
+    this.schema = schema;
+  }
+
+  /**
+   * A tester for a schema with its history.
+   *
+   * @param schema the code's schema, usually a generated {@code <Name>Schema.SCHEMA}
+   * @return the tester
+   */
+  public static MigrationTester of(SchemaInfo schema) {
+    return new MigrationTester(Objects.requireNonNull(schema, "schema"));
+  }
+
+  /**
+   * Adds sample rows of a table of version N, inserted in the given order (parents first). Values
+   * are bound as JDBC objects: text, numbers, byte arrays, or null; time values as their stored
+   * text.
+   *
+   * @param table the table name at version N
+   * @param tableRows the rows, each a map from column name to value
+   * @return this tester
+   */
+  public MigrationTester rows(String table, List<Map<String, Object>> tableRows) {
+    List<Map<String, Object>> copies = new ArrayList<>();
+    for (Map<String, Object> row : tableRows) {
+      copies.add(new LinkedHashMap<>(row));
+    }
+    rows.computeIfAbsent(table, t -> new ArrayList<>()).addAll(copies);
+    return this;
+  }
+
+  /**
+   * Adds sample rows of several tables of version N, as {@link #rows(String, List)} does for each
+   * entry, in the map's iteration order (use a {@link LinkedHashMap} to put parents first).
+   *
+   * @param rowsByTable the rows of each table
+   * @return this tester
+   */
+  public MigrationTester rows(Map<String, List<Map<String, Object>>> rowsByTable) {
+    rowsByTable.forEach(this::rows);
+    return this;
+  }
+
+  /**
+   * Runs the round trip N -> M -> N in a new database file in the folder.
+   *
+   * @param folder where to create the database file
+   * @param from version N
+   * @param to version M
+   * @throws AssertionError listing every value that did not survive, or the migration or validation
+   *     failure
+   * @throws IllegalArgumentException if the schema does not know both versions, or a sample row
+   *     names a table or column version N lacks
+   */
+  public void check(Path folder, int from, int to) {
+    SchemaInfo start = version(from);
+    SchemaInfo end = version(to);
+    Path file =
+        folder.resolve(
+            schema.name() + "-migration-" + from + "-" + to + "-" + System.nanoTime() + ".db");
+    Map<String, List<Map<String, Object>>> original;
+    try (MetricsDatabase database = open(file, from, "create version " + from)) {
+      database.runInTransaction(transaction -> insert(transaction.connection(), start));
+      original = database.read(transaction -> snapshot(transaction.connection(), start));
+    }
+    List<String> lost = new ArrayList<>();
+    try (MetricsDatabase database = open(file, to, "migrate " + from + " -> " + to)) {
+      Map<String, List<Map<String, Object>>> migrated =
+          database.read(transaction -> snapshot(transaction.connection(), end));
+      compare(start, end, original, migrated, "after migrating " + from + " -> " + to, lost);
+    }
+    try (MetricsDatabase database = open(file, from, "migrate back " + to + " -> " + from)) {
+      Map<String, List<Map<String, Object>>> back =
+          database.read(transaction -> snapshot(transaction.connection(), start));
+      compare(start, start, original, back, "after migrating back " + to + " -> " + from, lost);
+    }
+    if (!lost.isEmpty()) {
+      throw new AssertionError(
+          "Migration "
+              + from
+              + " -> "
+              + to
+              + " -> "
+              + from
+              + " of schema "
+              + schema.name()
+              + " did not preserve "
+              + lost.size()
+              + (lost.size() == 1 ? " value" : " values")
+              + " (database "
+              + file
+              + "):\n  "
+              + String.join("\n  ", lost));
+    }
+  }
+
+  private SchemaInfo version(int version) {
+    return schema
+        .atVersion(version)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "schema " + schema.name() + " has no version " + version));
+  }
+
+  private MetricsDatabase open(Path file, int version, String what) {
+    try {
+      return MetricsDatabase.builder(schema)
+          .file(file)
+          .targetVersion(version)
+          .backupBeforeMigration(false)
+          .open();
+    } catch (MetricsException e) {
+      throw new AssertionError(
+          "Could not " + what + " of schema " + schema.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void insert(Connection connection, SchemaInfo version) throws SQLException {
+    for (Map.Entry<String, List<Map<String, Object>>> entry : rows.entrySet()) {
+      TableInfo table = version.table(entry.getKey());
+      for (Map<String, Object> row : entry.getValue()) {
+        List<String> columns = new ArrayList<>(row.keySet());
+        for (String column : columns) {
+          table.column(column);
+        }
+        String sql =
+            "INSERT INTO "
+                + quote(table.name())
+                + " ("
+                + String.join(", ", columns.stream().map(MigrationTester::quote).toList())
+                + ") VALUES ("
+                + String.join(", ", columns.stream().map(c -> "?").toList())
+                + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+          for (int i = 0; i < columns.size(); i++) {
+            statement.setObject(i + 1, row.get(columns.get(i)));
+          }
+          statement.executeUpdate();
+        }
+      }
+    }
+  }
+
+  /** Every row of every table, keyed by primary key text (rowid for tables without one). */
+  private static Map<String, List<Map<String, Object>>> snapshot(
+      Connection connection, SchemaInfo version) throws SQLException {
+    Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+    for (TableInfo table : version.tables()) {
+      List<String> key = table.primaryKey();
+      String order =
+          key.isEmpty()
+              ? "rowid"
+              : String.join(", ", key.stream().map(MigrationTester::quote).toList());
+      List<Map<String, Object>> list = new ArrayList<>();
+      try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT * FROM " + quote(table.name()) + " ORDER BY " + order);
+          ResultSet rs = statement.executeQuery()) {
+        int count = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (int i = 1; i <= count; i++) {
+            row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+          }
+          list.add(row);
+        }
+      }
+      tables.put(table.name(), list);
+    }
+    return tables;
+  }
+
+  private static void compare(
+      SchemaInfo before,
+      SchemaInfo after,
+      Map<String, List<Map<String, Object>>> original,
+      Map<String, List<Map<String, Object>>> now,
+      String when,
+      List<String> lost) {
+    for (TableInfo table : before.tables()) {
+      if (!after.hasTable(table.name())) {
+        continue;
+      }
+      TableInfo other = after.table(table.name());
+      List<String> unchanged = new ArrayList<>();
+      for (ColumnInfo column : table.columns()) {
+        if (other.columns().stream()
+            .anyMatch(
+                c -> c.name().equals(column.name()) && c.sqlType().equals(column.sqlType()))) {
+          unchanged.add(column.name());
+        }
+      }
+      List<String> key =
+          table.primaryKey().isEmpty() || !unchanged.containsAll(table.primaryKey())
+              ? unchanged
+              : table.primaryKey();
+      Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
+      for (Map<String, Object> row : now.getOrDefault(table.name(), List.of())) {
+        byKey.put(keyOf(row, key), row);
+      }
+      for (Map<String, Object> row : original.get(table.name())) {
+        String rowKey = keyOf(row, key);
+        Map<String, Object> found = byKey.get(rowKey);
+        if (found == null) {
+          lost.add(when + ": table " + table.name() + ", row " + rowKey + " is missing");
+          continue;
+        }
+        for (String column : unchanged) {
+          if (!same(row.get(column), found.get(column))) {
+            lost.add(
+                when
+                    + ": table "
+                    + table.name()
+                    + ", row "
+                    + rowKey
+                    + ", column "
+                    + column
+                    + ": was "
+                    + show(row.get(column))
+                    + ", is "
+                    + show(found.get(column)));
+          }
+        }
+      }
+    }
+  }
+
+  private static String keyOf(Map<String, Object> row, List<String> key) {
+    StringBuilder text = new StringBuilder("{");
+    for (String column : key) {
+      if (text.length() > 1) {
+        text.append(", ");
+      }
+      text.append(column).append('=').append(show(row.get(column)));
+    }
+    return text.append('}').toString();
+  }
+
+  private static boolean same(Object a, Object b) {
+    if (a instanceof byte[] x && b instanceof byte[] y) {
+      return Arrays.equals(x, y);
+    }
+    if (a instanceof Number x && b instanceof Number y) {
+      return x.doubleValue() == y.doubleValue();
+    }
+    return Objects.equals(a, b);
+  }
+
+  private static String show(Object value) {
+    if (value == null) {
+      return "NULL";
+    }
+    if (value instanceof byte[] bytes) {
+      return "x'" + java.util.HexFormat.of().formatHex(bytes) + "'";
+    }
+    return value instanceof String ? "'" + value + "'" : value.toString();
+  }
+
+  private static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+}
