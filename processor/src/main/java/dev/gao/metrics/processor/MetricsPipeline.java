@@ -7,9 +7,12 @@ import dev.gao.metrics.processor.diag.Problem;
 import dev.gao.metrics.processor.diag.Reporter;
 import dev.gao.metrics.processor.identity.IdentityHash;
 import dev.gao.metrics.processor.identity.SchemaJson;
+import dev.gao.metrics.processor.migration.VersionHistory;
 import dev.gao.metrics.processor.model.SchemaModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.parsing.Annotations;
+import dev.gao.metrics.processor.parsing.DataMigrationDeclaration;
+import dev.gao.metrics.processor.parsing.MigrationAnnotations;
 import dev.gao.metrics.processor.parsing.ParsedSchema;
 import dev.gao.metrics.processor.parsing.ParsingContext;
 import dev.gao.metrics.processor.parsing.PropertyScanner;
@@ -24,6 +27,7 @@ import dev.gao.metrics.processor.writing.GeneratedFiles;
 import dev.gao.metrics.processor.writing.GeneratedNames;
 import dev.gao.metrics.processor.writing.SchemaWriter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,6 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -57,7 +62,10 @@ final class MetricsPipeline {
   private final SchemaParser schemaParser;
   private final SqlDialect dialect = new SqliteDialect();
   private final DaoWriter daoWriter = new DaoWriter(dialect);
-  private final SchemaWriter schemaWriter = new SchemaWriter();
+  private final SchemaWriter schemaWriter = new SchemaWriter(dialect);
+  private final MigrationAnnotations migrationAnnotations;
+  private final VersionedSchemas versionedSchemas;
+  private final Map<String, List<DataMigrationDeclaration>> dataMigrations = new TreeMap<>();
   private final GeneratedFiles files;
 
   private final Map<String, Set<String>> deferredTables = new TreeMap<>();
@@ -70,7 +78,10 @@ final class MetricsPipeline {
   private final Set<String> generatedTypes = new HashSet<>();
 
   MetricsPipeline(
-      ProcessingEnvironment env, boolean requireSchema, BiConsumer<Element, Throwable> internalError) {
+      ProcessingEnvironment env,
+      boolean requireSchema,
+      Path schemaDir,
+      BiConsumer<Element, Throwable> internalError) {
     this.elements = env.getElementUtils();
     this.reporter = new Reporter(env.getMessager());
     this.internalError = internalError;
@@ -81,6 +92,8 @@ final class MetricsPipeline {
         new TableParser(elements, annotations, new PropertyScanner(elements, env.getTypeUtils()), accessibility);
     this.schemaParser = new SchemaParser(elements, annotations);
     this.files = new GeneratedFiles(env.getFiler());
+    this.migrationAnnotations = new MigrationAnnotations(elements, env.getTypeUtils());
+    this.versionedSchemas = new VersionedSchemas(schemaDir, dialect, elements, migrationAnnotations);
   }
 
   void round(RoundEnvironment round) {
@@ -94,6 +107,7 @@ final class MetricsPipeline {
     deferredTables.clear();
     deferredSchemas.clear();
     ParsingContext context = new ParsingContext(tableParser);
+    collectDataMigrations(round);
     for (TypeElement table : tables) {
       try {
         table(table, context);
@@ -162,8 +176,36 @@ final class MetricsPipeline {
     if (problems.isEmpty()
         && model != null
         && model.tables().stream().noneMatch(t -> tablesWithoutDao.contains(t.qualifiedName()))) {
-      String identityHash = IdentityHash.of(new SchemaJson(dialect).structure(model));
-      write(name, schemaWriter.write(model, identityHash), type);
+      List<Problem> historyProblems = new ArrayList<>();
+      Optional<VersionHistory> history =
+          versionedSchemas.history(
+              type, model, dataMigrations.getOrDefault(qualifiedName, List.of()), historyProblems);
+      reporter.reportAll(historyProblems);
+      if (history.isPresent()) {
+        String identityHash = IdentityHash.of(new SchemaJson(dialect).structure(model));
+        write(name, schemaWriter.write(model, identityHash, history.get()), type);
+      }
+    }
+  }
+
+  private void collectDataMigrations(RoundEnvironment round) {
+    TypeElement annotation = elements.getTypeElement(MigrationAnnotations.DATA_MIGRATION);
+    if (annotation == null) {
+      return;
+    }
+    List<TypeElement> types = new ArrayList<>(ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)));
+    types.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
+    for (TypeElement type : types) {
+      try {
+        List<Problem> problems = new ArrayList<>();
+        migrationAnnotations
+            .dataMigration(type, problems)
+            .filter(d -> d.schema() != null)
+            .ifPresent(d -> dataMigrations.computeIfAbsent(d.schema(), k -> new ArrayList<>()).add(d));
+        reporter.reportAll(problems);
+      } catch (RuntimeException | Error e) {
+        internalError.accept(type, e);
+      }
     }
   }
 

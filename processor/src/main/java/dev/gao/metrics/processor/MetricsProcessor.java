@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.gao.metrics.processor.diag.Message;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -30,6 +31,11 @@ import javax.tools.Diagnostic;
  *   <li>{@code -Agaometrics.requireSchema=false}: do not report tables that no {@code @MetricsSchema}
  *       lists ({@code [GM117]}), for libraries that ship tables and let applications declare the
  *       schema.
+ *   <li>{@code -Agaometrics.schemaDir=<folder>}: where the snapshot of each schema version is kept
+ *       ({@code <folder>/<qualified schema name>/<version>.json}; commit them). The current version's
+ *       snapshot is written when absent; the others are checked, and the schema class gets the
+ *       earlier versions and the upgrade and downgrade steps between all of them. Without it, only
+ *       version 1 is allowed.
  * </ul>
  */
 @AutoService(Processor.class)
@@ -37,13 +43,18 @@ public final class MetricsProcessor extends AbstractProcessor {
   /** The option that turns off the error for tables no schema lists. */
   public static final String REQUIRE_SCHEMA_OPTION = "gaometrics.requireSchema";
 
+  /** The option naming the folder of the schema snapshots. */
+  public static final String SCHEMA_DIR_OPTION = "gaometrics.schemaDir";
+
   private MetricsPipeline pipeline;
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     boolean requireSchema = !"false".equalsIgnoreCase(processingEnv.getOptions().get(REQUIRE_SCHEMA_OPTION));
-    pipeline = new MetricsPipeline(processingEnv, requireSchema, this::reportInternalError);
+    String schemaDir = processingEnv.getOptions().get(SCHEMA_DIR_OPTION);
+    Path folder = schemaDir == null || schemaDir.isBlank() ? null : Path.of(schemaDir).toAbsolutePath();
+    pipeline = new MetricsPipeline(processingEnv, requireSchema, folder, this::reportInternalError);
   }
 
   @Override
@@ -58,12 +69,17 @@ public final class MetricsProcessor extends AbstractProcessor {
         "dev.gao.metrics.annotations.Column",
         "dev.gao.metrics.annotations.ForeignKey",
         "dev.gao.metrics.annotations.Index",
-        "dev.gao.metrics.annotations.Nullable");
+        "dev.gao.metrics.annotations.Nullable",
+        "dev.gao.metrics.annotations.RenamedFrom",
+        "dev.gao.metrics.annotations.RenamedFrom.List",
+        "dev.gao.metrics.annotations.AllowDataLoss",
+        "dev.gao.metrics.annotations.AllowDataLoss.List",
+        "dev.gao.metrics.annotations.DataMigration");
   }
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(REQUIRE_SCHEMA_OPTION);
+    return Set.of(REQUIRE_SCHEMA_OPTION, SCHEMA_DIR_OPTION);
   }
 
   @Override

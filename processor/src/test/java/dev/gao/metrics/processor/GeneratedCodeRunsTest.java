@@ -4,51 +4,18 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The generated DAOs of the representative input, driven against a real SQLite file. */
 class GeneratedCodeRunsTest {
-  /** Loads classes from the compilation's class output. */
-  private static final class CompiledClasses extends ClassLoader {
-    private final Map<String, byte[]> classes = new HashMap<>();
-
-    CompiledClasses(Compilation compilation) {
-      super(GeneratedCodeRunsTest.class.getClassLoader());
-      for (JavaFileObject file : compilation.generatedFiles()) {
-        if (file.getKind() == JavaFileObject.Kind.CLASS) {
-          String name = file.getName().replaceFirst("^/CLASS_OUTPUT/", "").replaceAll("\\.class$", "").replace('/', '.');
-          try (InputStream in = file.openInputStream()) {
-            classes.put(name, in.readAllBytes());
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      }
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      byte[] bytes = classes.get(name);
-      if (bytes == null) {
-        throw new ClassNotFoundException(name);
-      }
-      return defineClass(name, bytes, 0, bytes.length);
-    }
-  }
-
   @Test
   void everyDaoMethodWorksAgainstSqlite(@TempDir Path folder) throws Throwable {
     List<JavaFileObject> input = new ArrayList<>(Sources.goldenInput());

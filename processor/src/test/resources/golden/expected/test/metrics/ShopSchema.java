@@ -5,7 +5,7 @@ import dev.gao.metrics.runtime.schema.SchemaInfo;
 import java.util.List;
 
 /**
- * Schema {@code Shop}, version 2: the tables of {@link Shop} in creation order.
+ * Schema {@code Shop}, version 1: the tables of {@link Shop} in creation order.
  *
  * <p>Open a database with {@code MetricsDatabase.open(ShopSchema.SCHEMA)}.
  */
@@ -13,7 +13,7 @@ public final class ShopSchema {
   /**
    * The schema version.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 1;
 
   /**
    * The SHA-256 of the normalized structure of the tables; it changes exactly when the

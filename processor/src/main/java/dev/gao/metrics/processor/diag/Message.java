@@ -100,7 +100,52 @@ public enum Message {
   FOREIGN_KEY_SET_NULL_NOT_NULL(
       133, "%s = SET_NULL needs a nullable column, but %s is NOT NULL; mark it @Nullable or choose another action"),
   /** A default on a key the database assigns. */
-  AUTO_KEY_DEFAULT(134, "key %s is assigned by the database (autoGenerate = true) and cannot have a defaultValue");
+  AUTO_KEY_DEFAULT(134, "key %s is assigned by the database (autoGenerate = true) and cannot have a defaultValue"),
+  /** A schema above version 1 without a folder for its history. */
+  SCHEMA_DIR_MISSING(
+      135,
+      "schema %s has version %s, but its history cannot be read: compile with"
+          + " -Agaometrics.schemaDir=<folder> (Maven: ${project.basedir}/src/main/schemas) so the snapshots of"
+          + " earlier versions are read and migrations generated"),
+  /** A model that differs from the snapshot of its version. */
+  SNAPSHOT_DIFFERS(
+      136,
+      "the tables differ from the recorded snapshot of version %s (%s): bump the version to %s (or undo the"
+          + " change); differences:%s"),
+  /** A version between 1 and the current one without a snapshot. */
+  SNAPSHOT_MISSING(
+      137, "the snapshot of version %s is missing: restore %s from version control (it is needed to migrate to %s)"),
+  /** A snapshot of a version newer than the current one. */
+  VERSION_WENT_DOWN(
+      138,
+      "the version went down from %s to %s: %s exists; set the version back to the highest recorded one (a"
+          + " schema version is never lowered)"),
+  /** A snapshot whose successor records another parent hash. */
+  SNAPSHOT_EDITED(
+      139, "%s was edited after version %s was recorded; restore it from version control"),
+  /** A dropped and an added table or column that may be one renamed. */
+  AMBIGUOUS_RENAME(
+      140,
+      "version %s drops %s and adds %s: if it was renamed, add %s to %s; if the old one is meant to go, add %s to"
+          + " schema %s"),
+  /** A data-losing change without acknowledgement. */
+  DATA_LOSS(141, "version %s loses data: %s; to acknowledge it, add %s to schema %s"),
+  /** A data migration for a pair of versions that is not a step. */
+  DATA_MIGRATION_NOT_A_STEP(
+      142,
+      "@DataMigration(from = %s, to = %s) of %s is not a step of schema %s (versions 1 to %s): from and to must be"
+          + " consecutive versions of it"),
+  /** A data migration class that cannot be instantiated or called. */
+  DATA_MIGRATION_CLASS(
+      143,
+      "%s cannot run as a data migration: it must be a public class with a public no-argument constructor"
+          + " implementing dev.gao.metrics.runtime.migration.DataMigrationStep (%s)"),
+  /** A rename from a name the previous version does not have. */
+  RENAME_SOURCE_MISSING(
+      144, "@RenamedFrom(name = \"%s\", version = %s): version %s has no %s named %s (it has: %s); correct the"
+          + " name or the version"),
+  /** A snapshot that cannot be read or written. */
+  SNAPSHOT_UNREADABLE(145, "schema snapshot %s cannot be used: %s");
 
   private final int number;
   private final String template;

@@ -1,11 +1,13 @@
 package dev.gao.metrics.processor.identity;
 
-import dev.gao.metrics.processor.model.ColumnModel;
-import dev.gao.metrics.processor.model.ForeignKeyModel;
-import dev.gao.metrics.processor.model.IndexModel;
 import dev.gao.metrics.processor.model.SchemaModel;
-import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.sql.SqlDialect;
+import dev.gao.metrics.processor.structure.ColumnShape;
+import dev.gao.metrics.processor.structure.ForeignKeyShape;
+import dev.gao.metrics.processor.structure.IndexShape;
+import dev.gao.metrics.processor.structure.SchemaShape;
+import dev.gao.metrics.processor.structure.Shapes;
+import dev.gao.metrics.processor.structure.TableShape;
 import java.util.Comparator;
 import java.util.List;
 
@@ -28,50 +30,51 @@ public final class SchemaJson {
 
   /** The structure of the schema's tables: the text the identity hash is computed from. */
   public String structure(SchemaModel schema) {
+    return structure(Shapes.of(schema, dialect));
+  }
+
+  /** The structure of stored tables: the text the identity hash is computed from. */
+  public static String structure(SchemaShape schema) {
     JsonText json = new JsonText().beginObject();
-    tables(json, schema.tables());
+    tables(json, schema.tables(), false);
     return json.endObject().text();
   }
 
-  /** A snapshot of one schema version: name, version, identity hash and structure. */
-  public String snapshot(SchemaModel schema, String identityHash) {
-    JsonText json =
-        new JsonText()
-            .beginObject()
-            .name("formatVersion")
-            .value(FORMAT_VERSION)
-            .name("schema")
-            .value(schema.name())
-            .name("version")
-            .value(schema.version())
-            .name("identityHash")
-            .value(identityHash);
-    tables(json, schema.tables());
-    return json.endObject().text();
+  /** The identity hash of stored tables. */
+  public static String identityHash(SchemaShape schema) {
+    return IdentityHash.of(structure(schema));
   }
 
-  private void tables(JsonText json, List<TableModel> tables) {
+  /**
+   * Writes member {@code tables}. With {@code complete}, each table also carries its row type and
+   * each index whether it is automatic, as snapshots need to render the metadata of their version.
+   */
+  public static void tables(JsonText json, List<TableShape> tables, boolean complete) {
     json.name("tables").beginArray();
-    for (TableModel table : tables) {
-      table(json, table);
+    for (TableShape table : tables) {
+      table(json, table, complete);
     }
     json.endArray();
   }
 
-  private void table(JsonText json, TableModel table) {
-    json.beginObject().name("name").value(table.name()).name("columns").beginArray();
-    for (ColumnModel column : table.columns()) {
+  private static void table(JsonText json, TableShape table, boolean complete) {
+    json.beginObject().name("name").value(table.name());
+    if (complete) {
+      json.name("javaType").value(table.javaType());
+    }
+    json.name("columns").beginArray();
+    for (ColumnShape column : table.columns()) {
       json.beginObject()
           .name("name")
           .value(column.name())
           .name("sqlType")
-          .value(dialect.sqlType(column.kind()))
+          .value(column.sqlType())
           .name("javaType")
-          .value(column.javaTypeText())
+          .value(column.javaType())
           .name("notNull")
-          .value(dialect.notNullInDdl(table, column))
+          .value(column.notNull())
           .name("default")
-          .value(dialect.defaultSql(column))
+          .value(column.defaultSql())
           .name("primaryKeyPosition")
           .value(column.primaryKeyPosition())
           .name("json")
@@ -79,20 +82,22 @@ public final class SchemaJson {
           .endObject();
     }
     json.endArray().name("autoIncrement").value(table.autoIncrement()).name("indexes").beginArray();
-    for (IndexModel index :
-        table.indexes().stream().sorted(Comparator.comparing(IndexModel::name)).toList()) {
+    for (IndexShape index : table.indexes().stream().sorted(Comparator.comparing(IndexShape::name)).toList()) {
       json.beginObject()
           .name("name")
           .value(index.name())
           .name("columns")
           .stringArray(index.columns())
           .name("unique")
-          .value(index.unique())
-          .endObject();
+          .value(index.unique());
+      if (complete) {
+        json.name("automatic").value(index.automatic());
+      }
+      json.endObject();
     }
     json.endArray().name("foreignKeys").beginArray();
-    for (ForeignKeyModel foreignKey :
-        table.foreignKeys().stream().sorted(Comparator.comparing(ForeignKeyModel::column)).toList()) {
+    for (ForeignKeyShape foreignKey :
+        table.foreignKeys().stream().sorted(Comparator.comparing(ForeignKeyShape::column)).toList()) {
       json.beginObject()
           .name("column")
           .value(foreignKey.column())

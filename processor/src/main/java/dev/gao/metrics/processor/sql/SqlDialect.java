@@ -1,9 +1,13 @@
 package dev.gao.metrics.processor.sql;
 
+import dev.gao.metrics.processor.migration.StepPlan;
+import dev.gao.metrics.processor.migration.StepSql;
 import dev.gao.metrics.processor.model.ColumnModel;
 import dev.gao.metrics.processor.model.IndexModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.model.ValueKind;
+import dev.gao.metrics.processor.structure.IndexShape;
+import dev.gao.metrics.processor.structure.TableShape;
 import java.util.List;
 
 /**
@@ -31,6 +35,20 @@ public interface SqlDialect {
 
   /** The {@code CREATE INDEX} statement of one index of {@code table}. */
   String createIndex(TableModel table, IndexModel index);
+
+  /** The {@code CREATE TABLE} statement of a stored table (of any version). */
+  String createTable(TableShape table);
+
+  /** The {@code CREATE INDEX} statement of one index of a stored table. */
+  String createIndex(TableShape table, IndexShape index);
+
+  /**
+   * The statements of one migration step between two stored schema versions.
+   *
+   * @param step the tables to change, with their old and new forms
+   * @return the statements, final statements and whether foreign keys must be off
+   */
+  StepSql migrate(StepPlan step);
 
   /**
    * Inserts one row, binding every column in table order; with {@code returningKey}, the statement

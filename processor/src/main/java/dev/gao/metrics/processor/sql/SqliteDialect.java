@@ -1,10 +1,16 @@
 package dev.gao.metrics.processor.sql;
 
+import dev.gao.metrics.processor.migration.StepPlan;
+import dev.gao.metrics.processor.migration.StepSql;
 import dev.gao.metrics.processor.model.ColumnModel;
-import dev.gao.metrics.processor.model.ForeignKeyModel;
 import dev.gao.metrics.processor.model.IndexModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.model.ValueKind;
+import dev.gao.metrics.processor.structure.ColumnShape;
+import dev.gao.metrics.processor.structure.ForeignKeyShape;
+import dev.gao.metrics.processor.structure.IndexShape;
+import dev.gao.metrics.processor.structure.Shapes;
+import dev.gao.metrics.processor.structure.TableShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,53 +60,91 @@ public final class SqliteDialect implements SqlDialect {
 
   @Override
   public String createTable(TableModel table) {
+    return createTable(Shapes.of(table, this));
+  }
+
+  @Override
+  public String createTable(TableShape table) {
+    return "CREATE TABLE " + quote(table.name()) + " (\n  " + String.join(",\n  ", tableElements(table)) + "\n) STRICT";
+  }
+
+  private List<String> tableElements(TableShape table) {
     List<String> lines = new ArrayList<>();
-    List<ColumnModel> key = table.keyColumns();
+    List<ColumnShape> key = table.keyColumns();
     boolean inlineKey = key.size() == 1;
-    for (ColumnModel column : table.columns()) {
+    for (ColumnShape column : table.columns()) {
       lines.add(columnDefinition(table, column, inlineKey));
     }
     if (key.size() > 1) {
-      lines.add("PRIMARY KEY (" + quotedList(table.primaryKey()) + ")");
+      lines.add("PRIMARY KEY (" + quotedList(key.stream().map(ColumnShape::name).toList()) + ")");
     }
-    for (ForeignKeyModel foreignKey : table.foreignKeys()) {
+    for (ForeignKeyShape foreignKey : table.foreignKeys()) {
       lines.add(foreignKeyClause(foreignKey));
     }
-    for (ColumnModel column : table.columns()) {
+    for (ColumnShape column : table.columns()) {
       if (column.json()) {
-        lines.add("CHECK (json_valid(" + quote(column.name()) + "))");
+        lines.add(jsonCheck(column));
       }
     }
-    return "CREATE TABLE " + quote(table.name()) + " (\n  " + String.join(",\n  ", lines) + "\n) STRICT";
+    return lines;
   }
 
-  private String columnDefinition(TableModel table, ColumnModel column, boolean inlineKey) {
-    StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(sqlType(column.kind()));
+  private String columnDefinition(TableShape table, ColumnShape column, boolean inlineKey) {
+    StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.sqlType());
     if (table.autoIncrement() && column.inPrimaryKey()) {
       return sql.append(" PRIMARY KEY AUTOINCREMENT").toString();
     }
-    if (notNullInDdl(table, column)) {
+    if (column.notNull()) {
       sql.append(" NOT NULL");
     }
     if (inlineKey && column.inPrimaryKey()) {
       sql.append(" PRIMARY KEY");
     }
-    String defaultSql = defaultSql(column);
-    if (defaultSql != null) {
-      sql.append(" DEFAULT ").append(defaultSql);
+    if (column.defaultSql() != null) {
+      sql.append(" DEFAULT ").append(column.defaultSql());
     }
     return sql.toString();
   }
 
-  private String foreignKeyClause(ForeignKeyModel foreignKey) {
-    StringBuilder sql =
-        new StringBuilder("FOREIGN KEY (")
-            .append(quote(foreignKey.column()))
-            .append(") REFERENCES ")
-            .append(quote(foreignKey.referencedTable()))
-            .append(" (")
-            .append(quote(foreignKey.referencedColumn()))
-            .append(')');
+  /**
+   * The definition of a column added with {@code ALTER TABLE ... ADD COLUMN}: as in {@code CREATE
+   * TABLE}, with its foreign key and JSON check written on the column.
+   */
+  String addedColumnDefinition(TableShape table, ColumnShape column) {
+    StringBuilder sql = new StringBuilder(columnDefinition(table, column, false));
+    table
+        .foreignKey(column.name())
+        .ifPresent(
+            f ->
+                sql.append(" REFERENCES ")
+                    .append(quote(f.referencedTable()))
+                    .append(" (")
+                    .append(quote(f.referencedColumn()))
+                    .append(')')
+                    .append(actions(f)));
+    if (column.json()) {
+      sql.append(' ').append(jsonCheck(column));
+    }
+    return sql.toString();
+  }
+
+  private String jsonCheck(ColumnShape column) {
+    return "CHECK (json_valid(" + quote(column.name()) + "))";
+  }
+
+  private String foreignKeyClause(ForeignKeyShape foreignKey) {
+    return "FOREIGN KEY ("
+        + quote(foreignKey.column())
+        + ") REFERENCES "
+        + quote(foreignKey.referencedTable())
+        + " ("
+        + quote(foreignKey.referencedColumn())
+        + ')'
+        + actions(foreignKey);
+  }
+
+  private static String actions(ForeignKeyShape foreignKey) {
+    StringBuilder sql = new StringBuilder();
     if (!foreignKey.onDelete().equals(NO_ACTION)) {
       sql.append(" ON DELETE ").append(foreignKey.onDelete());
     }
@@ -112,15 +156,29 @@ public final class SqliteDialect implements SqlDialect {
 
   @Override
   public String createIndex(TableModel table, IndexModel index) {
+    return createIndex(table.name(), index.name(), index.columns(), index.unique());
+  }
+
+  @Override
+  public String createIndex(TableShape table, IndexShape index) {
+    return createIndex(table.name(), index.name(), index.columns(), index.unique());
+  }
+
+  private String createIndex(String table, String name, List<String> columns, boolean unique) {
     return "CREATE "
-        + (index.unique() ? "UNIQUE " : "")
+        + (unique ? "UNIQUE " : "")
         + "INDEX "
-        + quote(index.name())
+        + quote(name)
         + " ON "
-        + quote(table.name())
+        + quote(table)
         + " ("
-        + quotedList(index.columns())
+        + quotedList(columns)
         + ")";
+  }
+
+  @Override
+  public StepSql migrate(StepPlan step) {
+    return new SqliteMigrationRenderer(this).render(step);
   }
 
   @Override
@@ -231,7 +289,7 @@ public final class SqliteDialect implements SqlDialect {
     return " ORDER BY " + quotedList(table.primaryKey());
   }
 
-  private String quotedList(List<String> names) {
+  String quotedList(List<String> names) {
     return names.stream().map(this::quote).collect(Collectors.joining(", "));
   }
 

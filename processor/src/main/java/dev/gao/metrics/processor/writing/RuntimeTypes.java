@@ -21,6 +21,10 @@ public final class RuntimeTypes {
   public static final ClassName INDEX_INFO = ClassName.get(SCHEMA, "IndexInfo");
   /** {@code ForeignKeyInfo}. */
   public static final ClassName FOREIGN_KEY_INFO = ClassName.get(SCHEMA, "ForeignKeyInfo");
+  /** {@code SchemaHistory}. */
+  public static final ClassName SCHEMA_HISTORY = ClassName.get(SCHEMA, "SchemaHistory");
+  /** {@code MigrationStep}. */
+  public static final ClassName MIGRATION_STEP = ClassName.get(RUNTIME + ".migration", "MigrationStep");
   /** {@code TableDao}. */
   public static final ClassName TABLE_DAO = ClassName.get(DAO, "TableDao");
   /** {@code SqlValues}. */

@@ -1,11 +1,13 @@
 package dev.gao.metrics.processor.writing;
 
 import com.squareup.javapoet.CodeBlock;
-import dev.gao.metrics.processor.model.ColumnModel;
-import dev.gao.metrics.processor.model.ForeignKeyModel;
-import dev.gao.metrics.processor.model.IndexModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.sql.SqlDialect;
+import dev.gao.metrics.processor.structure.ColumnShape;
+import dev.gao.metrics.processor.structure.ForeignKeyShape;
+import dev.gao.metrics.processor.structure.IndexShape;
+import dev.gao.metrics.processor.structure.Shapes;
+import dev.gao.metrics.processor.structure.TableShape;
 import java.util.List;
 import java.util.function.Function;
 
@@ -18,10 +20,14 @@ final class TableInfoLiteral {
   }
 
   CodeBlock of(TableModel table) {
+    return of(Shapes.of(table, dialect));
+  }
+
+  CodeBlock of(TableShape table) {
     return CodeBlock.builder()
         .add("new $T(\n$>$>", RuntimeTypes.TABLE_INFO)
-        .add("$S,\n$S,\n", table.name(), table.qualifiedName())
-        .add(list(table.columns(), c -> column(table, c)))
+        .add("$S,\n$S,\n", table.name(), table.javaType())
+        .add(list(table.columns(), this::column))
         .add(",\n$L,\n", table.autoIncrement())
         .add(list(table.indexes(), i -> index(table, i)))
         .add(",\n")
@@ -30,20 +36,20 @@ final class TableInfoLiteral {
         .build();
   }
 
-  private CodeBlock column(TableModel table, ColumnModel column) {
+  private CodeBlock column(ColumnShape column) {
     return CodeBlock.of(
         "new $T($S, $S, $S, $L, $S, $L, $L)",
         RuntimeTypes.COLUMN_INFO,
         column.name(),
-        dialect.sqlType(column.kind()),
-        column.javaTypeText(),
-        dialect.notNullInDdl(table, column),
-        dialect.defaultSql(column),
+        column.sqlType(),
+        column.javaType(),
+        column.notNull(),
+        column.defaultSql(),
         column.primaryKeyPosition(),
         column.json());
   }
 
-  private CodeBlock index(TableModel table, IndexModel index) {
+  private CodeBlock index(TableShape table, IndexShape index) {
     return CodeBlock.of(
         "new $T($S, $L, $L, $L, $S)",
         RuntimeTypes.INDEX_INFO,
@@ -54,7 +60,7 @@ final class TableInfoLiteral {
         dialect.createIndex(table, index));
   }
 
-  private CodeBlock foreignKey(ForeignKeyModel foreignKey) {
+  private CodeBlock foreignKey(ForeignKeyShape foreignKey) {
     return CodeBlock.of(
         "new $T($S, $S, $S, $S, $S)",
         RuntimeTypes.FOREIGN_KEY_INFO,

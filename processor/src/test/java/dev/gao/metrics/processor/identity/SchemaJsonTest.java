@@ -149,16 +149,6 @@ class SchemaJsonTest {
   }
 
   @Test
-  void snapshotCarriesNameVersionAndHash() {
-    SchemaModel schema = schema(List.of(), 3);
-    String snapshot = json.snapshot(schema, "abc");
-    assertEquals(
-        "{\n  \"formatVersion\": 1,\n  \"schema\": \"Db\",\n  \"version\": 3,\n  \"identityHash\": \"abc\",\n  \"tables\": [",
-        snapshot.substring(0, snapshot.indexOf('[') + 1));
-    assertEquals(json.structure(schema).substring(2), snapshot.substring(snapshot.indexOf("\"tables\"") - 2));
-  }
-
-  @Test
   void hashIsLowerCaseSha256Hex() {
     assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", IdentityHash.of("abc"));
   }

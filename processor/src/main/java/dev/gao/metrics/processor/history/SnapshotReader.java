@@ -1,0 +1,126 @@
+package dev.gao.metrics.processor.history;
+
+import dev.gao.metrics.processor.identity.JsonReader;
+import dev.gao.metrics.processor.migration.Renames;
+import dev.gao.metrics.processor.structure.ColumnShape;
+import dev.gao.metrics.processor.structure.ForeignKeyShape;
+import dev.gao.metrics.processor.structure.IndexShape;
+import dev.gao.metrics.processor.structure.SchemaShape;
+import dev.gao.metrics.processor.structure.TableShape;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the text {@link SnapshotWriter} writes. Anything missing or of the wrong kind throws {@link
+ * IllegalArgumentException} naming the member.
+ */
+public final class SnapshotReader {
+  private SnapshotReader() {}
+
+  /** The snapshot in {@code text}. */
+  public static Snapshot read(String text) {
+    Map<String, Object> root = object(JsonReader.parse(text), "document");
+    long format = number(root, "formatVersion");
+    if (format != 1) {
+      throw new IllegalArgumentException("unknown formatVersion " + format);
+    }
+    Map<String, Object> renames = object(root.get("renames"), "renames");
+    Renames declared =
+        new Renames(
+            objects(renames, "tables").stream()
+                .map(r -> new Renames.TableRename(string(r, "from"), string(r, "to")))
+                .toList(),
+            objects(renames, "columns").stream()
+                .map(r -> new Renames.ColumnRename(string(r, "table"), string(r, "from"), string(r, "to")))
+                .toList());
+    List<DataLossAllowance> allowed =
+        objects(root, "allowedDataLoss").stream()
+            .map(a -> new DataLossAllowance(string(a, "table"), string(a, "column"), string(a, "reason")))
+            .toList();
+    SchemaShape schema =
+        new SchemaShape(
+            string(root, "schema"),
+            (int) number(root, "version"),
+            objects(root, "tables").stream().map(SnapshotReader::table).toList());
+    return new Snapshot(schema, string(root, "identityHash"), nullableString(root, "parentHash"), declared, allowed);
+  }
+
+  private static TableShape table(Map<String, Object> table) {
+    return new TableShape(
+        string(table, "name"),
+        string(table, "javaType"),
+        objects(table, "columns").stream().map(SnapshotReader::column).toList(),
+        bool(table, "autoIncrement"),
+        objects(table, "indexes").stream()
+            .map(i -> new IndexShape(string(i, "name"), strings(i, "columns"), bool(i, "unique"), bool(i, "automatic")))
+            .toList(),
+        objects(table, "foreignKeys").stream()
+            .map(
+                f ->
+                    new ForeignKeyShape(
+                        string(f, "column"),
+                        string(f, "referencedTable"),
+                        string(f, "referencedColumn"),
+                        string(f, "onDelete"),
+                        string(f, "onUpdate")))
+            .toList());
+  }
+
+  private static ColumnShape column(Map<String, Object> column) {
+    return new ColumnShape(
+        string(column, "name"),
+        string(column, "sqlType"),
+        string(column, "javaType"),
+        bool(column, "notNull"),
+        nullableString(column, "default"),
+        (int) number(column, "primaryKeyPosition"),
+        bool(column, "json"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(Object value, String what) {
+    if (value instanceof Map<?, ?> map) {
+      return (Map<String, Object>) map;
+    }
+    throw new IllegalArgumentException(what + " must be an object");
+  }
+
+  private static List<Map<String, Object>> objects(Map<String, Object> owner, String member) {
+    if (owner.get(member) instanceof List<?> list) {
+      return list.stream().map(v -> object(v, member + " element")).toList();
+    }
+    throw new IllegalArgumentException(member + " must be an array");
+  }
+
+  private static List<String> strings(Map<String, Object> owner, String member) {
+    if (owner.get(member) instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+      return list.stream().map(String.class::cast).toList();
+    }
+    throw new IllegalArgumentException(member + " must be an array of strings");
+  }
+
+  private static String string(Map<String, Object> owner, String member) {
+    if (owner.get(member) instanceof String text) {
+      return text;
+    }
+    throw new IllegalArgumentException(member + " must be a string");
+  }
+
+  private static String nullableString(Map<String, Object> owner, String member) {
+    return owner.get(member) == null && owner.containsKey(member) ? null : string(owner, member);
+  }
+
+  private static long number(Map<String, Object> owner, String member) {
+    if (owner.get(member) instanceof Long number) {
+      return number;
+    }
+    throw new IllegalArgumentException(member + " must be an integer");
+  }
+
+  private static boolean bool(Map<String, Object> owner, String member) {
+    if (owner.get(member) instanceof Boolean flag) {
+      return flag;
+    }
+    throw new IllegalArgumentException(member + " must be true or false");
+  }
+}

@@ -1,0 +1,37 @@
+package dev.gao.metrics.processor.migration;
+
+/** The kinds of structural change between two versions of a schema. */
+public enum ChangeKind {
+  /** A table was added. */
+  ADD_TABLE,
+  /** A table was dropped. */
+  DROP_TABLE,
+  /** A table was renamed. */
+  RENAME_TABLE,
+  /** A column was added. */
+  ADD_COLUMN,
+  /** A column was dropped. */
+  DROP_COLUMN,
+  /** A column was renamed. */
+  RENAME_COLUMN,
+  /** A column's SQL or Java type (or JSON storage) changed. */
+  CHANGE_TYPE,
+  /** A column's nullability changed. */
+  CHANGE_NULLABILITY,
+  /** A column's default changed. */
+  CHANGE_DEFAULT,
+  /** The primary key (its columns, order or automatic assignment) changed. */
+  CHANGE_PRIMARY_KEY,
+  /** The columns of a table kept their names but not their order. */
+  REORDER_COLUMNS,
+  /** An index was added. */
+  ADD_INDEX,
+  /** An index was dropped. */
+  DROP_INDEX,
+  /** A foreign key was added. */
+  ADD_FOREIGN_KEY,
+  /** A foreign key was dropped. */
+  DROP_FOREIGN_KEY,
+  /** A foreign key's ON DELETE or ON UPDATE action changed. */
+  CHANGE_FOREIGN_KEY_ACTION
+}

@@ -1,0 +1,206 @@
+package dev.gao.metrics.processor.sql;
+
+import dev.gao.metrics.processor.migration.ChangeKind;
+import dev.gao.metrics.processor.migration.StepPlan;
+import dev.gao.metrics.processor.migration.StepSql;
+import dev.gao.metrics.processor.migration.TableStep;
+import dev.gao.metrics.processor.structure.ColumnShape;
+import dev.gao.metrics.processor.structure.IndexShape;
+import dev.gao.metrics.processor.structure.TableShape;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Renders a step for SQLite: native {@code ALTER TABLE} (rename table and column, add and drop
+ * column) and plain index statements where SQLite allows them, the documented table rebuild
+ * (create new, copy, drop old, rename, recreate indexes) everywhere else.
+ */
+final class SqliteMigrationRenderer {
+  /** Changes {@code ALTER TABLE} cannot make; any of them forces a rebuild. */
+  private static final Set<ChangeKind> REBUILD =
+      EnumSet.of(
+          ChangeKind.CHANGE_TYPE,
+          ChangeKind.CHANGE_NULLABILITY,
+          ChangeKind.CHANGE_DEFAULT,
+          ChangeKind.CHANGE_PRIMARY_KEY,
+          ChangeKind.REORDER_COLUMNS,
+          ChangeKind.DROP_FOREIGN_KEY,
+          ChangeKind.CHANGE_FOREIGN_KEY_ACTION);
+
+  private final SqliteDialect dialect;
+
+  SqliteMigrationRenderer(SqliteDialect dialect) {
+    this.dialect = dialect;
+  }
+
+  StepSql render(StepPlan plan) {
+    List<String> statements = new ArrayList<>();
+    List<String> finalStatements = new ArrayList<>();
+    boolean foreignKeysOff = false;
+    for (TableStep table : plan.tables()) {
+      if (table.dropped()) {
+        table.from().indexes().forEach(i -> statements.add("DROP INDEX " + q(i.name())));
+        finalStatements.add("DROP TABLE " + q(table.from().name()));
+        foreignKeysOff = true;
+      } else if (!table.added() && !table.from().name().equals(table.to().name())) {
+        statements.add("ALTER TABLE " + q(table.from().name()) + " RENAME TO " + q(table.to().name()));
+      }
+    }
+    for (TableStep table : plan.tables()) {
+      if (table.dropped() || table.unchanged()) {
+        continue;
+      }
+      if (table.added()) {
+        statements.add(dialect.createTable(table.to()));
+        table.to().indexes().forEach(i -> statements.add(dialect.createIndex(table.to(), i)));
+      } else if (needsRebuild(table)) {
+        rebuild(table, statements, finalStatements);
+        foreignKeysOff = true;
+      } else {
+        alter(table, statements, finalStatements);
+      }
+    }
+    return new StepSql(statements, finalStatements, foreignKeysOff);
+  }
+
+  /** Whether SQLite's ALTER TABLE cannot make the table's changes. */
+  boolean needsRebuild(TableStep table) {
+    if (table.changes().stream()
+        .anyMatch(
+            c -> REBUILD.contains(c.kind())
+                || (c.kind() == ChangeKind.ADD_FOREIGN_KEY && table.source(c.subject()).isPresent()))) {
+      return true;
+    }
+    TableShape to = table.to();
+    boolean keptSeen = false;
+    for (int i = to.columns().size() - 1; i >= 0; i--) {
+      ColumnShape column = to.columns().get(i);
+      boolean added = table.source(column.name()).isEmpty();
+      if (!added) {
+        keptSeen = true;
+      } else if (keptSeen || !canAdd(to, column)) {
+        return true;
+      }
+    }
+    for (ColumnShape old : table.from().columns()) {
+      boolean dropped = !table.columnSources().containsValue(old.name());
+      if (dropped && (old.inPrimaryKey() || old.json() || table.from().foreignKey(old.name()).isPresent()
+          || to.column(old.name()).isPresent())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean canAdd(TableShape table, ColumnShape column) {
+    if (column.inPrimaryKey() || !ColumnValues.constantDefault(column.defaultSql())) {
+      return false;
+    }
+    if (column.notNull() && !ColumnValues.nonNullDefault(column.defaultSql())) {
+      return false;
+    }
+    return table.foreignKey(column.name()).isEmpty() || !ColumnValues.nonNullDefault(column.defaultSql());
+  }
+
+  private void alter(TableStep table, List<String> statements, List<String> finalStatements) {
+    TableShape from = table.from();
+    TableShape to = table.to();
+    String name = q(to.name());
+    for (var change : table.changes()) {
+      if (change.kind() == ChangeKind.DROP_INDEX) {
+        statements.add("DROP INDEX " + q(change.subject()));
+      }
+    }
+    table.columnSources().forEach(
+        (now, before) -> {
+          if (!now.equals(before)) {
+            statements.add("ALTER TABLE " + name + " RENAME COLUMN " + q(before) + " TO " + q(now));
+          }
+        });
+    for (ColumnShape column : to.columns()) {
+      if (table.source(column.name()).isEmpty()) {
+        statements.add("ALTER TABLE " + name + " ADD COLUMN " + dialect.addedColumnDefinition(to, column));
+      }
+    }
+    for (var change : table.changes()) {
+      if (change.kind() == ChangeKind.ADD_INDEX) {
+        IndexShape index = to.indexes().stream().filter(i -> i.name().equals(change.subject())).findFirst().orElseThrow();
+        statements.add(dialect.createIndex(to, index));
+      }
+    }
+    for (ColumnShape old : from.columns()) {
+      if (!table.columnSources().containsValue(old.name())) {
+        finalStatements.add("ALTER TABLE " + name + " DROP COLUMN " + q(old.name()));
+      }
+    }
+  }
+
+  /**
+   * Rebuilds the table into its target form. Columns the step drops are kept, as plain nullable
+   * columns at the end, until the final statements drop them natively: data migrations of the step
+   * can still read them.
+   */
+  private void rebuild(TableStep table, List<String> statements, List<String> finalStatements) {
+    TableShape to = table.to();
+    List<ColumnShape> kept = new ArrayList<>();
+    for (ColumnShape old : table.from().columns()) {
+      if (!table.columnSources().containsValue(old.name()) && to.column(old.name()).isEmpty()) {
+        kept.add(new ColumnShape(old.name(), old.sqlType(), old.javaType(), false, null, 0, false));
+      }
+    }
+    List<ColumnShape> columns = new ArrayList<>(to.columns());
+    columns.addAll(kept);
+    String temporary = to.name() + "__new";
+    TableShape interim = new TableShape(temporary, to.javaType(), columns, to.autoIncrement(), to.indexes(), to.foreignKeys());
+    statements.add(dialect.createTable(interim));
+    List<String> names = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (ColumnShape column : to.columns()) {
+      String value = value(table, column);
+      if (value != null) {
+        names.add(q(column.name()));
+        values.add(value);
+      }
+    }
+    for (ColumnShape column : kept) {
+      names.add(q(column.name()));
+      values.add(q(column.name()));
+    }
+    if (!names.isEmpty()) {
+      statements.add(
+          "INSERT INTO " + q(temporary) + " (" + String.join(", ", names) + ") SELECT " + String.join(", ", values)
+              + " FROM " + q(to.name()));
+    }
+    statements.add("DROP TABLE " + q(to.name()));
+    statements.add("ALTER TABLE " + q(temporary) + " RENAME TO " + q(to.name()));
+    to.indexes().forEach(i -> statements.add(dialect.createIndex(to, i)));
+    kept.forEach(c -> finalStatements.add("ALTER TABLE " + q(to.name()) + " DROP COLUMN " + q(c.name())));
+  }
+
+  /** The expression that fills {@code column} from the old row, or {@code null} to leave the default. */
+  private static String value(TableStep table, ColumnShape column) {
+    var source = table.source(column.name());
+    if (source.isEmpty()) {
+      if (column.defaultSql() != null || !column.notNull()) {
+        return null;
+      }
+      return ColumnValues.zero(column);
+    }
+    ColumnShape old = table.from().column(source.get()).orElseThrow();
+    String value = q(old.name());
+    if (!old.sqlType().equals(column.sqlType())) {
+      value = "CAST(" + value + " AS " + column.sqlType() + ")";
+    }
+    if (column.notNull() && !old.notNull()) {
+      String fallback = ColumnValues.nonNullDefault(column.defaultSql()) ? column.defaultSql() : ColumnValues.zero(column);
+      value = "COALESCE(" + value + ", " + fallback + ")";
+    }
+    return value;
+  }
+
+  private static String q(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+}

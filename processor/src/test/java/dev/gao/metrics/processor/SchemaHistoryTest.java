@@ -1,0 +1,366 @@
+package dev.gao.metrics.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.gao.metrics.processor.history.HistoryCheck;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Snapshots on disk: written, chained by parent hashes, and checked on every compilation. */
+class SchemaHistoryTest {
+  @TempDir Path dir;
+
+  static JavaFileObject run(String... components) {
+    List<String> lines = new ArrayList<>();
+    lines.add("@MetricsTable(name = \"run\")");
+    lines.add("public record Run(");
+    lines.add("    @PrimaryKey long id,");
+    for (int i = 0; i < components.length; i++) {
+      lines.add("    " + components[i] + (i + 1 < components.length ? "," : ") {}"));
+    }
+    return Sources.java("Run", lines.toArray(String[]::new));
+  }
+
+  static JavaFileObject schema(int version, String... annotations) {
+    List<String> lines = new ArrayList<>(List.of(annotations));
+    lines.add("@MetricsSchema(version = " + version + ", tables = {Run.class})");
+    lines.add("public interface Db {}");
+    return Sources.java("Db", lines.toArray(String[]::new));
+  }
+
+  Compilation compile(JavaFileObject... files) {
+    return Sources.compile(List.of(files), "-Agaometrics.schemaDir=" + dir);
+  }
+
+  Path snapshot(int version) {
+    return dir.resolve("p.Db").resolve(version + ".json");
+  }
+
+  String read(int version) throws IOException {
+    return Files.readString(snapshot(version), StandardCharsets.UTF_8);
+  }
+
+  void assertError(Compilation compilation, String id, JavaFileObject file, String line, String... texts) {
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[" + id + "]").inFile(file).onLineContaining(line);
+    for (String text : texts) {
+      assertThat(compilation).hadErrorContaining(text);
+    }
+  }
+
+  @Test
+  void versionOneWritesItsSnapshotAndKeepsTheSchemaClass() throws IOException {
+    Compilation withHistory = compile(run("String name"), schema(1));
+    assertThat(withHistory).succeededWithoutWarnings();
+    String text = read(1);
+    assertTrue(text.startsWith("{\n  \"formatVersion\": 1,\n  \"schema\": \"Db\",\n  \"version\": 1,\n"), text);
+    assertTrue(text.contains("\"parentHash\": null"));
+    assertTrue(text.contains("\"javaType\": \"p.Run\""));
+    assertTrue(text.endsWith("}\n"));
+    Compilation without = Sources.compile(List.of(run("String name"), schema(1)));
+    assertEquals(Sources.generated(without, "p.DbSchema"), Sources.generated(withHistory, "p.DbSchema"));
+    assertThat(compile(run("String name"), schema(1))).succeededWithoutWarnings();
+    assertEquals(text, read(1));
+  }
+
+  @Test
+  void bumpWritesTheNextSnapshotChainedToThePrevious() throws IOException {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    byte[] first = Files.readAllBytes(snapshot(1));
+    Compilation second = compile(run("String name", "@Nullable String note"), schema(2));
+    assertThat(second).succeededWithoutWarnings();
+    assertTrue(read(2).contains("\"parentHash\": \"" + HistoryCheck.sha256(first) + "\""));
+    String generated = Sources.generated(second, "p.DbSchema");
+    assertTrue(generated.contains("ALTER TABLE \\\"run\\\" ADD COLUMN \\\"note\\\" TEXT"), generated);
+    assertTrue(generated.contains("ALTER TABLE \\\"run\\\" DROP COLUMN \\\"note\\\""), generated);
+    assertTrue(generated.contains("public static final SchemaInfo V1 = new SchemaInfo("), generated);
+    assertTrue(generated.contains("private static final TableInfo V1_RUN = new TableInfo("), generated);
+    assertTrue(generated.contains("<p>Upgrade 1 -> 2:"), generated);
+    assertArrayEqualsBytes(first, Files.readAllBytes(snapshot(1)));
+  }
+
+  private static void assertArrayEqualsBytes(byte[] expected, byte[] actual) {
+    assertEquals(new String(expected, StandardCharsets.UTF_8), new String(actual, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void changeWithoutBumpListsTheDifferences() {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    JavaFileObject schema = schema(1);
+    Compilation c = compile(run("String name", "@Nullable String note", "int size"), schema);
+    assertError(
+        c, "GM136", schema, "@MetricsSchema", "bump the version to 2", "added column run.note", "added column run.size");
+  }
+
+  @Test
+  void editedEarlierSnapshotIsReported() throws IOException {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    assertThat(compile(run("String name", "@Nullable String note"), schema(2))).succeeded();
+    Files.writeString(snapshot(1), read(1).replace("\"notNull\": true", "\"notNull\": false").replace("}\n", "} \n"));
+    JavaFileObject schema = schema(2);
+    Compilation c = compile(run("String name", "@Nullable String note"), schema);
+    assertError(c, "GM145", schema, "@MetricsSchema", "its version or identityHash does not match its content");
+    assertError(c, "GM139", schema, "@MetricsSchema", "1.json was edited after version 2 was recorded");
+  }
+
+  @Test
+  void snapshotBytesEditedAfterSuccessorIsReported() throws IOException {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    assertThat(compile(run("String name", "@Nullable String note"), schema(2))).succeeded();
+    Files.writeString(snapshot(1), read(1) + "\n");
+    JavaFileObject schema = schema(2);
+    assertError(
+        compile(run("String name", "@Nullable String note"), schema),
+        "GM139",
+        schema,
+        "@MetricsSchema",
+        "1.json was edited after version 2 was recorded; restore it");
+  }
+
+  @Test
+  void missingSnapshotIsReported() throws IOException {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    assertThat(compile(run("String name", "@Nullable String note"), schema(2))).succeeded();
+    Files.delete(snapshot(1));
+    JavaFileObject schema = schema(2);
+    assertError(
+        compile(run("String name", "@Nullable String note"), schema),
+        "GM137",
+        schema,
+        "@MetricsSchema",
+        "the snapshot of version 1 is missing: restore " + snapshot(1));
+  }
+
+  @Test
+  void lowerVersionIsReported() {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    assertThat(compile(run("String name", "@Nullable String note"), schema(2))).succeeded();
+    JavaFileObject schema = schema(1);
+    assertError(compile(run("String name"), schema), "GM138", schema, "@MetricsSchema", "the version went down from 2 to 1");
+  }
+
+  @Test
+  void unreadableSnapshotIsReported() throws IOException {
+    Files.createDirectories(snapshot(1).getParent());
+    Files.writeString(snapshot(1), "{\"formatVersion\": 1, ");
+    JavaFileObject schema = schema(2);
+    assertError(compile(run("String name"), schema), "GM145", schema, "@MetricsSchema", "1.json cannot be used");
+  }
+
+  @Test
+  void versionAboveOneNeedsTheFolder() {
+    JavaFileObject schema = schema(2);
+    Compilation c = Sources.compile(List.of(run("String name"), schema));
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[GM135]").inFile(schema).onLineContaining("@MetricsSchema");
+    assertThat(c).hadErrorContaining("-Agaometrics.schemaDir=<folder>");
+  }
+
+  @Test
+  void declaredRenamesAreRecordedAndOutliveTheirAnnotation() throws IOException {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    Compilation renamed = compile(run("@RenamedFrom(name = \"name\", version = 2) String title"), schema(2));
+    assertThat(renamed).succeededWithoutWarnings();
+    assertTrue(read(2).contains("\"columns\": [\n      {\n        \"table\": \"run\",\n        \"from\": \"name\",\n        \"to\": \"title\""), read(2));
+    String generated = Sources.generated(renamed, "p.DbSchema");
+    assertTrue(generated.contains("ALTER TABLE \\\"run\\\" RENAME COLUMN \\\"name\\\" TO \\\"title\\\""), generated);
+    Compilation again = compile(run("String title"), schema(2));
+    assertThat(again).succeededWithoutWarnings();
+    assertEquals(generated, Sources.generated(again, "p.DbSchema"));
+  }
+
+  @Test
+  void renamedTable() throws IOException {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    JavaFileObject table =
+        Sources.java(
+            "Run",
+            "@MetricsTable(name = \"runs\")",
+            "@RenamedFrom(name = \"run\", version = 2)",
+            "public record Run(@PrimaryKey long id, String name) {}");
+    Compilation c = compile(table, schema(2));
+    assertThat(c).succeededWithoutWarnings();
+    assertTrue(Sources.generated(c, "p.DbSchema").contains("ALTER TABLE \\\"run\\\" RENAME TO \\\"runs\\\""));
+  }
+
+  @Test
+  void dataLossNeedsAcknowledgement() throws IOException {
+    assertThat(compile(run("String name", "@Nullable String note"), schema(1))).succeeded();
+    JavaFileObject schema = schema(2);
+    assertError(
+        compile(run("String name"), schema),
+        "GM141",
+        schema,
+        "@MetricsSchema",
+        "version 2 loses data: dropped column run.note",
+        "add @AllowDataLoss(version = 2, table = \"run\", column = \"note\", reason = \"...\") to schema Db");
+    assertFalse(Files.exists(snapshot(2)));
+    Compilation acknowledged =
+        compile(run("String name"), schema(2, "@AllowDataLoss(version = 2, table = \"run\", column = \"note\", reason = \"unused\")"));
+    assertThat(acknowledged).succeededWithoutWarnings();
+    assertTrue(read(2).contains("\"reason\": \"unused\""));
+    assertTrue(Sources.generated(acknowledged, "p.DbSchema").contains("ALTER TABLE \\\"run\\\" DROP COLUMN \\\"note\\\""));
+  }
+
+  @Test
+  void notNullColumnWithoutDefaultNeedsAcknowledgement() {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    JavaFileObject schema = schema(2);
+    assertError(
+        compile(run("String name", "int size"), schema),
+        "GM141",
+        schema,
+        "@MetricsSchema",
+        "added column run.size is NOT NULL without a default",
+        "@AllowDataLoss(version = 2, table = \"run\", column = \"size\", reason = \"...\")");
+  }
+
+  @Test
+  void droppedAndAddedColumnIsAmbiguous() {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    JavaFileObject table = run("String title");
+    Compilation c = compile(table, schema(2));
+    assertError(
+        c,
+        "GM140",
+        table,
+        "public record Run(",
+        "version 2 drops column run.name and adds column run.title",
+        "add @RenamedFrom(name = \"name\", version = 2) to the component of column run.title",
+        "@AllowDataLoss(version = 2, table = \"run\", column = \"name\", reason = \"...\")");
+  }
+
+  @Test
+  void droppedAndAddedTableIsAmbiguous() {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    JavaFileObject table =
+        Sources.java("Run", "@MetricsTable(name = \"runs\")", "public record Run(@PrimaryKey long id, String name) {}");
+    assertError(
+        compile(table, schema(2)),
+        "GM140",
+        table,
+        "public record Run(",
+        "add @RenamedFrom(name = \"run\", version = 2) to the @MetricsTable type of runs");
+  }
+
+  @Test
+  void renameFromUnknownName() {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    JavaFileObject table = run("@RenamedFrom(name = \"nome\", version = 2) String title");
+    assertError(
+        compile(table, schema(2)),
+        "GM144",
+        table,
+        "@RenamedFrom(name = \"nome\"",
+        "version 1 has no column in table run named nome (it has: id, name)");
+  }
+
+  @Test
+  void renameFromUnknownTable() {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    JavaFileObject table =
+        Sources.java(
+            "Run",
+            "@MetricsTable(name = \"runs\")",
+            "@RenamedFrom(name = \"rum\", version = 2)",
+            "public record Run(@PrimaryKey long id, String name) {}");
+    assertError(compile(table, schema(2)), "GM144", table, "@RenamedFrom(name = \"rum\"", "version 1 has no table named rum");
+  }
+
+  static JavaFileObject migration(String name, String annotation, String... body) {
+    List<String> lines = new ArrayList<>();
+    lines.add("import dev.gao.metrics.runtime.Transaction;");
+    lines.add("import dev.gao.metrics.runtime.migration.DataMigrationStep;");
+    lines.add(annotation);
+    lines.addAll(List.of(body));
+    return Sources.java(name, lines.toArray(String[]::new));
+  }
+
+  @Test
+  void dataMigrationsAreAttachedToTheirStep() {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    JavaFileObject fill =
+        migration(
+            "Fill",
+            "@DataMigration(schema = Db.class, from = 1, to = 2)",
+            "public class Fill implements DataMigrationStep { public void migrate(Transaction t) {} }");
+    JavaFileObject undo =
+        migration(
+            "Undo",
+            "@DataMigration(schema = Db.class, from = 2, to = 1)",
+            "public class Undo implements DataMigrationStep { public void migrate(Transaction t) {} }");
+    Compilation c = compile(run("String name", "@Nullable String note"), schema(2), fill, undo);
+    assertThat(c).succeededWithoutWarnings();
+    String generated = Sources.generated(c, "p.DbSchema");
+    assertTrue(generated.contains("List.of(\n                      new Fill())),"), generated);
+    assertTrue(generated.contains("-- data migrations: p.Fill"), generated);
+    assertNotEquals(generated.indexOf("new Fill()"), generated.indexOf("new Undo()"));
+  }
+
+  @Test
+  void dataMigrationForAPairThatIsNotAStep() {
+    JavaFileObject fill =
+        migration(
+            "Fill",
+            "@DataMigration(schema = Db.class, from = 1, to = 3)",
+            "public class Fill implements DataMigrationStep { public void migrate(Transaction t) {} }");
+    assertError(
+        compile(run("String name"), schema(1), fill),
+        "GM142",
+        fill,
+        "@DataMigration",
+        "@DataMigration(from = 1, to = 3) of p.Fill is not a step of schema Db (versions 1 to 1)");
+  }
+
+  @Test
+  void dataMigrationNotImplementingTheInterface() {
+    JavaFileObject fill =
+        migration("Fill", "@DataMigration(schema = Db.class, from = 1, to = 2)", "public class Fill {}");
+    assertError(compile(run("String name"), schema(1), fill), "GM143", fill, "@DataMigration", "it does not implement that interface");
+  }
+
+  @Test
+  void dataMigrationWithoutPublicNoArgumentConstructor() {
+    JavaFileObject fill =
+        migration(
+            "Fill",
+            "@DataMigration(schema = Db.class, from = 1, to = 2)",
+            "public class Fill implements DataMigrationStep {",
+            "  public Fill(int x) {}",
+            "  public void migrate(Transaction t) {}",
+            "}");
+    assertError(compile(run("String name"), schema(1), fill), "GM143", fill, "@DataMigration", "no public no-argument constructor");
+  }
+
+  @Test
+  void dataMigrationThatIsNotPublic() {
+    JavaFileObject fill =
+        migration(
+            "Fill",
+            "@DataMigration(schema = Db.class, from = 1, to = 2)",
+            "class Fill implements DataMigrationStep { public void migrate(Transaction t) {} }");
+    assertError(compile(run("String name"), schema(1), fill), "GM143", fill, "@DataMigration", "not a public top-level");
+  }
+
+  @Test
+  void historyIsDeterministic() throws IOException {
+    assertThat(compile(run("String name"), schema(1))).succeeded();
+    Compilation first = compile(run("String name", "@Nullable String note", "@Column(defaultValue = \"3\") int size"), schema(2));
+    byte[] snapshot = Files.readAllBytes(snapshot(2));
+    Compilation second = compile(run("String name", "@Nullable String note", "@Column(defaultValue = \"3\") int size"), schema(2));
+    assertEquals(Sources.generated(first, "p.DbSchema"), Sources.generated(second, "p.DbSchema"));
+    assertArrayEqualsBytes(snapshot, Files.readAllBytes(snapshot(2)));
+  }
+}

@@ -1,0 +1,291 @@
+package dev.gao.metrics.processor.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gao.metrics.processor.structure.ColumnShape;
+import dev.gao.metrics.processor.structure.ForeignKeyShape;
+import dev.gao.metrics.processor.structure.IndexShape;
+import dev.gao.metrics.processor.structure.SchemaShape;
+import dev.gao.metrics.processor.structure.TableShape;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property-style round trips: pairs of random schemas (a random version 1 and a random set of
+ * changes to it), each migrated up and down on a populated database, with a fixed seed.
+ */
+class RandomSchemaPairsTest {
+  private static final long SEED = 20261126L;
+  private static final int PAIRS = 100;
+  private static final String[] ACTIONS = {"NO ACTION", "CASCADE", "SET NULL", "RESTRICT"};
+
+  @Test
+  void upgradeThenDowngradeRestoresStructureAndValues() throws SQLException {
+    Random random = new Random(SEED);
+    Set<ChangeKind> seen = EnumSet.noneOf(ChangeKind.class);
+    int rebuilds = 0;
+    for (int pair = 0; pair < PAIRS; pair++) {
+      Model model = Model.random(random);
+      SchemaShape from = model.shape(1);
+      int changes = 1 + random.nextInt(4);
+      for (int i = 0; i < changes; i++) {
+        model.mutate(random);
+      }
+      SchemaShape to = model.shape(2);
+      StepPlan plan = SchemaDiffer.diff(from, to, model.renames());
+      plan.changes().forEach(c -> seen.add(c.kind()));
+      rebuilds += SqliteDatabase.DIALECT.migrate(plan).foreignKeysOff() ? 1 : 0;
+      try {
+        SqliteDatabase.assertRoundTrip(from, to, model.renames());
+      } catch (AssertionError | SQLException e) {
+        throw new AssertionError("pair " + pair + ": " + model.log + "\nfrom " + from + "\nto " + to, e);
+      }
+    }
+    assertEquals(EnumSet.allOf(ChangeKind.class), seen, "change kinds covered");
+    assertTrue(rebuilds > 10 && rebuilds < PAIRS - 10, "rebuilds: " + rebuilds);
+  }
+
+  /** A mutable schema whose columns and tables remember their names in version 1. */
+  private static final class Model {
+    final List<MTable> tables = new ArrayList<>();
+    final List<String> log = new ArrayList<>();
+    int counter;
+
+    static Model random(Random random) {
+      Model model = new Model();
+      int count = 1 + random.nextInt(3);
+      for (int i = 0; i < count; i++) {
+        MTable table = model.newTable(random);
+        table.origin = table.name;
+        table.columns.forEach(c -> c.origin = c.shape.name());
+        model.tables.add(table);
+      }
+      return model;
+    }
+
+    MTable newTable(Random random) {
+      MTable table = new MTable();
+      table.name = "t" + counter++;
+      table.columns.add(new MColumn(null, new ColumnShape("id", "INTEGER", "long", true, null, 1, false)));
+      int columns = 1 + random.nextInt(3);
+      for (int i = 0; i < columns; i++) {
+        table.columns.add(new MColumn(null, randomColumn(random, "c" + counter++)));
+      }
+      if (!tables.isEmpty() && random.nextBoolean()) {
+        String column = "c" + counter++;
+        table.columns.add(new MColumn(null, new ColumnShape(column, "INTEGER", "java.lang.Long", false, null, 0, false)));
+        table.foreignKeys.add(new ForeignKeyShape(column, tables.get(random.nextInt(tables.size())).name, "id", pick(random, ACTIONS), "NO ACTION"));
+      }
+      if (random.nextBoolean()) {
+        table.indexes.add(new IndexShape("ix" + counter++, List.of(table.columns.get(1).shape.name()), false, false));
+      }
+      return table;
+    }
+
+    ColumnShape randomColumn(Random random, String name) {
+      return switch (random.nextInt(5)) {
+        case 0 -> new ColumnShape(name, "INTEGER", "java.lang.Integer", false, null, 0, false);
+        case 1 -> new ColumnShape(name, "REAL", "double", true, "1.5", 0, false);
+        case 2 -> new ColumnShape(name, "TEXT", "java.lang.String", random.nextBoolean(), random.nextBoolean() ? "'d'" : null, 0, false);
+        case 3 -> new ColumnShape(name, "TEXT", "java.util.Map<java.lang.String, java.lang.Long>", false, null, 0, true);
+        default -> new ColumnShape(name, "TEXT", "java.time.Instant", random.nextBoolean(), null, 0, false);
+      };
+    }
+
+    void mutate(Random random) {
+      MTable table = tables.get(random.nextInt(tables.size()));
+      List<MColumn> plain = table.columns.stream().filter(c -> !c.shape.inPrimaryKey() && table.foreignKey(c) == null).toList();
+      MColumn column = plain.isEmpty() ? null : plain.get(random.nextInt(plain.size()));
+      int kind = random.nextInt(16);
+      switch (kind) {
+        case 0 -> tables.add(newTable(random));
+        case 1 -> {
+          if (tables.size() > 1 && !referenced(table)) {
+            tables.remove(table);
+            log.add("drop table " + table.name);
+          }
+        }
+        case 2 -> {
+          String old = table.name;
+          table.name = "t" + counter++;
+          for (MTable other : tables) {
+            other.foreignKeys.replaceAll(f -> f.referencedTable().equals(old) ? new ForeignKeyShape(f.column(), table.name, "id", f.onDelete(), f.onUpdate()) : f);
+          }
+          log.add("rename table " + old + " to " + table.name);
+        }
+        case 3 -> {
+          ColumnShape added = random.nextInt(3) == 0
+              ? new ColumnShape("c" + counter++, "INTEGER", "long", true, null, 0, false)
+              : randomColumn(random, "c" + counter++);
+          table.columns.add(random.nextInt(4) == 0 ? 1 : table.columns.size(), new MColumn(null, added));
+          log.add("add column " + table.name + "." + added.name());
+        }
+        case 4 -> {
+          if (column != null) {
+            table.columns.remove(column);
+            table.indexes.removeIf(i -> i.columns().contains(column.shape.name()));
+            log.add("drop column " + table.name + "." + column.shape.name());
+          }
+        }
+        case 5 -> {
+          if (column != null) {
+            String old = column.shape.name();
+            column.shape = column.shape.named("c" + counter++);
+            table.indexes.replaceAll(i -> new IndexShape(i.name(), i.columns().stream().map(c -> c.equals(old) ? column.shape.name() : c).toList(), i.unique(), i.automatic()));
+            log.add("rename column " + table.name + "." + old + " to " + column.shape.name());
+          }
+        }
+        case 6 -> {
+          if (column != null) {
+            ColumnShape s = column.shape;
+            String type = s.sqlType().equals("TEXT") ? "INTEGER" : s.sqlType().equals("INTEGER") ? "REAL" : "TEXT";
+            String javaType = switch (type) {
+              case "INTEGER" -> "java.lang.Long";
+              case "REAL" -> "java.lang.Double";
+              default -> "java.lang.String";
+            };
+            column.shape = new ColumnShape(s.name(), type, javaType, s.notNull(), s.notNull() ? zeroDefault(type) : null, 0, false);
+            log.add("change type " + table.name + "." + s.name() + " to " + type);
+          }
+        }
+        case 7 -> {
+          if (column != null) {
+            ColumnShape s = column.shape;
+            column.shape = new ColumnShape(s.name(), s.sqlType(), s.javaType(), !s.notNull(), s.defaultSql(), 0, s.json());
+            log.add("toggle NOT NULL " + table.name + "." + s.name());
+          }
+        }
+        case 8 -> {
+          if (column != null && !column.shape.json()) {
+            ColumnShape s = column.shape;
+            String fresh = s.defaultSql() == null ? zeroDefault(s.sqlType()) : null;
+            column.shape = new ColumnShape(s.name(), s.sqlType(), s.javaType(), s.notNull(), fresh, 0, false);
+            log.add("change default " + table.name + "." + s.name() + " to " + fresh);
+          }
+        }
+        case 9 -> {
+          if (column != null) {
+            table.indexes.add(new IndexShape("ix" + counter++, List.of(column.shape.name()), false, false));
+            log.add("add index on " + table.name + "." + column.shape.name());
+          }
+        }
+        case 10 -> {
+          if (!table.indexes.isEmpty()) {
+            log.add("drop index " + table.indexes.remove(0).name());
+          }
+        }
+        case 11 -> {
+          List<MTable> parents = tables.subList(0, tables.indexOf(table));
+          MColumn target = table.columns.stream()
+              .filter(c -> c.shape.sqlType().equals("INTEGER") && !c.shape.inPrimaryKey() && !c.shape.notNull() && table.foreignKey(c) == null)
+              .findFirst().orElse(null);
+          if (!parents.isEmpty() && target != null && table.primaryKeySize() == 1) {
+            table.foreignKeys.add(new ForeignKeyShape(target.shape.name(), parents.get(0).name, "id", "CASCADE", "NO ACTION"));
+            log.add("add foreign key " + table.name + "." + target.shape.name());
+          }
+        }
+        case 12 -> {
+          if (!table.foreignKeys.isEmpty()) {
+            log.add("drop foreign key " + table.foreignKeys.remove(0));
+          }
+        }
+        case 13 -> {
+          if (!table.foreignKeys.isEmpty()) {
+            ForeignKeyShape f = table.foreignKeys.get(0);
+            table.foreignKeys.set(0, new ForeignKeyShape(f.column(), f.referencedTable(), "id", f.onDelete(), pick(random, ACTIONS)));
+            log.add("change foreign key action " + table.name + "." + f.column());
+          }
+        }
+        case 14 -> {
+          if (column != null && !referenced(table) && table.primaryKeySize() == 1) {
+            ColumnShape s = column.shape;
+            column.shape = new ColumnShape(s.name(), s.sqlType(), s.javaType(), true, s.defaultSql(), 2, s.json());
+            log.add("extend primary key of " + table.name + " by " + s.name());
+          }
+        }
+        default -> {
+          if (table.columns.size() > 2) {
+            MColumn last = table.columns.remove(table.columns.size() - 1);
+            table.columns.add(1, last);
+            log.add("move column " + table.name + "." + last.shape.name());
+          }
+        }
+      }
+    }
+
+    boolean referenced(MTable table) {
+      return tables.stream().anyMatch(t -> t.foreignKeys.stream().anyMatch(f -> f.referencedTable().equals(table.name)));
+    }
+
+    SchemaShape shape(int version) {
+      return new SchemaShape("Random", version, tables.stream().map(MTable::shape).toList());
+    }
+
+    Renames renames() {
+      List<Renames.TableRename> tableRenames = new ArrayList<>();
+      List<Renames.ColumnRename> columnRenames = new ArrayList<>();
+      for (MTable table : tables) {
+        if (table.origin == null) {
+          continue;
+        }
+        if (!table.origin.equals(table.name)) {
+          tableRenames.add(new Renames.TableRename(table.origin, table.name));
+        }
+        for (MColumn column : table.columns) {
+          if (column.origin != null && !column.origin.equals(column.shape.name())) {
+            columnRenames.add(new Renames.ColumnRename(table.name, column.origin, column.shape.name()));
+          }
+        }
+      }
+      return new Renames(tableRenames, columnRenames);
+    }
+
+    static String zeroDefault(String type) {
+      return switch (type) {
+        case "INTEGER" -> "7";
+        case "REAL" -> "2.5";
+        default -> "'z'";
+      };
+    }
+
+    static String pick(Random random, String[] values) {
+      return values[random.nextInt(values.length)];
+    }
+  }
+
+  private static final class MTable {
+    String origin;
+    String name;
+    final List<MColumn> columns = new ArrayList<>();
+    final List<IndexShape> indexes = new ArrayList<>();
+    final List<ForeignKeyShape> foreignKeys = new ArrayList<>();
+
+    ForeignKeyShape foreignKey(MColumn column) {
+      return foreignKeys.stream().filter(f -> f.column().equals(column.shape.name())).findFirst().orElse(null);
+    }
+
+    long primaryKeySize() {
+      return columns.stream().filter(c -> c.shape.inPrimaryKey()).count();
+    }
+
+    TableShape shape() {
+      return new TableShape(name, "p." + name, columns.stream().map(c -> c.shape).toList(), false, indexes, foreignKeys);
+    }
+  }
+
+  private static final class MColumn {
+    String origin;
+    ColumnShape shape;
+
+    MColumn(String origin, ColumnShape shape) {
+      this.origin = origin;
+      this.shape = shape;
+    }
+  }
+}
