@@ -5,11 +5,11 @@ import dev.gao.metrics.example.model.BenchmarkRunDao;
 import dev.gao.metrics.example.model.GaoMetricsSchema;
 import dev.gao.metrics.example.model.PerformanceMetricsDao;
 import dev.gao.metrics.example.model.QualityMetricsDao;
+import dev.gao.metrics.example.model.TokenUsageDao;
 import dev.gao.metrics.example.model.WorkflowMetricsDao;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +30,7 @@ public final class BenchmarkStore implements AutoCloseable {
   private final AutonomyMetricsDao autonomy;
   private final QualityMetricsDao quality;
   private final WorkflowMetricsDao workflow;
+  private final TokenUsageDao tokenUsage;
 
   /**
    * Wraps an open database of the GAO-Dev schema. The store does not own it: closing the store
@@ -44,6 +45,7 @@ public final class BenchmarkStore implements AutoCloseable {
     this.autonomy = new AutonomyMetricsDao(database);
     this.quality = new QualityMetricsDao(database);
     this.workflow = new WorkflowMetricsDao(database);
+    this.tokenUsage = new TokenUsageDao(database);
   }
 
   /**
@@ -57,7 +59,8 @@ public final class BenchmarkStore implements AutoCloseable {
   }
 
   /**
-   * Records a run and its four metric rows in one transaction: all five rows are stored, or none.
+   * Records a run, its four metric rows and its token usage in one transaction: every row is
+   * stored, or none.
    *
    * @param run the complete run; the metric rows' {@code id} should be {@code 0} so the database
    *     assigns them
@@ -88,6 +91,9 @@ public final class BenchmarkStore implements AutoCloseable {
     autonomy.insert(run.autonomy());
     quality.insert(run.quality());
     workflow.insert(run.workflow());
+    if (!run.tokenUsage().isEmpty()) {
+      tokenUsage.insertAll(run.tokenUsage());
+    }
   }
 
   /**
@@ -95,7 +101,7 @@ public final class BenchmarkStore implements AutoCloseable {
    *
    * @param runId the run's id
    * @return the run, or empty when there is no such run
-   * @throws IllegalStateException if the run lacks a metric row or has more than one in a table
+   * @throws IllegalStateException if the run lacks a metric row
    */
   public Optional<CompleteRun> find(String runId) {
     return database.read(
@@ -105,18 +111,16 @@ public final class BenchmarkStore implements AutoCloseable {
                     run ->
                         new CompleteRun(
                             run,
-                            single("performance_metrics", runId, performance.findByRunId(runId)),
-                            single("autonomy_metrics", runId, autonomy.findByRunId(runId)),
-                            single("quality_metrics", runId, quality.findByRunId(runId)),
-                            single("workflow_metrics", runId, workflow.findByRunId(runId)))));
+                            required("performance_metrics", runId, performance.findByRunId(runId)),
+                            required("autonomy_metrics", runId, autonomy.findByRunId(runId)),
+                            required("quality_metrics", runId, quality.findByRunId(runId)),
+                            required("workflow_metrics", runId, workflow.findByRunId(runId)),
+                            tokenUsage.findByRunId(runId))));
   }
 
-  private static <T> T single(String table, String runId, List<T> rows) {
-    if (rows.size() != 1) {
-      throw new IllegalStateException(
-          "run '" + runId + "' has " + rows.size() + " rows in " + table + " where one is expected");
-    }
-    return rows.get(0);
+  private static <T> T required(String table, String runId, Optional<T> row) {
+    return row.orElseThrow(
+        () -> new IllegalStateException("run '" + runId + "' has no row in " + table));
   }
 
   /**
@@ -152,6 +156,11 @@ public final class BenchmarkStore implements AutoCloseable {
   /** The DAO of {@code workflow_metrics}. */
   public WorkflowMetricsDao workflow() {
     return workflow;
+  }
+
+  /** The DAO of {@code token_usage}. */
+  public TokenUsageDao tokenUsage() {
+    return tokenUsage;
   }
 
   /** The underlying database. */

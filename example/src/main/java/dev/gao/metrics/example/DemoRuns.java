@@ -4,6 +4,9 @@ import dev.gao.metrics.example.model.AutonomyMetrics;
 import dev.gao.metrics.example.model.BenchmarkRun;
 import dev.gao.metrics.example.model.PerformanceMetrics;
 import dev.gao.metrics.example.model.QualityMetrics;
+import dev.gao.metrics.example.model.RunStatus;
+import dev.gao.metrics.example.model.TokenType;
+import dev.gao.metrics.example.model.TokenUsage;
 import dev.gao.metrics.example.model.WorkflowMetrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +38,15 @@ public final class DemoRuns {
       List.of("analysis", "planning", "solutioning", "implementation");
   private static final List<String> INTERVENTIONS =
       List.of("clarification", "error_fix", "direction_change", "blocked", "user_correction");
+
+  /** The price table the demo's costs are computed with. */
+  public static final String PRICE_TABLE_VERSION = "2026-10";
+
+  /** Models, the share of a run's tokens each uses, and USD per million tokens of each type. */
+  private static final List<String> MODELS = List.of("claude-sonnet-4.5", "claude-haiku-4.5");
+  private static final double[] MODEL_SHARES = {0.85, 0.15};
+  private static final double[][] PRICES = {{3.0, 15.0, 0.30, 3.75}, {1.0, 5.0, 0.10, 1.25}};
+  private static final double[] TYPE_SHARES = {0.55, 0.15, 0.25, 0.05};
 
   private final Random random;
   private Instant clock;
@@ -82,8 +94,9 @@ public final class DemoRuns {
     String runId = new UUID(random.nextLong(), random.nextLong()).toString();
     clock = clock.plus(Duration.ofMinutes(20 + random.nextInt(100))).plusNanos(random.nextInt(1_000_000_000));
     double outcome = random.nextDouble();
-    String status = outcome < 0.08 ? "failed" : outcome < 0.14 ? "timeout" : "completed";
-    boolean finished = status.equals("completed");
+    RunStatus status =
+        outcome < 0.08 ? RunStatus.failed : outcome < 0.14 ? RunStatus.timeout : RunStatus.completed;
+    boolean finished = status == RunStatus.completed;
     double speedup = version.equals("1.0.0") ? 1.0 : 0.9;
     double size = benchmark.equals("greenfield-webapp") ? 1.0 : 0.45;
 
@@ -91,17 +104,19 @@ public final class DemoRuns {
     metadata.put("model", "claude-sonnet-4.5");
     metadata.put("prompt_set", "baseline \"v2\" — 'tuned'");
     metadata.put("operator", "Zoë Ørsted");
-    metadata.put("status", status);
+    metadata.put("status", status.name());
     metadata.put("seed", random.nextInt(10_000));
+    double totalTime = status == RunStatus.timeout ? 14_400 : 3_600 * size * speedup * noise();
+    Instant finishedAt = clock.plusMillis(Math.round(totalTime * 1000));
     BenchmarkRun run =
-        new BenchmarkRun(runId, clock, project, benchmark, version, metadata, null);
+        new BenchmarkRun(runId, clock, project, benchmark, version, metadata, null, status, finishedAt);
 
-    double totalTime = status.equals("timeout") ? 14_400 : 3_600 * size * speedup * noise();
     Map<String, Double> phaseTimes = split(totalTime, new double[] {0.1, 0.12, 0.18, 0.6});
     long tokens = Math.round(420_000 * size * speedup * noise());
     Map<String, Long> byAgent = splitTokens(tokens);
     int apiCalls = (int) Math.round(80 * size * speedup * noise());
-    double cost = round(tokens / 1_000_000.0 * 7.5 * noise(), 4);
+    List<TokenUsage> usage = tokenUsage(runId, tokens);
+    double cost = round(usage.stream().mapToDouble(TokenUsage::costUsd).sum(), 4);
     PerformanceMetrics performance =
         new PerformanceMetrics(0, runId, round(totalTime, 3), phaseTimes, tokens, byAgent, apiCalls, cost);
 
@@ -161,7 +176,24 @@ public final class DemoRuns {
             round(totalTime / storiesCreated * noise(), 1),
             distribution,
             random.nextInt(finished ? 2 : 5));
-    return new CompleteRun(run, performance, autonomy, quality, workflow);
+    return new CompleteRun(run, performance, autonomy, quality, workflow, usage);
+  }
+
+  /** Splits a run's tokens over models and token types, priced with {@link #PRICE_TABLE_VERSION}. */
+  private static List<TokenUsage> tokenUsage(String runId, long tokens) {
+    List<TokenUsage> rows = new ArrayList<>();
+    long remaining = tokens;
+    TokenType[] types = TokenType.values();
+    for (int m = 0; m < MODELS.size(); m++) {
+      for (int t = 0; t < types.length; t++) {
+        boolean last = m == MODELS.size() - 1 && t == types.length - 1;
+        long count = last ? remaining : Math.round(tokens * MODEL_SHARES[m] * TYPE_SHARES[t]);
+        remaining -= count;
+        double cost = round(count / 1_000_000.0 * PRICES[m][t], 6);
+        rows.add(new TokenUsage(0, runId, MODELS.get(m), types[t], count, cost, PRICE_TABLE_VERSION));
+      }
+    }
+    return rows;
   }
 
   /** A factor between 0.9 and 1.1: the spread of repeated runs. */

@@ -11,6 +11,8 @@ import dev.gao.metrics.example.model.BenchmarkRun;
 import dev.gao.metrics.example.model.BenchmarkRunDao;
 import dev.gao.metrics.example.model.PerformanceMetrics;
 import dev.gao.metrics.example.model.QualityMetrics;
+import dev.gao.metrics.example.model.RunStatus;
+import dev.gao.metrics.example.model.TokenUsage;
 import dev.gao.metrics.example.model.WorkflowMetrics;
 import dev.gao.metrics.runtime.dao.SortOrder;
 import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
@@ -65,6 +67,17 @@ class BenchmarkStoreTest {
       assertEquals(withId(expected.autonomy(), actual.autonomy().id()), actual.autonomy());
       assertEquals(withId(expected.quality(), actual.quality().id()), actual.quality());
       assertEquals(withId(expected.workflow(), actual.workflow().id()), actual.workflow());
+      assertEquals(expected.run().status(), run.status());
+      assertEquals(expected.run().finishedAt(), run.finishedAt());
+      assertEquals(expected.tokenUsage().size(), actual.tokenUsage().size());
+      for (int i = 0; i < expected.tokenUsage().size(); i++) {
+        TokenUsage e = expected.tokenUsage().get(i);
+        TokenUsage a = actual.tokenUsage().get(i);
+        assertEquals(new TokenUsage(a.id(), e.runId(), e.model(), e.tokenType(), e.tokens(), e.costUsd(),
+            e.priceTableVersion()), a);
+      }
+      assertEquals(expected.performance().tokenUsageTotal(),
+          actual.tokenUsage().stream().mapToLong(TokenUsage::tokens).sum(), "token usage sums to the total");
       Object tokens = actual.performance().tokenUsageByAgent().get("amelia");
       assertEquals(Long.class, tokens.getClass(), "Map<String, Long> reads back with Long values");
       Object lint = actual.quality().lintingErrorsBySeverity().get("warning");
@@ -79,14 +92,17 @@ class BenchmarkStoreTest {
     BenchmarkRun r = run.run();
     store.record(
         new CompleteRun(
-            new BenchmarkRun(r.runId(), r.timestamp(), r.projectName(), r.benchmarkName(), null, null, null),
+            new BenchmarkRun(r.runId(), r.timestamp(), r.projectName(), r.benchmarkName(), null, null, null, null, null),
             run.performance(),
             run.autonomy(),
             run.quality(),
-            run.workflow()));
+            run.workflow(),
+            run.tokenUsage()));
     BenchmarkRun stored = store.runs().findById(r.runId()).orElseThrow();
     assertEquals("1.0.0", stored.version());
+    assertEquals(RunStatus.completed, stored.status(), "status takes its column default");
     assertEquals(null, stored.metadata());
+    assertEquals(null, stored.finishedAt());
   }
 
   @Test
@@ -98,12 +114,14 @@ class BenchmarkStoreTest {
     assertTrue(store.delete(victim));
     assertFalse(store.delete(victim));
     assertTrue(store.find(victim).isEmpty());
-    assertEquals(List.of(), store.performance().findByRunId(victim));
-    assertEquals(List.of(), store.autonomy().findByRunId(victim));
-    assertEquals(List.of(), store.quality().findByRunId(victim));
-    assertEquals(List.of(), store.workflow().findByRunId(victim));
+    assertTrue(store.performance().findByRunId(victim).isEmpty());
+    assertTrue(store.autonomy().findByRunId(victim).isEmpty());
+    assertTrue(store.quality().findByRunId(victim).isEmpty());
+    assertTrue(store.workflow().findByRunId(victim).isEmpty());
+    assertEquals(List.of(), store.tokenUsage().findByRunId(victim));
     assertEquals(runs.size() - 1, store.performance().count());
     assertEquals(runs.size() - 1, store.workflow().count());
+    assertEquals((runs.size() - 1) * 8L, store.tokenUsage().count());
   }
 
   @Test
@@ -125,7 +143,8 @@ class BenchmarkStoreTest {
         new QualityMetrics(0, q.runId(), q.testsWritten(), q.testsPassing(), Double.NaN, q.lintingErrorsCount(),
             q.lintingErrorsBySeverity(), q.typeErrorsCount(), q.securityVulnerabilitiesCount(),
             q.securityVulnerabilitiesBySeverity(), q.functionalCompletenessPercentage());
-    CompleteRun bad = new CompleteRun(run.run(), run.performance(), run.autonomy(), broken, run.workflow());
+    CompleteRun bad =
+        new CompleteRun(run.run(), run.performance(), run.autonomy(), broken, run.workflow(), run.tokenUsage());
 
     InvalidValueException error = assertThrows(InvalidValueException.class, () -> store.record(bad));
     assertTrue(error.getMessage().contains("quality_metrics"), error.getMessage());
@@ -152,8 +171,9 @@ class BenchmarkStoreTest {
       BenchmarkRun r = run.run();
       store.record(
           new CompleteRun(
-              new BenchmarkRun(r.runId(), instant, r.projectName(), r.benchmarkName(), r.version(), r.metadata(), null),
-              run.performance(), run.autonomy(), run.quality(), run.workflow()));
+              new BenchmarkRun(r.runId(), instant, r.projectName(), r.benchmarkName(), r.version(), r.metadata(), null,
+                  r.status(), r.finishedAt()),
+              run.performance(), run.autonomy(), run.quality(), run.workflow(), run.tokenUsage()));
       ids.add(r.runId());
     }
     List<Instant> sorted = new ArrayList<>(instants);

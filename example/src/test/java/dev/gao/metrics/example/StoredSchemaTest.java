@@ -23,14 +23,15 @@ class StoredSchemaTest {
   @TempDir Path folder;
 
   @Test
-  void holdsTheFiveTablesAndSevenIndexesOfTheStory() throws SQLException {
+  void holdsTheStorysFiveTablesAndSevenIndexesPlusTokenUsage() throws SQLException {
     Path file = folder.resolve("nested/dir/metrics.db");
     MetricsDatabase.open(GaoMetricsSchema.SCHEMA, file).close();
 
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement statement = connection.createStatement()) {
       assertEquals(
-          Set.of("benchmark_runs", "performance_metrics", "autonomy_metrics", "quality_metrics", "workflow_metrics"),
+          Set.of("benchmark_runs", "performance_metrics", "autonomy_metrics", "quality_metrics", "workflow_metrics",
+              "token_usage"),
           names(statement, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'gao_metrics_%'"));
       assertEquals(
           Set.of(
@@ -40,7 +41,8 @@ class StoredSchemaTest {
               "idx_performance_run_id",
               "idx_autonomy_run_id",
               "idx_quality_run_id",
-              "idx_workflow_run_id"),
+              "idx_workflow_run_id",
+              "idx_token_usage_run_model_type"),
           names(statement, "SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%' AND tbl_name NOT LIKE 'gao_metrics_%'"));
 
       assertEquals(
@@ -51,6 +53,11 @@ class StoredSchemaTest {
               "benchmark_name TEXT notnull=1 pk=0 default=null",
               "version TEXT notnull=1 pk=0 default='1.0.0'"),
           columns(statement, "benchmark_runs").subList(0, 5));
+      assertEquals(
+          List.of(
+              "status TEXT notnull=1 pk=0 default='completed'",
+              "finished_at TEXT notnull=0 pk=0 default=null"),
+          columns(statement, "benchmark_runs").subList(7, 9));
       for (String child : List.of("performance_metrics", "autonomy_metrics", "quality_metrics", "workflow_metrics")) {
         try (ResultSet fk = statement.executeQuery("PRAGMA foreign_key_list(\"" + child + "\")")) {
           assertTrue(fk.next(), child + " has a foreign key");

@@ -3,6 +3,7 @@ package dev.gao.metrics.example.cli;
 import dev.gao.metrics.example.BenchmarkStore;
 import dev.gao.metrics.example.CompleteRun;
 import dev.gao.metrics.example.DemoRuns;
+import dev.gao.metrics.example.model.RunStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,7 +61,8 @@ final class DemoCommand implements Callable<Integer> {
         store.record(run);
       }
       double millis = (System.nanoTime() - began) / 1e6;
-      out.printf("recorded %d runs (%d rows) into %s in %.0f ms%n", runs.size(), runs.size() * 5, file, millis);
+      int rows = runs.stream().mapToInt(r -> 5 + r.tokenUsage().size()).sum();
+      out.printf("recorded %d runs (%d rows) into %s in %.0f ms%n", runs.size(), rows, file, millis);
 
       Map<String, List<CompleteRun>> byBenchmark = new TreeMap<>();
       for (CompleteRun written : runs) {
@@ -81,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
                   "%-26s %4d %9d %10.0f %10.0f %8.2f %8.1f%%%n",
                   key,
                   group.size(),
-                  group.stream().filter(r -> "completed".equals(r.run().metadata().get("status"))).count(),
+                  group.stream().filter(r -> r.run().status() == RunStatus.completed).count(),
                   group.stream().mapToDouble(r -> r.performance().totalTimeSeconds()).average().orElse(0),
                   group.stream().mapToDouble(r -> r.performance().tokenUsageTotal()).average().orElse(0),
                   group.stream().mapToDouble(r -> r.performance().apiCallsCost()).average().orElse(0),

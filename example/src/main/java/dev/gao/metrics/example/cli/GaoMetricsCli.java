@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code gao-metrics} command line: creates, inspects and fills GAO-Dev metrics databases.
  *
- * <p>Exit codes: 0 success, 2 usage error, 3 database error. Errors go to standard error as one
+ * <p>Exit codes: 0 success, 1 a check failed ({@code validate}), 2 usage error, 3 database error. Errors go to standard error as one
  * line that says what to do.
  */
 @Command(
@@ -19,7 +19,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Records and inspects GAO-Dev benchmark metrics in a SQLite database.",
-    subcommands = {InitCommand.class, StatusCommand.class, DemoCommand.class})
+    subcommands = {
+      InitCommand.class,
+      StatusCommand.class,
+      DemoCommand.class,
+      MigrateCommand.class,
+      ValidateCommand.class,
+      HistoryCommand.class
+    })
 public final class GaoMetricsCli implements Runnable {
   /** Exit code of a database or file error. */
   public static final int EXIT_DATABASE_ERROR = 3;

@@ -12,7 +12,7 @@ import java.util.List;
  * How much a run needed people: interventions, prompts, first-attempt success, recovery, handoffs.
  *
  * @param id row id, assigned by the database when {@code 0}
- * @param runId the run these metrics belong to
+ * @param runId the run these metrics belong to (one row per run since version 2)
  * @param manualInterventionsCount times a person had to step in (lower is better)
  * @param manualInterventionsTypes the kind of each intervention (clarification, error_fix,
  *     direction_change, blocked, user_correction)
@@ -25,7 +25,7 @@ import java.util.List;
  */
 @MetricsTable(
     name = "autonomy_metrics",
-    indexes = @Index(name = "idx_autonomy_run_id", columns = "run_id"))
+    indexes = @Index(name = "idx_autonomy_run_id", columns = "run_id", unique = true))
 public record AutonomyMetrics(
     @PrimaryKey(autoGenerate = true) long id,
     @ForeignKey(table = BenchmarkRun.class, onDelete = ForeignKey.Action.CASCADE) String runId,

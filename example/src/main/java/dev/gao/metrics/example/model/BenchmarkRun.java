@@ -21,6 +21,8 @@ import java.util.Map;
  *     {@code 1.0.0}
  * @param metadata free-form details of the run (model, prompt set, machine...)
  * @param createdAt when the row was written; {@code null} lets the database stamp it
+ * @param status where the run stands (since version 2); {@code null} stores {@code completed}
+ * @param finishedAt when the run ended, if it has (since version 2)
  */
 @MetricsTable(
     name = "benchmark_runs",
@@ -36,4 +38,6 @@ public record BenchmarkRun(
     String benchmarkName,
     @Column(defaultValue = "'1.0.0'") String version,
     @Nullable @Json Map<String, Object> metadata,
-    @Nullable @Column(defaultValue = "CURRENT_TIMESTAMP") Instant createdAt) {}
+    @Nullable @Column(defaultValue = "CURRENT_TIMESTAMP") Instant createdAt,
+    @Column(defaultValue = "'completed'") RunStatus status,
+    @Nullable Instant finishedAt) {}

@@ -12,7 +12,7 @@ import java.util.Map;
  * Time, tokens and API cost of one run.
  *
  * @param id row id, assigned by the database when {@code 0}
- * @param runId the run these metrics belong to
+ * @param runId the run these metrics belong to (one row per run since version 2)
  * @param totalTimeSeconds wall time of the run, in seconds (lower is better)
  * @param phaseTimes seconds spent per phase (analysis, planning, solutioning, implementation)
  * @param tokenUsageTotal tokens used by all agents (lower is better)
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 @MetricsTable(
     name = "performance_metrics",
-    indexes = @Index(name = "idx_performance_run_id", columns = "run_id"))
+    indexes = @Index(name = "idx_performance_run_id", columns = "run_id", unique = true))
 public record PerformanceMetrics(
     @PrimaryKey(autoGenerate = true) long id,
     @ForeignKey(table = BenchmarkRun.class, onDelete = ForeignKey.Action.CASCADE) String runId,

@@ -12,7 +12,7 @@ import java.util.Map;
  * Quality of the code a run produced: tests, coverage, lint, type errors, security findings.
  *
  * @param id row id, assigned by the database when {@code 0}
- * @param runId the run these metrics belong to
+ * @param runId the run these metrics belong to (one row per run since version 2)
  * @param testsWritten tests in the produced code (higher is better)
  * @param testsPassing tests that pass; at most {@code testsWritten} (higher is better)
  * @param codeCoveragePercentage line coverage, 0..100 (higher is better)
@@ -25,7 +25,7 @@ import java.util.Map;
  */
 @MetricsTable(
     name = "quality_metrics",
-    indexes = @Index(name = "idx_quality_run_id", columns = "run_id"))
+    indexes = @Index(name = "idx_quality_run_id", columns = "run_id", unique = true))
 public record QualityMetrics(
     @PrimaryKey(autoGenerate = true) long id,
     @ForeignKey(table = BenchmarkRun.class, onDelete = ForeignKey.Action.CASCADE) String runId,

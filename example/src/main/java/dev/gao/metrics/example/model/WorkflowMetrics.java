@@ -12,7 +12,7 @@ import java.util.Map;
  * How the run's work flowed: stories, cycle time, time per phase, rework.
  *
  * @param id row id, assigned by the database when {@code 0}
- * @param runId the run these metrics belong to
+ * @param runId the run these metrics belong to (one row per run since version 2)
  * @param storiesCreated stories created (higher is better)
  * @param storiesCompleted stories completed; at most {@code storiesCreated} (higher is better)
  * @param avgCycleTimeSeconds mean story cycle time, in seconds (lower is better)
@@ -21,7 +21,7 @@ import java.util.Map;
  */
 @MetricsTable(
     name = "workflow_metrics",
-    indexes = @Index(name = "idx_workflow_run_id", columns = "run_id"))
+    indexes = @Index(name = "idx_workflow_run_id", columns = "run_id", unique = true))
 public record WorkflowMetrics(
     @PrimaryKey(autoGenerate = true) long id,
     @ForeignKey(table = BenchmarkRun.class, onDelete = ForeignKey.Action.CASCADE) String runId,

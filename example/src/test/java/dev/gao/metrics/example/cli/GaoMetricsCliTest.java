@@ -32,7 +32,7 @@ class GaoMetricsCliTest {
     Result result = run(Map.of(), "init", "--db", file.toString());
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(Files.isRegularFile(file));
-    assertTrue(result.out().contains("version 1"), result.out());
+    assertTrue(result.out().contains("version 2"), result.out());
   }
 
   @Test
@@ -40,17 +40,20 @@ class GaoMetricsCliTest {
     Path file = folder.resolve("demo.db");
     Result demo = run(Map.of(), "demo", "--db", file.toString(), "--seed", "3", "--repeats", "2");
     assertEquals(0, demo.exitCode(), demo.err());
-    assertTrue(demo.out().contains("recorded 24 runs (120 rows)"), demo.out());
+    assertTrue(demo.out().contains("recorded 24 runs (312 rows)"), demo.out());
     assertTrue(demo.out().contains("greenfield-webapp 1.0.0"), demo.out());
     assertTrue(demo.out().contains("database now holds 24 runs"), demo.out());
 
     Result status = run(Map.of(), "status", "--db", file.toString());
     assertEquals(0, status.exitCode(), status.err());
     for (String table :
-        new String[] {"benchmark_runs", "performance_metrics", "autonomy_metrics", "quality_metrics", "workflow_metrics"}) {
-      assertTrue(status.out().matches("(?s).*" + table + "\\s+24 rows.*"), status.out());
+        new String[] {"benchmark_runs", "performance_metrics", "autonomy_metrics", "quality_metrics", "workflow_metrics",
+          "token_usage"}) {
+      int expected = table.equals("token_usage") ? 24 * 8 : 24;
+      assertTrue(status.out().matches("(?s).*" + table + "\\s+" + expected + " rows.*"), status.out());
     }
-    assertTrue(status.out().contains("GaoMetrics version 1"), status.out());
+    assertTrue(status.out().contains("pending:  none"), status.out());
+    assertTrue(status.out().contains("GaoMetrics version 2"), status.out());
   }
 
   @Test
@@ -96,7 +99,7 @@ class GaoMetricsCliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"init", "status", "demo"}) {
+    for (String command : new String[] {"init", "status", "demo", "migrate", "validate", "history"}) {
       Result result = run(Map.of(), command, "--help");
       assertEquals(0, result.exitCode());
       assertTrue(result.out().contains("--db"), result.out());

@@ -1,0 +1,55 @@
+package dev.gao.metrics.example.cli;
+
+import dev.gao.metrics.example.model.GaoMetricsSchema;
+import dev.gao.metrics.runtime.MetricsDatabase;
+import dev.gao.metrics.runtime.migration.MigrationPlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** How the read-only commands open a database: never creating, adopting or migrating it. */
+final class Databases {
+  private Databases() {}
+
+  /**
+   * Fails with a one-line message when there is no database file.
+   *
+   * @param file the database file
+   */
+  static void requireExisting(Path file) {
+    if (!Files.exists(file)) {
+      throw new IllegalStateException(
+          "no metrics database at " + file + "; create it with 'gao-metrics init --db " + file + "'");
+    }
+  }
+
+  /**
+   * What opening the file with this build would do, without doing it.
+   *
+   * @param file an existing database file
+   * @return the plan to the code's version
+   */
+  static MigrationPlan plan(Path file) {
+    requireExisting(file);
+    return MetricsDatabase.plan(GaoMetricsSchema.SCHEMA, file, GaoMetricsSchema.VERSION);
+  }
+
+  /**
+   * Opens the file at the version it holds, so that nothing is migrated.
+   *
+   * @param plan the file's plan
+   * @return the open database
+   * @throws IllegalStateException if the file was created without gao-metrics (opening would adopt it)
+   */
+  static MetricsDatabase openAsStored(MigrationPlan plan) {
+    if (plan.adoptedVersion() > 0) {
+      throw new IllegalStateException(
+          plan.location() + " was created without gao-metrics (its tables match version "
+              + plan.adoptedVersion() + "); adopt and migrate it with 'gao-metrics migrate --db "
+              + plan.location() + "'");
+    }
+    return MetricsDatabase.builder(GaoMetricsSchema.SCHEMA)
+        .file(Path.of(plan.location()))
+        .targetVersion(plan.storedVersion())
+        .open();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.gao.metrics.example.cli;
+
+import dev.gao.metrics.example.model.GaoMetricsSchema;
+import dev.gao.metrics.runtime.MetricsDatabase;
+import dev.gao.metrics.runtime.migration.MigrationPlan;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code gao-metrics migrate}: brings the database to the code's version, or to {@code --to N}. */
+@Command(
+    name = "migrate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Migrates the database to this build's schema version, or up or down to --to N.",
+      "A backup is taken next to the file first. --dry-run prints the SQL of every step instead."
+    })
+final class MigrateCommand implements Callable<Integer> {
+  @Mixin DatabaseOption database;
+  @ParentCommand GaoMetricsCli parent;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--to", paramLabel = "N", description = "Target version (default: this build's, ${DEFAULT-VALUE}).")
+  int target = GaoMetricsSchema.VERSION;
+
+  @Option(names = "--dry-run", description = "Print what would run, SQL included, and change nothing.")
+  boolean dryRun;
+
+  @Option(names = "--no-backup", description = "Do not copy the database before migrating it.")
+  boolean noBackup;
+
+  @Override
+  public Integer call() {
+    Path file = database.resolve(parent.environment());
+    PrintWriter out = spec.commandLine().getOut();
+    MigrationPlan plan = Databases.plan(file);
+    if (target != GaoMetricsSchema.VERSION) {
+      plan = MetricsDatabase.plan(GaoMetricsSchema.SCHEMA, file, target);
+    }
+    if (dryRun) {
+      out.print(plan.describe());
+      return 0;
+    }
+    int before = plan.adoptedVersion() > 0 ? 0 : plan.storedVersion();
+    try (MetricsDatabase db =
+        MetricsDatabase.builder(GaoMetricsSchema.SCHEMA)
+            .file(file)
+            .targetVersion(target)
+            .backupBeforeMigration(!noBackup)
+            .open()) {
+      if (plan.adoptedVersion() > 0) {
+        out.printf("adopted %s as version %d%n", file, plan.adoptedVersion());
+      }
+      if (plan.steps().isEmpty()) {
+        out.printf("%s is at version %d; nothing to migrate%n", file, db.storedVersion());
+      } else {
+        out.printf(
+            "migrated %s from version %d to %d in %d %s%n",
+            file,
+            before == 0 ? plan.adoptedVersion() : before,
+            db.storedVersion(),
+            plan.steps().size(),
+            plan.steps().size() == 1 ? "step" : "steps");
+      }
+    }
+    return 0;
+  }
+}
