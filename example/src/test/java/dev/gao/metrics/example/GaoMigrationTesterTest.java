@@ -1,0 +1,71 @@
+package dev.gao.metrics.example;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gao.metrics.example.model.GaoMetricsSchema;
+import dev.gao.metrics.runtime.migration.MigrationTester;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GAO-Dev's own migrations checked with the tester the runtime offers to applications: sample rows
+ * of every version-1 table survive 1 -> 2 -> 1.
+ */
+class GaoMigrationTesterTest {
+  @TempDir Path folder;
+
+  @Test
+  void everyVersionOneValueSurvivesTheRoundTrip() throws Exception {
+    MigrationTester.of(GaoMetricsSchema.SCHEMA)
+        .rows(rowsOfFixture())
+        .check(folder.resolve("round-trip"), 1, 2);
+  }
+
+  @Test
+  void aRowThatBreaksTheUpgradeIsReported() throws Exception {
+    Map<String, List<Map<String, Object>>> rows = rowsOfFixture();
+    // Version 1 allowed two performance rows for one run; version 2's unique run_id does not.
+    Map<String, Object> duplicate = new LinkedHashMap<>(rows.get("performance_metrics").get(0));
+    duplicate.put("id", 10_000L);
+    rows.get("performance_metrics").add(duplicate);
+    Throwable failure =
+        assertThrows(Throwable.class, () -> MigrationTester.of(GaoMetricsSchema.SCHEMA).rows(rows).check(folder.resolve("dup"), 1, 2));
+    assertTrue(String.valueOf(failure.getMessage()).contains("performance_metrics"), String.valueOf(failure.getMessage()));
+  }
+
+  /** The rows of the committed version-1 file, as the tester takes them (column name to SQL value). */
+  private Map<String, List<Map<String, Object>>> rowsOfFixture() throws Exception {
+    Path copy = folder.resolve("fixture-v1.db");
+    Files.copy(Path.of("src/test/resources/fixtures/gao-metrics-v1.db"), copy, StandardCopyOption.REPLACE_EXISTING);
+    Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + copy);
+        Statement statement = connection.createStatement()) {
+      for (String table : SchemaVersionTwoMigrationTest.V1_TABLES) {
+        List<Map<String, Object>> tableRows = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery("SELECT * FROM \"" + table + "\" ORDER BY rowid")) {
+          while (rs.next()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+              row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+            }
+            tableRows.add(row);
+          }
+        }
+        rows.put(table, tableRows);
+      }
+    }
+    return rows;
+  }
+}
