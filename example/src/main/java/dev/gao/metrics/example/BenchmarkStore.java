@@ -10,6 +10,9 @@ import dev.gao.metrics.example.model.WorkflowMetricsDao;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -85,6 +88,24 @@ public final class BenchmarkStore implements AutoCloseable {
         });
   }
 
+  /**
+   * Records a run like {@link #record(CompleteRun)} unless a run with its id is already stored, in
+   * one transaction, so that no other writer can slip in between the check and the insert.
+   *
+   * @param run the complete run
+   * @return true if the run was stored, false if its id was taken (nothing was written)
+   */
+  public boolean recordIfAbsent(CompleteRun run) {
+    return database.inTransaction(
+        tx -> {
+          if (runs.exists(run.runId())) {
+            return false;
+          }
+          insert(run);
+          return true;
+        });
+  }
+
   private void insert(CompleteRun run) {
     runs.insert(run.run());
     performance.insert(run.performance());
@@ -131,6 +152,35 @@ public final class BenchmarkStore implements AutoCloseable {
    */
   public boolean delete(String runId) {
     return runs.deleteById(runId);
+  }
+
+  /**
+   * Deletes runs in one transaction, their metric rows and token usage with them (ON DELETE
+   * CASCADE): all of the runs that exist, or none.
+   *
+   * @param runIds the runs' ids; repeated and unknown ids are ignored
+   * @return for every run that existed and was deleted, in the order given, how many rows were
+   *     deleted with it (the run's row included)
+   */
+  public Map<String, Integer> deleteAll(Collection<String> runIds) {
+    return database.inTransaction(
+        tx -> {
+          Map<String, Integer> deleted = new LinkedHashMap<>();
+          for (String runId : new LinkedHashSet<>(runIds)) {
+            if (!runs.exists(runId)) {
+              continue;
+            }
+            int rows = 1
+                + performance.findByRunId(runId).map(r -> 1).orElse(0)
+                + autonomy.findByRunId(runId).map(r -> 1).orElse(0)
+                + quality.findByRunId(runId).map(r -> 1).orElse(0)
+                + workflow.findByRunId(runId).map(r -> 1).orElse(0)
+                + tokenUsage.findByRunId(runId).size();
+            runs.deleteById(runId);
+            deleted.put(runId, rows);
+          }
+          return deleted;
+        });
   }
 
   /** The DAO of {@code benchmark_runs}. */

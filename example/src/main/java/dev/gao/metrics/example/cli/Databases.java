@@ -1,5 +1,6 @@
 package dev.gao.metrics.example.cli;
 
+import dev.gao.metrics.example.BenchmarkStore;
 import dev.gao.metrics.example.model.GaoMetricsSchema;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
@@ -51,5 +52,28 @@ final class Databases {
         .file(Path.of(plan.location()))
         .targetVersion(plan.storedVersion())
         .open();
+  }
+
+  /**
+   * Opens an existing database that is at this build's version, for the commands that read or
+   * delete runs: never creating, adopting or migrating it.
+   *
+   * @param file the database file
+   * @return the store over it
+   * @throws IllegalStateException if there is no file, or it needs adopting or migrating first
+   */
+  static BenchmarkStore openCurrent(Path file) {
+    MigrationPlan plan = plan(file);
+    if (plan.adoptedVersion() > 0 || plan.storedVersion() < GaoMetricsSchema.VERSION) {
+      throw new IllegalStateException(
+          file + " is at an older schema (version " + plan.storedVersion() + ", this build reads version "
+              + GaoMetricsSchema.VERSION + "); migrate it first with 'gao-metrics migrate --db " + file + "'");
+    }
+    if (plan.storedVersion() > GaoMetricsSchema.VERSION) {
+      throw new IllegalStateException(
+          file + " is at schema version " + plan.storedVersion() + ", newer than this build's version "
+              + GaoMetricsSchema.VERSION + "; use a newer gao-metrics");
+    }
+    return BenchmarkStore.open(file);
   }
 }

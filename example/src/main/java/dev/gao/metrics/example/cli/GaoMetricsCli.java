@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code gao-metrics} command line: creates, inspects and fills GAO-Dev metrics databases.
  *
- * <p>Exit codes: 0 success, 1 a check failed ({@code validate}), 2 usage error, 3 database error. Errors go to standard error as one
- * line that says what to do.
+ * <p>Exit codes: 0 success, 1 a check failed ({@code validate}), 2 usage error, 3 database or file
+ * error ({@code record}: a document was rejected; {@code show}, {@code delete}: an unknown run).
+ * Errors go to standard error as one line that says what to do.
  */
 @Command(
     name = "gao-metrics",
@@ -25,7 +26,10 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       MigrateCommand.class,
       ValidateCommand.class,
-      HistoryCommand.class
+      HistoryCommand.class,
+      RecordCommand.class,
+      ShowCommand.class,
+      DeleteCommand.class
     })
 public final class GaoMetricsCli implements Runnable {
   /** Exit code of a database or file error. */
@@ -34,6 +38,7 @@ public final class GaoMetricsCli implements Runnable {
   @Spec CommandSpec spec;
 
   private final Map<String, String> environment;
+  private final Terminal terminal;
 
   /**
    * Creates the command.
@@ -41,7 +46,17 @@ public final class GaoMetricsCli implements Runnable {
    * @param environment where {@code GAO_METRICS_DB} is looked up
    */
   public GaoMetricsCli(Map<String, String> environment) {
+    this(environment, Terminal.system());
+  }
+
+  GaoMetricsCli(Map<String, String> environment, Terminal terminal) {
     this.environment = Map.copyOf(environment);
+    this.terminal = terminal;
+  }
+
+  /** Standard input, and whether a person is at it. */
+  Terminal terminal() {
+    return terminal;
   }
 
   /** The process environment this command reads. */
@@ -63,7 +78,21 @@ public final class GaoMetricsCli implements Runnable {
    * @return the configured command line
    */
   public static CommandLine commandLine(Map<String, String> environment, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new GaoMetricsCli(environment));
+    return commandLine(environment, Terminal.system(), out, err);
+  }
+
+  /**
+   * Builds the command line over the given standard input.
+   *
+   * @param environment where {@code GAO_METRICS_DB} is looked up
+   * @param terminal standard input, and whether it is a terminal
+   * @param out standard output
+   * @param err standard error
+   * @return the configured command line
+   */
+  static CommandLine commandLine(
+      Map<String, String> environment, Terminal terminal, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new GaoMetricsCli(environment, terminal));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
@@ -75,7 +104,7 @@ public final class GaoMetricsCli implements Runnable {
     return commandLine;
   }
 
-  private static String oneLine(Exception exception) {
+  static String oneLine(Exception exception) {
     String message = exception.getMessage();
     if (message == null || message.isBlank()) {
       message = exception.getClass().getSimpleName();

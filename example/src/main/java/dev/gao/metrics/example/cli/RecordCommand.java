@@ -1,0 +1,166 @@
+package dev.gao.metrics.example.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gao.metrics.example.BenchmarkStore;
+import dev.gao.metrics.example.RunDocument;
+import dev.gao.metrics.example.RunViolation;
+import dev.gao.metrics.runtime.exception.ColumnValueException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gao-metrics record}: records run documents (JSON or JSON Lines) from files or standard
+ * input. Each run is checked against every rule first and stored in its own transaction; a rejected
+ * document stores nothing and the others go on.
+ */
+@Command(
+    name = "record",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Records run documents (see RUN-DOCUMENT.md) from JSON or JSON Lines files, or standard input.",
+      "Each run is stored whole or not at all. A document that breaks a rule is reported on standard error,"
+          + " one line per problem naming its line (or document number), field and value, and nothing of it is"
+          + " stored; a run id that is already recorded is reported and skipped. The other documents are recorded.",
+      "Exit code 0 when every run was recorded, 3 when any was rejected or skipped."
+    })
+final class RecordCommand implements Callable<Integer> {
+  /** How many documents pass between two progress lines on a terminal. */
+  static final int PROGRESS_EVERY = 1_000;
+
+  @Mixin DatabaseOption database;
+  @ParentCommand GaoMetricsCli parent;
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "0..*",
+      description = "JSON or JSON Lines files, told apart by their content; '-' or none reads standard input.")
+  List<String> files;
+
+  private int recorded;
+  private int rejected;
+
+  @Override
+  public Integer call() throws IOException {
+    Path file = database.resolve(parent.environment());
+    List<String> inputs = files == null || files.isEmpty() ? List.of("-") : files;
+    for (String input : inputs) {
+      if (!input.equals("-")) {
+        Path path = Path.of(input);
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+          throw new IllegalStateException(
+              "cannot read " + input + ": " + (!Files.exists(path) ? "no such file" : Files.isDirectory(path)
+                  ? "it is a folder" : "not a readable file") + "; nothing was recorded");
+        }
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (BenchmarkStore store = BenchmarkStore.open(file)) {
+      Recorder recorder = new Recorder(store, file, err);
+      try {
+        for (String input : inputs) {
+          record(input, recorder);
+        }
+      } catch (RuntimeException | IOException e) {
+        out.printf("recorded %d runs, rejected %d before the error%n", recorded, rejected);
+        throw e;
+      }
+    }
+    out.printf("recorded %d runs, rejected %d%n", recorded, rejected);
+    return rejected == 0 ? 0 : GaoMetricsCli.EXIT_DATABASE_ERROR;
+  }
+
+  private void record(String input, Recorder recorder) throws IOException {
+    boolean stdin = input.equals("-");
+    String name = stdin ? "stdin" : input;
+    InputStream bytes = stdin ? parent.terminal().stdin() : Files.newInputStream(Path.of(input));
+    try {
+      Reader reader = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder());
+      RunInput.read(name, reader, recorder);
+    } catch (CharacterCodingException e) {
+      recorder.reject(name + ": is not UTF-8 text (" + e.getClass().getSimpleName()
+          + "); convert it to UTF-8; the rest of " + name + " was not read");
+    } finally {
+      if (!stdin) {
+        bytes.close();
+      }
+    }
+  }
+
+  /** Checks and records each document as it is read. */
+  private final class Recorder implements RunInput.Handler {
+    private final BenchmarkStore store;
+    private final Path file;
+    private final PrintWriter err;
+
+    Recorder(BenchmarkStore store, Path file, PrintWriter err) {
+      this.store = store;
+      this.file = file;
+      this.err = err;
+    }
+
+    @Override
+    public void document(String location, JsonNode document) {
+      JsonNode runId = document.get("run_id");
+      String where = location;
+      if (runId != null && runId.isTextual() && !runId.textValue().isBlank()) {
+        where += ", run " + Show.quoted(runId.textValue());
+      }
+      RunDocument.Parsed parsed = RunDocument.read(document);
+      if (!parsed.valid()) {
+        for (RunViolation violation : parsed.violations()) {
+          err.println("gao-metrics record: " + where + ": " + violation);
+        }
+        rejected++;
+      } else {
+        try {
+          if (store.recordIfAbsent(parsed.run())) {
+            recorded++;
+          } else {
+            reject(where + ": run_id is already recorded in " + file
+                + "; skipped (delete it first with 'gao-metrics delete' to record it again)");
+          }
+        } catch (ColumnValueException e) {
+          reject(where + ": " + GaoMetricsCli.oneLine(e) + "; nothing of this run was stored");
+        }
+      }
+      progress();
+    }
+
+    @Override
+    public void malformed(String location, String problem) {
+      reject(location + ": " + problem);
+      progress();
+    }
+
+    void reject(String message) {
+      err.println("gao-metrics record: " + message);
+      rejected++;
+    }
+
+    private void progress() {
+      int done = recorded + rejected;
+      if (parent.terminal().interactive() && done % PROGRESS_EVERY == 0) {
+        err.printf(Locale.ROOT, "gao-metrics record: %,d runs read: %,d recorded, %,d rejected%n", done, recorded, rejected);
+        err.flush();
+      }
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.gao.metrics.example.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.gao.metrics.example.RunDocument;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+
+/**
+ * Splits an input into run documents. The format is told by the content: when the first non-blank
+ * line is a whole JSON object on its own (starts with <code>{</code> and ends with <code>}</code>)
+ * the input is JSON Lines, one document per line, and each line is read on its own, so a malformed
+ * line costs only that line. Otherwise it is JSON: a document, an array of documents, or several of
+ * either one after the other (as {@code show --json} writes them); malformed JSON there ends the
+ * input, after the documents before it.
+ */
+final class RunInput {
+  /** Receives the documents of an input, in order. */
+  interface Handler {
+    /**
+     * One parsed document.
+     *
+     * @param location where it is: {@code NAME line N} or {@code NAME document N (line L)}
+     * @param document the JSON value
+     */
+    void document(String location, JsonNode document);
+
+    /**
+     * Text that is not JSON.
+     *
+     * @param location where it is
+     * @param problem what is wrong, one line
+     */
+    void malformed(String location, String problem);
+  }
+
+  private static final ObjectReader TREES =
+      RunDocument.mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private RunInput() {}
+
+  /**
+   * Reads every document of an input.
+   *
+   * @param name the input's name in locations: a file name or {@code stdin}
+   * @param reader the input's text; not closed
+   * @param handler what receives the documents
+   * @throws IOException if the input cannot be read or decoded
+   */
+  static void read(String name, Reader reader, Handler handler) throws IOException {
+    BufferedReader in = new BufferedReader(reader);
+    StringBuilder blank = new StringBuilder();
+    String first;
+    int lineNumber = 0;
+    while ((first = in.readLine()) != null) {
+      lineNumber++;
+      if (lineNumber == 1 && first.startsWith("\uFEFF")) {
+        first = first.substring(1);
+      }
+      if (!first.isBlank()) {
+        break;
+      }
+      blank.append('\n');
+    }
+    if (first == null) {
+      return;
+    }
+    String trimmed = first.strip();
+    if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
+      String line = first;
+      do {
+        if (!line.isBlank()) {
+          readLine(name + " line " + lineNumber, line, handler);
+        }
+        line = in.readLine();
+        lineNumber++;
+      } while (line != null);
+    } else {
+      readJson(name, new PrefixedReader(blank + first + "\n", in), handler);
+    }
+  }
+
+  private static void readLine(String location, String line, Handler handler) {
+    JsonNode document;
+    try {
+      document = RunDocument.mapper().readTree(line);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      handler.malformed(location, "malformed JSON" + (at == null ? "" : " at column " + at.getColumnNr())
+          + ": " + oneLine(e.getOriginalMessage()));
+      return;
+    }
+    handler.document(location, document);
+  }
+
+  private static void readJson(String name, Reader reader, Handler handler) throws IOException {
+    int index = 0;
+    boolean inDocument = false;
+    try (JsonParser parser = RunDocument.mapper().createParser(reader)) {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        boolean array = token == JsonToken.START_ARRAY;
+        while (!array || parser.nextToken() != JsonToken.END_ARRAY) {
+          index++;
+          inDocument = true;
+          int line = parser.currentTokenLocation().getLineNr();
+          JsonNode document = TREES.readTree(parser);
+          inDocument = false;
+          handler.document(name + " document " + index + " (line " + line + ")", document);
+          if (!array) {
+            break;
+          }
+        }
+      }
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      handler.malformed(name + " document " + (inDocument ? index : index + 1) + where,
+          "malformed JSON: " + oneLine(e.getOriginalMessage()) + "; the rest of " + name + " was not read");
+    }
+  }
+
+  private static String oneLine(String text) {
+    return String.valueOf(text)
+        .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+        .replace("\r", " ")
+        .replace('\n', ' ');
+  }
+
+  /** A reader that yields some text first, then the rest of another reader. */
+  private static final class PrefixedReader extends Reader {
+    private final Reader prefix;
+    private final Reader rest;
+    private boolean prefixDone;
+
+    PrefixedReader(String prefix, Reader rest) {
+      this.prefix = new StringReader(prefix);
+      this.rest = rest;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      if (!prefixDone) {
+        int n = prefix.read(buffer, offset, length);
+        if (n > 0) {
+          return n;
+        }
+        prefixDone = true;
+      }
+      return rest.read(buffer, offset, length);
+    }
+
+    /** Closes the prefix only: the caller owns the other reader (standard input stays open). */
+    @Override
+    public void close() throws IOException {
+      prefix.close();
+    }
+  }
+}
