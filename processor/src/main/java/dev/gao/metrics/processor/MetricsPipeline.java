@@ -19,12 +19,15 @@ import dev.gao.metrics.processor.parsing.PropertyScanner;
 import dev.gao.metrics.processor.parsing.ResolvedTable;
 import dev.gao.metrics.processor.parsing.SchemaParser;
 import dev.gao.metrics.processor.parsing.TableParser;
+import dev.gao.metrics.processor.query.ParsedQueries;
+import dev.gao.metrics.processor.query.QueriesParser;
 import dev.gao.metrics.processor.sql.SqlDialect;
 import dev.gao.metrics.processor.sql.SqliteDialect;
 import dev.gao.metrics.processor.validation.Accessibility;
 import dev.gao.metrics.processor.writing.DaoWriter;
 import dev.gao.metrics.processor.writing.GeneratedFiles;
 import dev.gao.metrics.processor.writing.GeneratedNames;
+import dev.gao.metrics.processor.writing.QueriesWriter;
 import dev.gao.metrics.processor.writing.SchemaWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -63,6 +66,8 @@ final class MetricsPipeline {
   private final SqlDialect dialect = new SqliteDialect();
   private final DaoWriter daoWriter = new DaoWriter(dialect);
   private final SchemaWriter schemaWriter = new SchemaWriter(dialect);
+  private final QueriesWriter queriesWriter = new QueriesWriter();
+  private final QueriesParser queriesParser;
   private final MigrationAnnotations migrationAnnotations;
   private final VersionedSchemas versionedSchemas;
   private final Map<String, List<DataMigrationDeclaration>> dataMigrations = new TreeMap<>();
@@ -70,6 +75,7 @@ final class MetricsPipeline {
 
   private final Map<String, Set<String>> deferredTables = new TreeMap<>();
   private final Map<String, Set<String>> deferredSchemas = new TreeMap<>();
+  private final Map<String, Set<String>> deferredQueries = new TreeMap<>();
   private final Set<String> reportedTables = new TreeSet<>();
   private final Set<String> tablesWithoutDao = new HashSet<>();
   private final Set<String> listedTables = new HashSet<>();
@@ -93,6 +99,8 @@ final class MetricsPipeline {
     this.schemaParser = new SchemaParser(elements, annotations);
     this.files = new GeneratedFiles(env.getFiler());
     this.migrationAnnotations = new MigrationAnnotations(elements, env.getTypeUtils());
+    this.queriesParser =
+        new QueriesParser(elements, env.getTypeUtils(), annotations, schemaParser, tableParser, dialect);
     this.versionedSchemas = new VersionedSchemas(schemaDir, dialect, elements, migrationAnnotations);
   }
 
@@ -104,8 +112,10 @@ final class MetricsPipeline {
     }
     List<TypeElement> tables = annotated(round, Annotations.METRICS_TABLE, deferredTables);
     List<TypeElement> schemas = annotated(round, Annotations.METRICS_SCHEMA, deferredSchemas);
+    List<TypeElement> queries = annotated(round, QueriesParser.METRICS_QUERIES, deferredQueries);
     deferredTables.clear();
     deferredSchemas.clear();
+    deferredQueries.clear();
     ParsingContext context = new ParsingContext(tableParser);
     collectDataMigrations(round);
     for (TypeElement table : tables) {
@@ -121,6 +131,30 @@ final class MetricsPipeline {
       } catch (RuntimeException | Error e) {
         internalError.accept(schema, e);
       }
+    }
+    for (TypeElement type : queries) {
+      try {
+        queries(type);
+      } catch (RuntimeException | Error e) {
+        internalError.accept(type, e);
+      }
+    }
+  }
+
+  private void queries(TypeElement type) {
+    ParsedQueries parsed = queriesParser.parse(type);
+    if (parsed.deferred()) {
+      deferredQueries.put(type.getQualifiedName().toString(), parsed.unresolved());
+      return;
+    }
+    List<Problem> problems = new ArrayList<>(parsed.problems());
+    ClassName name = GeneratedNames.queries(ClassName.get(type));
+    if (parsed.model() != null) {
+      checkNameFree(name, type, problems);
+    }
+    reporter.reportAll(problems);
+    if (problems.isEmpty() && parsed.model() != null) {
+      write(name, queriesWriter.write(parsed.model()), type);
     }
   }
 
@@ -229,6 +263,7 @@ final class MetricsPipeline {
   private void finish() {
     report(deferredTables);
     report(deferredSchemas);
+    report(deferredQueries);
     if (!requireSchema) {
       return;
     }

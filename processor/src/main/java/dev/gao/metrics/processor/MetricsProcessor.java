@@ -18,7 +18,9 @@ import javax.tools.Diagnostic;
 /**
  * Generates, for every {@code @MetricsTable} type, a typed DAO ({@code <Type>Dao}) holding the
  * table's DDL and metadata, and for every {@code @MetricsSchema} type a {@code <Name>Schema} class
- * with the version, identity hash and tables of the schema.
+ * with the version, identity hash and tables of the schema. For every {@code @MetricsQueries}
+ * interface it checks each {@code @Query} against an in-memory SQLite database of the schema and
+ * writes {@code <Interface>Impl}.
  *
  * <p>Errors are reported on the element they concern, each starting with a stable ID such as
  * {@code [GM101]}. A type with errors gets no generated class; other types are still processed.
@@ -74,7 +76,10 @@ public final class MetricsProcessor extends AbstractProcessor {
         "dev.gao.metrics.annotations.RenamedFrom.List",
         "dev.gao.metrics.annotations.AllowDataLoss",
         "dev.gao.metrics.annotations.AllowDataLoss.List",
-        "dev.gao.metrics.annotations.DataMigration");
+        "dev.gao.metrics.annotations.DataMigration",
+        "dev.gao.metrics.annotations.MetricsQueries",
+        "dev.gao.metrics.annotations.Query",
+        "dev.gao.metrics.annotations.Param");
   }
 
   @Override

@@ -23,9 +23,20 @@ class GeneratedCodeRunsTest {
         JavaFileObjects.forSourceString(
             "test.metrics.Scenario",
             Files.readString(Path.of("src/test/resources/scenario/test/metrics/Scenario.java"), StandardCharsets.UTF_8)));
+    input.add(
+        JavaFileObjects.forSourceString(
+            "test.metrics.QueriesScenario",
+            Files.readString(
+                Path.of("src/test/resources/scenario/test/metrics/QueriesScenario.java"), StandardCharsets.UTF_8)));
     Compilation compilation = Sources.compile(input);
     assertThat(compilation).succeeded();
-    Class<?> scenario = new CompiledClasses(compilation).loadClass("test.metrics.Scenario");
+    CompiledClasses classes = new CompiledClasses(compilation);
+    try {
+      classes.loadClass("test.metrics.QueriesScenario").getMethod("run", Path.class).invoke(null, folder.resolve("queries.db"));
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+    Class<?> scenario = classes.loadClass("test.metrics.Scenario");
     try {
       scenario.getMethod("run", Path.class).invoke(null, folder.resolve("shop.db"));
     } catch (InvocationTargetException e) {

@@ -145,7 +145,51 @@ public enum Message {
       144, "@RenamedFrom(name = \"%s\", version = %s): version %s has no %s named %s (it has: %s); correct the"
           + " name or the version"),
   /** A snapshot that cannot be read or written. */
-  SNAPSHOT_UNREADABLE(145, "schema snapshot %s cannot be used: %s");
+  SNAPSHOT_UNREADABLE(145, "schema snapshot %s cannot be used: %s"),
+  /** {@code @MetricsQueries} on something that is not a usable interface. */
+  QUERIES_NOT_AN_INTERFACE(
+      146,
+      "@MetricsQueries is only allowed on interfaces without type parameters that are top-level or static and not"
+          + " private, not on %s %s"),
+  /** {@code @MetricsQueries(schema)} naming a type that is not a schema. */
+  QUERIES_SCHEMA_NOT_A_SCHEMA(147, "@MetricsQueries(schema = %s): %s is not annotated with @MetricsSchema"),
+  /** Queries on a schema that has errors. */
+  QUERIES_SCHEMA_BROKEN(148, "queries %s are not generated: schema %s has errors"),
+  /** An abstract method without {@code @Query}, or {@code @Query} on a method that is not abstract. */
+  QUERY_METHOD(149, "%s: %s"),
+  /** SQL that SQLite refuses. */
+  QUERY_SQL_INVALID(150, "the SQL of %s does not compile against schema %s: \"%s\""),
+  /** SQL that is not one statement of a supported kind. */
+  QUERY_STATEMENT(151, "the SQL of %s %s"),
+  /** A {@code :name} no parameter has. */
+  QUERY_UNKNOWN_PARAMETER(
+      152, "the SQL of %s uses :%s, but no parameter has that name; the parameters are: [%s]"),
+  /** A parameter the SQL does not use. */
+  QUERY_UNUSED_PARAMETER(153, "parameter %s of %s is not used by the SQL: use :%s in it or remove the parameter"),
+  /** A parameter whose type cannot be bound. */
+  QUERY_PARAMETER_TYPE(154, "parameter %s of %s has type %s, which cannot be bound: %s"),
+  /** A return type queries cannot produce. */
+  QUERY_RETURN_TYPE(155, "%s returns %s, which is not supported: %s"),
+  /** A table record returned from other columns than the table's. */
+  QUERY_TABLE_COLUMNS(
+      156,
+      "%s returns table record %s, but the result columns are not those of table %s: missing [%s], not in the"
+          + " table [%s]; select exactly the table's columns (SELECT * FROM %s) or return a projection record"),
+  /** A projection record whose components and result columns differ. */
+  QUERY_PROJECTION_COLUMNS(
+      157,
+      "%s returns %s, but its components and the result columns do not match: components without a result"
+          + " column (by snake_case name) [%s], result columns without a component [%s]"),
+  /** A single value read from more than one column. */
+  QUERY_SCALAR_COLUMNS(158, "%s returns the single value %s, but the query returns %s columns [%s]; select one"),
+  /** A result with two columns of one name. */
+  QUERY_DUPLICATE_COLUMN(159, "the result of %s has two columns named %s; give them distinct names with AS"),
+  /** Two parameters with one SQL name. */
+  QUERY_DUPLICATE_PARAMETER(160, "parameters of %s: :%s names both %s and %s"),
+  /** A table column read as a Java type stored in another SQL type. */
+  QUERY_COLUMN_TYPE(
+      161, "%s reads result column %s, declared %s in the schema, as %s, which is stored as %s; change the type or"
+          + " convert the column in SQL (CAST)");
 
   private final int number;
   private final String template;

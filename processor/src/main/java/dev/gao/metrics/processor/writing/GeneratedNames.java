@@ -16,6 +16,11 @@ public final class GeneratedNames {
     return withSuffix(schemaType, "Schema");
   }
 
+  /** {@code p.RunQueries -> p.RunQueriesImpl}. */
+  public static ClassName queries(ClassName queriesType) {
+    return withSuffix(queriesType, "Impl");
+  }
+
   private static ClassName withSuffix(ClassName type, String suffix) {
     return ClassName.get(type.packageName(), String.join("_", type.simpleNames()) + suffix);
   }

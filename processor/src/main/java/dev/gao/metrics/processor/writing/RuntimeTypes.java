@@ -35,6 +35,8 @@ public final class RuntimeTypes {
   public static final ClassName SORT_ORDER = ClassName.get(DAO, "SortOrder");
   /** {@code StatementBinder}. */
   public static final ClassName STATEMENT_BINDER = ClassName.get(DAO, "StatementBinder");
+  /** {@code QuerySupport}. */
+  public static final ClassName QUERY_SUPPORT = ClassName.get(RUNTIME + ".query", "QuerySupport");
   /** {@code JsonType}. */
   public static final ClassName JSON_TYPE = ClassName.get(JSON, "JsonType");
 

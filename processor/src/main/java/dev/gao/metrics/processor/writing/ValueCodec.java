@@ -63,43 +63,10 @@ final class ValueCodec {
   }
 
   private static String setter(ColumnModel column) {
-    boolean primitive = column.primitive();
-    return switch (column.kind()) {
-      case STRING -> "setText";
-      case BOOLEAN -> primitive ? "setBoolean" : "setBooleanObject";
-      case BYTE, SHORT, INT, LONG -> primitive ? "setLong" : "setInteger";
-      case FLOAT, DOUBLE -> primitive ? "setDouble" : "setReal";
-      case DECIMAL -> "setDecimal";
-      case ENUM -> "setEnum";
-      case INSTANT -> "setInstant";
-      case OFFSET_DATE_TIME -> "setOffsetDateTime";
-      case LOCAL_DATE_TIME -> "setLocalDateTime";
-      case LOCAL_DATE -> "setLocalDate";
-      case UUID -> "setUuid";
-      case BYTES -> "setBytes";
-      case JSON -> throw new IllegalArgumentException("JSON columns bind with setJson");
-    };
+    return SqlValueCalls.setter(column.kind(), column.primitive());
   }
 
   private static String getter(ColumnModel column) {
-    boolean primitive = column.primitive();
-    return switch (column.kind()) {
-      case STRING -> "getText";
-      case BOOLEAN -> primitive ? "getBoolean" : "getBooleanObject";
-      case BYTE -> primitive ? "getByte" : "getByteObject";
-      case SHORT -> primitive ? "getShort" : "getShortObject";
-      case INT -> primitive ? "getInt" : "getIntObject";
-      case LONG -> primitive ? "getLong" : "getLongObject";
-      case FLOAT -> primitive ? "getFloat" : "getFloatObject";
-      case DOUBLE -> primitive ? "getDouble" : "getDoubleObject";
-      case DECIMAL -> "getDecimal";
-      case INSTANT -> "getInstant";
-      case OFFSET_DATE_TIME -> "getOffsetDateTime";
-      case LOCAL_DATE_TIME -> "getLocalDateTime";
-      case LOCAL_DATE -> "getLocalDate";
-      case UUID -> "getUuid";
-      case BYTES -> "getBytes";
-      case ENUM, JSON -> throw new IllegalArgumentException(column.kind() + " columns read with their type");
-    };
+    return SqlValueCalls.getter(column.kind(), column.primitive());
   }
 }

@@ -2,6 +2,7 @@ package dev.gao.metrics.runtime.dao;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.ConnectionScope;
+import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
 import dev.gao.metrics.runtime.exception.MetricsException;
@@ -45,6 +46,7 @@ public abstract class TableDao<T> {
   private final ErrorContext errorContext;
   private final Map<String, Integer> parameterOfColumn = new HashMap<>();
   private final ForeignKeyProbe foreignKeyProbe;
+  private final StatementRunner statements;
 
   /**
    * Binds the DAO to a database.
@@ -70,6 +72,7 @@ public abstract class TableDao<T> {
     this.dialect = database.dialect();
     this.errorContext = ErrorContext.of(database.location(), table);
     this.foreignKeyProbe = new ForeignKeyProbe(table, dialect);
+    this.statements = new StatementRunner(transactions, this::translate);
     List<ColumnInfo> columns = table.columns();
     for (int i = 0; i < columns.size(); i++) {
       parameterOfColumn.put(columns.get(i).name(), i + 1);
@@ -233,16 +236,7 @@ public abstract class TableDao<T> {
    * @return the number of affected rows
    */
   protected final int executeUpdate(String sql, StatementBinder binder) {
-    return transactions.write(
-        scope -> {
-          try {
-            PreparedStatement statement = scope.prepare(sql);
-            binder.bind(statement);
-            return statement.executeUpdate();
-          } catch (SQLException e) {
-            throw translate(e);
-          }
-        });
+    return statements.update(sql, binder);
   }
 
   /**
@@ -254,26 +248,7 @@ public abstract class TableDao<T> {
    * @throws MetricsException if the query returns more than one row
    */
   protected final Optional<T> queryOne(String sql, StatementBinder binder) {
-    return transactions.query(
-        scope -> {
-          try {
-            PreparedStatement statement = scope.prepare(sql);
-            binder.bind(statement);
-            try (ResultSet rs = statement.executeQuery()) {
-              if (!rs.next()) {
-                return Optional.empty();
-              }
-              T row = readRow(rs);
-              if (rs.next()) {
-                throw new MetricsException(
-                    "Expected at most one row of table " + table.name() + " from: " + sql);
-              }
-              return Optional.of(row);
-            }
-          } catch (SQLException e) {
-            throw translate(e);
-          }
-        });
+    return Optional.ofNullable(statements.single(sql, binder, this::readRow, "row of table " + table.name()));
   }
 
   /**
@@ -284,22 +259,7 @@ public abstract class TableDao<T> {
    * @return the rows, in result order
    */
   protected final List<T> queryList(String sql, StatementBinder binder) {
-    return transactions.query(
-        scope -> {
-          try {
-            PreparedStatement statement = scope.prepare(sql);
-            binder.bind(statement);
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-              while (rs.next()) {
-                rows.add(readRow(rs));
-              }
-            }
-            return rows;
-          } catch (SQLException e) {
-            throw translate(e);
-          }
-        });
+    return statements.list(sql, binder, this::readRow);
   }
 
   /**
@@ -310,18 +270,7 @@ public abstract class TableDao<T> {
    * @return the value; 0 if the query returns no row or NULL
    */
   protected final long queryLong(String sql, StatementBinder binder) {
-    return transactions.query(
-        scope -> {
-          try {
-            PreparedStatement statement = scope.prepare(sql);
-            binder.bind(statement);
-            try (ResultSet rs = statement.executeQuery()) {
-              return rs.next() ? rs.getLong(1) : 0L;
-            }
-          } catch (SQLException e) {
-            throw translate(e);
-          }
-        });
+    return statements.firstLong(sql, binder);
   }
 
   /**
@@ -333,7 +282,7 @@ public abstract class TableDao<T> {
    * @return the rows
    */
   protected final Stream<T> queryStream(String sql, StatementBinder binder) {
-    return transactions.stream(sql, binder, this::readRow, this::translate);
+    return statements.stream(sql, binder, this::readRow);
   }
 
   // ---------------------------------------------------------------- support

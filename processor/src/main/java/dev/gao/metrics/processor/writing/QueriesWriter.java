@@ -1,0 +1,205 @@
+package dev.gao.metrics.processor.writing;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.ParameterizedTypeName;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
+import dev.gao.metrics.processor.model.QueriesModel;
+import dev.gao.metrics.processor.model.QueryModel;
+import dev.gao.metrics.processor.model.QueryParameter;
+import dev.gao.metrics.processor.model.ResultShape;
+import dev.gao.metrics.processor.model.ResultValue;
+import dev.gao.metrics.processor.model.ValueKind;
+import dev.gao.metrics.processor.parsing.Names;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/** Writes the implementation of a {@code @MetricsQueries} interface. */
+public final class QueriesWriter {
+
+  /** The class implementing {@code queries}. */
+  public TypeSpec write(QueriesModel queries) {
+    ClassName name = GeneratedNames.queries(queries.interfaceType());
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(name)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .superclass(RuntimeTypes.QUERY_SUPPORT)
+            .addSuperinterface(queries.interfaceType())
+            .addJavadoc(
+                "Runs the queries of {@link $T} on a database of schema {@code $L}; each was checked against the"
+                    + " schema's\ntables at compile time.\n\n"
+                    + "<p>Every query joins the calling thread's transaction on the database, if there is one, or\n"
+                    + "runs in its own: INSERT, UPDATE and DELETE in an {@code IMMEDIATE} transaction, SELECTs on a\n"
+                    + "pooled connection. To group several calls into one unit of work, call them inside\n"
+                    + "{@code MetricsDatabase.inTransaction}.\n",
+                queries.interfaceType(),
+                queries.schemaName());
+    for (QueryModel query : queries.queries()) {
+      addFields(type, query, queries.interfaceType().simpleName() + "." + query.method());
+    }
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(RuntimeTypes.METRICS_DATABASE, "database")
+            .addJavadoc(
+                "Binds the queries to {@code database}.\n\n@param database a database opened with schema {@code"
+                    + " $L}\n@throws IllegalArgumentException if it was opened with another schema\n",
+                queries.schemaName())
+            .addStatement("super(database, $S)", queries.schemaName())
+            .build());
+    Map<String, Integer> overloads = new HashMap<>();
+    for (QueryModel query : queries.queries()) {
+      int ordinal = overloads.merge(query.method(), 1, Integer::sum);
+      String reader = "read" + Names.capitalize(query.method()) + (ordinal == 1 ? "" : String.valueOf(ordinal));
+      type.addMethod(method(query, reader));
+      if (query.shape() != ResultShape.AFFECTED_ROWS) {
+        type.addMethod(reader(query, reader));
+      }
+    }
+    return type.build();
+  }
+
+  private static void addFields(TypeSpec.Builder type, QueryModel query, String source) {
+    type.addField(
+        FieldSpec.builder(String.class, sqlField(query), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("$S", query.jdbcSql())
+            .build());
+    for (QueryParameter parameter : query.parameters()) {
+      type.addField(
+          FieldSpec.builder(RuntimeTypes.COLUMN_REF, parameterRef(query, parameter), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer("new $T($S, $S)", RuntimeTypes.COLUMN_REF, source, ":" + parameter.sqlName())
+              .build());
+    }
+    for (ResultValue value : query.values()) {
+      type.addField(
+          FieldSpec.builder(RuntimeTypes.COLUMN_REF, valueRef(query, value), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer("new $T($S, $S)", RuntimeTypes.COLUMN_REF, value.source(), value.column())
+              .build());
+      if (value.kind() == ValueKind.JSON) {
+        TypeName jsonType = ParameterizedTypeName.get(RuntimeTypes.JSON_TYPE, value.type());
+        type.addField(
+            FieldSpec.builder(jsonType, jsonField(query, value), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("new $T() {}", jsonType)
+                .build());
+      }
+    }
+  }
+
+  private static MethodSpec method(QueryModel query, String reader) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(query.method())
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(query.returnType())
+            .addJavadoc("<pre>\n$L\n</pre>\n", JavadocText.escape(query.sql().strip()));
+    for (QueryParameter parameter : query.parameters()) {
+      method.addParameter(parameter.type(), parameter.javaName());
+    }
+    CodeBlock binder = binder(query);
+    if (query.shape() == ResultShape.AFFECTED_ROWS) {
+      String prefix = query.returnType().equals(TypeName.VOID) ? "" : "return ";
+      return method.addCode("$LexecuteUpdate($N, $L);\n", prefix, sqlField(query), binder).build();
+    }
+    String call =
+        switch (query.shape()) {
+          case SINGLE -> query.rowType().isPrimitive() ? "queryRequired" : "querySingle";
+          case OPTIONAL -> "queryOne";
+          case LIST -> "queryList";
+          case STREAM -> "queryStream";
+          case AFFECTED_ROWS -> throw new IllegalStateException("handled above");
+        };
+    return method.addCode("return $L($N, $L, this::$L);\n", call, sqlField(query), binder, reader).build();
+  }
+
+  private static CodeBlock binder(QueryModel query) {
+    if (query.bindOrder().isEmpty()) {
+      return CodeBlock.of("$T.NONE", RuntimeTypes.STATEMENT_BINDER);
+    }
+    Set<String> taken = new LinkedHashSet<>();
+    query.parameters().forEach(p -> taken.add(p.javaName()));
+    String statement = "statement";
+    while (taken.contains(statement)) {
+      statement = statement + "_";
+    }
+    CodeBlock.Builder code = CodeBlock.builder().add("$L -> {\n$>", statement);
+    int index = 1;
+    for (String sqlName : query.bindOrder()) {
+      QueryParameter parameter = query.parameter(sqlName);
+      code.addStatement(
+          "$T.$L($L, $L, $N, $N)",
+          RuntimeTypes.SQL_VALUES,
+          SqlValueCalls.setter(parameter.kind(), parameter.type().isPrimitive()),
+          statement,
+          index++,
+          parameter.javaName(),
+          parameterRef(query, parameter));
+    }
+    return code.add("$<}").build();
+  }
+
+  private static MethodSpec reader(QueryModel query, String reader) {
+    List<CodeBlock> values = new ArrayList<>();
+    for (ResultValue value : query.values()) {
+      values.add(read(query, value));
+    }
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(reader)
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(ResultSet.class, "resultSet")
+            .returns(query.rowType().box())
+            .addException(SQLException.class)
+            .addJavadoc("Reads a result row of {@link #$L}.\n", query.method());
+    if (query.record()) {
+      return method.addCode("return new $T(\n$>$>$L);\n$<$<", query.rowType(), CodeBlock.join(values, ",\n")).build();
+    }
+    return method.addStatement("return $L", values.get(0)).build();
+  }
+
+  private static CodeBlock read(QueryModel query, ResultValue value) {
+    String getter = SqlValueCalls.getter(value.kind(), value.type().isPrimitive());
+    return switch (value.kind()) {
+      case JSON -> CodeBlock.of(
+          "$T.$L(resultSet, $L, $N, json(), $N)",
+          RuntimeTypes.SQL_VALUES,
+          getter,
+          value.index(),
+          jsonField(query, value),
+          valueRef(query, value));
+      case ENUM -> CodeBlock.of(
+          "$T.$L(resultSet, $L, $T.class, $N)",
+          RuntimeTypes.SQL_VALUES,
+          getter,
+          value.index(),
+          value.type(),
+          valueRef(query, value));
+      default -> CodeBlock.of(
+          "$T.$L(resultSet, $L, $N)", RuntimeTypes.SQL_VALUES, getter, value.index(), valueRef(query, value));
+    };
+  }
+
+  private static String sqlField(QueryModel query) {
+    return query.memberBase() + "_SQL";
+  }
+
+  private static String parameterRef(QueryModel query, QueryParameter parameter) {
+    return query.memberBase() + "_PARAM_" + Names.constantCase(parameter.javaName());
+  }
+
+  private static String valueRef(QueryModel query, ResultValue value) {
+    return query.memberBase() + "_COL_" + (value.index());
+  }
+
+  private static String jsonField(QueryModel query, ResultValue value) {
+    return query.memberBase() + "_COL_" + value.index() + "_JSON";
+  }
+}

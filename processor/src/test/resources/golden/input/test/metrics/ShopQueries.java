@@ -1,0 +1,88 @@
+package test.metrics;
+
+import dev.gao.metrics.annotations.Json;
+import dev.gao.metrics.annotations.MetricsQueries;
+import dev.gao.metrics.annotations.Param;
+import dev.gao.metrics.annotations.Query;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** Custom queries on the test schema. */
+@MetricsQueries(schema = Shop.class)
+public interface ShopQueries {
+  /** A run and its number of samples. */
+  record RunSummary(String runId, String projectName, long samples, @Json Map<String, Object> metadata) {}
+
+  /** Runs of a project, newest first. */
+  @Query("SELECT * FROM runs WHERE project_name = :project ORDER BY started_at DESC LIMIT :limit")
+  List<Run> latest(String project, int limit);
+
+  /** One run by its token. */
+  @Query("SELECT run_id, started_at, project_name, version, metadata, created, status, token, cost, payload, day,"
+      + " local_time, offset_time, passed, flagged, api_url FROM runs WHERE token = :token")
+  Optional<Run> byToken(UUID token);
+
+  /** Summaries, streamed. */
+  @Query("SELECT r.run_id, r.project_name, r.metadata, count(s.id) AS samples FROM runs r"
+      + " LEFT JOIN sample s ON s.run_id = r.run_id WHERE r.project_name = :project GROUP BY r.run_id ORDER BY r.run_id")
+  Stream<RunSummary> summaries(@Param("project") String projectName);
+
+  /** Runs with a status. */
+  @Query("SELECT count(*) FROM runs WHERE status = :status AND passed = :passed")
+  long count(Status status, boolean passed);
+
+  /** Total cost, or null without runs. */
+  @Query("SELECT sum(cost) FROM runs WHERE project_name = :project")
+  BigDecimal totalCost(String project);
+
+  /** Latest start. */
+  @Query("SELECT max(started_at) FROM runs WHERE project_name = :project OR :project = ''")
+  Optional<Instant> lastStart(String project);
+
+  /** Run ids of a project. */
+  @Query("SELECT run_id FROM runs WHERE project_name = :project ORDER BY run_id")
+  List<String> runIds(String project);
+
+  /** Every run id. */
+  @Query("SELECT run_id FROM runs ORDER BY run_id")
+  List<String> runIds();
+
+  /** Samples in total. */
+  @Query("SELECT count(*) FROM sample")
+  int sampleCount();
+
+  /** Deletes the tags of a project's runs. */
+  @Query("WITH chosen AS (SELECT run_id FROM runs WHERE project_name = :project)"
+      + " DELETE FROM tag WHERE run_id IN (SELECT run_id FROM chosen)")
+  int deleteTagsOf(String project);
+
+  /** Statuses used. */
+  @Query("SELECT DISTINCT status FROM runs ORDER BY status")
+  List<Status> statuses();
+
+  /** Flags runs of a project as failed. */
+  @Query("UPDATE runs SET status = 'FAILED' WHERE project_name = :project AND cost > :cost")
+  int fail(String project, BigDecimal cost);
+
+  /** Deletes the samples of a run. */
+  @Query("DELETE FROM sample WHERE run_id = :runId")
+  long deleteSamples(String runId);
+
+  /** Deletes a tag. */
+  @Query("DELETE FROM tag WHERE run_id = :runId AND name = :name -- :ignored in a comment")
+  void deleteTag(String runId, String name);
+
+  /** Adds a sample. */
+  @Query("INSERT INTO sample (run_id, value, count, small, tiny, rough, labels) VALUES (:runId, :value, 1, 0, 0, 0, '[\":x\"]')")
+  void addSample(String runId, double value);
+
+  /** Combines two queries. */
+  default long samplesOf(String runId) {
+    return deleteSamples(runId);
+  }
+}
