@@ -12,14 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gao-metrics delete}: deletes runs with their metric rows and token usage, in one
@@ -33,11 +28,7 @@ import picocli.CommandLine.Spec;
       "Asks for confirmation when run from a terminal, unless --yes.",
       "Unknown run ids are reported: exit code 3 when there was any, 0 when every run was deleted."
     })
-final class DeleteCommand implements Callable<Integer> {
-  @Mixin DatabaseOption database;
-  @ParentCommand GaoMetricsCli parent;
-  @Spec CommandSpec spec;
-
+final class DeleteCommand extends DatabaseCommand {
   @Parameters(arity = "1..*", paramLabel = "RUN_ID", description = "Ids of the runs to delete.")
   List<String> runIds;
 
@@ -46,9 +37,9 @@ final class DeleteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path file = database.resolve(parent.environment());
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    Path file = file();
+    PrintWriter out = out();
+    PrintWriter err = err();
     Set<String> ids = new LinkedHashSet<>(runIds);
     try (BenchmarkStore store = Databases.openCurrent(file)) {
       List<String> existing = new ArrayList<>();

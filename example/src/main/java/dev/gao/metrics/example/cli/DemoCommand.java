@@ -11,13 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gao-metrics demo}: records realistic runs of several projects, benchmarks and versions,
@@ -27,11 +22,7 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = "Records a handful of realistic benchmark runs, reads them back and prints a summary.")
-final class DemoCommand implements Callable<Integer> {
-  @Mixin DatabaseOption database;
-  @ParentCommand GaoMetricsCli parent;
-  @Spec CommandSpec spec;
-
+final class DemoCommand extends DatabaseCommand {
   @Option(
       names = "--repeats",
       defaultValue = "2",
@@ -50,11 +41,11 @@ final class DemoCommand implements Callable<Integer> {
     if (repeats < 1) {
       throw new IllegalStateException("--repeats must be at least 1, was " + repeats);
     }
-    Path file = database.resolve(parent.environment());
+    Path file = file();
     long actualSeed = seed != null ? seed : System.nanoTime();
     Instant start = Instant.now().minusSeconds(86_400L * 7);
     List<CompleteRun> runs = new DemoRuns(actualSeed, start).matrix(repeats);
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     try (BenchmarkStore store = BenchmarkStore.open(file)) {
       long began = System.nanoTime();
       for (CompleteRun run : runs) {

@@ -5,27 +5,18 @@ import dev.gao.metrics.runtime.migration.HistoryEntry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code gao-metrics history}: every migration step the database has been through. */
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
     description = "Lists every migration step the database went through, oldest first.")
-final class HistoryCommand implements Callable<Integer> {
-  @Mixin DatabaseOption database;
-  @ParentCommand GaoMetricsCli parent;
-  @Spec CommandSpec spec;
-
+final class HistoryCommand extends DatabaseCommand {
   @Override
   public Integer call() {
-    Path file = database.resolve(parent.environment());
-    PrintWriter out = spec.commandLine().getOut();
+    Path file = file();
+    PrintWriter out = out();
     try (MetricsDatabase db = Databases.openAsStored(Databases.plan(file))) {
       List<HistoryEntry> history = db.history();
       if (history.isEmpty()) {

@@ -5,13 +5,8 @@ import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code gao-metrics migrate}: brings the database to the code's version, or to {@code --to N}. */
 @Command(
@@ -21,11 +16,7 @@ import picocli.CommandLine.Spec;
       "Migrates the database to this build's schema version, or up or down to --to N.",
       "A backup is taken next to the file first. --dry-run prints the SQL of every step instead."
     })
-final class MigrateCommand implements Callable<Integer> {
-  @Mixin DatabaseOption database;
-  @ParentCommand GaoMetricsCli parent;
-  @Spec CommandSpec spec;
-
+final class MigrateCommand extends DatabaseCommand {
   @Option(names = "--to", paramLabel = "N", description = "Target version (default: this build's, ${DEFAULT-VALUE}).")
   int target = GaoMetricsSchema.VERSION;
 
@@ -37,8 +28,8 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path file = database.resolve(parent.environment());
-    PrintWriter out = spec.commandLine().getOut();
+    Path file = file();
+    PrintWriter out = out();
     MigrationPlan plan = Databases.plan(file);
     if (target != GaoMetricsSchema.VERSION) {
       plan = MetricsDatabase.plan(GaoMetricsSchema.SCHEMA, file, target);

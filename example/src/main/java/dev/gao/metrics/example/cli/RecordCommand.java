@@ -16,13 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gao-metrics record}: records run documents (JSON or JSON Lines) from files or standard
@@ -39,13 +34,10 @@ import picocli.CommandLine.Spec;
           + " stored; a run id that is already recorded is reported and skipped. The other documents are recorded.",
       "Exit code 0 when every run was recorded, 3 when any was rejected or skipped."
     })
-final class RecordCommand implements Callable<Integer> {
+final class RecordCommand extends DatabaseCommand {
   /** How many documents pass between two progress lines on a terminal. */
   static final int PROGRESS_EVERY = 1_000;
 
-  @Mixin DatabaseOption database;
-  @ParentCommand GaoMetricsCli parent;
-  @Spec CommandSpec spec;
 
   @Parameters(
       paramLabel = "FILE",
@@ -58,7 +50,7 @@ final class RecordCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path file = database.resolve(parent.environment());
+    Path file = file();
     List<String> inputs = files == null || files.isEmpty() ? List.of("-") : files;
     for (String input : inputs) {
       if (!input.equals("-")) {
@@ -70,8 +62,8 @@ final class RecordCommand implements Callable<Integer> {
         }
       }
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = out();
+    PrintWriter err = err();
     try (BenchmarkStore store = BenchmarkStore.open(file)) {
       Recorder recorder = new Recorder(store, file, err);
       try {

@@ -15,14 +15,9 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gao-metrics show}: one run whole, every table of it, as a readable table or as a run
@@ -36,12 +31,9 @@ import picocli.CommandLine.Spec;
       "--json prints it as a run document (RUN-DOCUMENT.md) that 'gao-metrics record' accepts.",
       "Exit code 3 when there is no such run."
     })
-final class ShowCommand implements Callable<Integer> {
+final class ShowCommand extends DatabaseCommand {
   private static final String ROW = "  %-38s %s%n";
 
-  @Mixin DatabaseOption database;
-  @ParentCommand GaoMetricsCli parent;
-  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run's id.")
   String runId;
@@ -51,8 +43,8 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    Path file = database.resolve(parent.environment());
-    PrintWriter out = spec.commandLine().getOut();
+    Path file = file();
+    PrintWriter out = out();
     CompleteRun run;
     try (BenchmarkStore store = Databases.openCurrent(file)) {
       run =

@@ -11,12 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gao-metrics status}: the file, its schema version, pending migration steps and every table
@@ -26,16 +21,12 @@ import picocli.CommandLine.Spec;
     name = "status",
     mixinStandardHelpOptions = true,
     description = "Shows the database file, its schema version, pending migration steps and the row count of every table.")
-final class StatusCommand implements Callable<Integer> {
-  @Mixin DatabaseOption database;
-  @ParentCommand GaoMetricsCli parent;
-  @Spec CommandSpec spec;
-
+final class StatusCommand extends DatabaseCommand {
   @Override
   public Integer call() throws IOException {
-    Path file = database.resolve(parent.environment());
+    Path file = file();
     MigrationPlan plan = Databases.plan(file);
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     out.printf("file:     %s (%s)%n", file, humanSize(Files.size(file)));
     if (plan.adoptedVersion() > 0) {
       out.printf(

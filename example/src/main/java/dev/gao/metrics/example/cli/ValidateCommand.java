@@ -7,12 +7,7 @@ import dev.gao.metrics.runtime.schema.SchemaDifference;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gao-metrics validate}: compares the live schema with the schema of the version the file
@@ -25,18 +20,15 @@ import picocli.CommandLine.Spec;
       "Compares the database's live structure with the schema of the version it records.",
       "Exit code 0 when they match; 1, with every difference, when they do not."
     })
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends DatabaseCommand {
   /** Exit code when the live schema differs. */
   static final int EXIT_MISMATCH = 1;
 
-  @Mixin DatabaseOption database;
-  @ParentCommand GaoMetricsCli parent;
-  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    Path file = database.resolve(parent.environment());
-    PrintWriter out = spec.commandLine().getOut();
+    Path file = file();
+    PrintWriter out = out();
     MigrationPlan plan = Databases.plan(file);
     try (MetricsDatabase db = Databases.openAsStored(plan)) {
       List<SchemaDifference> differences = db.validate();
