@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @MetricsQueries(schema = GaoMetrics.class)
  * public interface RunQueries {
- *   @Query("SELECT * FROM benchmark_runs WHERE project_name = :project ORDER BY started_at DESC LIMIT :limit")
+ *   @Query("SELECT * FROM benchmark_runs WHERE project_name = :project ORDER BY timestamp DESC LIMIT :limit")
  *   List<BenchmarkRun> latest(String project, int limit);
  *
  *   @Query("SELECT count(*) FROM benchmark_runs WHERE status = :status")

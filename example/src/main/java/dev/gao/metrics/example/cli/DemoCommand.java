@@ -1,16 +1,14 @@
 package dev.gao.metrics.example.cli;
 
 import dev.gao.metrics.example.BenchmarkStore;
+import dev.gao.metrics.example.BenchmarkSummary;
 import dev.gao.metrics.example.CompleteRun;
 import dev.gao.metrics.example.DemoRuns;
-import dev.gao.metrics.example.model.RunStatus;
+import dev.gao.metrics.example.GaoQueriesImpl;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,30 +53,26 @@ final class DemoCommand extends DatabaseCommand {
       int rows = runs.stream().mapToInt(r -> 5 + r.tokenUsage().size()).sum();
       out.printf("recorded %d runs (%d rows) into %s in %.0f ms%n", runs.size(), rows, file, millis);
 
-      Map<String, List<CompleteRun>> byBenchmark = new TreeMap<>();
       for (CompleteRun written : runs) {
-        CompleteRun stored =
-            store
-                .find(written.runId())
-                .orElseThrow(() -> new IllegalStateException("run " + written.runId() + " was not stored"));
-        String key = stored.run().benchmarkName() + " " + stored.run().version();
-        byBenchmark.computeIfAbsent(key, k -> new ArrayList<>()).add(stored);
+        store
+            .find(written.runId())
+            .orElseThrow(() -> new IllegalStateException("run " + written.runId() + " was not stored"));
       }
-      out.println("read back every run whole; summary per benchmark and version:");
+      out.println("read back every run whole; all runs in the database per benchmark and version:");
       out.printf(
-          "%-26s %4s %9s %10s %10s %8s %9s%n",
+          "%-26s %5s %9s %10s %10s %8s %9s%n",
           "benchmark version", "runs", "completed", "time (s)", "tokens", "cost ($)", "coverage");
-      byBenchmark.forEach(
-          (key, group) ->
-              out.printf(
-                  "%-26s %4d %9d %10.0f %10.0f %8.2f %8.1f%%%n",
-                  key,
-                  group.size(),
-                  group.stream().filter(r -> r.run().status() == RunStatus.completed).count(),
-                  group.stream().mapToDouble(r -> r.performance().totalTimeSeconds()).average().orElse(0),
-                  group.stream().mapToDouble(r -> r.performance().tokenUsageTotal()).average().orElse(0),
-                  group.stream().mapToDouble(r -> r.performance().apiCallsCost()).average().orElse(0),
-                  group.stream().mapToDouble(r -> r.quality().codeCoveragePercentage()).average().orElse(0)));
+      for (BenchmarkSummary summary : new GaoQueriesImpl(store.database()).summaries()) {
+        out.printf(
+            "%-26s %5d %9d %10.0f %10.0f %8.2f %8.1f%%%n",
+            summary.benchmarkName() + " " + summary.version(),
+            summary.runs(),
+            summary.completed(),
+            summary.meanTimeSeconds(),
+            summary.meanTokens(),
+            summary.meanCostUsd(),
+            summary.meanCoveragePercentage());
+      }
       out.printf("database now holds %,d runs%n", store.runs().count());
     }
     return 0;
