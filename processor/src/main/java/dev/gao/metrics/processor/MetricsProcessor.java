@@ -67,6 +67,7 @@ public final class MetricsProcessor extends AbstractProcessor {
         "dev.gao.metrics.annotations.MetricsTable",
         "dev.gao.metrics.annotations.MetricsSchema",
         "dev.gao.metrics.annotations.Json",
+        "dev.gao.metrics.annotations.Metric",
         "dev.gao.metrics.annotations.PrimaryKey",
         "dev.gao.metrics.annotations.Column",
         "dev.gao.metrics.annotations.ForeignKey",

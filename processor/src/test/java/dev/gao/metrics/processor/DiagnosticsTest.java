@@ -472,4 +472,46 @@ class DiagnosticsTest {
     assertThat(c).hadErrorContaining("[GM105]");
     assertThat(c).hadErrorContaining("[GM111]");
   }
+
+  @Test
+  void metricOnANonNumericColumn() {
+    JavaFileObject t =
+        Sources.java(
+            "T",
+            "@MetricsTable",
+            "public record T(",
+            "  @PrimaryKey String id,",
+            "  @Metric(unit = \"s\") String duration,",
+            "  @Metric @Json List<Long> samples,",
+            "  @Metric(min = 0) BigDecimal cost,",
+            "  @Metric(max = 9) byte tiny) {}");
+    Compilation c = compileTables(t);
+    assertError(c, "GM162", t, "@Metric(unit = \"s\") String duration");
+    assertError(c, "GM162", t, "@Metric @Json List<Long> samples");
+    assertThat(c).hadErrorContaining("but duration is java.lang.String");
+    assertEquals(2, c.errors().stream().filter(d -> d.getMessage(null).contains("[GM162]")).count());
+  }
+
+  @Test
+  void metricWithInvalidRange() {
+    JavaFileObject t =
+        Sources.java(
+            "T",
+            "@MetricsTable",
+            "public record T(",
+            "  @PrimaryKey String id,",
+            "  @Metric(min = 100,",
+            "      max = 0) double inverted,",
+            "  @Metric(max = Double.NaN) double notANumber,",
+            "  @Metric(min = 5, max = 5) double single) {}");
+    Compilation c = compileTables(t);
+    assertError(c, "GM163", t, "@Metric(min = 100,");
+    assertError(c, "GM163", t, "@Metric(max = Double.NaN)");
+    assertThat(c).hadErrorContaining("min must not exceed max");
+    assertThat(c).hadErrorContaining("a bound cannot be NaN");
+    assertEquals(2, c.errors().stream().filter(d -> d.getMessage(null).contains("[GM163]")).count());
+    JavaFileObject ok =
+        Sources.java("Ok", "@MetricsTable", "public record Ok(@PrimaryKey String id, @Metric(min = 5, max = 5) int x) {}");
+    assertGenerated(Set.of("p.OkDao"), List.of(NO_SCHEMA), t, ok);
+  }
 }

@@ -28,11 +28,20 @@ class GeneratedCodeRunsTest {
             "test.metrics.QueriesScenario",
             Files.readString(
                 Path.of("src/test/resources/scenario/test/metrics/QueriesScenario.java"), StandardCharsets.UTF_8)));
+    input.add(
+        JavaFileObjects.forSourceString(
+            "test.metrics.MetricScenario",
+            Files.readString(Path.of("src/test/resources/scenario/test/metrics/MetricScenario.java"), StandardCharsets.UTF_8)));
     Compilation compilation = Sources.compile(input);
     assertThat(compilation).succeeded();
     CompiledClasses classes = new CompiledClasses(compilation);
     try {
       classes.loadClass("test.metrics.QueriesScenario").getMethod("run", Path.class).invoke(null, folder.resolve("queries.db"));
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+    try {
+      classes.loadClass("test.metrics.MetricScenario").getMethod("run", Path.class).invoke(null, folder.resolve("metric.db"));
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class GoldenFilesTest {
   static final List<String> GENERATED =
-      List.of("test.metrics.RunDao", "test.metrics.SampleDao", "test.metrics.TagDao", "test.metrics.ShopSchema",
+      List.of("test.metrics.RunDao", "test.metrics.SampleDao", "test.metrics.TagDao", "test.metrics.QualityDao", "test.metrics.ShopSchema",
           "test.metrics.ShopQueriesImpl");
 
   @Test

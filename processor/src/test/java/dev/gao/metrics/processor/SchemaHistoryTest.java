@@ -76,6 +76,30 @@ class SchemaHistoryTest {
   }
 
   @Test
+  void unitAndDirectionAreMetadataButARangeIsStructure() throws IOException {
+    assertThat(compile(run("double coverage"), schema(1))).succeededWithoutWarnings();
+    String plain = read(1);
+    Compilation described = compile(run("@Metric(unit = \"%\", better = Metric.Better.HIGHER) double coverage"), schema(1));
+    assertThat(described).succeededWithoutWarnings();
+    assertEquals(plain, read(1), "unit and direction leave the snapshot alone");
+    String generated = Sources.generated(described, "p.RunDao");
+    assertTrue(
+        generated.contains("new MetricInfo(\"%\", Better.HIGHER, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)"),
+        generated);
+    JavaFileObject ranged = run("@Metric(unit = \"%\", better = Metric.Better.HIGHER, min = 0, max = 100) double coverage");
+    JavaFileObject v1 = schema(1);
+    assertError(compile(ranged, v1), "GM136", v1, "@MetricsSchema", "coverage: range none -> [0.0, 100.0]");
+    Compilation bumped = compile(ranged, schema(2));
+    assertThat(bumped).succeededWithoutWarnings();
+    assertTrue(read(2).contains("\"min\": \"0\",\n          \"max\": \"100\""), read(2));
+    String schemaClass = Sources.generated(bumped, "p.DbSchema");
+    assertTrue(schemaClass.contains("CREATE TABLE \\\"run__new\\\""), schemaClass);
+    assertTrue(
+        schemaClass.contains("CONSTRAINT \\\"ck_run_coverage\\\" CHECK (\\\"coverage\\\" BETWEEN 0 AND 100)"),
+        schemaClass);
+  }
+
+  @Test
   void bumpWritesTheNextSnapshotChainedToThePrevious() throws IOException {
     assertThat(compile(run("String name"), schema(1))).succeeded();
     byte[] first = Files.readAllBytes(snapshot(1));

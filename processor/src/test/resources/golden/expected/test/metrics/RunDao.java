@@ -402,7 +402,7 @@ public final class RunDao extends TableDao<Run> {
    * @return whether a row with that key exists (and was updated)
    */
   public boolean update(Run row) {
-    return executeUpdate(UPDATE_SQL, statement -> bindUpdate(statement, row)) > 0;
+    return updateRow(UPDATE_SQL, statement -> bindUpdate(statement, row), row) > 0;
   }
 
   /**

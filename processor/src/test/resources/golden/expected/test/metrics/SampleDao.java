@@ -342,7 +342,7 @@ public final class SampleDao extends TableDao<Sample> {
    * @return whether a row with that key exists (and was updated)
    */
   public boolean update(Sample row) {
-    return executeUpdate(UPDATE_SQL, statement -> bindUpdate(statement, row)) > 0;
+    return updateRow(UPDATE_SQL, statement -> bindUpdate(statement, row), row) > 0;
   }
 
   /**

@@ -19,7 +19,7 @@ public final class ShopSchema {
    * The SHA-256 of the normalized structure of the tables; it changes exactly when the
    * structure does.
    */
-  public static final String IDENTITY_HASH = "be0b6f06b0def785010ce44da416db97394b07389426cca313cd092a59456051";
+  public static final String IDENTITY_HASH = "2f00115a7f089cc12e3f9d3965dfc282595949749d8727cd63a74e7aa61785a9";
 
   /**
    * The complete schema, as {@code MetricsDatabase} opens it.
@@ -31,7 +31,8 @@ public final class ShopSchema {
       List.of(
           RunDao.TABLE,
           SampleDao.TABLE,
-          TagDao.TABLE));
+          TagDao.TABLE,
+          QualityDao.TABLE));
 
   /**
    * Not instantiated: the class only holds constants.

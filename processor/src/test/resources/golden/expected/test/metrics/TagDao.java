@@ -238,7 +238,7 @@ public final class TagDao extends TableDao<Tag> {
    * @return whether a row with that key exists (and was updated)
    */
   public boolean update(Tag row) {
-    return executeUpdate(UPDATE_SQL, statement -> bindUpdate(statement, row)) > 0;
+    return updateRow(UPDATE_SQL, statement -> bindUpdate(statement, row), row) > 0;
   }
 
   /**

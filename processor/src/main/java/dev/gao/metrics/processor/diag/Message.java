@@ -189,7 +189,15 @@ public enum Message {
   /** A table column read as a Java type stored in another SQL type. */
   QUERY_COLUMN_TYPE(
       161, "%s reads result column %s, declared %s in the schema, as %s, which is stored as %s; change the type or"
-          + " convert the column in SQL (CAST)");
+          + " convert the column in SQL (CAST)"),
+  /** {@code @Metric} on a column that is not numeric. */
+  METRIC_NOT_NUMERIC(
+      162,
+      "@Metric is only allowed on numeric columns (byte, short, int, long, float, double, their boxes"
+          + " or BigDecimal), but %s is %s; remove @Metric or change the type"),
+  /** {@code @Metric} with a NaN bound or {@code min > max}. */
+  METRIC_INVALID_RANGE(
+      163, "@Metric of %s has an invalid range: min = %s, max = %s; %s");
 
   private final int number;
   private final String template;

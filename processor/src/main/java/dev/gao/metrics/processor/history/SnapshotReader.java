@@ -74,7 +74,26 @@ public final class SnapshotReader {
         bool(column, "notNull"),
         nullableString(column, "default"),
         (int) number(column, "primaryKeyPosition"),
-        bool(column, "json"));
+        bool(column, "json"),
+        bound(column, "min", Double.NEGATIVE_INFINITY),
+        bound(column, "max", Double.POSITIVE_INFINITY));
+  }
+
+  /** An optional finite bound written as text, {@code absent} when the member is missing. */
+  private static double bound(Map<String, Object> owner, String member, double absent) {
+    if (!owner.containsKey(member)) {
+      return absent;
+    }
+    String text = string(owner, member);
+    try {
+      double value = Double.parseDouble(text);
+      if (Double.isFinite(value)) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(member + " must be a finite number written as a string, not " + text);
   }
 
   @SuppressWarnings("unchecked")

@@ -16,6 +16,8 @@ import java.util.List;
  * order (both are meaningful); indexes are sorted by name and foreign keys by column, so declaring
  * them in another order does not change the text. Java row types and the schema's name and version
  * are left out of the structure, so renaming a record or raising the version keeps the identity.
+ * The finite bounds of a {@code @Metric} column ({@code min}, {@code max}, as text that parses back
+ * to the same double) are written only when present; unit and direction are not structure.
  */
 public final class SchemaJson {
   /** The version of this JSON layout, written into snapshots. */
@@ -78,8 +80,15 @@ public final class SchemaJson {
           .name("primaryKeyPosition")
           .value(column.primaryKeyPosition())
           .name("json")
-          .value(column.json())
-          .endObject();
+          .value(column.json());
+      // Only ranged columns carry bounds, so schemas without @Metric keep their text and hash.
+      if (column.hasMin()) {
+        json.name("min").value(ColumnShape.boundText(column.min()));
+      }
+      if (column.hasMax()) {
+        json.name("max").value(ColumnShape.boundText(column.max()));
+      }
+      json.endObject();
     }
     json.endArray().name("autoIncrement").value(table.autoIncrement()).name("indexes").beginArray();
     for (IndexShape index : table.indexes().stream().sorted(Comparator.comparing(IndexShape::name)).toList()) {

@@ -20,6 +20,12 @@ public enum ChangeKind {
   CHANGE_NULLABILITY,
   /** A column's default changed. */
   CHANGE_DEFAULT,
+  /**
+   * The range of a {@code @Metric} column was added, changed or removed. SQLite cannot alter a CHECK
+   * constraint, so the table is rebuilt; when stored rows violate a tighter range, copying them fails
+   * and the step rolls back rather than drop them.
+   */
+  CHANGE_RANGE,
   /** The primary key (its columns, order or automatic assignment) changed. */
   CHANGE_PRIMARY_KEY,
   /** The columns of a table kept their names but not their order. */

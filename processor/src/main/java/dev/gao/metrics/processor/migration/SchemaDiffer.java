@@ -125,6 +125,10 @@ public final class SchemaDiffer {
       changes.add(
           new Change(ChangeKind.CHANGE_DEFAULT, t, old.name(), where + ": default " + old.defaultSql() + " -> " + column.defaultSql()));
     }
+    if (!old.sameRange(column)) {
+      changes.add(
+          new Change(ChangeKind.CHANGE_RANGE, t, old.name(), where + ": range " + rangeText(old) + " -> " + rangeText(column)));
+    }
     if (old.primaryKeyPosition() != column.primaryKeyPosition()) {
       changes.add(
           new Change(
@@ -133,6 +137,10 @@ public final class SchemaDiffer {
               old.name(),
               where + ": primary key position " + old.primaryKeyPosition() + " -> " + column.primaryKeyPosition()));
     }
+  }
+
+  private static String rangeText(ColumnShape column) {
+    return column.ranged() ? "[" + column.min() + ", " + column.max() + "]" : "none";
   }
 
   private static String typeText(ColumnShape column) {

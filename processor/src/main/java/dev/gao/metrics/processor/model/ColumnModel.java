@@ -13,6 +13,7 @@ import com.squareup.javapoet.TypeName;
  * @param declaredDefault the SQL default as written in {@code @Column(defaultValue)}, or {@code null}
  * @param primaryKeyPosition 1-based position in the primary key, 0 when not in the key
  * @param accessor how generated code reads the value from a row
+ * @param metric the {@code @Metric} declaration, or {@code null}
  */
 public record ColumnModel(
     String name,
@@ -22,7 +23,21 @@ public record ColumnModel(
     boolean notNull,
     String declaredDefault,
     int primaryKeyPosition,
-    Accessor accessor) {
+    Accessor accessor,
+    MetricModel metric) {
+
+  /** A column without {@code @Metric}. */
+  public ColumnModel(
+      String name,
+      String property,
+      TypeName javaType,
+      ValueKind kind,
+      boolean notNull,
+      String declaredDefault,
+      int primaryKeyPosition,
+      Accessor accessor) {
+    this(name, property, javaType, kind, notNull, declaredDefault, primaryKeyPosition, accessor, null);
+  }
 
   /** Whether the Java type is primitive. */
   public boolean primitive() {

@@ -26,6 +26,9 @@ public final class Annotations {
   /** {@code @ForeignKey}. */
   public static final String FOREIGN_KEY = "dev.gao.metrics.annotations.ForeignKey";
 
+  /** {@code @Metric}. */
+  public static final String METRIC = "dev.gao.metrics.annotations.Metric";
+
   private final Elements elements;
 
   /** Reads annotations with the help of {@code elements}. */

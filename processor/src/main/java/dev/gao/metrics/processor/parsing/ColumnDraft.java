@@ -1,6 +1,7 @@
 package dev.gao.metrics.processor.parsing;
 
 import com.squareup.javapoet.TypeName;
+import dev.gao.metrics.processor.model.MetricModel;
 import dev.gao.metrics.processor.model.ValueKind;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
  * @param primitive whether the Java type is primitive
  * @param nullable whether the column may hold null
  * @param declaredDefault the SQL default as written, or {@code null}
+ * @param metric the {@code @Metric} declaration, or {@code null}
  */
 record ColumnDraft(
     String name,
@@ -24,7 +26,8 @@ record ColumnDraft(
     ValueKind kind,
     boolean primitive,
     boolean nullable,
-    String declaredDefault) {
+    String declaredDefault,
+    MetricModel metric) {
 
   /** The column named {@code name} (ignoring case, as SQL does). */
   static Optional<ColumnDraft> find(List<ColumnDraft> columns, String name) {

@@ -5,10 +5,13 @@ import dev.gao.metrics.annotations.ForeignKey;
 import dev.gao.metrics.processor.diag.Message;
 import dev.gao.metrics.processor.diag.Problem;
 import dev.gao.metrics.processor.model.ColumnModel;
+import dev.gao.metrics.processor.model.MetricModel;
 import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.validation.Accessibility;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.PackageElement;
@@ -19,6 +22,10 @@ import javax.lang.model.type.TypeMirror;
 
 /** Reads one column: name, storage, nullability, default and foreign key. */
 final class ColumnReader {
+  /** The kinds {@code @Metric} may annotate. */
+  private static final Set<ValueKind> NUMERIC =
+      EnumSet.of(ValueKind.BYTE, ValueKind.SHORT, ValueKind.INT, ValueKind.LONG, ValueKind.FLOAT, ValueKind.DOUBLE, ValueKind.DECIMAL);
+
   private final Annotations annotations;
   private final Accessibility accessibility;
 
@@ -69,6 +76,9 @@ final class ColumnReader {
                 || Annotations.anyNullable(property.typeAnnotations()));
     Annotations.find(property.element(), Annotations.FOREIGN_KEY)
         .ifPresent(fk -> checkForeignKey(property, fk, nullable, problems));
+    Optional<AnnotationMirror> metricAnnotation = Annotations.find(property.element(), Annotations.METRIC);
+    MetricModel metric =
+        metricAnnotation.isPresent() ? readMetric(property, metricAnnotation.get(), javaType, kind, problems) : null;
     return new ColumnDraft(
         name,
         property,
@@ -76,7 +86,35 @@ final class ColumnReader {
         kind,
         primitive,
         nullable,
-        declaredDefault.isBlank() ? null : declaredDefault.trim());
+        declaredDefault.isBlank() ? null : declaredDefault.trim(),
+        metric);
+  }
+
+  /** Reads {@code @Metric}, reporting a non-numeric column and an invalid range. */
+  private MetricModel readMetric(
+      Property property, AnnotationMirror metric, TypeMirror javaType, ValueKind kind, List<Problem> problems) {
+    if (kind != null && !NUMERIC.contains(kind)) {
+      problems.add(property.problem(Annotations.METRIC, null, Message.METRIC_NOT_NUMERIC, property.name(), javaType));
+    }
+    double min = (Double) annotations.value(metric, "min").getValue();
+    double max = (Double) annotations.value(metric, "max").getValue();
+    if (Double.isNaN(min) || Double.isNaN(max)) {
+      problems.add(
+          property.problem(
+              Annotations.METRIC,
+              Double.isNaN(min) ? "min" : "max",
+              Message.METRIC_INVALID_RANGE,
+              property.name(),
+              min,
+              max,
+              "a bound cannot be NaN; leave it out for no bound"));
+    } else if (min > max) {
+      problems.add(
+          property.problem(
+              Annotations.METRIC, "min", Message.METRIC_INVALID_RANGE, property.name(), min, max, "min must not exceed max"));
+    }
+    String better = ((VariableElement) annotations.value(metric, "better").getValue()).getSimpleName().toString();
+    return new MetricModel(annotations.string(metric, "unit"), better, min, max);
   }
 
   private void checkForeignKey(Property property, AnnotationMirror foreignKey, boolean nullable, List<Problem> problems) {

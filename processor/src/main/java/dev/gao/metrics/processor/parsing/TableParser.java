@@ -116,7 +116,8 @@ public final class TableParser {
               column.primitive() || !column.nullable() || position > 0,
               column.declaredDefault(),
               position,
-              column.property().accessor());
+              column.property().accessor(),
+              column.metric());
       models.add(model);
       modelsByProperty.put(column.property().name(), model);
     }

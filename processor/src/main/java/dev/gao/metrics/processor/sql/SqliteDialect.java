@@ -65,10 +65,49 @@ public final class SqliteDialect implements SqlDialect {
 
   @Override
   public String createTable(TableShape table) {
-    return "CREATE TABLE " + quote(table.name()) + " (\n  " + String.join(",\n  ", tableElements(table)) + "\n) STRICT";
+    return createTable(table, table.name());
   }
 
-  private List<String> tableElements(TableShape table) {
+  /**
+   * The {@code CREATE TABLE} statement of {@code table}, its range constraints named after table
+   * {@code owner}: a rebuild creates the table under a temporary name that it renames afterwards.
+   */
+  String createTable(TableShape table, String owner) {
+    return "CREATE TABLE " + quote(table.name()) + " (\n  " + String.join(",\n  ", tableElements(table, owner)) + "\n) STRICT";
+  }
+
+  /**
+   * The named CHECK constraint enforcing the range of a {@code @Metric} column, for example {@code
+   * CONSTRAINT "ck_t_c" CHECK ("c" BETWEEN 0 AND 100)}. Decimal columns, stored as text, are compared
+   * as numbers.
+   */
+  public String rangeCheck(String owner, ColumnShape column) {
+    String value = column.sqlType().equals("TEXT") ? "CAST(" + quote(column.name()) + " AS REAL)" : quote(column.name());
+    String condition;
+    if (column.hasMin() && column.hasMax()) {
+      condition = value + " BETWEEN " + number(column.min()) + " AND " + number(column.max());
+    } else if (column.hasMin()) {
+      condition = value + " >= " + number(column.min());
+    } else {
+      condition = value + " <= " + number(column.max());
+    }
+    return "CONSTRAINT " + quote(rangeConstraintName(owner, column.name())) + " CHECK (" + condition + ")";
+  }
+
+  /** The name of the range constraint of {@code column} in table {@code table}. */
+  public static String rangeConstraintName(String table, String column) {
+    return "ck_" + table + "_" + column;
+  }
+
+  /**
+   * A finite bound as an SQL literal that SQLite reads back as the same double: integral values
+   * without a fraction, others in the shortest form that round-trips.
+   */
+  public static String number(double value) {
+    return ColumnShape.boundText(value);
+  }
+
+  private List<String> tableElements(TableShape table, String owner) {
     List<String> lines = new ArrayList<>();
     List<ColumnShape> key = table.keyColumns();
     boolean inlineKey = key.size() == 1;
@@ -84,6 +123,11 @@ public final class SqliteDialect implements SqlDialect {
     for (ColumnShape column : table.columns()) {
       if (column.json()) {
         lines.add(jsonCheck(column));
+      }
+    }
+    for (ColumnShape column : table.columns()) {
+      if (column.ranged()) {
+        lines.add(rangeCheck(owner, column));
       }
     }
     return lines;

@@ -24,6 +24,7 @@ final class SqliteMigrationRenderer {
           ChangeKind.CHANGE_TYPE,
           ChangeKind.CHANGE_NULLABILITY,
           ChangeKind.CHANGE_DEFAULT,
+          ChangeKind.CHANGE_RANGE,
           ChangeKind.CHANGE_PRIMARY_KEY,
           ChangeKind.REORDER_COLUMNS,
           ChangeKind.DROP_FOREIGN_KEY,
@@ -73,6 +74,11 @@ final class SqliteMigrationRenderer {
                 || (c.kind() == ChangeKind.ADD_FOREIGN_KEY && table.source(c.subject()).isPresent()))) {
       return true;
     }
+    if (hasRanges(table.from()) || hasRanges(table.to())) {
+      // Range constraints are named after table and column, and a ranged column cannot be added or
+      // dropped natively: any change other than an index statement rebuilds the table.
+      return table.changes().stream().anyMatch(c -> c.kind() != ChangeKind.ADD_INDEX && c.kind() != ChangeKind.DROP_INDEX);
+    }
     TableShape to = table.to();
     boolean keptSeen = false;
     for (int i = to.columns().size() - 1; i >= 0; i--) {
@@ -92,6 +98,10 @@ final class SqliteMigrationRenderer {
       }
     }
     return false;
+  }
+
+  private static boolean hasRanges(TableShape table) {
+    return table.columns().stream().anyMatch(ColumnShape::ranged);
   }
 
   private static boolean canAdd(TableShape table, ColumnShape column) {
@@ -154,7 +164,7 @@ final class SqliteMigrationRenderer {
     columns.addAll(kept);
     String temporary = to.name() + "__new";
     TableShape interim = new TableShape(temporary, to.javaType(), columns, to.autoIncrement(), to.indexes(), to.foreignKeys());
-    statements.add(dialect.createTable(interim));
+    statements.add(dialect.createTable(interim, to.name()));
     List<String> names = new ArrayList<>();
     List<String> values = new ArrayList<>();
     for (ColumnShape column : to.columns()) {

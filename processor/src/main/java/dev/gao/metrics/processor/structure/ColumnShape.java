@@ -1,5 +1,7 @@
 package dev.gao.metrics.processor.structure;
 
+import java.math.BigDecimal;
+
 /**
  * A column as stored: what a schema snapshot records and a migration compares.
  *
@@ -10,6 +12,10 @@ package dev.gao.metrics.processor.structure;
  * @param defaultSql the default as SQL text in the DDL, or {@code null}
  * @param primaryKeyPosition 1-based position in the primary key, 0 when not in it
  * @param json whether values are JSON text (checked with {@code json_valid})
+ * @param min the smallest valid value of a {@code @Metric} column, {@link Double#NEGATIVE_INFINITY}
+ *     for none
+ * @param max the largest valid value of a {@code @Metric} column, {@link Double#POSITIVE_INFINITY}
+ *     for none
  */
 public record ColumnShape(
     String name,
@@ -18,7 +24,46 @@ public record ColumnShape(
     boolean notNull,
     String defaultSql,
     int primaryKeyPosition,
-    boolean json) {
+    boolean json,
+    double min,
+    double max) {
+
+  /** A column without a range. */
+  public ColumnShape(
+      String name, String sqlType, String javaType, boolean notNull, String defaultSql, int primaryKeyPosition, boolean json) {
+    this(name, sqlType, javaType, notNull, defaultSql, primaryKeyPosition, json, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * A finite bound as text that parses back to the same double, in SQL as in Java: integral values
+   * without a fraction ({@code 100}), others in the shortest form that round-trips ({@code 0.1}).
+   */
+  public static String boundText(double value) {
+    if (value == Math.rint(value) && Double.doubleToRawLongBits(value) != Double.doubleToRawLongBits(-0.0)) {
+      return new BigDecimal(value).toPlainString();
+    }
+    return Double.toString(value);
+  }
+
+  /** Whether a finite bound restricts the values, enforced with a CHECK constraint. */
+  public boolean ranged() {
+    return hasMin() || hasMax();
+  }
+
+  /** Whether the values have a finite lower bound. */
+  public boolean hasMin() {
+    return min != Double.NEGATIVE_INFINITY;
+  }
+
+  /** Whether the values have a finite upper bound. */
+  public boolean hasMax() {
+    return max != Double.POSITIVE_INFINITY;
+  }
+
+  /** Whether {@code other} has the same range (bit for bit, so {@code 0.0} and {@code -0.0} differ). */
+  public boolean sameRange(ColumnShape other) {
+    return Double.compare(min, other.min) == 0 && Double.compare(max, other.max) == 0;
+  }
 
   /** Whether the column belongs to the primary key. */
   public boolean inPrimaryKey() {
@@ -27,6 +72,6 @@ public record ColumnShape(
 
   /** A copy with another name. */
   public ColumnShape named(String newName) {
-    return new ColumnShape(newName, sqlType, javaType, notNull, defaultSql, primaryKeyPosition, json);
+    return new ColumnShape(newName, sqlType, javaType, notNull, defaultSql, primaryKeyPosition, json, min, max);
   }
 }

@@ -36,7 +36,9 @@ public final class Shapes {
         dialect.notNullInDdl(table, column),
         dialect.defaultSql(column),
         column.primaryKeyPosition(),
-        column.json());
+        column.json(),
+        column.metric() == null ? Double.NEGATIVE_INFINITY : column.metric().min(),
+        column.metric() == null ? Double.POSITIVE_INFINITY : column.metric().max());
   }
 
   private static IndexShape index(IndexModel index) {

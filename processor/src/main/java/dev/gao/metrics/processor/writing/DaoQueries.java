@@ -209,7 +209,7 @@ final class DaoQueries {
         .addJavadoc(
             "Writes the non-key columns of {@code row} to the row with its key.\n\n"
                 + "@param row the new values\n@return whether a row with that key exists (and was updated)\n")
-        .addStatement("return executeUpdate(UPDATE_SQL, $L -> bindUpdate($L, row)) > 0", binder, binder)
+        .addStatement("return updateRow(UPDATE_SQL, $L -> bindUpdate($L, row), row) > 0", binder, binder)
         .build();
   }
 

@@ -17,6 +17,12 @@ public final class RuntimeTypes {
   public static final ClassName TABLE_INFO = ClassName.get(SCHEMA, "TableInfo");
   /** {@code ColumnInfo}. */
   public static final ClassName COLUMN_INFO = ClassName.get(SCHEMA, "ColumnInfo");
+
+  /** {@code MetricInfo}. */
+  public static final ClassName METRIC_INFO = ClassName.get(SCHEMA, "MetricInfo");
+
+  /** {@code Better}. */
+  public static final ClassName BETTER = ClassName.get(SCHEMA, "Better");
   /** {@code IndexInfo}. */
   public static final ClassName INDEX_INFO = ClassName.get(SCHEMA, "IndexInfo");
   /** {@code ForeignKeyInfo}. */

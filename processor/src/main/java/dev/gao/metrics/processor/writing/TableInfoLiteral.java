@@ -1,6 +1,7 @@
 package dev.gao.metrics.processor.writing;
 
 import com.squareup.javapoet.CodeBlock;
+import dev.gao.metrics.processor.model.MetricModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.sql.SqlDialect;
 import dev.gao.metrics.processor.structure.ColumnShape;
@@ -8,7 +9,9 @@ import dev.gao.metrics.processor.structure.ForeignKeyShape;
 import dev.gao.metrics.processor.structure.IndexShape;
 import dev.gao.metrics.processor.structure.Shapes;
 import dev.gao.metrics.processor.structure.TableShape;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** The {@code new TableInfo(...)} expression holding a table's complete metadata. */
@@ -19,15 +22,26 @@ final class TableInfoLiteral {
     this.dialect = dialect;
   }
 
+  /** The metadata of the current version, with unit and direction of each {@code @Metric} column. */
   CodeBlock of(TableModel table) {
-    return of(Shapes.of(table, dialect));
+    Map<String, MetricModel> metrics = new HashMap<>();
+    table.columns().stream().filter(c -> c.metric() != null).forEach(c -> metrics.put(c.name(), c.metric()));
+    return of(Shapes.of(table, dialect), metrics);
   }
 
+  /**
+   * The metadata of an earlier version, read from its snapshot: ranged columns get a {@code
+   * MetricInfo} without unit and with direction {@code NONE}, as snapshots keep only the structure.
+   */
   CodeBlock of(TableShape table) {
+    return of(table, Map.of());
+  }
+
+  private CodeBlock of(TableShape table, Map<String, MetricModel> metrics) {
     return CodeBlock.builder()
         .add("new $T(\n$>$>", RuntimeTypes.TABLE_INFO)
         .add("$S,\n$S,\n", table.name(), table.javaType())
-        .add(list(table.columns(), this::column))
+        .add(list(table.columns(), c -> column(c, metrics.get(c.name()))))
         .add(",\n$L,\n", table.autoIncrement())
         .add(list(table.indexes(), i -> index(table, i)))
         .add(",\n")
@@ -36,7 +50,25 @@ final class TableInfoLiteral {
         .build();
   }
 
-  private CodeBlock column(ColumnShape column) {
+  private CodeBlock column(ColumnShape column, MetricModel metric) {
+    if (metric != null || column.ranged()) {
+      return CodeBlock.of(
+          "new $T($S, $S, $S, $L, $S, $L, $L,\n$>$>new $T($S, $T.$L, $L, $L)$<$<)",
+          RuntimeTypes.COLUMN_INFO,
+          column.name(),
+          column.sqlType(),
+          column.javaType(),
+          column.notNull(),
+          column.defaultSql(),
+          column.primaryKeyPosition(),
+          column.json(),
+          RuntimeTypes.METRIC_INFO,
+          metric == null ? "" : metric.unit(),
+          RuntimeTypes.BETTER,
+          metric == null ? "NONE" : metric.better(),
+          bound(column.min()),
+          bound(column.max()));
+    }
     return CodeBlock.of(
         "new $T($S, $S, $S, $L, $S, $L, $L)",
         RuntimeTypes.COLUMN_INFO,
@@ -69,6 +101,18 @@ final class TableInfoLiteral {
         foreignKey.referencedColumn(),
         foreignKey.onDelete(),
         foreignKey.onUpdate());
+  }
+
+  /** A bound as a Java double expression. */
+  private static CodeBlock bound(double value) {
+    if (value == Double.NEGATIVE_INFINITY) {
+      return CodeBlock.of("$T.NEGATIVE_INFINITY", Double.class);
+    }
+    if (value == Double.POSITIVE_INFINITY) {
+      return CodeBlock.of("$T.POSITIVE_INFINITY", Double.class);
+    }
+    String text = ColumnShape.boundText(value);
+    return CodeBlock.of("$L", text.contains(".") || text.contains("E") ? text : text + ".0");
   }
 
   private static CodeBlock strings(List<String> values) {

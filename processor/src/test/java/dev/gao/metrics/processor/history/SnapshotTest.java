@@ -1,6 +1,7 @@
 package dev.gao.metrics.processor.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,55 @@ class SnapshotTest {
     assertEquals("a", read.schema().tables().get(0).indexes().get(0).name(), "indexes are sorted by name");
     assertEquals(text, SnapshotWriter.write(read));
     assertTrue(text.endsWith("}\n"));
+  }
+
+  private static Snapshot ranged(double min, double max) {
+    SchemaShape schema =
+        new SchemaShape(
+            "Db",
+            1,
+            List.of(
+                new TableShape(
+                    "quality",
+                    "p.Quality",
+                    List.of(
+                        new ColumnShape("id", "INTEGER", "long", true, null, 1, false),
+                        new ColumnShape("coverage", "REAL", "double", true, null, 0, false, min, max)),
+                    false,
+                    List.of(),
+                    List.of())));
+    return new Snapshot(schema, SchemaJson.identityHash(schema), null, Renames.NONE, List.of());
+  }
+
+  @Test
+  void rangesAreWrittenOnlyWhenPresentAndReadBackExactly() {
+    String none = SnapshotWriter.write(ranged(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+    assertFalse(none.contains("\"min\"") || none.contains("\"max\""), none);
+    String both = SnapshotWriter.write(ranged(0, 0.1));
+    assertTrue(both.contains("\"json\": false,\n          \"min\": \"0\",\n          \"max\": \"0.1\""), both);
+    String upper = SnapshotWriter.write(ranged(Double.NEGATIVE_INFINITY, 1e300));
+    assertFalse(upper.contains("\"min\""), upper);
+    for (String text : List.of(none, both, upper)) {
+      Snapshot read = SnapshotReader.read(text);
+      assertEquals(text, SnapshotWriter.write(read));
+    }
+    ColumnShape coverage = SnapshotReader.read(both).schema().tables().get(0).columns().get(1);
+    assertEquals(0.1, coverage.max());
+    assertEquals(0.0, coverage.min());
+    assertTrue(coverage.ranged());
+    assertEquals(Double.NEGATIVE_INFINITY, SnapshotReader.read(upper).schema().tables().get(0).columns().get(1).min());
+    java.util.Set<String> hashes =
+        new java.util.HashSet<>(
+            List.of(
+                ranged(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY).identityHash(),
+                ranged(0, 0.1).identityHash(),
+                ranged(0, 0.2).identityHash(),
+                ranged(0, Double.POSITIVE_INFINITY).identityHash()));
+    assertEquals(4, hashes.size(), "every range is part of the identity");
+    for (String bad : List.of("\"max\": \"x\"", "\"max\": \"Infinity\"", "\"max\": 1")) {
+      String edited = both.replace("\"max\": \"0.1\"", bad);
+      assertThrows(IllegalArgumentException.class, () -> SnapshotReader.read(edited), bad);
+    }
   }
 
   @Test

@@ -32,10 +32,16 @@ class RandomSchemaPairsTest {
     int rebuilds = 0;
     for (int pair = 0; pair < PAIRS; pair++) {
       Model model = Model.random(random);
+      if (pair % 8 == 1) {
+        model.mutateRange(pair);
+      }
       SchemaShape from = model.shape(1);
       int changes = 1 + random.nextInt(4);
       for (int i = 0; i < changes; i++) {
         model.mutate(random);
+      }
+      if (pair % 4 == 0) {
+        model.mutateRange(pair);
       }
       SchemaShape to = model.shape(2);
       StepPlan plan = SchemaDiffer.diff(from, to, model.renames());
@@ -96,6 +102,25 @@ class RandomSchemaPairsTest {
         case 3 -> new ColumnShape(name, "TEXT", "java.util.Map<java.lang.String, java.lang.Long>", false, null, 0, true);
         default -> new ColumnShape(name, "TEXT", "java.time.Instant", random.nextBoolean(), null, 0, false);
       };
+    }
+
+    /**
+     * Adds, changes or removes the range of the first numeric column that is neither key nor foreign
+     * key, depending on {@code pair}; uses no random numbers, so the other mutations stay as they were.
+     */
+    void mutateRange(int pair) {
+      for (MTable table : tables) {
+        for (MColumn column : table.columns) {
+          ColumnShape s = column.shape;
+          if (!s.inPrimaryKey() && table.foreignKey(column) == null && !s.json() && !s.sqlType().equals("TEXT")) {
+            double min = s.hasMin() ? Double.NEGATIVE_INFINITY : pair % 3 == 0 ? -5 : 0;
+            double max = s.hasMax() && pair % 2 == 0 ? Double.POSITIVE_INFINITY : 1000.25;
+            column.shape = new ColumnShape(s.name(), s.sqlType(), s.javaType(), s.notNull(), s.defaultSql(), 0, false, min, max);
+            log.add("range of " + table.name + "." + s.name() + " to [" + min + ", " + max + "]");
+            return;
+          }
+        }
+      }
     }
 
     void mutate(Random random) {

@@ -4,10 +4,12 @@ import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.ConnectionScope;
 import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.connection.TransactionManager;
+import dev.gao.metrics.runtime.exception.CheckViolationException;
 import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.json.JsonCodec;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
+import dev.gao.metrics.runtime.schema.MetricInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.ErrorContext;
@@ -240,6 +242,28 @@ public abstract class TableDao<T> {
   }
 
   /**
+   * Executes an UPDATE that writes the values of one row, so that a failed constraint names the
+   * offending value (for example a metric outside its range).
+   *
+   * @param sql the statement
+   * @param binder binds its parameters
+   * @param row the row whose values the statement writes
+   * @return the number of affected rows
+   */
+  protected final int updateRow(String sql, StatementBinder binder, T row) {
+    return transactions.write(
+        scope -> {
+          try {
+            PreparedStatement statement = scope.prepare(sql);
+            binder.bind(statement);
+            return statement.executeUpdate();
+          } catch (SQLException e) {
+            throw rowFailure(scope, e, row);
+          }
+        });
+  }
+
+  /**
    * Runs a query that returns at most one row.
    *
    * @param sql the query
@@ -321,6 +345,12 @@ public abstract class TableDao<T> {
     } catch (SQLException e) {
       clearBatch(statement);
       MetricsException translated = translate(e);
+      if (translated instanceof CheckViolationException check && check.column() != null && check.value() == null) {
+        Optional<T> offending = outOfRange(batch, check.column());
+        if (offending.isPresent()) {
+          throw rowFailure(scope, e, offending.get());
+        }
+      }
       if (translated instanceof ForeignKeyViolationException) {
         for (T row : batch) {
           Optional<ForeignKeyViolationException> named =
@@ -358,6 +388,38 @@ public abstract class TableDao<T> {
 
   private MetricsException translate(SQLException e) {
     return dialect.translate(e, errorContext);
+  }
+
+  /** The first row of {@code rows} whose value of metric column {@code column} is outside its range. */
+  private Optional<T> outOfRange(List<T> rows, String column) {
+    MetricInfo metric = table.columns().stream()
+        .filter(c -> c.name().equals(column) && c.metric() != null)
+        .map(ColumnInfo::metric)
+        .findFirst()
+        .orElse(null);
+    if (metric == null) {
+      return Optional.empty();
+    }
+    for (T row : rows) {
+      Function<String, Object> values = boundValues(row);
+      Object value = values == null ? null : values.apply(column);
+      Double number = value instanceof Number n ? Double.valueOf(n.doubleValue()) : parse(value);
+      if (number != null && !metric.contains(number)) {
+        return Optional.of(row);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Double parse(Object value) {
+    if (value instanceof String text) {
+      try {
+        return Double.valueOf(text);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** The values the row binds, by column name; null if binding fails again. */

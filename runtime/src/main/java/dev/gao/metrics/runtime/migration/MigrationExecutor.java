@@ -15,6 +15,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs migration steps, each as one unit: foreign-key enforcement off around the transaction when
@@ -25,6 +27,8 @@ import java.util.Optional;
  * version it had.
  */
 public final class MigrationExecutor {
+  private static final Pattern RANGE_CONSTRAINT = Pattern.compile("CHECK constraint failed: (ck_\\w+)");
+
   private final TransactionManager transactions;
   private final Dialect dialect;
   private final SchemaInfo schema;
@@ -105,7 +109,7 @@ public final class MigrationExecutor {
         try {
           statement.execute(sql);
         } catch (SQLException e) {
-          throw failure(step, "statement failed: " + sql + "\n  " + e.getMessage(), e);
+          throw failure(step, "statement failed: " + sql + "\n  " + e.getMessage() + rangeHint(step, e), e);
         }
       }
     } catch (SQLException e) {
@@ -183,6 +187,25 @@ public final class MigrationExecutor {
       statement.setString(2, MetadataTable.IDENTITY_HASH);
       statement.executeUpdate();
     }
+  }
+
+  /**
+   * For a copy that failed on a range constraint ({@code ck_<table>_<column>}) of the target
+   * version: which stored rows are the cause and what to do. Rows are never dropped to fit a tighter
+   * range; the step fails instead.
+   */
+  private static String rangeHint(MigrationStep step, SQLException e) {
+    Matcher matcher = RANGE_CONSTRAINT.matcher(String.valueOf(e.getMessage()));
+    if (!matcher.find()) {
+      return "";
+    }
+    return "\n  Stored rows violate range constraint "
+        + matcher.group(1)
+        + " that version "
+        + step.toVersion()
+        + " declares: correct or delete them at version "
+        + step.fromVersion()
+        + ", or widen the range, then migrate again.";
   }
 
   private MetricsException failure(MigrationStep step, String what, Throwable cause) {

@@ -1,6 +1,7 @@
 package dev.gao.metrics.runtime.schema;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One column of a table.
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param primaryKeyPosition the 1-based position of the column in the primary key, 0 if it is not
  *     part of it
  * @param json whether the column holds JSON text written by the runtime's codec
+ * @param metric the metric metadata of a column declared with {@code @Metric}, or {@code null}
  */
 public record ColumnInfo(
     String name,
@@ -22,7 +24,8 @@ public record ColumnInfo(
     boolean notNull,
     String defaultSql,
     int primaryKeyPosition,
-    boolean json) {
+    boolean json,
+    MetricInfo metric) {
 
   /**
    * Validates the arguments.
@@ -36,6 +39,7 @@ public record ColumnInfo(
    * @param primaryKeyPosition the 1-based position of the column in the primary key, 0 if it is not
    *     part of it
    * @param json whether the column holds JSON text written by the runtime's codec
+   * @param metric the metric metadata of a column declared with {@code @Metric}, or {@code null}
    */
   public ColumnInfo {
     Checks.requireName(name, "column name");
@@ -45,6 +49,39 @@ public record ColumnInfo(
       throw new IllegalArgumentException(
           "primaryKeyPosition of column " + name + " must be >= 0 but was " + primaryKeyPosition);
     }
+  }
+
+  /**
+   * A column without metric metadata.
+   *
+   * @param name the SQL column name, unquoted
+   * @param sqlType the declared SQL type, for example {@code TEXT} or {@code INTEGER}
+   * @param javaType the qualified Java type of the record component, for messages
+   * @param notNull whether the column is declared {@code NOT NULL}
+   * @param defaultSql the default value as SQL text exactly as the DDL declares it; {@code null}
+   *     when the column has no default
+   * @param primaryKeyPosition the 1-based position of the column in the primary key, 0 if it is not
+   *     part of it
+   * @param json whether the column holds JSON text written by the runtime's codec
+   */
+  public ColumnInfo(
+      String name,
+      String sqlType,
+      String javaType,
+      boolean notNull,
+      String defaultSql,
+      int primaryKeyPosition,
+      boolean json) {
+    this(name, sqlType, javaType, notNull, defaultSql, primaryKeyPosition, json, null);
+  }
+
+  /**
+   * The metric metadata, if the column was declared with {@code @Metric}.
+   *
+   * @return the metadata, or empty
+   */
+  public Optional<MetricInfo> metricInfo() {
+    return Optional.ofNullable(metric);
   }
 
   /**

@@ -13,7 +13,10 @@ import java.util.function.UnaryOperator;
 /**
  * Compares the tables of a schema with their live structure, field by field (never by SQL text).
  * Tables the schema does not declare are not compared. Names compare case-insensitively, as SQL
- * identifiers do.
+ * identifiers do. The range constraint of each bounded metric column ({@code CONSTRAINT "ck_<table>_
+ * <column>" CHECK (...)}, one line of the expected {@code CREATE TABLE}) must appear verbatim in the
+ * live table's SQL text; nothing is parsed, so other CHECK constraints (JSON validity) are not
+ * compared.
  */
 public final class SchemaComparator {
   private final UnaryOperator<String> normalizeDefault;
@@ -50,10 +53,35 @@ public final class SchemaComparator {
             difference(table, Kind.TABLE_NOT_STRICT, table.name(), "STRICT", "not STRICT"));
       }
       compareColumns(table, live, differences);
+      compareRanges(table, live, differences);
       compareIndexes(table, live, differences);
       compareForeignKeys(table, live, differences);
     }
     return differences;
+  }
+
+  private static void compareRanges(TableInfo table, LiveTable live, List<SchemaDifference> out) {
+    if (live.sql() == null) {
+      return;
+    }
+    for (ColumnInfo column : table.metrics()) {
+      String clause = rangeClause(table, column.name());
+      if (column.metric().bounded() && clause != null && !live.sql().contains(clause)) {
+        out.add(difference(table, Kind.COLUMN_RANGE, column.name(), clause, null));
+      }
+    }
+  }
+
+  /** The line of {@code table}'s CREATE TABLE that declares the range of {@code column}, or null. */
+  private static String rangeClause(TableInfo table, String column) {
+    String sql = table.createSql();
+    int start = sql.indexOf("CONSTRAINT \"" + table.rangeConstraintName(column) + "\" CHECK (");
+    if (start < 0) {
+      return null;
+    }
+    int end = sql.indexOf('\n', start);
+    String clause = end < 0 ? sql.substring(start) : sql.substring(start, end);
+    return clause.endsWith(",") ? clause.substring(0, clause.length() - 1) : clause;
   }
 
   private void compareColumns(TableInfo table, LiveTable live, List<SchemaDifference> out) {

@@ -34,6 +34,8 @@ public record SchemaDifference(
     COLUMN_DEFAULT,
     /** A column has another primary-key position. */
     COLUMN_PRIMARY_KEY,
+    /** The range constraint of a metric column is missing or differs. */
+    COLUMN_RANGE,
     /** An index of the schema does not exist. */
     MISSING_INDEX,
     /** The live table has an index the schema lacks. */
@@ -89,6 +91,7 @@ public record SchemaDifference(
           "column " + subject + ": default is " + actual + ", expected " + expected;
       case COLUMN_PRIMARY_KEY ->
           "column " + subject + ": primary-key position is " + actual + ", expected " + expected;
+      case COLUMN_RANGE -> "column " + subject + ": range constraint " + expected + " is missing";
       case MISSING_INDEX -> "index " + subject + " on " + expected + " is missing";
       case EXTRA_INDEX -> "index " + subject + " on " + actual + " is not in the schema";
       case INDEX_UNIQUE -> "index " + subject + ": is " + actual + ", expected " + expected;

@@ -89,6 +89,25 @@ public record TableInfo(
   }
 
   /**
+   * The columns that carry metric metadata ({@code @Metric}), in table order.
+   *
+   * @return the metric columns; empty if the table has none
+   */
+  public List<ColumnInfo> metrics() {
+    return columns.stream().filter(column -> column.metric() != null).toList();
+  }
+
+  /**
+   * The name of the CHECK constraint that enforces the range of a metric column.
+   *
+   * @param column the SQL column name
+   * @return {@code ck_<table>_<column>}
+   */
+  public String rangeConstraintName(String column) {
+    return "ck_" + name + "_" + column;
+  }
+
+  /**
    * The primary-key column names in key order.
    *
    * @return the key columns; empty if the table has no declared key

@@ -11,13 +11,15 @@ import java.util.List;
  * @param indexes the indexes created with CREATE INDEX (not those the engine makes for UNIQUE or
  *     PRIMARY KEY constraints)
  * @param foreignKeys the foreign keys
+ * @param sql the {@code CREATE TABLE} text the database keeps, or {@code null} when unknown
  */
 public record LiveTable(
     String name,
     boolean strict,
     List<Column> columns,
     List<Index> indexes,
-    List<ForeignKey> foreignKeys) {
+    List<ForeignKey> foreignKeys,
+    String sql) {
 
   /**
    * Copies the lists.
@@ -28,11 +30,27 @@ public record LiveTable(
    * @param indexes the indexes created with CREATE INDEX (not those the engine makes for UNIQUE or
    *     PRIMARY KEY constraints)
    * @param foreignKeys the foreign keys
+   * @param sql the {@code CREATE TABLE} text the database keeps, or {@code null} when unknown
    */
   public LiveTable {
     columns = List.copyOf(columns);
     indexes = List.copyOf(indexes);
     foreignKeys = List.copyOf(foreignKeys);
+  }
+
+  /**
+   * A live table whose SQL text is unknown.
+   *
+   * @param name the table name
+   * @param strict whether the table is STRICT
+   * @param columns the columns in table order
+   * @param indexes the indexes created with CREATE INDEX (not those the engine makes for UNIQUE or
+   *     PRIMARY KEY constraints)
+   * @param foreignKeys the foreign keys
+   */
+  public LiveTable(
+      String name, boolean strict, List<Column> columns, List<Index> indexes, List<ForeignKey> foreignKeys) {
+    this(name, strict, columns, indexes, foreignKeys, null);
   }
 
   /**

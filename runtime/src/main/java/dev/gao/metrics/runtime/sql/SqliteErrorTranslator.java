@@ -10,7 +10,9 @@ import dev.gao.metrics.runtime.exception.NotNullViolationException;
 import dev.gao.metrics.runtime.exception.TypeMismatchException;
 import dev.gao.metrics.runtime.exception.UniqueViolationException;
 import dev.gao.metrics.runtime.exception.ValueText;
+import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
+import dev.gao.metrics.runtime.schema.MetricInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -188,6 +190,8 @@ final class SqliteErrorTranslator {
       column = quoted.group(1).replace("\"\"", "\"");
     } else if (context.table() != null && hasColumn(context.table(), expression)) {
       column = expression;
+    } else if (context.table() != null) {
+      column = rangeColumn(context.table(), expression);
     }
     String table = tableName(context);
     Object value = column == null ? null : context.valueOf(column);
@@ -198,7 +202,8 @@ final class SqliteErrorTranslator {
             + " ("
             + expression
             + ")"
-            + (value != null ? ": value " + ValueText.of(value) : ""),
+            + (value != null ? ": value " + ValueText.of(value) : "")
+            + rangeText(context.table(), column),
         table,
         column,
         value,
@@ -270,6 +275,42 @@ final class SqliteErrorTranslator {
       }
       return prefix + "(" + String.join(", ", columns) + ")";
     }
+  }
+
+  /**
+   * The column whose range constraint {@code ck_<table>_<column>} is named {@code constraint}, or
+   * null.
+   */
+  private static String rangeColumn(TableInfo table, String constraint) {
+    for (ColumnInfo column : table.metrics()) {
+      if (table.rangeConstraintName(column.name()).equals(constraint)) {
+        return column.name();
+      }
+    }
+    return null;
+  }
+
+  /** {@code " is outside the range [min, max]"} for a metric column, else empty. */
+  private static String rangeText(TableInfo table, String column) {
+    if (table == null || column == null || !hasColumn(table, column)) {
+      return "";
+    }
+    MetricInfo metric = table.column(column).metric();
+    if (metric == null || !metric.bounded()) {
+      return "";
+    }
+    if (metric.min() == Double.NEGATIVE_INFINITY) {
+      return " is outside the range <= " + bound(metric.max());
+    }
+    if (metric.max() == Double.POSITIVE_INFINITY) {
+      return " is outside the range >= " + bound(metric.min());
+    }
+    return " is outside the range [" + bound(metric.min()) + ", " + bound(metric.max()) + "]";
+  }
+
+  /** A finite bound, integral values without a fraction. */
+  private static String bound(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
   }
 
   private static boolean hasColumn(TableInfo table, String name) {

@@ -16,6 +16,8 @@ final class SqliteIntrospector {
           + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name";
   private static final String TABLE =
       "SELECT strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name = ?";
+  private static final String TABLE_SQL =
+      "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?";
   private static final String COLUMNS =
       "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_xinfo(?) ORDER BY cid";
   private static final String INDEXES =
@@ -56,7 +58,17 @@ final class SqliteIntrospector {
             strict,
             columns(connection, table),
             indexes(connection, table),
-            foreignKeys(connection, table)));
+            foreignKeys(connection, table),
+            tableSql(connection, table)));
+  }
+
+  private static String tableSql(Connection connection, String table) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(TABLE_SQL)) {
+      statement.setString(1, table);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
   }
 
   private List<LiveTable.Column> columns(Connection connection, String table) throws SQLException {

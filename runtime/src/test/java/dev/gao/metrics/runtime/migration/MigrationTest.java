@@ -255,6 +255,30 @@ class MigrationTest {
   }
 
   @Test
+  void rowsOutsideATighterRangeFailTheStepNamingTheConstraint() throws Exception {
+    Path file = fileAt(2);
+    SchemaInfo tighter =
+        Versions.schema(
+            3,
+            step -> {
+              if (step.fromVersion() != 2 || step.toVersion() != 3) {
+                return step;
+              }
+              List<String> statements = new java.util.ArrayList<>(step.statements());
+              statements.add("CREATE TABLE \"scores\" (\"v\" REAL, CONSTRAINT \"ck_scores_v\" CHECK (\"v\" <= 1)) STRICT");
+              statements.add("INSERT INTO \"scores\" (\"v\") VALUES (2)");
+              return new MigrationStep(
+                  2, 3, statements, step.finalStatements(), true, step.checksum(), step.dataMigrations());
+            });
+    MigrationException e = assertThrows(MigrationException.class, () -> open(tighter, file));
+    assertTrue(e.getMessage().contains("still at version 2"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("Stored rows violate range constraint ck_scores_v that version 3 declares"),
+        e.getMessage());
+    assertRows(file, 2);
+  }
+
+  @Test
   void aBrokenForeignKeyRollsTheStepBackNamingTableAndRow() throws Exception {
     Path file = fileAt(3);
     SchemaInfo broken =
