@@ -15,6 +15,9 @@ import dev.gao.metrics.example.model.RunStatus;
 import dev.gao.metrics.example.model.TokenUsage;
 import dev.gao.metrics.example.model.WorkflowMetrics;
 import dev.gao.metrics.runtime.dao.SortOrder;
+import dev.gao.metrics.runtime.schema.Better;
+import dev.gao.metrics.runtime.schema.MetricInfo;
+import dev.gao.metrics.runtime.exception.CheckViolationException;
 import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
 import dev.gao.metrics.runtime.exception.InvalidValueException;
 import java.nio.file.Path;
@@ -153,6 +156,28 @@ class BenchmarkStoreTest {
     assertFalse(store.runs().exists(run.runId()), "the parent row was rolled back with the rest");
     assertEquals(0, store.performance().count());
     assertEquals(0, store.autonomy().count());
+  }
+
+  @Test
+  void aValueOutsideItsDeclaredRangeIsRefusedNamingTableColumnAndValue() {
+    CompleteRun run = demo.next("invoice-api", "bugfix-suite", "1.1.0");
+    QualityMetrics q = run.quality();
+    QualityMetrics outOfRange =
+        new QualityMetrics(0, q.runId(), q.testsWritten(), q.testsPassing(), 101.5, q.lintingErrorsCount(),
+            q.lintingErrorsBySeverity(), q.typeErrorsCount(), q.securityVulnerabilitiesCount(),
+            q.securityVulnerabilitiesBySeverity(), q.functionalCompletenessPercentage());
+    CompleteRun bad =
+        new CompleteRun(run.run(), run.performance(), run.autonomy(), outOfRange, run.workflow(), run.tokenUsage());
+
+    CheckViolationException error = assertThrows(CheckViolationException.class, () -> store.record(bad));
+    assertEquals("quality_metrics", error.table());
+    assertEquals("code_coverage_percentage", error.column());
+    assertEquals(101.5, error.value());
+    assertTrue(error.getMessage().contains("101.5"), error.getMessage());
+    assertFalse(store.runs().exists(run.runId()), "nothing of the run was stored");
+    assertEquals(
+        new MetricInfo("%", Better.HIGHER, 0, 100),
+        store.quality().table().column("code_coverage_percentage").metric());
   }
 
   @Test

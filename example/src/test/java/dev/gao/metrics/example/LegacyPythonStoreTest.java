@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gao.metrics.example.model.BenchmarkRun;
 import dev.gao.metrics.example.model.BenchmarkRunDao;
+import dev.gao.metrics.example.model.GaoMetricsSchema;
 import dev.gao.metrics.example.model.RunStatus;
 import dev.gao.metrics.runtime.dao.SortOrder;
 import java.nio.file.Files;
@@ -50,12 +51,12 @@ class LegacyPythonStoreTest {
   void aLegacyFileIsAdoptedMigratedAndReadsBackWithTheSameMeaning() throws Exception {
     Path file = folder.resolve("legacy.db");
     Files.copy(Path.of("src/test/resources/fixtures/legacy-python-store.db"), file);
-    Map<String, List<Map<String, Object>>> legacy = TableDump.rows(file, SchemaVersionTwoMigrationTest.V1_TABLES);
+    Map<String, List<Map<String, Object>>> legacy = TableDump.rows(file, VersionOneFixtureMigrationTest.V1_TABLES);
     assertEquals(List.of("0"), TableDump.column(file, "PRAGMA user_version"));
 
     List<Instant> expectedOrder = new ArrayList<>();
     try (BenchmarkStore store = BenchmarkStore.open(file)) {
-      assertEquals(2, store.database().storedVersion());
+      assertEquals(GaoMetricsSchema.VERSION, store.database().storedVersion());
       assertEquals(List.of(), store.database().validate());
       for (int i = 0; i < legacy.get("benchmark_runs").size(); i++) {
         Map<String, Object> row = legacy.get("benchmark_runs").get(i);

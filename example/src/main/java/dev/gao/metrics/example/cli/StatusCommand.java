@@ -41,7 +41,8 @@ final class StatusCommand extends DatabaseCommand {
       out.printf(
           "schema:   %s version %d (this build: version %d)%n",
           db.schema().name(), db.storedVersion(), db.schema().version());
-      out.printf("identity: %s%n", db.schema().identityHash());
+      SchemaInfo stored = db.schema().atVersion(db.storedVersion()).orElse(db.schema());
+      out.printf("identity: %s%n", stored.identityHash());
       if (plan.steps().isEmpty()) {
         out.println("pending:  none");
       } else {
@@ -62,9 +63,11 @@ final class StatusCommand extends DatabaseCommand {
           "history:  %s%n",
           history.isEmpty()
               ? "never migrated"
-              : history.size() + " steps, last " + history.get(history.size() - 1).appliedAt());
+              : history.size()
+                  + (history.size() == 1 ? " step" : " steps")
+                  + ", last "
+                  + history.get(history.size() - 1).appliedAt());
       out.println("tables:");
-      SchemaInfo stored = db.schema().atVersion(db.storedVersion()).orElse(db.schema());
       int width = stored.tables().stream().mapToInt(t -> t.name().length()).max().orElse(0);
       for (TableInfo table : stored.tables()) {
         out.printf("  %-" + width + "s  %,d rows%n", table.name(), db.rowCount(table.name()));

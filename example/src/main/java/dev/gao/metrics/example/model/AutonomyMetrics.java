@@ -3,6 +3,7 @@ package dev.gao.metrics.example.model;
 import dev.gao.metrics.annotations.ForeignKey;
 import dev.gao.metrics.annotations.Index;
 import dev.gao.metrics.annotations.Json;
+import dev.gao.metrics.annotations.Metric;
 import dev.gao.metrics.annotations.MetricsTable;
 import dev.gao.metrics.annotations.Nullable;
 import dev.gao.metrics.annotations.PrimaryKey;
@@ -29,11 +30,11 @@ import java.util.List;
 public record AutonomyMetrics(
     @PrimaryKey(autoGenerate = true) long id,
     @ForeignKey(table = BenchmarkRun.class, onDelete = ForeignKey.Action.CASCADE) String runId,
-    int manualInterventionsCount,
+    @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int manualInterventionsCount,
     @Nullable @Json List<String> manualInterventionsTypes,
-    int promptsNeededInitial,
-    int promptsNeededFollowup,
-    double oneShotSuccessRate,
-    double errorRecoveryRate,
-    int agentHandoffsSuccessful,
-    int agentHandoffsFailed) {}
+    @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int promptsNeededInitial,
+    @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int promptsNeededFollowup,
+    @Metric(unit = "fraction", better = Metric.Better.HIGHER, min = 0, max = 1) double oneShotSuccessRate,
+    @Metric(unit = "fraction", better = Metric.Better.HIGHER, min = 0, max = 1) double errorRecoveryRate,
+    @Metric(unit = "count", better = Metric.Better.HIGHER, min = 0) int agentHandoffsSuccessful,
+    @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int agentHandoffsFailed) {}

@@ -12,10 +12,13 @@ import dev.gao.metrics.annotations.MetricsSchema;
  *   <li>Version 2: run {@code status} and {@code finished_at}; one row per run in each metric table
  *       (unique {@code run_id}); {@code token_usage} per model and token type, with the price table
  *       used for the cost. {@link StatusFromMetadata} fills the status of existing runs.
+ *   <li>Version 3: every numeric metric declares its unit, whether lower or higher is better, and
+ *       its valid range ({@code @Metric}); the ranges are CHECK constraints (counts, times and costs
+ *       at least 0, rates within 0..1, percentages within 0..100).
  * </ul>
  */
 @MetricsSchema(
-    version = 2,
+    version = 3,
     tables = {
       BenchmarkRun.class,
       PerformanceMetrics.class,

@@ -3,6 +3,7 @@ package dev.gao.metrics.example.model;
 import dev.gao.metrics.annotations.ForeignKey;
 import dev.gao.metrics.annotations.Index;
 import dev.gao.metrics.annotations.Json;
+import dev.gao.metrics.annotations.Metric;
 import dev.gao.metrics.annotations.MetricsTable;
 import dev.gao.metrics.annotations.Nullable;
 import dev.gao.metrics.annotations.PrimaryKey;
@@ -26,9 +27,9 @@ import java.util.Map;
 public record PerformanceMetrics(
     @PrimaryKey(autoGenerate = true) long id,
     @ForeignKey(table = BenchmarkRun.class, onDelete = ForeignKey.Action.CASCADE) String runId,
-    double totalTimeSeconds,
+    @Metric(unit = "s", better = Metric.Better.LOWER, min = 0) double totalTimeSeconds,
     @Nullable @Json Map<String, Double> phaseTimes,
-    long tokenUsageTotal,
+    @Metric(unit = "tokens", better = Metric.Better.LOWER, min = 0) long tokenUsageTotal,
     @Nullable @Json Map<String, Long> tokenUsageByAgent,
-    int apiCallsCount,
-    double apiCallsCost) {}
+    @Metric(unit = "calls", better = Metric.Better.LOWER, min = 0) int apiCallsCount,
+    @Metric(unit = "USD", better = Metric.Better.LOWER, min = 0) double apiCallsCost) {}

@@ -3,6 +3,7 @@ package dev.gao.metrics.example.model;
 import dev.gao.metrics.annotations.ForeignKey;
 import dev.gao.metrics.annotations.Index;
 import dev.gao.metrics.annotations.Json;
+import dev.gao.metrics.annotations.Metric;
 import dev.gao.metrics.annotations.MetricsTable;
 import dev.gao.metrics.annotations.Nullable;
 import dev.gao.metrics.annotations.PrimaryKey;
@@ -29,12 +30,12 @@ import java.util.Map;
 public record QualityMetrics(
     @PrimaryKey(autoGenerate = true) long id,
     @ForeignKey(table = BenchmarkRun.class, onDelete = ForeignKey.Action.CASCADE) String runId,
-    int testsWritten,
-    int testsPassing,
-    double codeCoveragePercentage,
-    int lintingErrorsCount,
+    @Metric(unit = "count", better = Metric.Better.HIGHER, min = 0) int testsWritten,
+    @Metric(unit = "count", better = Metric.Better.HIGHER, min = 0) int testsPassing,
+    @Metric(unit = "%", better = Metric.Better.HIGHER, min = 0, max = 100) double codeCoveragePercentage,
+    @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int lintingErrorsCount,
     @Nullable @Json Map<String, Integer> lintingErrorsBySeverity,
-    int typeErrorsCount,
-    int securityVulnerabilitiesCount,
+    @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int typeErrorsCount,
+    @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int securityVulnerabilitiesCount,
     @Nullable @Json Map<String, Integer> securityVulnerabilitiesBySeverity,
-    double functionalCompletenessPercentage) {}
+    @Metric(unit = "%", better = Metric.Better.HIGHER, min = 0, max = 100) double functionalCompletenessPercentage) {}

@@ -2,6 +2,7 @@ package dev.gao.metrics.example.model;
 
 import dev.gao.metrics.annotations.ForeignKey;
 import dev.gao.metrics.annotations.Index;
+import dev.gao.metrics.annotations.Metric;
 import dev.gao.metrics.annotations.MetricsTable;
 import dev.gao.metrics.annotations.PrimaryKey;
 
@@ -28,6 +29,6 @@ public record TokenUsage(
     @ForeignKey(table = BenchmarkRun.class, onDelete = ForeignKey.Action.CASCADE) String runId,
     String model,
     TokenType tokenType,
-    long tokens,
-    double costUsd,
+    @Metric(unit = "tokens", better = Metric.Better.LOWER, min = 0) long tokens,
+    @Metric(unit = "USD", better = Metric.Better.LOWER, min = 0) double costUsd,
     String priceTableVersion) {}

@@ -3,6 +3,7 @@ package dev.gao.metrics.example.model;
 import dev.gao.metrics.annotations.ForeignKey;
 import dev.gao.metrics.annotations.Index;
 import dev.gao.metrics.annotations.Json;
+import dev.gao.metrics.annotations.Metric;
 import dev.gao.metrics.annotations.MetricsTable;
 import dev.gao.metrics.annotations.Nullable;
 import dev.gao.metrics.annotations.PrimaryKey;
@@ -25,8 +26,8 @@ import java.util.Map;
 public record WorkflowMetrics(
     @PrimaryKey(autoGenerate = true) long id,
     @ForeignKey(table = BenchmarkRun.class, onDelete = ForeignKey.Action.CASCADE) String runId,
-    int storiesCreated,
-    int storiesCompleted,
-    double avgCycleTimeSeconds,
+    @Metric(unit = "count", better = Metric.Better.HIGHER, min = 0) int storiesCreated,
+    @Metric(unit = "count", better = Metric.Better.HIGHER, min = 0) int storiesCompleted,
+    @Metric(unit = "s", better = Metric.Better.LOWER, min = 0) double avgCycleTimeSeconds,
     @Nullable @Json Map<String, Double> phaseDistribution,
-    int reworkCount) {}
+    @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int reworkCount) {}

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A version-1 file written by version-1 code (committed under src/test/resources/fixtures) moves to
- * version 2 and back to 1 with every value preserved.
+ * the current version and back to 1 with every value preserved.
  */
-class SchemaVersionTwoMigrationTest {
+class VersionOneFixtureMigrationTest {
   static final List<String> V1_TABLES =
       List.of("benchmark_runs", "performance_metrics", "autonomy_metrics", "quality_metrics", "workflow_metrics");
 
@@ -33,7 +33,7 @@ class SchemaVersionTwoMigrationTest {
   }
 
   @Test
-  void versionOneFileUpgradesToTwoAndBackWithEveryValuePreserved() throws Exception {
+  void versionOneFileUpgradesToTheCurrentVersionAndBackWithEveryValuePreserved() throws Exception {
     Path file = copyOf("gao-metrics-v1.db");
     Map<String, List<Map<String, Object>>> original = TableDump.rows(file, V1_TABLES);
     assertEquals(List.of("1"), TableDump.column(file, "PRAGMA user_version"));
@@ -41,7 +41,7 @@ class SchemaVersionTwoMigrationTest {
     assertTrue(runs > 0);
 
     try (BenchmarkStore store = BenchmarkStore.open(file)) {
-      assertEquals(2, store.database().storedVersion());
+      assertEquals(GaoMetricsSchema.VERSION, store.database().storedVersion());
       assertEquals(List.of(), store.database().validate());
       for (Map<String, Object> row : original.get("benchmark_runs")) {
         CompleteRun run = store.find((String) row.get("run_id")).orElseThrow();
@@ -50,10 +50,12 @@ class SchemaVersionTwoMigrationTest {
         assertEquals(null, run.run().finishedAt());
         assertEquals(List.of(), run.tokenUsage());
       }
-      var history = store.database().history();
-      var last = history.get(history.size() - 1);
-      assertEquals(List.of(1, 2), List.of(last.fromVersion(), last.toVersion()), "the upgrade is recorded");
-      assertTrue(last.downgradeSql() != null && !last.downgradeSql().isBlank(), "with its way back down");
+      List<List<Integer>> steps =
+          store.database().history().stream().map(h -> List.of(h.fromVersion(), h.toVersion())).toList();
+      assertEquals(List.of(List.of(1, 2), List.of(2, 3)), steps, "every upgrade step is recorded");
+      assertTrue(
+          store.database().history().stream().allMatch(h -> h.downgradeSql() != null && !h.downgradeSql().isBlank()),
+          "each with its way back down");
     }
     try (Stream<Path> siblings = Files.list(folder)) {
       assertTrue(siblings.anyMatch(p -> p.getFileName().toString().endsWith(".backup")), "a backup was taken");
@@ -67,7 +69,7 @@ class SchemaVersionTwoMigrationTest {
       assertEquals(List.of(), db.validate());
     }
     assertEquals(List.of("1"), TableDump.column(file, "PRAGMA user_version"));
-    assertEquals(original, TableDump.rows(file, V1_TABLES), "every version-1 value survived 1 -> 2 -> 1");
+    assertEquals(original, TableDump.rows(file, V1_TABLES), "every version-1 value survived the way up and back down");
     assertEquals(List.of("ok"), TableDump.column(file, "PRAGMA integrity_check"));
     assertEquals(List.of(), TableDump.column(file, "PRAGMA foreign_key_check"));
     assertFalse(TableDump.column(file, "SELECT name FROM sqlite_schema").contains("token_usage"));
