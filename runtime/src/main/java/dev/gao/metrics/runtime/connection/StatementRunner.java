@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -39,6 +40,22 @@ public final class StatementRunner {
    * @return the number of affected rows
    */
   public int update(String sql, StatementBinder binder) {
+    return update(sql, binder, (scope, e) -> errors.apply(e));
+  }
+
+  /**
+   * Executes an INSERT, UPDATE or DELETE in a write transaction, translating a failure with access
+   * to the connection (for example, to find out which value broke a constraint).
+   *
+   * @param sql the statement
+   * @param binder binds its parameters
+   * @param failure turns the driver's exception into the one to throw
+   * @return the number of affected rows
+   */
+  public int update(
+      String sql,
+      StatementBinder binder,
+      BiFunction<ConnectionScope, SQLException, RuntimeException> failure) {
     return transactions.write(
         scope -> {
           try {
@@ -46,7 +63,7 @@ public final class StatementRunner {
             binder.bind(statement);
             return statement.executeUpdate();
           } catch (SQLException e) {
-            throw errors.apply(e);
+            throw failure.apply(scope, e);
           }
         });
   }

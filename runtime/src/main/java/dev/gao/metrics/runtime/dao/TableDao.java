@@ -251,16 +251,7 @@ public abstract class TableDao<T> {
    * @return the number of affected rows
    */
   protected final int updateRow(String sql, StatementBinder binder, T row) {
-    return transactions.write(
-        scope -> {
-          try {
-            PreparedStatement statement = scope.prepare(sql);
-            binder.bind(statement);
-            return statement.executeUpdate();
-          } catch (SQLException e) {
-            throw rowFailure(scope, e, row);
-          }
-        });
+    return statements.update(sql, binder, (scope, e) -> rowFailure(scope, e, row));
   }
 
   /**
