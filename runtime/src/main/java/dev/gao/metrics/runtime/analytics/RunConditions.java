@@ -1,0 +1,104 @@
+package dev.gao.metrics.runtime.analytics;
+
+import dev.gao.metrics.runtime.dao.ColumnRef;
+import dev.gao.metrics.runtime.dao.SqlValues;
+import dev.gao.metrics.runtime.dao.StatementBinder;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The WHERE clause of a {@link RunFilter} on the run table, with only the conditions the filter
+ * has, and the binder of its parameters in clause order.
+ */
+final class RunConditions {
+  private final String where;
+  private final List<Parameter> parameters;
+
+  private interface Parameter {
+    void bind(PreparedStatement statement, int index) throws SQLException;
+  }
+
+  private RunConditions(String where, List<Parameter> parameters) {
+    this.where = where;
+    this.parameters = parameters;
+  }
+
+  /** The conditions of {@code filter} on the run table aliased {@code alias}. */
+  static RunConditions of(RunModel model, RunFilter filter, String alias) {
+    List<String> clauses = new ArrayList<>();
+    List<Parameter> parameters = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> condition : filter.dimensions().entrySet()) {
+      String column = model.dimension(condition.getKey());
+      in(clauses, parameters, Sql.column(alias, column), condition.getValue());
+    }
+    if (!filter.statuses().isEmpty()) {
+      String status =
+          model
+              .statusColumn()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "run table " + model.runTable().name() + " has no status column"));
+      in(clauses, parameters, Sql.column(alias, status), filter.statuses());
+    }
+    ColumnRef time = new ColumnRef(model.runTable().name(), model.timeColumn());
+    String timeColumn = Sql.column(alias, model.timeColumn());
+    filter
+        .from()
+        .ifPresent(
+            from -> {
+              clauses.add(timeColumn + " >= ?");
+              parameters.add(instant(from, time));
+            });
+    filter
+        .to()
+        .ifPresent(
+            to -> {
+              clauses.add(timeColumn + " < ?");
+              parameters.add(instant(to, time));
+            });
+    String where = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    return new RunConditions(where, List.copyOf(parameters));
+  }
+
+  private static void in(
+      List<String> clauses, List<Parameter> parameters, String column, Set<String> values) {
+    clauses.add(
+        values.size() == 1
+            ? column + " = ?"
+            : column + " IN (" + Sql.placeholders(values.size()) + ")");
+    for (String value : values) {
+      parameters.add((statement, index) -> statement.setString(index, value));
+    }
+  }
+
+  private static Parameter instant(Instant value, ColumnRef column) {
+    return (statement, index) -> SqlValues.setInstant(statement, index, value, column);
+  }
+
+  /** The clause, starting with {@code " WHERE "}, or empty for no condition. */
+  String where() {
+    return where;
+  }
+
+  /** The number of parameters of the clause. */
+  int size() {
+    return parameters.size();
+  }
+
+  /** Binds the clause's parameters from index {@code first}, then {@code more}. */
+  StatementBinder binder(int first, StatementBinder more) {
+    return statement -> {
+      int index = first;
+      for (Parameter parameter : parameters) {
+        parameter.bind(statement, index++);
+      }
+      more.bind(statement);
+    };
+  }
+}

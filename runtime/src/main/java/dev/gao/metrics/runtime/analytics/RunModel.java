@@ -1,0 +1,386 @@
+package dev.gao.metrics.runtime.analytics;
+
+import dev.gao.metrics.runtime.schema.ColumnInfo;
+import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
+import dev.gao.metrics.runtime.schema.SchemaInfo;
+import dev.gao.metrics.runtime.schema.TableInfo;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which table of a schema holds runs and which of its columns play which role: the run id (the
+ * table's single-column primary key), the time of a run, the dimensions runs are filtered and
+ * grouped by, and optionally a status column with the values that mark a failed run. Child tables
+ * are every table with a foreign key to the run id; metrics are the numeric columns with metric
+ * metadata of the run table and its child tables, addressed as {@code table.column}.
+ *
+ * <p>Build one with {@link #builder(SchemaInfo)}; every name is checked against the schema.
+ */
+public final class RunModel {
+  private static final Set<String> TIME_TYPES =
+      Set.of("java.time.Instant", "java.time.OffsetDateTime");
+  private static final Set<String> NUMERIC_SQL_TYPES = Set.of("INTEGER", "REAL", "NUMERIC", "INT");
+
+  private final SchemaInfo schema;
+  private final TableInfo runTable;
+  private final String idColumn;
+  private final String timeColumn;
+  private final List<String> dimensions;
+  private final String statusColumn;
+  private final Set<String> failedStatuses;
+  private final Map<String, ForeignKeyInfo> children;
+  private final Map<String, MetricRef> metrics;
+
+  private RunModel(Builder builder, TableInfo runTable, String idColumn) {
+    this.schema = builder.schema;
+    this.runTable = runTable;
+    this.idColumn = idColumn;
+    this.timeColumn = builder.timeColumn;
+    this.dimensions = List.copyOf(builder.dimensions);
+    this.statusColumn = builder.statusColumn;
+    this.failedStatuses = Set.copyOf(builder.failedStatuses);
+    Map<String, ForeignKeyInfo> childTables = new LinkedHashMap<>();
+    for (TableInfo table : schema.tables()) {
+      for (ForeignKeyInfo key : table.foreignKeys()) {
+        if (key.referencedTable().equals(runTable.name())
+            && key.referencedColumn().equals(idColumn)
+            && !table.name().equals(runTable.name())) {
+          childTables.putIfAbsent(table.name(), key);
+        }
+      }
+    }
+    this.children = java.util.Collections.unmodifiableMap(childTables);
+    Map<String, MetricRef> found = new LinkedHashMap<>();
+    addMetrics(found, runTable, idColumn);
+    for (Map.Entry<String, ForeignKeyInfo> child : childTables.entrySet()) {
+      addMetrics(found, table(child.getKey()), child.getValue().column());
+    }
+    this.metrics = java.util.Collections.unmodifiableMap(found);
+  }
+
+  private static void addMetrics(Map<String, MetricRef> found, TableInfo table, String runColumn) {
+    for (ColumnInfo column : table.metrics()) {
+      if (isNumeric(column)) {
+        MetricRef metric = new MetricRef(table.name(), column, runColumn);
+        found.put(metric.name(), metric);
+      }
+    }
+  }
+
+  static boolean isNumeric(ColumnInfo column) {
+    return NUMERIC_SQL_TYPES.contains(column.sqlType().toUpperCase(java.util.Locale.ROOT))
+        && !column.json();
+  }
+
+  /**
+   * Starts a model of {@code schema}.
+   *
+   * @param schema the schema
+   * @return a builder
+   */
+  public static Builder builder(SchemaInfo schema) {
+    return new Builder(schema);
+  }
+
+  /**
+   * The schema this model describes.
+   *
+   * @return the schema
+   */
+  public SchemaInfo schema() {
+    return schema;
+  }
+
+  /**
+   * The table that holds one row per run.
+   *
+   * @return the run table
+   */
+  public TableInfo runTable() {
+    return runTable;
+  }
+
+  /**
+   * The run table's single-column primary key.
+   *
+   * @return the run id column name
+   */
+  public String idColumn() {
+    return idColumn;
+  }
+
+  /**
+   * The column that holds the time of a run.
+   *
+   * @return the time column name
+   */
+  public String timeColumn() {
+    return timeColumn;
+  }
+
+  /**
+   * The columns of the run table that runs are filtered and grouped by, in declaration order.
+   *
+   * @return the dimension column names
+   */
+  public List<String> dimensions() {
+    return dimensions;
+  }
+
+  /**
+   * The column that holds a run's status, if one was configured.
+   *
+   * @return the status column name, or empty
+   */
+  public Optional<String> statusColumn() {
+    return Optional.ofNullable(statusColumn);
+  }
+
+  /**
+   * The status values that count as a failed run.
+   *
+   * @return the values; empty without a status column
+   */
+  public Set<String> failedStatuses() {
+    return failedStatuses;
+  }
+
+  /**
+   * The tables whose rows belong to a run, each with its foreign key to the run id, in schema
+   * order.
+   *
+   * @return child table name to foreign key
+   */
+  public Map<String, ForeignKeyInfo> childTables() {
+    return children;
+  }
+
+  /**
+   * The numeric metric columns of the run table and its child tables, by {@code table.column}.
+   *
+   * @return the metrics, in schema order
+   */
+  public Map<String, MetricRef> metrics() {
+    return metrics;
+  }
+
+  /**
+   * The metric at {@code name}.
+   *
+   * @param name {@code table.column}
+   * @return the metric
+   * @throws IllegalArgumentException if there is no such metric, naming the valid ones
+   */
+  public MetricRef metric(String name) {
+    Objects.requireNonNull(name, "metric");
+    MetricRef metric = metrics.get(name);
+    if (metric != null) {
+      return metric;
+    }
+    String problem = "unknown metric " + name;
+    int dot = name.indexOf('.');
+    if (dot > 0) {
+      Optional<TableInfo> table = findTable(name.substring(0, dot));
+      String columnName = name.substring(dot + 1);
+      if (table.isPresent()
+          && table.get().columns().stream().anyMatch(c -> c.name().equals(columnName))) {
+        problem = "column " + name + " is not a numeric metric column";
+      }
+    }
+    throw new IllegalArgumentException(
+        problem + "; metrics: " + String.join(", ", metrics.keySet()));
+  }
+
+  /**
+   * Checks that {@code name} is a dimension.
+   *
+   * @param name a column name
+   * @return the name
+   * @throws IllegalArgumentException if it is not a dimension, naming the valid ones
+   */
+  public String dimension(String name) {
+    if (!dimensions.contains(name)) {
+      throw new IllegalArgumentException(
+          "unknown dimension " + name + "; dimensions: " + String.join(", ", dimensions));
+    }
+    return name;
+  }
+
+  /**
+   * A table of the schema.
+   *
+   * @param name the table name
+   * @return the table
+   * @throws IllegalArgumentException if the schema has no such table
+   */
+  TableInfo table(String name) {
+    return findTable(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException("schema " + schema.name() + " has no table " + name));
+  }
+
+  private Optional<TableInfo> findTable(String name) {
+    return schema.tables().stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  @Override
+  public String toString() {
+    return "RunModel[" + runTable.name() + ", id " + idColumn + ", time " + timeColumn + "]";
+  }
+
+  /** Collects and validates the roles of a {@link RunModel}. */
+  public static final class Builder {
+    private final SchemaInfo schema;
+    private String runTable;
+    private String timeColumn;
+    private final Set<String> dimensions = new LinkedHashSet<>();
+    private String statusColumn;
+    private final Set<String> failedStatuses = new LinkedHashSet<>();
+
+    private Builder(SchemaInfo schema) {
+      this.schema = Objects.requireNonNull(schema, "schema");
+    }
+
+    /**
+     * Sets the table that holds one row per run; its single-column primary key is the run id.
+     *
+     * @param table the table name
+     * @return this builder
+     */
+    public Builder runTable(String table) {
+      this.runTable = Objects.requireNonNull(table, "runTable");
+      return this;
+    }
+
+    /**
+     * Sets the column that holds the time of a run: a TEXT column of type {@code Instant} or {@code
+     * OffsetDateTime}.
+     *
+     * @param column the column name
+     * @return this builder
+     */
+    public Builder timeColumn(String column) {
+      this.timeColumn = Objects.requireNonNull(column, "timeColumn");
+      return this;
+    }
+
+    /**
+     * Adds TEXT columns of the run table that runs are filtered and grouped by.
+     *
+     * @param columns the column names
+     * @return this builder
+     */
+    public Builder dimensions(String... columns) {
+      for (String column : columns) {
+        dimensions.add(Objects.requireNonNull(column, "dimension"));
+      }
+      return this;
+    }
+
+    /**
+     * Sets the TEXT column of the run table that holds a run's status, and the values that count as
+     * a failed run.
+     *
+     * @param column the column name
+     * @param failedValues the status values of failed runs
+     * @return this builder
+     */
+    public Builder status(String column, String... failedValues) {
+      this.statusColumn = Objects.requireNonNull(column, "statusColumn");
+      for (String value : failedValues) {
+        failedStatuses.add(Objects.requireNonNull(value, "failed status"));
+      }
+      return this;
+    }
+
+    /**
+     * Validates the roles against the schema and builds the model.
+     *
+     * @return the model
+     * @throws IllegalArgumentException naming the table or column that does not exist or has the
+     *     wrong type
+     * @throws IllegalStateException if the run table or the time column was not set
+     */
+    public RunModel build() {
+      if (runTable == null || timeColumn == null) {
+        throw new IllegalStateException("a run model needs a run table and a time column");
+      }
+      TableInfo table =
+          schema.tables().stream()
+              .filter(t -> t.name().equals(runTable))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "schema "
+                              + schema.name()
+                              + " has no table "
+                              + runTable
+                              + "; tables: "
+                              + String.join(
+                                  ", ", schema.tables().stream().map(TableInfo::name).toList())));
+      List<String> key = table.primaryKey();
+      if (key.size() != 1) {
+        throw new IllegalArgumentException(
+            "run table " + runTable + " needs a single-column primary key but has " + key);
+      }
+      ColumnInfo time = column(table, timeColumn, "time column");
+      if (!time.sqlType().equalsIgnoreCase("TEXT") || !TIME_TYPES.contains(time.javaType())) {
+        throw new IllegalArgumentException(
+            "time column "
+                + runTable
+                + "."
+                + timeColumn
+                + " must be a TEXT column of type Instant or OffsetDateTime but is "
+                + time.sqlType()
+                + " "
+                + time.javaType());
+      }
+      for (String dimension : dimensions) {
+        requireText(table, dimension, "dimension");
+      }
+      if (statusColumn != null) {
+        requireText(table, statusColumn, "status column");
+      }
+      return new RunModel(this, table, key.get(0));
+    }
+
+    private static ColumnInfo column(TableInfo table, String name, String role) {
+      return table.columns().stream()
+          .filter(c -> c.name().equals(name))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      role
+                          + " "
+                          + name
+                          + " does not exist in table "
+                          + table.name()
+                          + "; columns: "
+                          + String.join(
+                              ", ", table.columns().stream().map(ColumnInfo::name).toList())));
+    }
+
+    private static void requireText(TableInfo table, String name, String role) {
+      ColumnInfo column = column(table, name, role);
+      if (!column.sqlType().equalsIgnoreCase("TEXT") || column.json()) {
+        throw new IllegalArgumentException(
+            role
+                + " "
+                + table.name()
+                + "."
+                + name
+                + " must be a plain TEXT column but is "
+                + column.sqlType()
+                + (column.json() ? " holding JSON" : ""));
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.gao.metrics.runtime.analytics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gao.metrics.runtime.MetricsDatabase;
+import dev.gao.metrics.runtime.fixture.TestSchema;
+import dev.gao.metrics.runtime.schema.Better;
+import dev.gao.metrics.runtime.schema.ColumnInfo;
+import dev.gao.metrics.runtime.schema.MetricInfo;
+import dev.gao.metrics.runtime.schema.SchemaInfo;
+import dev.gao.metrics.runtime.schema.TableInfo;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunModelTest {
+  @TempDir Path dir;
+
+  @Test
+  void describesTheRuntimeFixtureSchema() {
+    RunModel model =
+        RunModel.builder(TestSchema.SCHEMA)
+            .runTable("benchmark_runs")
+            .timeColumn("timestamp")
+            .dimensions("project_name", "benchmark_name")
+            .dimensions("version")
+            .build();
+    assertEquals("benchmark_runs", model.runTable().name());
+    assertEquals(TestSchema.SCHEMA, model.schema());
+    assertEquals(Set.of("performance_metrics"), model.childTables().keySet());
+    assertEquals("run_id", model.childTables().get("performance_metrics").column());
+    assertEquals(Map.of(), model.metrics());
+    assertEquals(Optional.empty(), model.statusColumn());
+    assertEquals(Set.of(), model.failedStatuses());
+    assertEquals(List.of("project_name", "benchmark_name", "version"), model.dimensions());
+    assertEquals("timestamp", model.timeColumn());
+    assertTrue(model.toString().contains("benchmark_runs"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> model.metric("performance_metrics.tokens"));
+    assertTrue(e.getMessage().contains("is not a numeric metric column"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> model.metric("nodot"));
+    assertTrue(e.getMessage().startsWith("unknown metric nodot"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> model.table("nope"));
+    assertTrue(e.getMessage().contains("has no table nope"), e.getMessage());
+  }
+
+  @Test
+  void rejectsARunTableWithoutASingleColumnKey() {
+    TableInfo keyless =
+        new TableInfo(
+            "events",
+            "test.Event",
+            List.of(
+                new ColumnInfo("at", "TEXT", "java.time.Instant", true, null, 0, false),
+                new ColumnInfo("value", "REAL", "double", true, null, 0, false)),
+            false,
+            List.of(),
+            List.of(),
+            "CREATE TABLE \"events\" (\"at\" TEXT NOT NULL, \"value\" REAL NOT NULL)");
+    SchemaInfo schema = new SchemaInfo("Events", 1, "h", List.of(keyless));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RunModel.builder(schema).runTable("events").timeColumn("at").build());
+    assertTrue(e.getMessage().contains("single-column primary key"), e.getMessage());
+  }
+
+  @Test
+  void analyticsRefuseAModelOfAnotherSchema() {
+    RunModel model = AnalyticsSchema.model();
+    try (MetricsDatabase db = MetricsDatabase.open(TestSchema.SCHEMA, dir.resolve("other.db"))) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> new Analytics(db, model));
+      assertTrue(e.getMessage().contains("describes schema AnalyticsTest"), e.getMessage());
+    }
+  }
+
+  @Test
+  void metricRefNeedsMetadata() {
+    ColumnInfo plain = new ColumnInfo("x", "REAL", "double", true, null, 0, false);
+    assertThrows(IllegalArgumentException.class, () -> new MetricRef("t", plain, "run_id"));
+    ColumnInfo metric =
+        new ColumnInfo(
+            "x", "REAL", "double", true, null, 0, false, new MetricInfo("s", Better.LOWER, 0, 1));
+    assertEquals("t.x", new MetricRef("t", metric, "run_id").name());
+  }
+
+  @Test
+  void filtersAreValuesWithReadableText() {
+    Instant from = Instant.parse("2026-01-01T00:00:00Z");
+    RunFilter a = RunFilter.ALL.where("p", "x").status("ok").between(from, null).limit(5);
+    RunFilter b = RunFilter.ALL.where("p", "x").status("ok").between(from, null).limit(5);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertNotEquals(a, b.offset(1));
+    assertNotEquals(a, a.oldestFirst());
+    assertNotEquals(a, "text");
+    assertEquals(Optional.of(from), a.from());
+    assertEquals(Optional.empty(), a.to());
+    assertEquals(5, a.limit());
+    assertEquals(0, a.offset());
+    assertTrue(a.isNewestFirst());
+    assertTrue(a.toString().contains("statuses=[ok]"), a.toString());
+    assertEquals(Map.of("p", Set.of("x")), a.dimensions());
+    assertEquals(Set.of("ok"), a.statuses());
+  }
+}
