@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code gao-metrics} command line: creates, inspects and fills GAO-Dev metrics databases.
  *
- * <p>Exit codes: 0 success, 1 a check failed ({@code validate}), 2 usage error, 3 database or file
+ * <p>Exit codes: 0 success, 1 a check failed ({@code validate}), 2 usage error (one line naming the
+ * option, and where help is), 3 database or file
  * error ({@code record}: a document was rejected; {@code show}, {@code delete}: an unknown run).
  * Errors go to standard error as one line that says what to do.
  */
@@ -29,7 +30,10 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       RecordCommand.class,
       ShowCommand.class,
-      DeleteCommand.class
+      DeleteCommand.class,
+      RunsCommand.class,
+      StatsCommand.class,
+      ExportCommand.class
     })
 public final class GaoMetricsCli implements Runnable {
   /** Exit code of a database or file error. */
@@ -95,6 +99,15 @@ public final class GaoMetricsCli implements Runnable {
     CommandLine commandLine = new CommandLine(new GaoMetricsCli(environment, terminal));
     commandLine.setOut(out);
     commandLine.setErr(err);
+    commandLine.setParameterExceptionHandler(
+        (exception, args) -> {
+          CommandLine failed = exception.getCommandLine();
+          String name = failed.getCommandSpec().qualifiedName();
+          String message = String.valueOf(exception.getMessage()).replace(System.lineSeparator(), " ").replace('\n', ' ');
+          failed.getErr().println(name + ": " + message + "; see '" + name + " --help'");
+          failed.getErr().flush();
+          return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
           failed.getErr().println("gao-metrics " + failed.getCommandName() + ": " + oneLine(exception));

@@ -1,0 +1,101 @@
+package dev.gao.metrics.example.cli;
+
+import dev.gao.metrics.runtime.analytics.RunFilter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The filters {@code runs}, {@code stats} and {@code export} share: project, benchmark, version,
+ * status and a time range. Every value is matched as data, never written into SQL.
+ */
+final class RunFilterOptions {
+  @Option(names = "--project", paramLabel = "P", description = "Only runs of this project (repeatable: any of them).")
+  List<String> projects;
+
+  @Option(names = "--benchmark", paramLabel = "B", description = "Only runs of this benchmark (repeatable: any of them).")
+  List<String> benchmarks;
+
+  @Option(names = "--version", paramLabel = "V", description = "Only runs of this benchmark version (repeatable: any of them).")
+  List<String> versions;
+
+  @Option(
+      names = "--status",
+      paramLabel = "S",
+      description = "Only runs with this status: running, completed, failed or timeout (repeatable: any of them).")
+  List<String> statuses;
+
+  @Option(
+      names = "--since",
+      paramLabel = "TIME",
+      description = "Only runs that started at or after TIME: ISO-8601 with offset (2026-06-01T07:00:00Z) or a date"
+          + " (2026-06-01, the start of that day in UTC).")
+  String since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "TIME",
+      description = "Only runs that started before TIME, in the format of --since.")
+  String until;
+
+  /**
+   * Adds these filters to {@code filter}.
+   *
+   * @param filter the filter to extend
+   * @param spec the command, for usage errors
+   * @return the extended filter
+   * @throws ParameterException for a time that does not parse or a range that ends before it starts
+   */
+  RunFilter apply(RunFilter filter, CommandSpec spec) {
+    RunFilter result = filter;
+    result = where(result, "project_name", projects);
+    result = where(result, "benchmark_name", benchmarks);
+    result = where(result, "version", versions);
+    if (statuses != null && !statuses.isEmpty()) {
+      result = result.status(statuses.toArray(String[]::new));
+    }
+    Instant from = time(since, "--since", spec);
+    Instant to = time(until, "--until", spec);
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new ParameterException(
+          spec.commandLine(), "--since " + since + " is after --until " + until + "; swap them");
+    }
+    return result.between(from, to);
+  }
+
+  private static RunFilter where(RunFilter filter, String dimension, List<String> values) {
+    return values == null || values.isEmpty() ? filter : filter.where(dimension, values.toArray(String[]::new));
+  }
+
+  /**
+   * Parses an ISO-8601 time with an offset, or a date as the start of that day in UTC.
+   *
+   * @param text the value, or null
+   * @param option the option name, for the message
+   * @param spec the command, for usage errors
+   * @return the instant, or null when {@code text} is null
+   */
+  static Instant time(String text, String option, CommandSpec spec) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException notDateTime) {
+      try {
+        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException notDate) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "invalid " + option + " " + Show.quoted(text)
+                + ": give an ISO-8601 time with offset (2026-06-01T07:00:00Z) or a date (2026-06-01)");
+      }
+    }
+  }
+}

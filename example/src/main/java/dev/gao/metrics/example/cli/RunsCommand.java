@@ -1,0 +1,114 @@
+package dev.gao.metrics.example.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.gao.metrics.example.BenchmarkStore;
+import dev.gao.metrics.example.GaoRunModel;
+import dev.gao.metrics.example.RunDocument;
+import dev.gao.metrics.runtime.analytics.RunFilter;
+import dev.gao.metrics.runtime.analytics.RunRow;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code gao-metrics runs}: the runs that match filters, newest first, paged. */
+@Command(
+    name = "runs",
+    description = {
+      "Lists runs, newest first: run id, start time, project, benchmark, version and status.",
+      "Filters combine (all must hold); a filter given several times accepts any of its values.",
+      "--json prints a JSON array of the runs' rows."
+    })
+final class RunsCommand extends DatabaseCommand {
+  static final String[] COLUMNS = {"run_id", "timestamp", "project_name", "benchmark_name", "version", "status"};
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  @Mixin RunFilterOptions filters;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N runs (default ${DEFAULT-VALUE}; 0 for all).")
+  int limit;
+
+  @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the first N runs of the order.")
+  long offset;
+
+  @Option(names = "--oldest-first", description = "Order runs oldest first instead of newest first.")
+  boolean oldestFirst;
+
+  @Option(names = "--json", description = "Print a JSON array of runs.")
+  boolean json;
+
+  @Override
+  public Integer call() throws JsonProcessingException {
+    RunFilter filter = paging(filters.apply(RunFilter.ALL, spec), limit, offset, oldestFirst, spec);
+    List<RunRow> runs;
+    try (BenchmarkStore store = Databases.openCurrent(file())) {
+      runs = GaoRunModel.analytics(store).runs(filter);
+    }
+    PrintWriter out = out();
+    if (json) {
+      ArrayNode array = RunDocument.mapper().createArrayNode();
+      runs.forEach(run -> array.add(Values.object(run.values())));
+      out.println(RunDocument.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
+      return 0;
+    }
+    if (runs.isEmpty()) {
+      out.println("no runs match");
+      return 0;
+    }
+    int[] widths = new int[COLUMNS.length];
+    for (int c = 0; c < COLUMNS.length; c++) {
+      widths[c] = COLUMNS[c].length();
+      for (RunRow run : runs) {
+        widths[c] = Math.max(widths[c], Values.cell(run.get(COLUMNS[c])).length());
+      }
+    }
+    printRow(out, widths, COLUMNS);
+    for (RunRow run : runs) {
+      String[] cells = new String[COLUMNS.length];
+      for (int c = 0; c < COLUMNS.length; c++) {
+        cells[c] = Values.cell(run.get(COLUMNS[c]));
+      }
+      printRow(out, widths, cells);
+    }
+    return 0;
+  }
+
+  /**
+   * Adds order and paging to a filter, with usage errors for negative values.
+   *
+   * @param filter the filter
+   * @param limit the limit, 0 for none
+   * @param offset the offset
+   * @param oldestFirst whether to order oldest first
+   * @param spec the command, for usage errors
+   * @return the filter with order and paging
+   */
+  static RunFilter paging(
+      RunFilter filter, int limit, long offset, boolean oldestFirst, CommandSpec spec) {
+    if (limit < 0) {
+      throw new ParameterException(spec.commandLine(), "--limit must be 0 or more but was " + limit);
+    }
+    if (offset < 0) {
+      throw new ParameterException(spec.commandLine(), "--offset must be 0 or more but was " + offset);
+    }
+    RunFilter ordered = oldestFirst ? filter.oldestFirst() : filter;
+    return ordered.limit(limit).offset(offset);
+  }
+
+  private static void printRow(PrintWriter out, int[] widths, String[] cells) {
+    StringBuilder line = new StringBuilder();
+    for (int c = 0; c < cells.length; c++) {
+      if (c > 0) {
+        line.append("  ");
+      }
+      line.append(c == cells.length - 1 ? cells[c] : String.format("%-" + widths[c] + "s", cells[c]));
+    }
+    out.println(line.toString().stripTrailing());
+  }
+}

@@ -1,0 +1,93 @@
+package dev.gao.metrics.example.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gao.metrics.example.RunDocument;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.temporal.TemporalAccessor;
+import java.util.Map;
+
+/** How the read commands print the values analytics decode: times as ISO-8601, numbers plainly. */
+final class Values {
+  private Values() {}
+
+  /**
+   * A decoded value as JSON: times as ISO-8601 strings, maps and lists as they are.
+   *
+   * @param value the value, possibly null
+   * @return the JSON node
+   */
+  static JsonNode json(Object value) {
+    if (value instanceof TemporalAccessor) {
+      return RunDocument.mapper().getNodeFactory().textNode(value.toString());
+    }
+    if (value instanceof Enum<?> constant) {
+      return RunDocument.mapper().getNodeFactory().textNode(constant.name());
+    }
+    return RunDocument.mapper().valueToTree(value);
+  }
+
+  /**
+   * A row of decoded values as a JSON object, in column order.
+   *
+   * @param values column name to value
+   * @return the object
+   */
+  static ObjectNode object(Map<String, Object> values) {
+    ObjectNode node = RunDocument.mapper().createObjectNode();
+    values.forEach((column, value) -> node.set(column, json(value)));
+    return node;
+  }
+
+  /**
+   * A decoded value as text: empty for null, numbers without exponent or trailing zeros, maps and
+   * lists as compact JSON.
+   *
+   * @param value the value, possibly null
+   * @return the text
+   */
+  static String text(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof Double || value instanceof Float) {
+      return number(((Number) value).doubleValue());
+    }
+    if (value instanceof Map<?, ?> || value instanceof Iterable<?>) {
+      try {
+        return RunDocument.mapper().writeValueAsString(value);
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return value.toString();
+  }
+
+  /**
+   * A number without exponent or trailing zeros; NaN and infinities as Java writes them.
+   *
+   * @param value the number
+   * @return the text
+   */
+  static String number(double value) {
+    return Double.isFinite(value)
+        ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+        : String.valueOf(value);
+  }
+
+  /**
+   * A string for a table cell: as is, or quoted when it holds control characters.
+   *
+   * @param value the value, possibly null
+   * @return the cell text; {@code -} for null
+   */
+  static String cell(Object value) {
+    if (value == null) {
+      return "-";
+    }
+    String text = text(value);
+    return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f) ? Show.quoted(text) : text;
+  }
+}
