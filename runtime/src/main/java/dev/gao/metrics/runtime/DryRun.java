@@ -41,18 +41,10 @@ final class DryRun {
             List<String> tables = dialect.tableNames(connection);
             if (tables.contains(SchemaMarker.TABLE)) {
               SchemaMarker marker = SchemaInitializer.loadMarker(connection);
-              if (!marker.schemaName().equals(schema.name())) {
-                throw new DatabaseOpenException(
-                    "Database "
-                        + location
-                        + " holds schema '"
-                        + marker.schemaName()
-                        + "', not '"
-                        + schema.name()
-                        + "'; there is nothing to plan. Name the file of schema "
-                        + schema.name()
-                        + ".");
-              }
+              marker.requireSchema(
+                  schema,
+                  location,
+                  "; there is nothing to plan. Name the file of schema " + schema.name() + ".");
               int stored = marker.schemaVersion();
               List<PlannedStep> steps =
                   SchemaInitializer.plan(

@@ -279,16 +279,8 @@ final class SchemaInitializer {
   }
 
   private void checkName(SchemaMarker marker) {
-    if (!marker.schemaName().equals(schema.name())) {
-      throw new DatabaseOpenException(
-          "Database "
-              + location
-              + " holds schema '"
-              + marker.schemaName()
-              + "', not '"
-              + schema.name()
-              + "'. Open the file with the code of its own schema, or choose another path.");
-    }
+    marker.requireSchema(
+        schema, location, ". Open the file with the code of its own schema, or choose another path.");
   }
 
   /** Every difference between the live structure and a version of the schema. */

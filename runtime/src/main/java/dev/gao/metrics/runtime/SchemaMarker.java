@@ -1,6 +1,8 @@
 package dev.gao.metrics.runtime;
 
+import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.migration.MetadataTable;
+import dev.gao.metrics.runtime.schema.SchemaInfo;
 import java.util.Map;
 
 /**
@@ -30,6 +32,28 @@ record SchemaMarker(Map<String, String> values) {
       return Integer.parseInt(values.getOrDefault(SCHEMA_VERSION, "-1").trim());
     } catch (NumberFormatException e) {
       return -1;
+    }
+  }
+
+  /**
+   * Refuses a database that records another schema than the code's.
+   *
+   * @param schema the code's schema
+   * @param location the database, for the message
+   * @param advice what to do, appended to the message (starting with its own punctuation)
+   * @throws DatabaseOpenException if the names differ
+   */
+  void requireSchema(SchemaInfo schema, String location, String advice) {
+    if (!schemaName().equals(schema.name())) {
+      throw new DatabaseOpenException(
+          "Database "
+              + location
+              + " holds schema '"
+              + schemaName()
+              + "', not '"
+              + schema.name()
+              + "'"
+              + advice);
     }
   }
 }
