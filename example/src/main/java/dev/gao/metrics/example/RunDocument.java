@@ -388,42 +388,44 @@ public final class RunDocument {
     }
 
     double number(String name) {
-      JsonNode value = present(name, true, "a number");
-      if (value == null) {
-        return 0;
-      }
-      Double number = numberOf(value);
-      if (number == null) {
-        wrongType(name, value, "a number");
-        return 0;
-      }
-      return number;
+      return required(name, "a number", "a number", Fields::numberOf, 0.0);
     }
 
     int integer(String name) {
-      JsonNode value = present(name, true, "an integer");
-      if (value == null) {
-        return 0;
-      }
-      Integer number = intOf(value);
-      if (number == null) {
-        wrongType(name, value, "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
-        return 0;
-      }
-      return number;
+      return required(
+          name,
+          "an integer",
+          "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE,
+          Fields::intOf,
+          0);
     }
 
     long longValue(String name) {
-      JsonNode value = present(name, true, "an integer");
+      return required(
+          name,
+          "an integer",
+          "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE,
+          Fields::longOf,
+          0L);
+    }
+
+    /**
+     * A required field converted by {@code convert}; a missing field or a value of the wrong type is
+     * recorded as a violation and gives {@code fallback}, so that reading goes on and every problem
+     * of the document is reported.
+     */
+    private <T> T required(
+        String name, String expected, String range, Function<JsonNode, T> convert, T fallback) {
+      JsonNode value = present(name, true, expected);
       if (value == null) {
-        return 0;
+        return fallback;
       }
-      Long number = longOf(value);
-      if (number == null) {
-        wrongType(name, value, "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
-        return 0;
+      T converted = convert.apply(value);
+      if (converted == null) {
+        wrongType(name, value, range);
+        return fallback;
       }
-      return number;
+      return converted;
     }
 
     static Double numberOf(JsonNode value) {
