@@ -15,8 +15,11 @@ import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.SqliteDialect;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -313,6 +316,35 @@ public final class MetricsDatabase implements AutoCloseable {
             return rs.getLong(1);
           }
         });
+  }
+
+  /**
+   * Gives the space of deleted rows back to the file system: rewrites the database without its
+   * free pages ({@code VACUUM}) and truncates the write-ahead log. Holds this process's write lock
+   * meanwhile; needs free disk space of about the database's size.
+   *
+   * @return the size of the database before and after
+   * @throws IllegalStateException inside a unit of work, or after {@link #close()}
+   */
+  public SpaceReclaimed reclaimSpace() {
+    return transactions.outsideTransaction(
+        scope -> {
+          long before = size(scope.connection());
+          try (Statement statement = scope.connection().createStatement()) {
+            for (String sql : dialect.reclaimSpace()) {
+              statement.execute(sql);
+            }
+          }
+          return new SpaceReclaimed(before, size(scope.connection()));
+        });
+  }
+
+  private long size(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(dialect.sizeQuery())) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   /**

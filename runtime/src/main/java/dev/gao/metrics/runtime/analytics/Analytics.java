@@ -8,6 +8,9 @@ import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.ErrorContext;
+import dev.gao.metrics.runtime.exception.RunNotFoundException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +18,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads runs and computes statistics of their metrics on a database, as a {@link RunModel}
- * describes them. Every method runs a fixed number of statements whatever the number of runs or
- * groups: one for a list of runs, one per table for whole runs, one for statistics. The SQL holds
- * only quoted identifiers validated against the schema; every value is a bound parameter.
+ * Reads runs and computes statistics, trends, comparisons and regression checks of their metrics
+ * on a database, as a {@link RunModel} describes them. Every method runs a fixed number of
+ * statements whatever the number of runs or groups: one for a list of runs, one per table for
+ * whole runs, one for statistics, one for a trend, three for a comparison or a regression check.
+ * Every analytic works on one value per run (see {@link MetricRef}). The SQL holds only quoted
+ * identifiers validated against the schema; every value is a bound parameter.
  */
 public final class Analytics {
   private static final String RUN_ALIAS = "r";
@@ -28,6 +33,8 @@ public final class Analytics {
   private final StatementRunner statements;
   private final ValueDecoder runDecoder;
   private final StatsQuery stats;
+  private final TrendQuery trends;
+  private final RunValues values;
 
   /**
    * Analytics of the runs {@code model} describes in {@code database}.
@@ -53,6 +60,8 @@ public final class Analytics {
         new StatementRunner(database.transactions(), e -> database.dialect().translate(e, errors));
     this.runDecoder = new ValueDecoder(model.runTable(), database.json());
     this.stats = new StatsQuery(model, statements);
+    this.trends = new TrendQuery(model, statements, runDecoder);
+    this.values = new RunValues(model, statements);
   }
 
   /**
@@ -110,6 +119,25 @@ public final class Analytics {
             }
             : StatementBinder.NONE;
     return new BoundQuery(sql.toString(), conditions.binder(1, paging));
+  }
+
+  /**
+   * The number of runs that match {@code filter}, in one statement; its order, limit and offset are
+   * ignored.
+   *
+   * @param filter the filter
+   * @return the number of matching runs
+   */
+  public long count(RunFilter filter) {
+    Objects.requireNonNull(filter, "filter");
+    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS);
+    return statements.firstLong(
+        "SELECT count(*) FROM "
+            + Sql.quote(model.runTable().name())
+            + " "
+            + RUN_ALIAS
+            + conditions.where(),
+        conditions.binder(1, StatementBinder.NONE));
   }
 
   /**
@@ -186,6 +214,177 @@ public final class Analytics {
     Objects.requireNonNull(filter, "filter");
     return stats.query(
         model.metric(metric), groupBy.stream().map(model::dimension).toList(), filter);
+  }
+
+  /**
+   * The trend of a metric over time, oldest point first, in one statement: one point per run or
+   * per period, each with the trailing moving average over {@code window} points. The filter
+   * selects the runs; its limit keeps the newest points (0 keeps all) and its offset skips the
+   * newest ones; its order is ignored. Runs without a value of the metric make no point.
+   *
+   * @param metric the metric, {@code table.column} or {@code table.column[key]}
+   * @param filter the runs to include and the number of points
+   * @param interval one point per run, or per period
+   * @param window the number of points the moving average spans, at least 1
+   * @return the points, oldest first
+   * @throws IllegalArgumentException for an unknown metric or dimension, or a window below 1
+   */
+  public List<TrendPoint> trend(String metric, RunFilter filter, Interval interval, int window) {
+    return trends.run(trendQuery(metric, filter, interval, window), interval);
+  }
+
+  /** The statement {@link #trend} runs. */
+  BoundQuery trendQuery(String metric, RunFilter filter, Interval interval, int window) {
+    Objects.requireNonNull(filter, "filter");
+    Objects.requireNonNull(interval, "interval");
+    if (window < 1) {
+      throw new IllegalArgumentException("window must be >= 1 but was " + window);
+    }
+    return trends.query(model.metric(metric), filter, interval, window);
+  }
+
+  /**
+   * Every metric of two runs side by side: absolute and relative delta, and whether the candidate
+   * improved, regressed or stayed within the threshold by each metric's direction. Reads one
+   * snapshot.
+   *
+   * @param baselineId the baseline run's id
+   * @param candidateId the candidate run's id
+   * @param thresholds the relative thresholds
+   * @return the comparison
+   * @throws RunNotFoundException if either run does not exist
+   */
+  public RunComparison compare(Object baselineId, Object candidateId, Thresholds thresholds) {
+    Objects.requireNonNull(baselineId, "baselineId");
+    Objects.requireNonNull(candidateId, "candidateId");
+    Objects.requireNonNull(thresholds, "thresholds");
+    return database.read(
+        tx -> {
+          Map<String, RunRow> rows = runRows(List.of(baselineId, candidateId));
+          RunRow baseline = require(rows, baselineId);
+          RunRow candidate = require(rows, candidateId);
+          Map<String, Map<MetricRef, Double>> read =
+              values.read(idsJson(List.of(baseline.id(), candidate.id())));
+          Map<MetricRef, Double> before = read.getOrDefault(text(baseline.id()), Map.of());
+          Map<MetricRef, Double> after = read.getOrDefault(text(candidate.id()), Map.of());
+          List<MetricDelta> deltas = new ArrayList<>();
+          for (MetricRef metric : Comparisons.present(values.metrics(), List.of(before, after))) {
+            deltas.add(
+                Comparisons.delta(
+                    metric, before.get(metric), after.get(metric), thresholds.of(metric)));
+          }
+          return new RunComparison(baseline, candidate, deltas);
+        });
+  }
+
+  /**
+   * Checks a run for regressions against a baseline (see {@link RegressionOptions}): every metric
+   * the run or the baseline has, with its evidence. Reads one snapshot.
+   *
+   * @param candidateId the checked run's id
+   * @param options the baseline and the decision rules
+   * @return the report
+   * @throws RunNotFoundException if the run or the named baseline run does not exist
+   * @throws IllegalArgumentException if the run has no time or no value for a comparable
+   *     dimension
+   */
+  public RegressionReport regressions(Object candidateId, RegressionOptions options) {
+    Objects.requireNonNull(candidateId, "candidateId");
+    Objects.requireNonNull(options, "options");
+    return database.read(
+        tx -> {
+          RunRow candidate = require(runRows(List.of(candidateId)), candidateId);
+          Map<String, Object> comparableOn = new LinkedHashMap<>();
+          List<Object> baselineIds = new ArrayList<>();
+          if (options.baselineRun() != null) {
+            baselineIds.add(
+                require(runRows(List.of(options.baselineRun())), options.baselineRun()).id());
+          } else {
+            RunFilter filter = comparableFilter(candidate, options, comparableOn);
+            runs(filter).forEach(run -> baselineIds.add(run.id()));
+          }
+          List<Object> ids = new ArrayList<>(baselineIds);
+          ids.add(candidate.id());
+          Map<String, Map<MetricRef, Double>> read = values.read(idsJson(ids));
+          Map<MetricRef, Double> candidateValues =
+              read.getOrDefault(text(candidate.id()), Map.of());
+          List<Map<MetricRef, Double>> baselineValues =
+              baselineIds.stream().map(id -> read.getOrDefault(text(id), Map.of())).toList();
+          List<Map<MetricRef, Double>> all = new ArrayList<>(baselineValues);
+          all.add(candidateValues);
+          List<MetricCheck> checks = new ArrayList<>();
+          for (MetricRef metric : Comparisons.present(values.metrics(), all)) {
+            List<Double> sample =
+                baselineValues.stream()
+                    .map(run -> run.get(metric))
+                    .filter(Objects::nonNull)
+                    .toList();
+            checks.add(Comparisons.check(metric, candidateValues.get(metric), sample, options));
+          }
+          return new RegressionReport(
+              candidate, failed(candidate), comparableOn, baselineIds, options, checks);
+        });
+  }
+
+  private RunFilter comparableFilter(
+      RunRow candidate, RegressionOptions options, Map<String, Object> comparableOn) {
+    List<String> dimensions =
+        options.comparableBy() != null ? options.comparableBy() : model.comparableBy();
+    RunFilter filter = RunFilter.ALL;
+    for (String dimension : dimensions) {
+      Object value = candidate.get(model.dimension(dimension));
+      if (value == null) {
+        throw new IllegalArgumentException(
+            "run "
+                + candidate.id()
+                + " has no "
+                + dimension
+                + ", so no run is comparable to it; name a baseline run instead");
+      }
+      comparableOn.put(dimension, value);
+      filter = filter.where(dimension, value.toString());
+    }
+    Object time = candidate.get(model.timeColumn());
+    if (time == null) {
+      throw new IllegalArgumentException(
+          "run " + candidate.id() + " has no " + model.timeColumn() + "; name a baseline run");
+    }
+    Instant before =
+        time instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) time;
+    filter = filter.between(null, before).newestFirst().limit(options.latest());
+    return options.includesFailed() ? filter : filter.withoutFailed();
+  }
+
+  private boolean failed(RunRow run) {
+    return model
+        .statusColumn()
+        .map(column -> model.failedStatuses().contains(String.valueOf(run.get(column))))
+        .orElse(false);
+  }
+
+  /** The run rows of {@code ids}, by id as text. */
+  private Map<String, RunRow> runRows(List<?> ids) {
+    Map<String, RunRow> rows = new LinkedHashMap<>();
+    for (RunRow row :
+        statements.list(
+            selectByRun(model.runTable(), model.idColumn(), ""),
+            statement -> statement.setString(1, idsJson(ids)),
+            this::runRow)) {
+      rows.put(text(row.id()), row);
+    }
+    return rows;
+  }
+
+  private RunRow require(Map<String, RunRow> rows, Object id) {
+    RunRow row = rows.get(text(id));
+    if (row == null) {
+      throw new RunNotFoundException(model.runTable().name(), model.idColumn(), id);
+    }
+    return row;
+  }
+
+  private static String text(Object id) {
+    return String.valueOf(id);
   }
 
   private void readChildren(

@@ -46,6 +46,30 @@ final class RunConditions {
                           "run table " + model.runTable().name() + " has no status column"));
       in(clauses, parameters, Sql.column(alias, status), filter.statuses());
     }
+    if (filter.isWithoutFailed()) {
+      String status =
+          model
+              .statusColumn()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "run table " + model.runTable().name() + " has no status column"));
+      Set<String> failed = model.failedStatuses();
+      if (!failed.isEmpty()) {
+        String column = Sql.column(alias, status);
+        clauses.add(
+            "("
+                + column
+                + " IS NULL OR "
+                + column
+                + " NOT IN ("
+                + Sql.placeholders(failed.size())
+                + "))");
+        for (String value : failed) {
+          parameters.add((statement, index) -> statement.setString(index, value));
+        }
+      }
+    }
     ColumnRef time = new ColumnRef(model.runTable().name(), model.timeColumn());
     String timeColumn = Sql.column(alias, model.timeColumn());
     filter

@@ -14,10 +14,11 @@ import java.util.Set;
  */
 public final class RunFilter {
   /** Every run, newest first, without a limit. */
-  public static final RunFilter ALL = new RunFilter(Map.of(), Set.of(), null, null, true, 0, 0);
+  public static final RunFilter ALL = new RunFilter(Map.of(), Set.of(), false, null, null, true, 0, 0);
 
   private final Map<String, Set<String>> dimensions;
   private final Set<String> statuses;
+  private final boolean withoutFailed;
   private final Instant from;
   private final Instant to;
   private final boolean newestFirst;
@@ -27,6 +28,7 @@ public final class RunFilter {
   private RunFilter(
       Map<String, Set<String>> dimensions,
       Set<String> statuses,
+      boolean withoutFailed,
       Instant from,
       Instant to,
       boolean newestFirst,
@@ -34,6 +36,7 @@ public final class RunFilter {
       long offset) {
     this.dimensions = dimensions;
     this.statuses = statuses;
+    this.withoutFailed = withoutFailed;
     this.from = from;
     this.to = to;
     this.newestFirst = newestFirst;
@@ -56,6 +59,7 @@ public final class RunFilter {
     return new RunFilter(
         java.util.Collections.unmodifiableMap(copy),
         statuses,
+        withoutFailed,
         from,
         to,
         newestFirst,
@@ -71,7 +75,17 @@ public final class RunFilter {
    */
   public RunFilter status(String... values) {
     return new RunFilter(
-        dimensions, values(values, "statuses"), from, to, newestFirst, limit, offset);
+        dimensions, values(values, "statuses"), withoutFailed, from, to, newestFirst, limit, offset);
+  }
+
+  /**
+   * Leaves out runs whose status counts as failed in the run model; runs without a status stay.
+   * Needs a model with a status column.
+   *
+   * @return the changed filter
+   */
+  public RunFilter withoutFailed() {
+    return new RunFilter(dimensions, statuses, true, from, to, newestFirst, limit, offset);
   }
 
   /**
@@ -86,7 +100,7 @@ public final class RunFilter {
     if (from != null && to != null && from.isAfter(to)) {
       throw new IllegalArgumentException("time range starts at " + from + " after its end " + to);
     }
-    return new RunFilter(dimensions, statuses, from, to, newestFirst, limit, offset);
+    return new RunFilter(dimensions, statuses, withoutFailed, from, to, newestFirst, limit, offset);
   }
 
   /**
@@ -95,7 +109,7 @@ public final class RunFilter {
    * @return the changed filter
    */
   public RunFilter oldestFirst() {
-    return new RunFilter(dimensions, statuses, from, to, false, limit, offset);
+    return new RunFilter(dimensions, statuses, withoutFailed, from, to, false, limit, offset);
   }
 
   /**
@@ -104,7 +118,7 @@ public final class RunFilter {
    * @return the changed filter
    */
   public RunFilter newestFirst() {
-    return new RunFilter(dimensions, statuses, from, to, true, limit, offset);
+    return new RunFilter(dimensions, statuses, withoutFailed, from, to, true, limit, offset);
   }
 
   /**
@@ -117,7 +131,7 @@ public final class RunFilter {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be >= 0 but was " + limit);
     }
-    return new RunFilter(dimensions, statuses, from, to, newestFirst, limit, offset);
+    return new RunFilter(dimensions, statuses, withoutFailed, from, to, newestFirst, limit, offset);
   }
 
   /**
@@ -130,7 +144,7 @@ public final class RunFilter {
     if (offset < 0) {
       throw new IllegalArgumentException("offset must be >= 0 but was " + offset);
     }
-    return new RunFilter(dimensions, statuses, from, to, newestFirst, limit, offset);
+    return new RunFilter(dimensions, statuses, withoutFailed, from, to, newestFirst, limit, offset);
   }
 
   /**
@@ -149,6 +163,15 @@ public final class RunFilter {
    */
   public Set<String> statuses() {
     return statuses;
+  }
+
+  /**
+   * Whether runs whose status counts as failed are left out.
+   *
+   * @return true if they are
+   */
+  public boolean isWithoutFailed() {
+    return withoutFailed;
   }
 
   /**
@@ -213,6 +236,7 @@ public final class RunFilter {
     return other instanceof RunFilter f
         && dimensions.equals(f.dimensions)
         && statuses.equals(f.statuses)
+        && withoutFailed == f.withoutFailed
         && Objects.equals(from, f.from)
         && Objects.equals(to, f.to)
         && newestFirst == f.newestFirst
@@ -222,7 +246,7 @@ public final class RunFilter {
 
   @Override
   public int hashCode() {
-    return Objects.hash(dimensions, statuses, from, to, newestFirst, limit, offset);
+    return Objects.hash(dimensions, statuses, withoutFailed, from, to, newestFirst, limit, offset);
   }
 
   @Override
@@ -231,6 +255,8 @@ public final class RunFilter {
         + dimensions
         + ", statuses="
         + statuses
+        + ", withoutFailed="
+        + withoutFailed
         + ", from="
         + from
         + ", to="

@@ -15,9 +15,13 @@ import java.util.Set;
 /**
  * Which table of a schema holds runs and which of its columns play which role: the run id (the
  * table's single-column primary key), the time of a run, the dimensions runs are filtered and
- * grouped by, and optionally a status column with the values that mark a failed run. Child tables
- * are every table with a foreign key to the run id; metrics are the numeric columns with metric
- * metadata of the run table and its child tables, addressed as {@code table.column}.
+ * grouped by, the dimensions that make two runs comparable, and optionally a status column with the
+ * values that mark a failed run. Child tables are every table with a foreign key to the run id;
+ * metrics are the columns with metric metadata of the run table and its child tables: numeric
+ * columns, addressed as {@code table.column}, and JSON maps of numbers, whose keys are addressed as
+ * {@code table.column[key]}. A child table has at most one row per run when its foreign-key column
+ * is its primary key or alone in a unique index; otherwise its metrics are summed per run (see
+ * {@link MetricRef}).
  *
  * <p>Build one with {@link #builder(SchemaInfo)}; every name is checked against the schema.
  */
@@ -31,6 +35,7 @@ public final class RunModel {
   private final String idColumn;
   private final String timeColumn;
   private final List<String> dimensions;
+  private final List<String> comparableBy;
   private final String statusColumn;
   private final Set<String> failedStatuses;
   private final Map<String, ForeignKeyInfo> children;
@@ -42,6 +47,10 @@ public final class RunModel {
     this.idColumn = idColumn;
     this.timeColumn = builder.timeColumn;
     this.dimensions = List.copyOf(builder.dimensions);
+    this.comparableBy =
+        builder.comparableBy != null
+            ? List.copyOf(builder.comparableBy)
+            : dimensions.stream().filter(d -> !d.equals(builder.statusColumn)).toList();
     this.statusColumn = builder.statusColumn;
     this.failedStatuses = Set.copyOf(builder.failedStatuses);
     Map<String, ForeignKeyInfo> childTables = new LinkedHashMap<>();
@@ -56,20 +65,30 @@ public final class RunModel {
     }
     this.children = java.util.Collections.unmodifiableMap(childTables);
     Map<String, MetricRef> found = new LinkedHashMap<>();
-    addMetrics(found, runTable, idColumn);
+    addMetrics(found, runTable, idColumn, false);
     for (Map.Entry<String, ForeignKeyInfo> child : childTables.entrySet()) {
-      addMetrics(found, table(child.getKey()), child.getValue().column());
+      TableInfo table = table(child.getKey());
+      String runColumn = child.getValue().column();
+      addMetrics(found, table, runColumn, !onePerRun(table, runColumn));
     }
     this.metrics = java.util.Collections.unmodifiableMap(found);
   }
 
-  private static void addMetrics(Map<String, MetricRef> found, TableInfo table, String runColumn) {
+  private static void addMetrics(
+      Map<String, MetricRef> found, TableInfo table, String runColumn, boolean manyPerRun) {
     for (ColumnInfo column : table.metrics()) {
-      if (isNumeric(column)) {
-        MetricRef metric = new MetricRef(table.name(), column, runColumn);
+      if (isNumeric(column) || column.json()) {
+        MetricRef metric = new MetricRef(table.name(), column, runColumn, manyPerRun, null);
         found.put(metric.name(), metric);
       }
     }
+  }
+
+  /** Whether {@code column} alone is the primary key or a unique index of {@code table}. */
+  private static boolean onePerRun(TableInfo table, String column) {
+    List<String> alone = List.of(column);
+    return table.primaryKey().equals(alone)
+        || table.indexes().stream().anyMatch(i -> i.unique() && i.columns().equals(alone));
   }
 
   static boolean isNumeric(ColumnInfo column) {
@@ -133,6 +152,16 @@ public final class RunModel {
   }
 
   /**
+   * The dimensions whose values two runs must share to be compared, for example in a regression
+   * check against the latest comparable runs; by default every dimension but the status column.
+   *
+   * @return the dimension column names
+   */
+  public List<String> comparableBy() {
+    return comparableBy;
+  }
+
+  /**
    * The column that holds a run's status, if one was configured.
    *
    * @return the status column name, or empty
@@ -161,7 +190,8 @@ public final class RunModel {
   }
 
   /**
-   * The numeric metric columns of the run table and its child tables, by {@code table.column}.
+   * The metric columns of the run table and its child tables, by {@code table.column}: numeric
+   * columns and JSON maps of numbers (without a key).
    *
    * @return the metrics, in schema order
    */
@@ -170,15 +200,36 @@ public final class RunModel {
   }
 
   /**
-   * The metric at {@code name}.
+   * The metric at {@code name}, which has one number per run.
    *
-   * @param name {@code table.column}
+   * @param name {@code table.column} for a numeric column, {@code table.column[key]} for a key of a
+   *     JSON map column
    * @return the metric
    * @throws IllegalArgumentException if there is no such metric, naming the valid ones
    */
   public MetricRef metric(String name) {
     Objects.requireNonNull(name, "metric");
+    int open = name.indexOf('[');
+    if (open > 0 && name.endsWith("]")) {
+      String column = name.substring(0, open);
+      String key = name.substring(open + 1, name.length() - 1);
+      MetricRef map = metrics.get(column);
+      if (map != null && map.isMap()) {
+        if (key.isEmpty()) {
+          throw new IllegalArgumentException("metric " + name + " names an empty key");
+        }
+        return map.withKey(key);
+      }
+      if (map != null) {
+        throw new IllegalArgumentException(
+            "metric " + column + " is a number, not a JSON map; name it without [" + key + "]");
+      }
+    }
     MetricRef metric = metrics.get(name);
+    if (metric != null && metric.isMap()) {
+      throw new IllegalArgumentException(
+          "metric " + name + " is a JSON map; name one of its keys as " + name + "[key]");
+    }
     if (metric != null) {
       return metric;
     }
@@ -189,7 +240,10 @@ public final class RunModel {
       String columnName = name.substring(dot + 1);
       if (table.isPresent()
           && table.get().columns().stream().anyMatch(c -> c.name().equals(columnName))) {
-        problem = "column " + name + " is not a numeric metric column";
+        problem =
+            "column "
+                + name
+                + " is not a metric: declare it with @Metric (a number, or a JSON map of numbers)";
       }
     }
     throw new IllegalArgumentException(
@@ -240,6 +294,7 @@ public final class RunModel {
     private String runTable;
     private String timeColumn;
     private final Set<String> dimensions = new LinkedHashSet<>();
+    private Set<String> comparableBy;
     private String statusColumn;
     private final Set<String> failedStatuses = new LinkedHashSet<>();
 
@@ -280,6 +335,22 @@ public final class RunModel {
       for (String column : columns) {
         dimensions.add(Objects.requireNonNull(column, "dimension"));
       }
+      return this;
+    }
+
+    /**
+     * Sets the dimensions whose values two runs must share to be compared; by default every
+     * dimension but the status column. Each must also be added with {@link #dimensions}.
+     *
+     * @param columns the dimension column names
+     * @return this builder
+     */
+    public Builder comparableBy(String... columns) {
+      Set<String> chosen = new LinkedHashSet<>();
+      for (String column : columns) {
+        chosen.add(Objects.requireNonNull(column, "comparable dimension"));
+      }
+      this.comparableBy = chosen;
       return this;
     }
 
@@ -347,6 +418,17 @@ public final class RunModel {
       }
       if (statusColumn != null) {
         requireText(table, statusColumn, "status column");
+      }
+      if (comparableBy != null) {
+        for (String dimension : comparableBy) {
+          if (!dimensions.contains(dimension)) {
+            throw new IllegalArgumentException(
+                "comparable dimension "
+                    + dimension
+                    + " is not a dimension; dimensions: "
+                    + String.join(", ", dimensions));
+          }
+        }
       }
       return new RunModel(this, table, key.get(0));
     }

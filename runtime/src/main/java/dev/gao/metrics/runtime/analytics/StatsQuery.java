@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Statistics of one metric per group of runs in a single statement. The matching runs are grouped
- * once; window functions rank the values of each group (ROW_NUMBER and COUNT over the group) for
+ * Statistics of one metric per group of runs in a single statement, over one value per run (see
+ * {@link MetricRef}). The matching runs are grouped once; window functions rank the values of each group (ROW_NUMBER and COUNT over the group) for
  * the median and the nearest-rank p95, and give the group mean for a two-pass sample variance,
  * whose square root SQLite's {@code sqrt()} takes (sqlite-jdbc builds SQLite with its math
  * functions).
@@ -47,7 +47,6 @@ final class StatsQuery {
       }
     }
     String partition = String.join(", ", keys);
-    boolean onRunTable = metric.table().equals(model.runTable().name());
     String failed = "0 AS failed";
     int failedCount = model.failedStatuses().size();
     if (model.statusColumn().isPresent() && failedCount > 0) {
@@ -58,33 +57,21 @@ final class StatsQuery {
               + Sql.placeholders(failedCount)
               + ") THEN 1 ELSE 0 END AS failed";
     }
-    String value = Sql.column(onRunTable ? RUN_ALIAS : "c", metric.column().name());
     String sql =
         "WITH f AS (SELECT "
             + String.join(", ", keySelect)
             + ", "
-            + Sql.column(RUN_ALIAS, model.idColumn())
-            + " AS run_id, "
             + failed
-            + (onRunTable ? ", " + value + " AS x" : "")
-            + " FROM "
+            + ", "
+            + MetricSql.value(metric, model, RUN_ALIAS)
+            + " AS x FROM "
             + Sql.quote(model.runTable().name())
             + " "
             + RUN_ALIAS
             + conditions.where()
             + "), v AS (SELECT "
             + qualified("f", keys)
-            + (onRunTable
-                ? ", f.x AS x FROM f WHERE f.x IS NOT NULL"
-                : ", "
-                    + value
-                    + " AS x FROM f JOIN "
-                    + Sql.quote(metric.table())
-                    + " c ON "
-                    + Sql.column("c", metric.runColumn())
-                    + " = f.run_id WHERE "
-                    + value
-                    + " IS NOT NULL")
+            + ", f.x AS x FROM f WHERE f.x IS NOT NULL"
             + "), ranked AS (SELECT "
             + partition
             + ", x, ROW_NUMBER() OVER (PARTITION BY "
@@ -113,18 +100,19 @@ final class StatsQuery {
             + String.join(" AND ", keys.stream().map(k -> "s." + k + " IS g." + k).toList())
             + " ORDER BY "
             + qualified("g", keys);
-    List<String> failedValues = List.copyOf(model.failedStatuses());
-    StatementBinder failedBinder =
-        statement -> {
-          for (int i = 0; i < failedValues.size(); i++) {
-            statement.setString(1 + i, failedValues.get(i));
-          }
-        };
-    int first = failed.startsWith("CASE") ? failedCount + 1 : 1;
+    List<String> parameters = new ArrayList<>();
+    if (failed.startsWith("CASE")) {
+      parameters.addAll(model.failedStatuses());
+    }
+    if (metric.key() != null) {
+      parameters.add(metric.key());
+    }
     StatementBinder binder =
         statement -> {
-          failedBinder.bind(statement);
-          conditions.binder(first, StatementBinder.NONE).bind(statement);
+          for (int i = 0; i < parameters.size(); i++) {
+            statement.setString(1 + i, parameters.get(i));
+          }
+          conditions.binder(parameters.size() + 1, StatementBinder.NONE).bind(statement);
         };
     return new BoundQuery(sql, binder);
   }

@@ -33,6 +33,16 @@ final class ValueDecoder {
     return values;
   }
 
+  /** Reads the column {@code name} of the table from result column {@code index}. */
+  Object read(ResultSet rs, int index, String name) throws SQLException {
+    for (ColumnInfo column : table.columns()) {
+      if (column.name().equals(name)) {
+        return decode(rs, index, column);
+      }
+    }
+    throw new IllegalArgumentException("table " + table.name() + " has no column " + name);
+  }
+
   private Object decode(ResultSet rs, int index, ColumnInfo column) throws SQLException {
     ColumnRef ref = new ColumnRef(table.name(), column.name());
     if (column.json()) {

@@ -179,6 +179,30 @@ public final class TransactionManager implements AutoCloseable {
   }
 
   /**
+   * Runs work that cannot run inside a transaction, such as {@code VACUUM}, on one borrowed
+   * connection while holding this process's write lock of the file, so that no writer of this
+   * process interleaves; writers of other processes wait for it up to their busy timeout.
+   *
+   * @param work the operation
+   * @param <R> the result type
+   * @return the operation's result
+   * @throws IllegalStateException inside a unit of work, or after {@link #close()}
+   */
+  public <R> R outsideTransaction(ScopedWork<R> work) {
+    ensureOpen();
+    if (current.get() != null) {
+      throw new IllegalStateException(
+          "This operation cannot run inside a unit of work; run it on its own");
+    }
+    writeLock.lock();
+    try {
+      return query(work);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
    * Opens a lazy stream over a query's rows. Its statement is not cached, and it holds its
    * connection (the thread's unit's, or a borrowed one) until it is closed or exhausted; a stream
    * still open when its unit ends is closed then.

@@ -154,6 +154,21 @@ public interface Dialect {
   void recordVersion(Connection connection, int version) throws SQLException;
 
   /**
+   * The statements that give the space of deleted rows back to the file system, run in order
+   * outside any transaction.
+   *
+   * @return the statements
+   */
+  List<String> reclaimSpace();
+
+  /**
+   * A query of one row and one column: the bytes the database's pages take.
+   *
+   * @return the query
+   */
+  String sizeQuery();
+
+  /**
    * Normalizes a default expression so that the text the DDL declares and the text the live
    * database reports compare equal.
    *

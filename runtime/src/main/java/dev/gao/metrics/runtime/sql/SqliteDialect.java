@@ -142,6 +142,20 @@ public final class SqliteDialect implements Dialect {
     return introspector.describe(connection, table);
   }
 
+  /**
+   * {@code VACUUM} rewrites the file without free pages; the checkpoint then moves the rewritten
+   * pages from the write-ahead log into the file and truncates the log.
+   */
+  @Override
+  public List<String> reclaimSpace() {
+    return List.of("VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+
+  @Override
+  public String sizeQuery() {
+    return "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()";
+  }
+
   @Override
   public String createMetadataTableSql(String table) {
     return "CREATE TABLE "

@@ -91,13 +91,18 @@ class IntegerKeyTest {
       assertEquals(1, whole.get(1L).rows("samples").get(0).get("trial_id"));
 
       MetricStats stats = analytics.stats("samples.value", List.of(), RunFilter.ALL).get(0);
+      // samples has several rows per trial: each trial counts once, with its total (4, 12, -2)
       assertEquals(3, stats.runs());
-      assertEquals(5, stats.count());
-      assertEquals(2.8, stats.mean(), 1e-12);
-      assertEquals(3.0, stats.median());
-      assertEquals(7.0, stats.p95());
+      assertEquals(3, stats.count());
+      assertEquals(14.0 / 3, stats.mean(), 1e-12);
+      assertEquals(4.0, stats.median());
+      assertEquals(12.0, stats.p95());
       assertEquals(-2.0, stats.min());
-      assertEquals(Math.sqrt(12.2), stats.stddev(), 1e-12);
+      assertEquals(12.0, stats.max());
+      double mean = 14.0 / 3;
+      double squares =
+          (4 - mean) * (4 - mean) + (12 - mean) * (12 - mean) + (-2 - mean) * (-2 - mean);
+      assertEquals(Math.sqrt(squares / 2), stats.stddev(), 1e-12);
       assertNull(stats.failureRate());
 
       MetricStats single =
@@ -107,9 +112,10 @@ class IntegerKeyTest {
                   List.of(),
                   RunFilter.ALL.between(null, Instant.parse("2026-01-01T12:00:00Z")))
               .get(0);
-      assertEquals(2, single.count());
-      assertEquals(2.0, single.median());
-      assertEquals(3.0, single.p95());
+      assertEquals(1, single.count());
+      assertEquals(4.0, single.median());
+      assertEquals(4.0, single.p95());
+      assertNull(single.stddev());
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.gao.metrics.runtime.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class RunModelTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> model.metric("performance_metrics.tokens"));
-    assertTrue(e.getMessage().contains("is not a numeric metric column"), e.getMessage());
+    assertTrue(e.getMessage().contains("is not a metric: declare it with @Metric"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> model.metric("nodot"));
     assertTrue(e.getMessage().startsWith("unknown metric nodot"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> model.table("nope"));
@@ -87,11 +88,25 @@ class RunModelTest {
   @Test
   void metricRefNeedsMetadata() {
     ColumnInfo plain = new ColumnInfo("x", "REAL", "double", true, null, 0, false);
-    assertThrows(IllegalArgumentException.class, () -> new MetricRef("t", plain, "run_id"));
+    assertThrows(
+        IllegalArgumentException.class, () -> new MetricRef("t", plain, "run_id", false, null));
     ColumnInfo metric =
         new ColumnInfo(
             "x", "REAL", "double", true, null, 0, false, new MetricInfo("s", Better.LOWER, 0, 1));
-    assertEquals("t.x", new MetricRef("t", metric, "run_id").name());
+    MetricRef ref = new MetricRef("t", metric, "run_id", false, null);
+    assertEquals("t.x", ref.name());
+    assertFalse(ref.isMap());
+    IllegalArgumentException notMap =
+        assertThrows(IllegalArgumentException.class, () -> ref.withKey("k"));
+    assertTrue(notMap.getMessage().contains("not a JSON map column"), notMap.getMessage());
+    ColumnInfo map =
+        new ColumnInfo(
+            "m", "TEXT", "java.util.Map", false, null, 0, true, new MetricInfo("s", Better.LOWER,
+                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+    MetricRef mapRef = new MetricRef("t", map, "run_id", true, null);
+    assertTrue(mapRef.isMap());
+    assertEquals("t.m[a.b]", mapRef.withKey("a.b").name());
+    assertTrue(mapRef.withKey("a.b").manyPerRun());
   }
 
   @Test
@@ -109,6 +124,10 @@ class RunModelTest {
     assertEquals(5, a.limit());
     assertEquals(0, a.offset());
     assertTrue(a.isNewestFirst());
+    assertFalse(a.isWithoutFailed());
+    assertTrue(a.withoutFailed().isWithoutFailed());
+    assertNotEquals(a, a.withoutFailed());
+    assertTrue(a.withoutFailed().toString().contains("withoutFailed=true"));
     assertTrue(a.toString().contains("statuses=[ok]"), a.toString());
     assertEquals(Map.of("p", Set.of("x")), a.dimensions());
     assertEquals(Set.of("ok"), a.statuses());

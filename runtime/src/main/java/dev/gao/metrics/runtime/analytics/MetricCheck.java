@@ -1,0 +1,59 @@
+package dev.gao.metrics.runtime.analytics;
+
+import java.util.Objects;
+
+/**
+ * The evidence of one metric in a regression check.
+ *
+ * @param metric the metric
+ * @param candidate the candidate run's value, or {@code null} if it has none
+ * @param samples the number of baseline values
+ * @param mean the baseline mean (the value, for one named run), or {@code null} without values
+ * @param stddev the baseline's sample standard deviation, or {@code null} below 2 values
+ * @param min the smallest baseline value, or {@code null}
+ * @param max the largest baseline value, or {@code null}
+ * @param relativeDelta {@code (candidate - mean) / |mean|}; 0 when both are 0; {@code null} when
+ *     either is missing or the mean is 0 and the candidate is not
+ * @param t the prediction t statistic {@code (candidate - mean) / (stddev * sqrt(1 + 1/samples))},
+ *     or {@code null} when no test ran or the baseline has no spread
+ * @param pValue the one-sided probability of a change at least this large in the observed
+ *     direction if the candidate came from the baseline's distribution, or {@code null} when no
+ *     test ran
+ * @param threshold the relative threshold that applied
+ * @param change the verdict
+ */
+public record MetricCheck(
+    MetricRef metric,
+    Double candidate,
+    long samples,
+    Double mean,
+    Double stddev,
+    Double min,
+    Double max,
+    Double relativeDelta,
+    Double t,
+    Double pValue,
+    double threshold,
+    Change change) {
+
+  /**
+   * Validates the arguments.
+   *
+   * @param metric the metric
+   * @param candidate the candidate value
+   * @param samples the number of baseline values
+   * @param mean the baseline mean
+   * @param stddev the baseline standard deviation
+   * @param min the smallest baseline value
+   * @param max the largest baseline value
+   * @param relativeDelta the relative delta
+   * @param t the t statistic
+   * @param pValue the p-value
+   * @param threshold the threshold
+   * @param change the verdict
+   */
+  public MetricCheck {
+    Objects.requireNonNull(metric, "metric");
+    Objects.requireNonNull(change, "change");
+  }
+}

@@ -1,0 +1,54 @@
+package dev.gao.metrics.runtime.analytics;
+
+/**
+ * The SQL that gives a metric's one value per run. A metric of the run table is read from the run
+ * row itself; a metric of a child table is a correlated subquery on the child's run-id column
+ * (which has an index: a foreign key always gets one), summing the rows of a table with several
+ * rows per run; a key of a JSON map is looked up with {@code json_each}, the key bound as a
+ * parameter, and only numbers count.
+ */
+final class MetricSql {
+  private static final String CHILD = "c";
+  private static final String ENTRY = "j";
+
+  private MetricSql() {}
+
+  /**
+   * The value of {@code metric} for the run in the row aliased {@code runAlias} of the run table.
+   * Holds one {@code ?}, for the key, when {@link MetricRef#key()} is set; none otherwise.
+   */
+  static String value(MetricRef metric, RunModel model, String runAlias) {
+    boolean onRunTable = metric.table().equals(model.runTable().name());
+    String owner = onRunTable ? runAlias : CHILD;
+    String column = Sql.column(owner, metric.column().name());
+    String value =
+        metric.key() == null
+            ? column
+            : ENTRY + ".value";
+    String aggregate = metric.manyPerRun() ? "SUM(" + value + ")" : value;
+    if (onRunTable && metric.key() == null) {
+      return column;
+    }
+    StringBuilder sql = new StringBuilder("(SELECT ").append(aggregate).append(" FROM ");
+    if (!onRunTable) {
+      sql.append(Sql.quote(metric.table())).append(' ').append(CHILD);
+    }
+    if (metric.key() != null) {
+      sql.append(onRunTable ? "" : ", ").append("json_each(").append(column).append(") ").append(ENTRY);
+    }
+    sql.append(" WHERE ");
+    if (!onRunTable) {
+      sql.append(Sql.column(CHILD, metric.runColumn()))
+          .append(" = ")
+          .append(Sql.column(runAlias, model.idColumn()));
+    }
+    if (metric.key() != null) {
+      sql.append(onRunTable ? "" : " AND ")
+          .append(ENTRY)
+          .append(".key = ? AND ")
+          .append(ENTRY)
+          .append(".type IN ('integer', 'real')");
+    }
+    return sql.append(')').toString();
+  }
+}

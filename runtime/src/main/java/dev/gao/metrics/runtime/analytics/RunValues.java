@@ -1,0 +1,101 @@
+package dev.gao.metrics.runtime.analytics;
+
+import dev.gao.metrics.runtime.connection.StatementRunner;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every metric value of a set of runs in a single statement: one {@code SELECT} per metric column,
+ * joined by {@code UNION ALL}, each reading only the given runs through the run-id index, with the
+ * keys of JSON maps expanded by {@code json_each}. Rows of a child table with several rows per run
+ * are summed per run, as everywhere in the analytics.
+ */
+final class RunValues {
+  private final RunModel model;
+  private final StatementRunner statements;
+  private final List<MetricRef> metrics;
+  private final String sql;
+
+  RunValues(RunModel model, StatementRunner statements) {
+    this.model = model;
+    this.statements = statements;
+    this.metrics = List.copyOf(model.metrics().values());
+    this.sql = sql();
+  }
+
+  /** The statement; its one parameter {@code ?1} is a JSON array of run ids. */
+  String sql() {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < metrics.size(); i++) {
+      parts.add(select(i, metrics.get(i)));
+    }
+    return "SELECT run, m, k, x FROM ("
+        + String.join(" UNION ALL ", parts)
+        + ") ORDER BY run, m, k";
+  }
+
+  private String select(int index, MetricRef metric) {
+    boolean onRunTable = metric.table().equals(model.runTable().name());
+    String runColumn = Sql.column("c", onRunTable ? model.idColumn() : metric.runColumn());
+    String column = Sql.column("c", metric.column().name());
+    String key = metric.isMap() ? "j.key" : "NULL";
+    String value = metric.isMap() ? "j.value" : column;
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(runColumn)
+            .append(" AS run, ")
+            .append(index)
+            .append(" AS m, ")
+            .append(key)
+            .append(" AS k, ")
+            .append(metric.manyPerRun() ? "SUM(" + value + ")" : value)
+            .append(" AS x FROM ")
+            .append(Sql.quote(metric.table()))
+            .append(" c");
+    if (metric.isMap()) {
+      sql.append(", json_each(").append(column).append(") j");
+    }
+    sql.append(" WHERE ").append(runColumn).append(" IN (SELECT value FROM json_each(?1))");
+    if (metric.isMap()) {
+      sql.append(" AND j.type IN ('integer', 'real')");
+    } else {
+      sql.append(" AND ").append(column).append(" IS NOT NULL");
+    }
+    if (metric.manyPerRun()) {
+      sql.append(" GROUP BY ").append(runColumn);
+      if (metric.isMap()) {
+        sql.append(", j.key");
+      }
+    }
+    return sql.toString();
+  }
+
+  /**
+   * The values of the runs in {@code idsJson}.
+   *
+   * @return run id as text to metric to value, metrics in model order and map keys sorted
+   */
+  Map<String, Map<MetricRef, Double>> read(String idsJson) {
+    Map<String, Map<MetricRef, Double>> values = new LinkedHashMap<>();
+    statements.list(
+        sql,
+        statement -> statement.setString(1, idsJson),
+        rs -> {
+          MetricRef metric = metrics.get(rs.getInt(2));
+          String key = rs.getString(3);
+          double x = rs.getDouble(4);
+          values
+              .computeIfAbsent(rs.getString(1), run -> new LinkedHashMap<>())
+              .put(key == null ? metric : metric.withKey(key), x);
+          return null;
+        });
+    return values;
+  }
+
+  /** The metrics as listed in the statement, maps without a key. */
+  List<MetricRef> metrics() {
+    return metrics;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.gao.metrics.runtime.analytics;
+
+import dev.gao.metrics.runtime.connection.StatementRunner;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A metric's trend in a single statement. The matching runs with a value are taken newest first
+ * (by time, then run id) or grouped into periods; the newest {@code limit + window - 1} points are
+ * kept, so that each of the {@code limit} points returned has its full window when the history
+ * has it; a window function then gives the trailing moving average in time order.
+ */
+final class TrendQuery {
+  private static final String RUN_ALIAS = "r";
+
+  private final RunModel model;
+  private final StatementRunner statements;
+  private final ValueDecoder runs;
+
+  TrendQuery(RunModel model, StatementRunner statements, ValueDecoder runs) {
+    this.model = model;
+    this.statements = statements;
+    this.runs = runs;
+  }
+
+  List<TrendPoint> run(BoundQuery query, Interval interval) {
+    return statements.list(query.sql(), query.binder(), rs -> read(rs, interval));
+  }
+
+  BoundQuery query(MetricRef metric, RunFilter filter, Interval interval, int window) {
+    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS);
+    String time = Sql.column(RUN_ALIAS, model.timeColumn());
+    String value = MetricSql.value(metric, model, RUN_ALIAS);
+    String frame =
+        " WINDOW win AS (ORDER BY t, id ROWS BETWEEN " + (window - 1) + " PRECEDING AND CURRENT ROW)";
+    String points;
+    if (interval == Interval.RUN) {
+      points =
+          "s AS (SELECT "
+              + Sql.column(RUN_ALIAS, model.idColumn())
+              + " AS id, "
+              + time
+              + " AS t, "
+              + value
+              + " AS x FROM "
+              + Sql.quote(model.runTable().name())
+              + " "
+              + RUN_ALIAS
+              + conditions.where()
+              + "), p AS (SELECT id, t, 1 AS n, x AS mean, x AS lo, x AS hi FROM s"
+              + " WHERE x IS NOT NULL ORDER BY t DESC, id DESC LIMIT ? OFFSET ?)";
+    } else {
+      points =
+          "s AS (SELECT "
+              + interval.bucket(time)
+              + " AS t, "
+              + value
+              + " AS x FROM "
+              + Sql.quote(model.runTable().name())
+              + " "
+              + RUN_ALIAS
+              + conditions.where()
+              + "), p AS (SELECT NULL AS id, t, COUNT(*) AS n, AVG(x) AS mean, MIN(x) AS lo,"
+              + " MAX(x) AS hi FROM s WHERE x IS NOT NULL GROUP BY t ORDER BY t DESC LIMIT ? OFFSET ?)";
+    }
+    String sql =
+        "WITH "
+            + points
+            + ", w AS (SELECT id, t, n, mean, lo, hi, AVG(mean) OVER win AS ma, COUNT(*) OVER win"
+            + " AS wn, ROW_NUMBER() OVER (ORDER BY t, id) AS rn, COUNT(*) OVER () AS total FROM p"
+            + frame
+            + ") SELECT id, t, n, mean, lo, hi, CASE WHEN wn = "
+            + window
+            + " THEN ma END FROM w WHERE rn > total - ? ORDER BY t, id";
+    long keep = filter.limit() > 0 ? filter.limit() : Long.MAX_VALUE;
+    long fetch = filter.limit() > 0 ? filter.limit() + (long) window - 1 : -1;
+    return new BoundQuery(
+        sql,
+        statement -> {
+          int next = 1;
+          if (metric.key() != null) {
+            statement.setString(next++, metric.key());
+          }
+          int paging = next + conditions.size();
+          conditions
+              .binder(
+                  next,
+                  s -> {
+                    s.setLong(paging, fetch);
+                    s.setLong(paging + 1, filter.offset());
+                    s.setLong(paging + 2, keep);
+                  })
+              .bind(statement);
+        });
+  }
+
+  private TrendPoint read(ResultSet rs, Interval interval) throws SQLException {
+    Object id = null;
+    Instant time;
+    if (interval == Interval.RUN) {
+      id = runs.read(rs, 1, model.idColumn());
+      Object stored = runs.read(rs, 2, model.timeColumn());
+      time =
+          stored instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) stored;
+    } else {
+      time = interval.start(rs.getString(2));
+    }
+    double ma = rs.getDouble(7);
+    Double movingAverage = rs.wasNull() ? null : ma;
+    return new TrendPoint(
+        time, id, rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), movingAverage);
+  }
+}
