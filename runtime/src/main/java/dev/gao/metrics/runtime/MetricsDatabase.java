@@ -1,6 +1,7 @@
 package dev.gao.metrics.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gao.metrics.runtime.connection.StatementListener;
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.exception.MetricsException;
@@ -400,6 +401,7 @@ public final class MetricsDatabase implements AutoCloseable {
     private ObjectMapper objectMapper;
     private Integer targetVersion;
     private boolean backupBeforeMigration = true;
+    private StatementListener statementListener;
 
     private Builder(SchemaInfo schema) {
       this.schema = Objects.requireNonNull(schema, "schema");
@@ -504,6 +506,19 @@ public final class MetricsDatabase implements AutoCloseable {
     }
 
     /**
+     * Sets a listener told about every statement the DAOs, queries and analytics run on this
+     * database, with its duration: for logging slow queries or checking query plans. None by
+     * default.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder statementListener(StatementListener listener) {
+      this.statementListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
      * Opens the database: creates or checks the file, opens the pool, creates the schema, adopts
      * tables created without this library, migrates to the target version (after a backup), and
      * validates the structure.
@@ -527,6 +542,7 @@ public final class MetricsDatabase implements AutoCloseable {
               ? DatabaseConnections.of(dataSource, dialect)
               : DatabaseConnections.of(
                   file != null ? file : defaultFile(), dialect, poolSize, busyTimeout);
+      connections.transactions().statementListener(statementListener);
       try {
         new SchemaInitializer(
                 connections.transactions(),

@@ -59,9 +59,15 @@ public final class StatementRunner {
     return transactions.write(
         scope -> {
           try {
+            StatementListener listener = transactions.listener();
+            long start = listener == null ? 0 : System.nanoTime();
             PreparedStatement statement = scope.prepare(sql);
             binder.bind(statement);
-            return statement.executeUpdate();
+            int count = statement.executeUpdate();
+            if (listener != null) {
+              listener.executed(sql, System.nanoTime() - start);
+            }
+            return count;
           } catch (SQLException e) {
             throw failure.apply(scope, e);
           }
@@ -146,11 +152,18 @@ public final class StatementRunner {
     return transactions.query(
         scope -> {
           try {
+            StatementListener listener = transactions.listener();
+            long start = listener == null ? 0 : System.nanoTime();
             PreparedStatement statement = scope.prepare(sql);
             binder.bind(statement);
+            R result;
             try (ResultSet rs = statement.executeQuery()) {
-              return results.read(rs);
+              result = results.read(rs);
             }
+            if (listener != null) {
+              listener.executed(sql, System.nanoTime() - start);
+            }
+            return result;
           } catch (SQLException e) {
             throw errors.apply(e);
           }

@@ -39,6 +39,7 @@ public final class TransactionManager implements AutoCloseable {
   private final StatementCache statements;
   private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
   private volatile boolean closed;
+  private volatile StatementListener listener;
 
   /**
    * Creates the manager.
@@ -55,6 +56,21 @@ public final class TransactionManager implements AutoCloseable {
     this.writeLock = writeLock;
     this.location = location;
     this.statements = new StatementCache(dialect);
+  }
+
+  /**
+   * Sets the listener told about every statement run through a {@link StatementRunner} or {@link
+   * #stream}; {@code null} for none, the default, which costs nothing.
+   *
+   * @param listener the listener, or null
+   */
+  public void statementListener(StatementListener listener) {
+    this.listener = listener;
+  }
+
+  /** The statement listener, or null. */
+  StatementListener listener() {
+    return listener;
   }
 
   /**
@@ -230,9 +246,14 @@ public final class TransactionManager implements AutoCloseable {
         physical(connection);
         reusable = true;
       }
+      StatementListener observer = listener;
+      long start = observer == null ? 0 : System.nanoTime();
       statement = connection.prepareStatement(sql);
       binder.bind(statement);
       ResultSet resultSet = statement.executeQuery();
+      if (observer != null) {
+        observer.executed(sql, System.nanoTime() - start);
+      }
       ResultStream<T> stream =
           new ResultStream<>(resultSet, statement, reader, errors, onStreamClose(unit, connection));
       if (unit != null) {
