@@ -58,7 +58,7 @@ final class StatsQuery {
               + ") THEN 1 ELSE 0 END AS failed";
     }
     String sql =
-        "WITH f AS (SELECT "
+        "WITH f AS MATERIALIZED (SELECT "
             + String.join(", ", keySelect)
             + ", "
             + failed
