@@ -514,4 +514,64 @@ class DiagnosticsTest {
         Sources.java("Ok", "@MetricsTable", "public record Ok(@PrimaryKey String id, @Metric(min = 5, max = 5) int x) {}");
     assertGenerated(Set.of("p.OkDao"), List.of(NO_SCHEMA), t, ok);
   }
+
+  @Test
+  void metricOnAJsonValueThatIsNotAMapFromStringToNumbers() {
+    JavaFileObject t =
+        Sources.java(
+            "T",
+            "@MetricsTable",
+            "public record T(",
+            "  @PrimaryKey String id,",
+            "  @Metric @Json List<Integer> list,",
+            "  @Metric @Json Map<String, String> words,",
+            "  @Metric @Json Map<Integer, Long> byNumber,",
+            "  @SuppressWarnings(\"rawtypes\") @Metric @Json Map raw,",
+            "  @Metric @Json long[] array,",
+            "  @Metric @Json SortedMap<String, Long> sorted,",
+            "  @Metric @Json LinkedHashMap<String, BigDecimal> linked,",
+            "  @Metric @Json TreeMap<String, Number> tree,",
+            "  @Metric @Json Map<String, Byte> bytes,",
+            "  @Metric @Json Map<String, Short> shorts,",
+            "  @Metric @Json Map<String, Integer> ints,",
+            "  @Metric @Json Map<String, Float> floats,",
+            "  @Metric @Json Map<String, Double> doubles) {}");
+    Compilation c = compileTables(t);
+    assertError(c, "GM162", t, "@Metric @Json List<Integer> list");
+    assertError(c, "GM162", t, "@Metric @Json Map<String, String> words");
+    assertError(c, "GM162", t, "@Metric @Json Map<Integer, Long> byNumber");
+    assertError(c, "GM162", t, "@Metric @Json Map raw");
+    assertError(c, "GM162", t, "@Metric @Json long[] array");
+    assertThat(c).hadErrorContaining("but words is java.util.Map<java.lang.String,java.lang.String>");
+    assertThat(c).hadErrorContaining("and on @Json maps from String to numbers");
+    assertEquals(5, c.errors().stream().filter(d -> d.getMessage(null).contains("[GM162]")).count());
+  }
+
+  @Test
+  void metricWithARangeOnAJsonMap() {
+    JavaFileObject t =
+        Sources.java(
+            "T",
+            "@MetricsTable",
+            "public record T(",
+            "  @PrimaryKey String id,",
+            "  @Metric(unit = \"s\",",
+            "      min = 0) @Json Map<String, Double> phaseTimes,",
+            "  @Metric(unit = \"tokens\", better = Metric.Better.LOWER,",
+            "      max = 1e6) @Json Map<String, Long> tokens,",
+            "  @Metric(unit = \"%\") @Json Map<String, Double> shares) {}");
+    Compilation c = compileTables(t);
+    assertError(c, "GM164", t, "min = 0) @Json Map<String, Double> phaseTimes");
+    assertError(c, "GM164", t, "max = 1e6) @Json Map<String, Long> tokens");
+    assertThat(c).hadErrorContaining("@Metric of phaseTimes sets min = 0.0, but a range cannot be enforced");
+    assertThat(c).hadErrorContaining("remove min and max");
+    assertEquals(2, c.errors().stream().filter(d -> d.getMessage(null).contains("[GM164]")).count());
+    assertEquals(2, c.errors().size());
+    JavaFileObject ok =
+        Sources.java(
+            "Ok",
+            "@MetricsTable",
+            "public record Ok(@PrimaryKey String id, @Metric(unit = \"%\") @Json Map<String, Double> shares) {}");
+    assertGenerated(Set.of("p.OkDao"), List.of(NO_SCHEMA), t, ok);
+  }
 }

@@ -100,6 +100,40 @@ class SchemaHistoryTest {
   }
 
   @Test
+  void aMetricOnAJsonMapIsMetadataWithoutACheck() throws IOException {
+    String maps =
+        "@Nullable @Json Map<String, Double> phaseTimes, @Nullable @Json SortedMap<String, Long> tokens";
+    Compilation without = compile(run(maps), schema(1));
+    assertThat(without).succeededWithoutWarnings();
+    String plain = read(1);
+    Compilation described =
+        compile(
+            run(
+                "@Metric(unit = \"s\", better = Metric.Better.LOWER) @Nullable @Json Map<String, Double> phaseTimes",
+                "@Metric(unit = \"tokens\") @Nullable @Json SortedMap<String, Long> tokens"),
+            schema(1));
+    assertThat(described).succeededWithoutWarnings();
+    assertEquals(plain, read(1), "a map metric leaves the snapshot and its identity hash alone");
+    String dao = Sources.generated(described, "p.RunDao");
+    assertTrue(
+        dao.contains("new MetricInfo(\"s\", Better.LOWER, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)"), dao);
+    assertTrue(
+        dao.contains("new MetricInfo(\"tokens\", Better.NONE, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)"),
+        dao);
+    String ddl = ddl(dao);
+    assertEquals(ddl(Sources.generated(without, "p.RunDao")), ddl, "the same DDL as without @Metric");
+    assertTrue(ddl.contains("CHECK (json_valid(\\\"phase_times\\\"))"), ddl);
+    assertFalse(dao.contains("ck_run_"), dao);
+    assertEquals(Sources.generated(without, "p.DbSchema"), Sources.generated(described, "p.DbSchema"));
+  }
+
+  /** The CREATE TABLE statement of a generated DAO, as the lines of its string literal. */
+  private static String ddl(String dao) {
+    return String.join(
+        "\n", dao.lines().filter(l -> l.contains("\"CREATE TABLE") || l.trim().startsWith("+ \"")).toList());
+  }
+
+  @Test
   void bumpWritesTheNextSnapshotChainedToThePrevious() throws IOException {
     assertThat(compile(run("String name"), schema(1))).succeeded();
     byte[] first = Files.readAllBytes(snapshot(1));

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param id row id, assigned by the database when {@code 0}
  * @param runId the run these metrics belong to (one row per run since version 2)
  * @param totalTimeSeconds wall time of the run, in seconds (lower is better)
- * @param phaseTimes seconds spent per phase (analysis, planning, solutioning, implementation)
+ * @param phaseTimes seconds spent per phase (analysis, planning, solutioning, implementation); each
+ *     value is a metric (lower is better)
  * @param tokenUsageTotal tokens used by all agents (lower is better)
- * @param tokenUsageByAgent tokens per agent; sums to {@code tokenUsageTotal}
+ * @param tokenUsageByAgent tokens per agent; sums to {@code tokenUsageTotal} (lower is better)
  * @param apiCallsCount model API calls (lower is better)
  * @param apiCallsCost cost of those calls, in USD (lower is better)
  */
@@ -28,8 +29,8 @@ public record PerformanceMetrics(
     @PrimaryKey(autoGenerate = true) long id,
     @ForeignKey(table = BenchmarkRun.class, onDelete = ForeignKey.Action.CASCADE) String runId,
     @Metric(unit = "s", better = Metric.Better.LOWER, min = 0) double totalTimeSeconds,
-    @Nullable @Json Map<String, Double> phaseTimes,
+    @Metric(unit = "s", better = Metric.Better.LOWER) @Nullable @Json Map<String, Double> phaseTimes,
     @Metric(unit = "tokens", better = Metric.Better.LOWER, min = 0) long tokenUsageTotal,
-    @Nullable @Json Map<String, Long> tokenUsageByAgent,
+    @Metric(unit = "tokens", better = Metric.Better.LOWER) @Nullable @Json Map<String, Long> tokenUsageByAgent,
     @Metric(unit = "calls", better = Metric.Better.LOWER, min = 0) int apiCallsCount,
     @Metric(unit = "USD", better = Metric.Better.LOWER, min = 0) double apiCallsCost) {}

@@ -18,10 +18,11 @@ import java.util.Map;
  * @param testsPassing tests that pass; at most {@code testsWritten} (higher is better)
  * @param codeCoveragePercentage line coverage, 0..100 (higher is better)
  * @param lintingErrorsCount lint findings (lower is better)
- * @param lintingErrorsBySeverity findings per severity (error, warning, info)
+ * @param lintingErrorsBySeverity findings per severity (error, warning, info) (lower is better)
  * @param typeErrorsCount type-checker errors (lower is better)
  * @param securityVulnerabilitiesCount security findings (lower is better)
- * @param securityVulnerabilitiesBySeverity findings per severity (low, medium, high, critical)
+ * @param securityVulnerabilitiesBySeverity findings per severity (low, medium, high, critical) (lower
+ *     is better)
  * @param functionalCompletenessPercentage acceptance criteria met, 0..100 (higher is better)
  */
 @MetricsTable(
@@ -34,8 +35,9 @@ public record QualityMetrics(
     @Metric(unit = "count", better = Metric.Better.HIGHER, min = 0) int testsPassing,
     @Metric(unit = "%", better = Metric.Better.HIGHER, min = 0, max = 100) double codeCoveragePercentage,
     @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int lintingErrorsCount,
-    @Nullable @Json Map<String, Integer> lintingErrorsBySeverity,
+    @Metric(unit = "count", better = Metric.Better.LOWER) @Nullable @Json Map<String, Integer> lintingErrorsBySeverity,
     @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int typeErrorsCount,
     @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int securityVulnerabilitiesCount,
-    @Nullable @Json Map<String, Integer> securityVulnerabilitiesBySeverity,
+    @Metric(unit = "count", better = Metric.Better.LOWER) @Nullable @Json
+        Map<String, Integer> securityVulnerabilitiesBySeverity,
     @Metric(unit = "%", better = Metric.Better.HIGHER, min = 0, max = 100) double functionalCompletenessPercentage) {}

@@ -29,5 +29,5 @@ public record WorkflowMetrics(
     @Metric(unit = "count", better = Metric.Better.HIGHER, min = 0) int storiesCreated,
     @Metric(unit = "count", better = Metric.Better.HIGHER, min = 0) int storiesCompleted,
     @Metric(unit = "s", better = Metric.Better.LOWER, min = 0) double avgCycleTimeSeconds,
-    @Nullable @Json Map<String, Double> phaseDistribution,
+    @Metric(unit = "%") @Nullable @Json Map<String, Double> phaseDistribution,
     @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int reworkCount) {}

@@ -190,14 +190,21 @@ public enum Message {
   QUERY_COLUMN_TYPE(
       161, "%s reads result column %s, declared %s in the schema, as %s, which is stored as %s; change the type or"
           + " convert the column in SQL (CAST)"),
-  /** {@code @Metric} on a column that is not numeric. */
+  /** {@code @Metric} on a column that is neither numeric nor a {@code @Json} map from String to numbers. */
   METRIC_NOT_NUMERIC(
       162,
       "@Metric is only allowed on numeric columns (byte, short, int, long, float, double, their boxes"
-          + " or BigDecimal), but %s is %s; remove @Metric or change the type"),
+          + " or BigDecimal) and on @Json maps from String to numbers (Map<String, V> with V one of Byte, Short,"
+          + " Integer, Long, Float, Double, BigDecimal or Number), but %s is %s; remove @Metric or change the type"),
   /** {@code @Metric} with a NaN bound or {@code min > max}. */
   METRIC_INVALID_RANGE(
-      163, "@Metric of %s has an invalid range: min = %s, max = %s; %s");
+      163, "@Metric of %s has an invalid range: min = %s, max = %s; %s"),
+  /** {@code @Metric} with a finite bound on a {@code @Json} map, whose values no CHECK constraint can reach. */
+  METRIC_RANGE_ON_MAP(
+      164,
+      "@Metric of %s sets %s = %s, but a range cannot be enforced on the values of a @Json map (a CHECK"
+          + " constraint cannot look inside JSON); remove min and max, unit and direction still describe every"
+          + " value of the map");
 
   private final int number;
   private final String template;

@@ -1,7 +1,8 @@
 package dev.gao.metrics.processor.model;
 
 /**
- * The {@code @Metric} declaration of a numeric column.
+ * The {@code @Metric} declaration of a numeric column, or of a {@code @Json} map from String to
+ * numbers, where it describes each value of the map and never has a range.
  *
  * @param unit the unit, empty when the values have none
  * @param better the name of the better direction: {@code LOWER}, {@code HIGHER} or {@code NONE}

@@ -8,6 +8,8 @@ import dev.gao.metrics.processor.model.ColumnModel;
 import dev.gao.metrics.processor.model.MetricModel;
 import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.validation.Accessibility;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +20,9 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
 
 /** Reads one column: name, storage, nullability, default and foreign key. */
 final class ColumnReader {
@@ -28,10 +32,12 @@ final class ColumnReader {
 
   private final Annotations annotations;
   private final Accessibility accessibility;
+  private final Types types;
 
-  ColumnReader(Annotations annotations, Accessibility accessibility) {
+  ColumnReader(Annotations annotations, Accessibility accessibility, Types types) {
     this.annotations = annotations;
     this.accessibility = accessibility;
+    this.types = types;
   }
 
   /** Reads the column of {@code property} of a table in {@code tablePackage}. */
@@ -90,14 +96,32 @@ final class ColumnReader {
         metric);
   }
 
-  /** Reads {@code @Metric}, reporting a non-numeric column and an invalid range. */
+  /**
+   * Reads {@code @Metric}, reporting a column that is neither numeric nor a {@code @Json} map from
+   * String to numbers, an invalid range, and a range on such a map. The metric of a map describes each
+   * of its values and never has a range, so it adds no CHECK constraint and leaves the structure alone.
+   */
   private MetricModel readMetric(
       Property property, AnnotationMirror metric, TypeMirror javaType, ValueKind kind, List<Problem> problems) {
-    if (kind != null && !NUMERIC.contains(kind)) {
+    boolean map = kind == ValueKind.JSON && isNumberMap(javaType);
+    if (kind != null && !NUMERIC.contains(kind) && !map) {
       problems.add(property.problem(Annotations.METRIC, null, Message.METRIC_NOT_NUMERIC, property.name(), javaType));
     }
     double min = (Double) annotations.value(metric, "min").getValue();
     double max = (Double) annotations.value(metric, "max").getValue();
+    String better = ((VariableElement) annotations.value(metric, "better").getValue()).getSimpleName().toString();
+    String unit = annotations.string(metric, "unit");
+    if (map) {
+      if (!Double.isInfinite(min)) {
+        problems.add(
+            property.problem(Annotations.METRIC, "min", Message.METRIC_RANGE_ON_MAP, property.name(), "min", min));
+      }
+      if (!Double.isInfinite(max)) {
+        problems.add(
+            property.problem(Annotations.METRIC, "max", Message.METRIC_RANGE_ON_MAP, property.name(), "max", max));
+      }
+      return new MetricModel(unit, better, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
     if (Double.isNaN(min) || Double.isNaN(max)) {
       problems.add(
           property.problem(
@@ -113,8 +137,43 @@ final class ColumnReader {
           property.problem(
               Annotations.METRIC, "min", Message.METRIC_INVALID_RANGE, property.name(), min, max, "min must not exceed max"));
     }
-    String better = ((VariableElement) annotations.value(metric, "better").getValue()).getSimpleName().toString();
-    return new MetricModel(annotations.string(metric, "unit"), better, min, max);
+    return new MetricModel(unit, better, min, max);
+  }
+
+  /**
+   * Whether {@code type} is assignable to {@code Map<String, V>} with V a box of a number, {@code
+   * BigDecimal} or {@code Number}.
+   */
+  private boolean isNumberMap(TypeMirror type) {
+    Optional<DeclaredType> map = mapType(type);
+    if (map.isEmpty() || map.get().getTypeArguments().isEmpty()) {
+      return false;
+    }
+    TypeMirror key = map.get().getTypeArguments().get(0);
+    TypeMirror value = map.get().getTypeArguments().get(1);
+    return isNamed(key, "java.lang.String")
+        && (isNamed(value, "java.lang.Number") || TypeClassifier.classify(value).filter(NUMERIC::contains).isPresent());
+  }
+
+  /** {@code java.util.Map} with the type arguments {@code type} gives it, if {@code type} is a map. */
+  private Optional<DeclaredType> mapType(TypeMirror type) {
+    Deque<TypeMirror> pending = new ArrayDeque<>(List.of(type));
+    while (!pending.isEmpty()) {
+      TypeMirror next = pending.removeFirst();
+      if (next.getKind() != TypeKind.DECLARED) {
+        continue;
+      }
+      if (isNamed(next, "java.util.Map")) {
+        return Optional.of((DeclaredType) next);
+      }
+      pending.addAll(types.directSupertypes(next));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isNamed(TypeMirror type, String qualifiedName) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(qualifiedName);
   }
 
   private void checkForeignKey(Property property, AnnotationMirror foreignKey, boolean nullable, List<Problem> problems) {

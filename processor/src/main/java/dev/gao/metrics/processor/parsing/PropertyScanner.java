@@ -31,6 +31,11 @@ public final class PropertyScanner {
     this.types = types;
   }
 
+  /** The compiler's type utilities this scanner uses. */
+  Types types() {
+    return types;
+  }
+
   /** The properties of {@code type} in declaration order; problems found are added to {@code problems}. */
   public List<Property> scan(TypeElement type, List<Problem> problems) {
     return type.getKind() == ElementKind.RECORD ? recordComponents(type) : classFields(type, problems);

@@ -41,7 +41,7 @@ public final class TableParser {
     this.annotations = annotations;
     this.scanner = scanner;
     this.accessibility = accessibility;
-    this.columnReader = new ColumnReader(annotations, accessibility);
+    this.columnReader = new ColumnReader(annotations, accessibility, scanner.types());
     this.primaryKeyReader = new PrimaryKeyReader(annotations);
     this.indexReader = new IndexReader(annotations);
   }

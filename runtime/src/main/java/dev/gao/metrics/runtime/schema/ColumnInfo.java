@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param primaryKeyPosition the 1-based position of the column in the primary key, 0 if it is not
  *     part of it
  * @param json whether the column holds JSON text written by the runtime's codec
- * @param metric the metric metadata of a column declared with {@code @Metric}, or {@code null}
+ * @param metric the metric metadata of a column declared with {@code @Metric}, or {@code null}; for a
+ *     {@link #json() JSON} column (a map from String to numbers) it describes every value of the map,
+ *     and has no range, as no CHECK constraint can look inside JSON
  */
 public record ColumnInfo(
     String name,
@@ -39,7 +41,8 @@ public record ColumnInfo(
    * @param primaryKeyPosition the 1-based position of the column in the primary key, 0 if it is not
    *     part of it
    * @param json whether the column holds JSON text written by the runtime's codec
-   * @param metric the metric metadata of a column declared with {@code @Metric}, or {@code null}
+   * @param metric the metric metadata of a column declared with {@code @Metric}, or {@code null}; for a
+   *     JSON column it describes every value of the map
    */
   public ColumnInfo {
     Checks.requireName(name, "column name");
@@ -76,7 +79,8 @@ public record ColumnInfo(
   }
 
   /**
-   * The metric metadata, if the column was declared with {@code @Metric}.
+   * The metric metadata, if the column was declared with {@code @Metric}; for a {@link #json() JSON}
+   * column it describes every value of the map.
    *
    * @return the metadata, or empty
    */

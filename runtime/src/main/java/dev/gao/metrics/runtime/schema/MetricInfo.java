@@ -3,7 +3,8 @@ package dev.gao.metrics.runtime.schema;
 import java.util.Objects;
 
 /**
- * The metric metadata of a numeric column, as declared with {@code @Metric}.
+ * The metric metadata of a numeric column, as declared with {@code @Metric}. On a JSON column, a map
+ * from String to numbers, it describes every value of the map, and its range is always unbounded.
  *
  * @param unit the unit of the values, empty when they have none
  * @param better which direction is an improvement

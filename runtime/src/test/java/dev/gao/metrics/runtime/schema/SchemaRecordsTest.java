@@ -34,6 +34,28 @@ class SchemaRecordsTest {
   }
 
   @Test
+  void aJsonMapColumnCarriesTheMetricOfItsValues() {
+    MetricInfo seconds =
+        new MetricInfo("s", Better.LOWER, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    ColumnInfo phaseTimes =
+        new ColumnInfo(
+            "phase_times",
+            "TEXT",
+            "java.util.Map<java.lang.String,java.lang.Double>",
+            false,
+            null,
+            0,
+            true,
+            seconds);
+    assertTrue(phaseTimes.json());
+    assertEquals(seconds, phaseTimes.metric());
+    assertEquals(seconds, phaseTimes.metricInfo().orElseThrow());
+    assertFalse(phaseTimes.metric().bounded());
+    TableInfo table = table(List.of(column("id", 1), phaseTimes), List.of(), List.of());
+    assertEquals(List.of(phaseTimes), table.metrics());
+  }
+
+  @Test
   void recordsCopyTheirLists() {
     List<ColumnInfo> columns = new ArrayList<>(List.of(column("a", 1)));
     TableInfo table = table(columns, List.of(), List.of());
