@@ -10,8 +10,8 @@ public enum Change {
   UNCHANGED,
   /** Changed beyond the threshold, for a metric without a better direction. */
   CHANGED,
-  /** Only one side has a value. */
+  /** The candidate has no value, or a named baseline run has none. */
   MISSING,
-  /** The baseline has fewer values than the minimum sample size. */
+  /** The baseline of latest comparable runs has fewer values than the minimum sample size. */
   INSUFFICIENT_DATA
 }

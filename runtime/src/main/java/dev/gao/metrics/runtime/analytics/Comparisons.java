@@ -77,12 +77,12 @@ final class Comparisons {
     }
     Double min = baseline.stream().min(Double::compare).orElse(null);
     Double max = baseline.stream().max(Double::compare).orElse(null);
-    if (candidate == null || n == 0) {
+    boolean named = options.baselineRun() != null;
+    if (candidate == null || (named && n == 0)) {
       return new MetricCheck(
           metric, candidate, n, mean, stddev, min, max, null, null, null, threshold, Change.MISSING);
     }
-    Double relative = relative(candidate, mean);
-    boolean named = options.baselineRun() != null;
+    Double relative = n == 0 ? null : relative(candidate, mean);
     if (!named && n < options.minSamples()) {
       return new MetricCheck(
           metric,

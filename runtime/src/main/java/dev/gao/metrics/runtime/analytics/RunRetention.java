@@ -104,7 +104,9 @@ public final class RunRetention {
   private RunFilter scope(Instant before, RunFilter filter) {
     Objects.requireNonNull(filter, "filter");
     Instant to = filter.to().filter(end -> end.isBefore(before)).orElse(before);
-    return filter.between(filter.from().orElse(null), to);
+    Instant from = filter.from().orElse(null);
+    // a range that starts at or after its end matches no run
+    return filter.between(from, from != null && from.isAfter(to) ? from : to);
   }
 
   private Map<String, Long> deleteRuns(String ids) {

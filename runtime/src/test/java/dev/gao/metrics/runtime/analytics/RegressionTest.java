@@ -181,6 +181,14 @@ class RegressionTest {
     assertNull(seconds.pValue());
     assertFalse(few.hasRegressions());
 
+    // the first run of a series has no baseline at all: every metric lacks data
+    RegressionReport first =
+        analytics.regressions(runs.get(0).id(), RegressionOptions.againstLatest(5));
+    assertEquals(List.of(), first.baselineRuns());
+    assertEquals(Change.INSUFFICIENT_DATA, check(first, "perf.seconds").change());
+    assertEquals(0, check(first, "perf.seconds").samples());
+    assertNull(check(first, "perf.seconds").relativeDelta());
+
     // with no comparable dimensions every earlier run is comparable
     RegressionReport any =
         analytics.regressions(id, RegressionOptions.againstLatest(20).comparableBy(List.of()));

@@ -63,6 +63,8 @@ class RunRetentionTest {
       // a filter's own later end does not widen the cutoff
       assertEquals(
           2_500, retention.count(cutoff, RunFilter.ALL.between(null, T0.plusSeconds(9_000_000))));
+      // a range that starts after the cutoff matches nothing
+      assertEquals(0, retention.count(cutoff, RunFilter.ALL.between(cutoff.plusSeconds(1), null)));
       // and its earlier end narrows it
       assertEquals(100, retention.count(cutoff, RunFilter.ALL.between(null, T0.plusSeconds(6_000))));
       List<Long> progress = new ArrayList<>();
