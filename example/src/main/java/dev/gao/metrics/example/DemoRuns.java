@@ -21,6 +21,12 @@ import java.util.UUID;
  * Realistic GAO-Dev benchmark runs for the demo and the tests: several projects, benchmarks and
  * benchmark versions, repeated runs with 5-15% noise, some failed and timed-out runs, and metadata
  * with unicode and quotes. Ranges follow GAO-Dev's own targets. The same seed gives the same runs.
+ *
+ * <p>A {@link #matrix matrix} ends with a deliberate regression, so that {@code gao-metrics
+ * regressions} has something real to find: its last series (the last project, benchmark and
+ * version: weather-dashboard, bugfix-suite, 1.1.0) never fails, and its last run, the newest of the
+ * matrix, takes {@value #REGRESSION_FACTOR} times the time, tokens, API calls and cost its version
+ * would. With 6 or more repeats that run has at least 5 comparable completed runs before it.
  */
 public final class DemoRuns {
   /** Projects the demo agents build. */
@@ -48,6 +54,9 @@ public final class DemoRuns {
   private static final double[][] PRICES = {{3.0, 15.0, 0.30, 3.75}, {1.0, 5.0, 0.10, 1.25}};
   private static final double[] TYPE_SHARES = {0.55, 0.15, 0.25, 0.05};
 
+  /** How much slower and costlier the last run of a matrix is than its series: 40%. */
+  public static final double REGRESSION_FACTOR = 1.4;
+
   private final Random random;
   private Instant clock;
 
@@ -63,7 +72,9 @@ public final class DemoRuns {
   }
 
   /**
-   * Runs of every project, benchmark and version, {@code repeats} of each.
+   * Runs of every project, benchmark and version, {@code repeats} of each, in that order. The last
+   * series never fails and its last run is a regression (see the class description); the runs
+   * before it are the same as without it.
    *
    * @param repeats runs per project, benchmark and version
    * @return the runs, in start order
@@ -73,8 +84,13 @@ public final class DemoRuns {
     for (String project : PROJECTS) {
       for (String benchmark : BENCHMARKS) {
         for (String version : VERSIONS) {
+          boolean lastSeries =
+              project.equals(PROJECTS.get(PROJECTS.size() - 1))
+                  && benchmark.equals(BENCHMARKS.get(BENCHMARKS.size() - 1))
+                  && version.equals(VERSIONS.get(VERSIONS.size() - 1));
           for (int i = 0; i < repeats; i++) {
-            runs.add(next(project, benchmark, version));
+            double factor = lastSeries && i == repeats - 1 ? REGRESSION_FACTOR : 1.0;
+            runs.add(next(project, benchmark, version, !lastSeries, factor));
           }
         }
       }
@@ -91,13 +107,25 @@ public final class DemoRuns {
    * @return a complete run with a fresh random id
    */
   public CompleteRun next(String project, String benchmark, String version) {
+    return next(project, benchmark, version, true, 1.0);
+  }
+
+  /**
+   * The next run, which may be kept from failing and made slower and costlier. The random numbers
+   * drawn are the same as for an ordinary run up to the status.
+   *
+   * @param mayFail whether the run may fail or time out
+   * @param slowdown the factor on time, tokens and API calls (and so on cost): 1 for an ordinary run
+   */
+  private CompleteRun next(String project, String benchmark, String version, boolean mayFail, double slowdown) {
     String runId = new UUID(random.nextLong(), random.nextLong()).toString();
     clock = clock.plus(Duration.ofMinutes(20 + random.nextInt(100))).plusNanos(random.nextInt(1_000_000_000));
     double outcome = random.nextDouble();
     RunStatus status =
-        outcome < 0.08 ? RunStatus.failed : outcome < 0.14 ? RunStatus.timeout : RunStatus.completed;
+        !mayFail ? RunStatus.completed
+            : outcome < 0.08 ? RunStatus.failed : outcome < 0.14 ? RunStatus.timeout : RunStatus.completed;
     boolean finished = status == RunStatus.completed;
-    double speedup = version.equals("1.0.0") ? 1.0 : 0.9;
+    double speedup = (version.equals("1.0.0") ? 1.0 : 0.9) * slowdown;
     double size = benchmark.equals("greenfield-webapp") ? 1.0 : 0.45;
 
     Map<String, Object> metadata = new LinkedHashMap<>();

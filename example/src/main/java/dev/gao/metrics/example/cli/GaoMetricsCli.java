@@ -2,6 +2,7 @@ package dev.gao.metrics.example.cli;
 
 import dev.gao.metrics.runtime.exception.MetricsException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,9 +12,10 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code gao-metrics} command line: creates, inspects and fills GAO-Dev metrics databases.
  *
- * <p>Exit codes: 0 success, 1 a check failed ({@code validate}), 2 usage error (one line naming the
- * option, and where help is), 3 database or file
- * error ({@code record}: a document was rejected; {@code show}, {@code delete}: an unknown run).
+ * <p>Exit codes: 0 success, 1 a check failed ({@code validate}) or a regression was found ({@code
+ * regressions}), 2 usage error (one line naming the option, and where help is), 3 database or file
+ * error ({@code record}: a document was rejected; {@code show}, {@code delete}, {@code compare},
+ * {@code regressions}: an unknown run).
  * Errors go to standard error as one line that says what to do.
  */
 @Command(
@@ -33,7 +35,11 @@ import picocli.CommandLine.Spec;
       DeleteCommand.class,
       RunsCommand.class,
       StatsCommand.class,
-      ExportCommand.class
+      ExportCommand.class,
+      CompareCommand.class,
+      TrendCommand.class,
+      RegressionsCommand.class,
+      PruneCommand.class
     })
 public final class GaoMetricsCli implements Runnable {
   /** Exit code of a database or file error. */
@@ -43,6 +49,7 @@ public final class GaoMetricsCli implements Runnable {
 
   private final Map<String, String> environment;
   private final Terminal terminal;
+  private final Clock clock;
 
   /**
    * Creates the command.
@@ -50,12 +57,18 @@ public final class GaoMetricsCli implements Runnable {
    * @param environment where {@code GAO_METRICS_DB} is looked up
    */
   public GaoMetricsCli(Map<String, String> environment) {
-    this(environment, Terminal.system());
+    this(environment, Terminal.system(), Clock.systemUTC());
   }
 
-  GaoMetricsCli(Map<String, String> environment, Terminal terminal) {
+  GaoMetricsCli(Map<String, String> environment, Terminal terminal, Clock clock) {
     this.environment = Map.copyOf(environment);
     this.terminal = terminal;
+    this.clock = clock;
+  }
+
+  /** The clock commands take "now" from ({@code prune --older-than}). */
+  Clock clock() {
+    return clock;
   }
 
   /** Standard input, and whether a person is at it. */
@@ -96,7 +109,22 @@ public final class GaoMetricsCli implements Runnable {
    */
   static CommandLine commandLine(
       Map<String, String> environment, Terminal terminal, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new GaoMetricsCli(environment, terminal));
+    return commandLine(environment, terminal, Clock.systemUTC(), out, err);
+  }
+
+  /**
+   * Builds the command line over the given standard input and clock.
+   *
+   * @param environment where {@code GAO_METRICS_DB} is looked up
+   * @param terminal standard input, and whether it is a terminal
+   * @param clock where "now" comes from
+   * @param out standard output
+   * @param err standard error
+   * @return the configured command line
+   */
+  static CommandLine commandLine(
+      Map<String, String> environment, Terminal terminal, Clock clock, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new GaoMetricsCli(environment, terminal, clock));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(

@@ -6,13 +6,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The filters {@code runs}, {@code stats} and {@code export} share: project, benchmark, version,
+ * The filters {@code runs}, {@code stats}, {@code export}, {@code trend} and {@code regressions} share: project, benchmark, version,
  * status and a time range. Every value is matched as data, never written into SQL.
  */
 final class RunFilterOptions {
@@ -53,13 +54,7 @@ final class RunFilterOptions {
    * @throws ParameterException for a time that does not parse or a range that ends before it starts
    */
   RunFilter apply(RunFilter filter, CommandSpec spec) {
-    RunFilter result = filter;
-    result = where(result, "project_name", projects);
-    result = where(result, "benchmark_name", benchmarks);
-    result = where(result, "version", versions);
-    if (statuses != null && !statuses.isEmpty()) {
-      result = result.status(statuses.toArray(String[]::new));
-    }
+    RunFilter result = dimensions(filter, projects, benchmarks, versions, statuses);
     Instant from = time(since, "--since", spec);
     Instant to = time(until, "--until", spec);
     if (from != null && to != null && from.isAfter(to)) {
@@ -67,6 +62,59 @@ final class RunFilterOptions {
           spec.commandLine(), "--since " + since + " is after --until " + until + "; swap them");
     }
     return result.between(from, to);
+  }
+
+  /**
+   * Adds conditions on project, benchmark, version and status to {@code filter}.
+   *
+   * @param filter the filter to extend
+   * @param projects accepted projects, or null for any
+   * @param benchmarks accepted benchmarks, or null for any
+   * @param versions accepted versions, or null for any
+   * @param statuses accepted statuses, or null for any
+   * @return the extended filter
+   */
+  static RunFilter dimensions(
+      RunFilter filter, List<String> projects, List<String> benchmarks, List<String> versions, List<String> statuses) {
+    RunFilter result = filter;
+    result = where(result, "project_name", projects);
+    result = where(result, "benchmark_name", benchmarks);
+    result = where(result, "version", versions);
+    if (statuses != null && !statuses.isEmpty()) {
+      result = result.status(statuses.toArray(String[]::new));
+    }
+    return result;
+  }
+
+  /**
+   * Whether {@code --status} was given.
+   *
+   * @return true if some status was named
+   */
+  boolean hasStatus() {
+    return statuses != null && !statuses.isEmpty();
+  }
+
+  /**
+   * The filters as given, for messages: {@code --project "a" --since "2026-06-01"}.
+   *
+   * @return the options and their quoted values; empty when no filter was given
+   */
+  String describe() {
+    List<String> parts = new ArrayList<>();
+    describe(parts, "--project", projects);
+    describe(parts, "--benchmark", benchmarks);
+    describe(parts, "--version", versions);
+    describe(parts, "--status", statuses);
+    describe(parts, "--since", since == null ? null : List.of(since));
+    describe(parts, "--until", until == null ? null : List.of(until));
+    return String.join(" ", parts);
+  }
+
+  private static void describe(List<String> parts, String option, List<String> values) {
+    if (values != null) {
+      values.forEach(value -> parts.add(option + " " + Show.quoted(value)));
+    }
   }
 
   private static RunFilter where(RunFilter filter, String dimension, List<String> values) {

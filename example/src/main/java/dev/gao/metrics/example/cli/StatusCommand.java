@@ -1,5 +1,8 @@
 package dev.gao.metrics.example.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gao.metrics.example.RunDocument;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.migration.HistoryEntry;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code gao-metrics status}: the file, its schema version, pending migration steps and every table
@@ -20,13 +24,23 @@ import picocli.CommandLine.Command;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Shows the database file, its schema version, pending migration steps and the row count of every table.")
+    description = {
+      "Shows the database file, its schema version, pending migration steps and the row count of every table.",
+      "--json prints the same facts as one JSON object."
+    })
 final class StatusCommand extends DatabaseCommand {
+  @Option(names = "--json", description = "Print the status as a JSON object.")
+  boolean json;
+
   @Override
   public Integer call() throws IOException {
     Path file = file();
     MigrationPlan plan = Databases.plan(file);
     PrintWriter out = out();
+    if (json) {
+      out.println(RunDocument.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(file, plan)));
+      return 0;
+    }
     out.printf("file:     %s (%s)%n", file, humanSize(Files.size(file)));
     if (plan.adoptedVersion() > 0) {
       out.printf(
@@ -74,6 +88,47 @@ final class StatusCommand extends DatabaseCommand {
       }
     }
     return 0;
+  }
+
+  private static ObjectNode json(Path file, MigrationPlan plan) throws IOException {
+    ObjectNode root = RunDocument.mapper().createObjectNode();
+    root.put("file", file.toString());
+    root.put("bytes", Files.size(file));
+    if (plan.adoptedVersion() > 0) {
+      root.put("created_without_gao_metrics", true);
+      root.put("matches_version", plan.adoptedVersion());
+      steps(root.putArray("pending"), plan);
+      return root;
+    }
+    try (MetricsDatabase db = Databases.openAsStored(plan)) {
+      root.put("created_without_gao_metrics", false);
+      root.put("schema", db.schema().name());
+      root.put("version", db.storedVersion());
+      root.put("build_version", db.schema().version());
+      SchemaInfo stored = db.schema().atVersion(db.storedVersion()).orElse(db.schema());
+      root.put("identity", stored.identityHash());
+      steps(root.putArray("pending"), plan);
+      List<HistoryEntry> history = db.history();
+      ObjectNode migrated = root.putObject("history");
+      migrated.put("steps", history.size());
+      migrated.put("last", history.isEmpty() ? null : history.get(history.size() - 1).appliedAt().toString());
+      ObjectNode tables = root.putObject("tables");
+      for (TableInfo table : stored.tables()) {
+        tables.put(table.name(), db.rowCount(table.name()));
+      }
+    }
+    return root;
+  }
+
+  private static void steps(ArrayNode array, MigrationPlan plan) {
+    for (MigrationStep step : plan.steps()) {
+      ObjectNode node = array.addObject();
+      node.put("from_version", step.fromVersion());
+      node.put("to_version", step.toVersion());
+      node.put("direction", step.upgrade() ? "upgrade" : "downgrade");
+      node.put("statements", step.statements().size() + step.finalStatements().size());
+      node.put("rebuilds_tables", step.foreignKeysOff());
+    }
   }
 
   private static String humanSize(long bytes) {

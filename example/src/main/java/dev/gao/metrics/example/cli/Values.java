@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gao.metrics.example.RunDocument;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
 import java.util.Map;
 
 /** How the read commands print the values analytics decode: times as ISO-8601, numbers plainly. */
@@ -89,5 +91,48 @@ final class Values {
     }
     String text = text(value);
     return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f) ? Show.quoted(text) : text;
+  }
+
+  /**
+   * A computed number for a table cell, rounded to four decimals; {@code -} when absent.
+   *
+   * @param value the number, possibly null
+   * @return the cell text
+   */
+  static String rounded(Double value) {
+    if (value == null) {
+      return "-";
+    }
+    if (!Double.isFinite(value)) {
+      return String.valueOf(value);
+    }
+    return number(new BigDecimal(value).setScale(4, RoundingMode.HALF_UP).doubleValue());
+  }
+
+  /**
+   * A relative change as a signed percentage with one decimal ({@code +12.5%}); {@code n/a} when
+   * it is undefined (a baseline of 0).
+   *
+   * @param fraction the change as a fraction, possibly null
+   * @return the cell text
+   */
+  static String percent(Double fraction) {
+    if (fraction == null) {
+      return "n/a";
+    }
+    if (!Double.isFinite(fraction)) {
+      return String.valueOf(fraction);
+    }
+    return String.format(Locale.ROOT, "%+.1f%%", fraction * 100);
+  }
+
+  /**
+   * A threshold fraction as a percentage without trailing zeros ({@code 0.05} is {@code 5%}).
+   *
+   * @param fraction the threshold as a fraction
+   * @return the text
+   */
+  static String threshold(double fraction) {
+    return number(BigDecimal.valueOf(fraction).movePointRight(2).doubleValue()) + "%";
   }
 }
