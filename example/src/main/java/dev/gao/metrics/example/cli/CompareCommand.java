@@ -61,7 +61,7 @@ final class CompareCommand extends DatabaseCommand {
   public Integer call() throws JsonProcessingException {
     Thresholds thresholds = thresholdOptions.thresholds(spec);
     RunComparison comparison;
-    try (BenchmarkStore store = Databases.openCurrent(file())) {
+    try (BenchmarkStore store = openCurrent()) {
       comparison = GaoRunModel.analytics(store).compare(baselineId, candidateId, thresholds);
     }
     Map<Change, Integer> counts = new EnumMap<>(Change.class);

@@ -1,5 +1,6 @@
 package dev.gao.metrics.example.cli;
 
+import dev.gao.metrics.example.BenchmarkStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,6 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** What every command that works on one database file shares: {@code --db} and the streams. */
 abstract class DatabaseCommand implements Callable<Integer> {
+  /** The environment variable that makes commands print every statement they run. */
+  static final String TRACE_VARIABLE = "GAO_METRICS_TRACE_SQL";
+
   @Mixin DatabaseOption database;
   @ParentCommand GaoMetricsCli parent;
   @Spec CommandSpec spec;
@@ -17,6 +21,25 @@ abstract class DatabaseCommand implements Callable<Integer> {
   /** The database file: {@code --db}, else {@code GAO_METRICS_DB}, else the default file. */
   final Path file() {
     return database.resolve(parent.environment());
+  }
+
+  /**
+   * Opens the database for a command that reads or deletes runs (see {@link
+   * Databases#openCurrent}); with {@code GAO_METRICS_TRACE_SQL} set to anything, every statement the
+   * command runs is printed to standard error with its duration.
+   */
+  final BenchmarkStore openCurrent() {
+    String trace = parent.environment().get(TRACE_VARIABLE);
+    if (trace == null || trace.isEmpty()) {
+      return Databases.openCurrent(file(), null);
+    }
+    PrintWriter err = err();
+    return Databases.openCurrent(
+        file(),
+        (sql, nanos) -> {
+          err.printf(java.util.Locale.ROOT, "sql %.3f ms: %s%n", nanos / 1e6, sql);
+          err.flush();
+        });
   }
 
   /** Standard output of this command line. */

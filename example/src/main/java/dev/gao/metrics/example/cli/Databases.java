@@ -3,6 +3,7 @@ package dev.gao.metrics.example.cli;
 import dev.gao.metrics.example.BenchmarkStore;
 import dev.gao.metrics.example.model.GaoMetricsSchema;
 import dev.gao.metrics.runtime.MetricsDatabase;
+import dev.gao.metrics.runtime.connection.StatementListener;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,10 +60,11 @@ final class Databases {
    * delete runs: never creating, adopting or migrating it.
    *
    * @param file the database file
+   * @param listener told about every statement, or null
    * @return the store over it
    * @throws IllegalStateException if there is no file, or it needs adopting or migrating first
    */
-  static BenchmarkStore openCurrent(Path file) {
+  static BenchmarkStore openCurrent(Path file, StatementListener listener) {
     MigrationPlan plan = plan(file);
     if (plan.adoptedVersion() > 0 || plan.storedVersion() < GaoMetricsSchema.VERSION) {
       throw new IllegalStateException(
@@ -74,6 +76,10 @@ final class Databases {
           file + " is at schema version " + plan.storedVersion() + ", newer than this build's version "
               + GaoMetricsSchema.VERSION + "; use a newer gao-metrics");
     }
-    return BenchmarkStore.open(file);
+    MetricsDatabase.Builder builder = MetricsDatabase.builder(GaoMetricsSchema.SCHEMA).file(file);
+    if (listener != null) {
+      builder.statementListener(listener);
+    }
+    return new BenchmarkStore(builder.open());
   }
 }

@@ -41,7 +41,7 @@ final class DeleteCommand extends DatabaseCommand {
     PrintWriter out = out();
     PrintWriter err = err();
     Set<String> ids = new LinkedHashSet<>(runIds);
-    try (BenchmarkStore store = Databases.openCurrent(file)) {
+    try (BenchmarkStore store = openCurrent()) {
       List<String> existing = new ArrayList<>();
       for (String id : ids) {
         if (store.runs().exists(id)) {

@@ -80,7 +80,7 @@ final class ExportCommand extends DatabaseCommand {
   public Integer call() throws IOException {
     RunFilter filter = RunsCommand.paging(filters.apply(RunFilter.ALL, spec), limit, offset, oldestFirst, spec);
     Path file = file();
-    try (BenchmarkStore store = Databases.openCurrent(file)) {
+    try (BenchmarkStore store = openCurrent()) {
       Analytics analytics = GaoRunModel.analytics(store);
       if (output == null) {
         PrintWriter out = out();

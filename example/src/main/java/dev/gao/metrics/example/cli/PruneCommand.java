@@ -84,7 +84,7 @@ final class PruneCommand extends DatabaseCommand {
     PrintWriter out = out();
     PrintWriter err = err();
     boolean interactive = parent.terminal().interactive();
-    try (BenchmarkStore store = Databases.openCurrent(file)) {
+    try (BenchmarkStore store = openCurrent()) {
       RunRetention retention = new RunRetention(store.database(), GaoRunModel.MODEL);
       long matching = retention.count(cutoff, filter);
       String which = plural(matching, "run") + " older than " + cutoff + " (" + olderThan + ")";

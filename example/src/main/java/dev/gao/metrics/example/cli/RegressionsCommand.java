@@ -87,6 +87,13 @@ final class RegressionsCommand extends DatabaseCommand {
       description = "Significance level of the t-test, above 0 and below 1 (default ${DEFAULT-VALUE}).")
   String alpha;
 
+  @Option(
+      names = "--comparable-by",
+      paramLabel = "DIMENSIONS",
+      description = "Comma-separated dimensions a baseline run must share with RUN, of project_name, benchmark_name,"
+          + " version (default: all three; empty: every earlier run).")
+  String comparableBy;
+
   @Option(names = "--include-failed", description = "Let failed and timed-out runs be baseline runs.")
   boolean includeFailed;
 
@@ -108,7 +115,7 @@ final class RegressionsCommand extends DatabaseCommand {
           spec.commandLine(), "give RUN or filters to pick the newest matching run, not both (" + given + ")");
     }
     RegressionReport report;
-    try (BenchmarkStore store = Databases.openCurrent(file())) {
+    try (BenchmarkStore store = openCurrent()) {
       Analytics analytics = GaoRunModel.analytics(store);
       Object candidate = runId;
       if (candidate == null) {
@@ -141,10 +148,11 @@ final class RegressionsCommand extends DatabaseCommand {
   }
 
   private RegressionOptions options() {
-    if (baseline != null && (last != null || minSamples != null)) {
+    if (baseline != null && (last != null || minSamples != null || comparableBy != null)) {
       throw new ParameterException(
           spec.commandLine(),
-          (last != null ? "--last" : "--min-samples") + " applies to a baseline of latest runs, not to --baseline");
+          (last != null ? "--last" : minSamples != null ? "--min-samples" : "--comparable-by")
+              + " applies to a baseline of latest runs, not to --baseline");
     }
     double significance;
     try {
@@ -169,11 +177,34 @@ final class RegressionsCommand extends DatabaseCommand {
         throw new ParameterException(spec.commandLine(), "--min-samples must be 2 or more but was " + k);
       }
       options = RegressionOptions.againstLatest(n).minSamples(Math.min(k, n));
+      if (comparableBy != null) {
+        options = options.comparableBy(dimensions(comparableBy));
+      }
     }
     return options
         .thresholds(thresholdOptions.thresholds(spec))
         .alpha(significance)
         .includeFailed(includeFailed);
+  }
+
+  private List<String> dimensions(String list) {
+    List<String> dimensions = new java.util.ArrayList<>();
+    for (String dimension : list.split(",", -1)) {
+      if (dimension.isBlank()) {
+        continue;
+      }
+      String name = dimension.strip();
+      if (name.equals("status")) {
+        throw new ParameterException(
+            spec.commandLine(), "--comparable-by cannot use status; failed runs are left out unless --include-failed");
+      }
+      try {
+        dimensions.add(GaoRunModel.MODEL.dimension(name));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "invalid --comparable-by: " + e.getMessage());
+      }
+    }
+    return dimensions;
   }
 
   private void text(PrintWriter out, RegressionReport report) {

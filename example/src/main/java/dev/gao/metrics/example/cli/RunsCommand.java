@@ -47,7 +47,7 @@ final class RunsCommand extends DatabaseCommand {
   public Integer call() throws JsonProcessingException {
     RunFilter filter = paging(filters.apply(RunFilter.ALL, spec), limit, offset, oldestFirst, spec);
     List<RunRow> runs;
-    try (BenchmarkStore store = Databases.openCurrent(file())) {
+    try (BenchmarkStore store = openCurrent()) {
       runs = GaoRunModel.analytics(store).runs(filter);
     }
     PrintWriter out = out();

@@ -46,7 +46,7 @@ final class ShowCommand extends DatabaseCommand {
     Path file = file();
     PrintWriter out = out();
     CompleteRun run;
-    try (BenchmarkStore store = Databases.openCurrent(file)) {
+    try (BenchmarkStore store = openCurrent()) {
       run =
           store
               .find(runId)

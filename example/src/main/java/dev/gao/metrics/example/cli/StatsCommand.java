@@ -74,7 +74,7 @@ final class StatsCommand extends DatabaseCommand {
     }
     RunFilter filter = filters.apply(RunFilter.ALL, spec);
     List<MetricStats> groups;
-    try (BenchmarkStore store = Databases.openCurrent(file())) {
+    try (BenchmarkStore store = openCurrent()) {
       groups = GaoRunModel.analytics(store).stats(ref.name(), groupBy, filter);
     }
     PrintWriter out = out();

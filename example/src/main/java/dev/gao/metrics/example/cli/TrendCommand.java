@@ -91,7 +91,7 @@ final class TrendCommand extends DatabaseCommand {
       filter = filter.withoutFailed();
     }
     List<TrendPoint> points;
-    try (BenchmarkStore store = Databases.openCurrent(file())) {
+    try (BenchmarkStore store = openCurrent()) {
       points = GaoRunModel.analytics(store).trend(ref.name(), filter, period, window);
     }
     PrintWriter out = out();

@@ -675,6 +675,58 @@ class AnalyticsCommandsTest {
   }
 
   @Test
+  void comparableByWidensOrNarrowsTheBaseline() throws Exception {
+    List<String> few = series("few", 100, 101, 99);
+    List<String> other = series("other", 100, 102, 98, 101);
+    String candidate = candidate("few", 5, 160, RunStatus.completed);
+
+    Result narrow = run("regressions", candidate, "--json");
+    assertEquals(0, narrow.exitCode(), "three runs of the same project are too few: " + narrow.out());
+    JsonNode narrowBaseline = json(narrow).get("baseline");
+    assertEquals(3, narrowBaseline.get("found").intValue());
+    assertEquals("few", narrowBaseline.get("comparable_on").get("project_name").textValue());
+
+    Result wide = run("regressions", candidate, "--comparable-by", "benchmark_name, version", "--json");
+    assertEquals(1, wide.exitCode(), wide.out());
+    JsonNode wideBaseline = json(wide).get("baseline");
+    List<String> expected = new ArrayList<>(few);
+    expected.addAll(other);
+    List<String> found = new ArrayList<>();
+    wideBaseline.get("runs").forEach(id -> found.add(id.textValue()));
+    assertEquals(expected.stream().sorted().toList(), found.stream().sorted().toList());
+    assertEquals(List.of("benchmark_name", "version"), List.copyOf(fieldNames(wideBaseline.get("comparable_on"))));
+
+    JsonNode every = json(run("regressions", candidate, "--comparable-by", "", "--json")).get("baseline");
+    assertEquals(0, every.get("comparable_on").size());
+    assertEquals(7, every.get("found").intValue(), "only the crafted runs are earlier than the candidate");
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
+  void statementsCanBeTracedToStandardError() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exitCode =
+        GaoMetricsCli.commandLine(
+                Map.of("GAO_METRICS_TRACE_SQL", "1"),
+                new Terminal(new ByteArrayInputStream(new byte[0]), false),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true))
+            .execute("runs", "--project", "todo-app", "--limit", "3", "--db", db.toString());
+    assertEquals(0, exitCode, err.toString());
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), err.toString());
+    assertTrue(lines.get(0).matches("sql \\d+\\.\\d{3} ms: SELECT .* FROM \"benchmark_runs\" r WHERE .*"), lines.get(0));
+    assertFalse(run("runs", "--project", "todo-app", "--limit", "3").err().contains("sql "));
+  }
+
+  @Test
   void theDemoEndsWithARegressionThatTheDefaultCheckFinds() throws Exception {
     CompleteRun newest = recorded.stream().max(Comparator.comparing((CompleteRun r) -> r.run().timestamp())).orElseThrow();
     assertEquals("weather-dashboard", newest.run().projectName());
@@ -937,6 +989,9 @@ class AnalyticsCommandsTest {
       {"regressions", "--alpha", "x"},
       {"regressions", "--baseline", "base-run", "--last", "3"},
       {"regressions", "--baseline", "base-run", "--min-samples", "3"},
+      {"regressions", "--baseline", "base-run", "--comparable-by", "version"},
+      {"regressions", "--comparable-by", "status"},
+      {"regressions", "--comparable-by", "version,nope"},
       {"regressions", "cand-run", "--project", "lab"},
       {"regressions", "--project", "nobody"},
       {"regressions", "--threshold", "five"},
