@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -51,20 +52,7 @@ final class PruneCommand extends DatabaseCommand {
           + " d (days) or w (weeks), like 90d, 12h, 2w, 30m, or ISO-8601 like P90D or PT12H.")
   String olderThan;
 
-  @Option(names = "--project", paramLabel = "P", description = "Only runs of this project (repeatable: any of them).")
-  List<String> projects;
-
-  @Option(names = "--benchmark", paramLabel = "B", description = "Only runs of this benchmark (repeatable: any of them).")
-  List<String> benchmarks;
-
-  @Option(names = "--version", paramLabel = "V", description = "Only runs of this benchmark version (repeatable: any of them).")
-  List<String> versions;
-
-  @Option(
-      names = "--status",
-      paramLabel = "S",
-      description = "Only runs with this status: running, completed, failed or timeout (repeatable: any of them).")
-  List<String> statuses;
+  @Mixin RunFilterOptions filters;
 
   @Option(names = "--dry-run", description = "Print how many runs would be deleted and change nothing.")
   boolean dryRun;
@@ -79,7 +67,11 @@ final class PruneCommand extends DatabaseCommand {
   public Integer call() throws IOException {
     Duration age = duration(olderThan);
     Instant cutoff = parent.clock().instant().minus(age);
-    RunFilter filter = RunFilterOptions.dimensions(RunFilter.ALL, projects, benchmarks, versions, statuses);
+    if (filters.since != null || filters.until != null) {
+      throw new ParameterException(
+          spec.commandLine(), "prune selects runs by --older-than; --since and --until do not apply");
+    }
+    RunFilter filter = filters.apply(RunFilter.ALL, spec);
     Path file = file();
     PrintWriter out = out();
     PrintWriter err = err();

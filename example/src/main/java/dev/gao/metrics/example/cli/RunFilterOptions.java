@@ -54,28 +54,6 @@ final class RunFilterOptions {
    * @throws ParameterException for a time that does not parse or a range that ends before it starts
    */
   RunFilter apply(RunFilter filter, CommandSpec spec) {
-    RunFilter result = dimensions(filter, projects, benchmarks, versions, statuses);
-    Instant from = time(since, "--since", spec);
-    Instant to = time(until, "--until", spec);
-    if (from != null && to != null && from.isAfter(to)) {
-      throw new ParameterException(
-          spec.commandLine(), "--since " + since + " is after --until " + until + "; swap them");
-    }
-    return result.between(from, to);
-  }
-
-  /**
-   * Adds conditions on project, benchmark, version and status to {@code filter}.
-   *
-   * @param filter the filter to extend
-   * @param projects accepted projects, or null for any
-   * @param benchmarks accepted benchmarks, or null for any
-   * @param versions accepted versions, or null for any
-   * @param statuses accepted statuses, or null for any
-   * @return the extended filter
-   */
-  static RunFilter dimensions(
-      RunFilter filter, List<String> projects, List<String> benchmarks, List<String> versions, List<String> statuses) {
     RunFilter result = filter;
     result = where(result, "project_name", projects);
     result = where(result, "benchmark_name", benchmarks);
@@ -83,7 +61,13 @@ final class RunFilterOptions {
     if (statuses != null && !statuses.isEmpty()) {
       result = result.status(statuses.toArray(String[]::new));
     }
-    return result;
+    Instant from = time(since, "--since", spec);
+    Instant to = time(until, "--until", spec);
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new ParameterException(
+          spec.commandLine(), "--since " + since + " is after --until " + until + "; swap them");
+    }
+    return result.between(from, to);
   }
 
   /**

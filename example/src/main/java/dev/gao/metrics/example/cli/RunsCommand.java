@@ -61,21 +61,15 @@ final class RunsCommand extends DatabaseCommand {
       out.println("no runs match");
       return 0;
     }
-    int[] widths = new int[COLUMNS.length];
-    for (int c = 0; c < COLUMNS.length; c++) {
-      widths[c] = COLUMNS[c].length();
-      for (RunRow run : runs) {
-        widths[c] = Math.max(widths[c], Values.cell(run.get(COLUMNS[c])).length());
-      }
-    }
-    printRow(out, widths, COLUMNS);
+    Table table = new Table(COLUMNS, new boolean[COLUMNS.length]);
     for (RunRow run : runs) {
       String[] cells = new String[COLUMNS.length];
       for (int c = 0; c < COLUMNS.length; c++) {
         cells[c] = Values.cell(run.get(COLUMNS[c]));
       }
-      printRow(out, widths, cells);
+      table.add(cells);
     }
+    table.print(out);
     return 0;
   }
 
@@ -99,16 +93,5 @@ final class RunsCommand extends DatabaseCommand {
     }
     RunFilter ordered = oldestFirst ? filter.oldestFirst() : filter;
     return ordered.limit(limit).offset(offset);
-  }
-
-  private static void printRow(PrintWriter out, int[] widths, String[] cells) {
-    StringBuilder line = new StringBuilder();
-    for (int c = 0; c < cells.length; c++) {
-      if (c > 0) {
-        line.append("  ");
-      }
-      line.append(c == cells.length - 1 ? cells[c] : String.format("%-" + widths[c] + "s", cells[c]));
-    }
-    out.println(line.toString().stripTrailing());
   }
 }

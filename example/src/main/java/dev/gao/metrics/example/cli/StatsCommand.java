@@ -106,13 +106,13 @@ final class StatsCommand extends DatabaseCommand {
       out.println("no runs match");
       return 0;
     }
-    List<String[]> rows = new ArrayList<>();
     String[] header = new String[groupBy.size() + HEADERS.length];
-    for (int i = 0; i < groupBy.size(); i++) {
-      header[i] = groupBy.get(i);
+    boolean[] numeric = new boolean[header.length];
+    for (int i = 0; i < header.length; i++) {
+      header[i] = i < groupBy.size() ? groupBy.get(i) : HEADERS[i - groupBy.size()];
+      numeric[i] = i >= groupBy.size();
     }
-    System.arraycopy(HEADERS, 0, header, groupBy.size(), HEADERS.length);
-    rows.add(header);
+    Table table = new Table(header, numeric);
     for (MetricStats s : groups) {
       List<String> cells = new ArrayList<>();
       for (String dimension : groupBy) {
@@ -129,25 +129,9 @@ final class StatsCommand extends DatabaseCommand {
               round(s.median()),
               round(s.p95()),
               s.failureRate() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", s.failureRate() * 100)));
-      rows.add(cells.toArray(String[]::new));
+      table.add(cells.toArray(String[]::new));
     }
-    int[] widths = new int[header.length];
-    for (String[] row : rows) {
-      for (int c = 0; c < row.length; c++) {
-        widths[c] = Math.max(widths[c], row[c].length());
-      }
-    }
-    for (String[] row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < row.length; c++) {
-        if (c > 0) {
-          line.append("  ");
-        }
-        boolean numeric = c >= groupBy.size();
-        line.append(String.format("%" + (numeric ? "" : "-") + widths[c] + "s", row[c]));
-      }
-      out.println(line.toString().stripTrailing());
-    }
+    table.print(out);
     return 0;
   }
 

@@ -37,23 +37,10 @@ final class RunConditions {
       in(clauses, parameters, Sql.column(alias, column), condition.getValue());
     }
     if (!filter.statuses().isEmpty()) {
-      String status =
-          model
-              .statusColumn()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "run table " + model.runTable().name() + " has no status column"));
-      in(clauses, parameters, Sql.column(alias, status), filter.statuses());
+      in(clauses, parameters, Sql.column(alias, statusColumn(model)), filter.statuses());
     }
     if (filter.isWithoutFailed()) {
-      String status =
-          model
-              .statusColumn()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "run table " + model.runTable().name() + " has no status column"));
+      String status = statusColumn(model);
       Set<String> failed = model.failedStatuses();
       if (!failed.isEmpty()) {
         String column = Sql.column(alias, status);
@@ -88,6 +75,15 @@ final class RunConditions {
             });
     String where = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     return new RunConditions(where, List.copyOf(parameters));
+  }
+
+  private static String statusColumn(RunModel model) {
+    return model
+        .statusColumn()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "run table " + model.runTable().name() + " has no status column"));
   }
 
   private static void in(

@@ -35,36 +35,24 @@ final class TrendQuery {
     String value = MetricSql.value(metric, model, RUN_ALIAS);
     String frame =
         " WINDOW win AS (ORDER BY t, id ROWS BETWEEN " + (window - 1) + " PRECEDING AND CURRENT ROW)";
-    String points;
-    if (interval == Interval.RUN) {
-      points =
-          "s AS (SELECT "
-              + Sql.column(RUN_ALIAS, model.idColumn())
-              + " AS id, "
-              + time
-              + " AS t, "
-              + value
-              + " AS x FROM "
-              + Sql.quote(model.runTable().name())
-              + " "
-              + RUN_ALIAS
-              + conditions.where()
-              + "), p AS (SELECT id, t, 1 AS n, x AS mean, x AS lo, x AS hi FROM s"
-              + " WHERE x IS NOT NULL ORDER BY t DESC, id DESC LIMIT ? OFFSET ?)";
-    } else {
-      points =
-          "s AS (SELECT "
-              + interval.bucket(time)
-              + " AS t, "
-              + value
-              + " AS x FROM "
-              + Sql.quote(model.runTable().name())
-              + " "
-              + RUN_ALIAS
-              + conditions.where()
-              + "), p AS (SELECT NULL AS id, t, COUNT(*) AS n, AVG(x) AS mean, MIN(x) AS lo,"
-              + " MAX(x) AS hi FROM s WHERE x IS NOT NULL GROUP BY t ORDER BY t DESC LIMIT ? OFFSET ?)";
-    }
+    boolean perRun = interval == Interval.RUN;
+    String points =
+        "s AS (SELECT "
+            + (perRun ? Sql.column(RUN_ALIAS, model.idColumn()) + " AS id, " + time : interval.bucket(time))
+            + " AS t, "
+            + value
+            + " AS x FROM "
+            + Sql.quote(model.runTable().name())
+            + " "
+            + RUN_ALIAS
+            + conditions.where()
+            + "), p AS (SELECT "
+            + (perRun
+                ? "id, t, 1 AS n, x AS mean, x AS lo, x AS hi FROM s WHERE x IS NOT NULL"
+                    + " ORDER BY t DESC, id DESC"
+                : "NULL AS id, t, COUNT(*) AS n, AVG(x) AS mean, MIN(x) AS lo, MAX(x) AS hi FROM s"
+                    + " WHERE x IS NOT NULL GROUP BY t ORDER BY t DESC")
+            + " LIMIT ? OFFSET ?)";
     String sql =
         "WITH "
             + points
