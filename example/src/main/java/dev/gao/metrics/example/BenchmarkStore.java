@@ -1,17 +1,25 @@
 package dev.gao.metrics.example;
 
+import dev.gao.metrics.example.model.AutonomyMetrics;
 import dev.gao.metrics.example.model.AutonomyMetricsDao;
+import dev.gao.metrics.example.model.BenchmarkRun;
 import dev.gao.metrics.example.model.BenchmarkRunDao;
 import dev.gao.metrics.example.model.GaoMetricsSchema;
+import dev.gao.metrics.example.model.PerformanceMetrics;
 import dev.gao.metrics.example.model.PerformanceMetricsDao;
+import dev.gao.metrics.example.model.QualityMetrics;
 import dev.gao.metrics.example.model.QualityMetricsDao;
+import dev.gao.metrics.example.model.TokenUsage;
 import dev.gao.metrics.example.model.TokenUsageDao;
+import dev.gao.metrics.example.model.WorkflowMetrics;
 import dev.gao.metrics.example.model.WorkflowMetricsDao;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,28 +81,39 @@ public final class BenchmarkStore implements AutoCloseable {
   }
 
   /**
-   * Records many runs in one transaction: all of them are stored, or none.
+   * Records many runs in one transaction: all of them are stored, or none. Each table's rows go in
+   * JDBC batches, runs first so that every foreign key finds its parent.
    *
    * @param completeRuns the runs
    * @return how many runs were stored
    */
   public int recordAll(Collection<CompleteRun> completeRuns) {
+    List<BenchmarkRun> runRows = new ArrayList<>(completeRuns.size());
+    List<PerformanceMetrics> performanceRows = new ArrayList<>(completeRuns.size());
+    List<AutonomyMetrics> autonomyRows = new ArrayList<>(completeRuns.size());
+    List<QualityMetrics> qualityRows = new ArrayList<>(completeRuns.size());
+    List<WorkflowMetrics> workflowRows = new ArrayList<>(completeRuns.size());
+    List<TokenUsage> tokenRows = new ArrayList<>();
+    for (CompleteRun run : completeRuns) {
+      runRows.add(run.run());
+      performanceRows.add(run.performance());
+      autonomyRows.add(run.autonomy());
+      qualityRows.add(run.quality());
+      workflowRows.add(run.workflow());
+      tokenRows.addAll(run.tokenUsage());
+    }
     return database.inTransaction(
         tx -> {
-          for (CompleteRun run : completeRuns) {
-            insert(run);
-          }
-          return completeRuns.size();
+          runs.insertBatch(runRows);
+          performance.insertBatch(performanceRows);
+          autonomy.insertBatch(autonomyRows);
+          quality.insertBatch(qualityRows);
+          workflow.insertBatch(workflowRows);
+          tokenUsage.insertBatch(tokenRows);
+          return runRows.size();
         });
   }
 
-  /**
-   * Records a run like {@link #record(CompleteRun)} unless a run with its id is already stored, in
-   * one transaction, so that no other writer can slip in between the check and the insert.
-   *
-   * @param run the complete run
-   * @return true if the run was stored, false if its id was taken (nothing was written)
-   */
   public boolean recordIfAbsent(CompleteRun run) {
     return database.inTransaction(
         tx -> {

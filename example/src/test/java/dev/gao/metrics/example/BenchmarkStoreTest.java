@@ -20,6 +20,7 @@ import dev.gao.metrics.runtime.schema.MetricInfo;
 import dev.gao.metrics.runtime.exception.CheckViolationException;
 import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
 import dev.gao.metrics.runtime.exception.InvalidValueException;
+import dev.gao.metrics.runtime.exception.MetricsException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -136,6 +137,54 @@ class BenchmarkStoreTest {
     assertTrue(error.getMessage().contains("run_id"), error.getMessage());
     assertTrue(error.getMessage().contains(run.runId()), error.getMessage());
     assertEquals(0, store.performance().count());
+  }
+
+  @Test
+  void recordAllStoresEveryRowOfEveryRunInBatches() {
+    List<CompleteRun> written = demo.matrix(3);
+    assertEquals(written.size(), store.recordAll(written));
+    long tokenRows = written.stream().mapToLong(r -> r.tokenUsage().size()).sum();
+    assertEquals(written.size(), store.runs().count());
+    assertEquals(written.size(), store.performance().count());
+    assertEquals(written.size(), store.workflow().count());
+    assertEquals(tokenRows, store.tokenUsage().count());
+    for (CompleteRun expected : written) {
+      CompleteRun actual = store.find(expected.runId()).orElseThrow();
+      assertEquals(expected.run().timestamp(), actual.run().timestamp());
+      assertEquals(withId(expected.performance(), actual.performance().id()), actual.performance());
+      assertEquals(withId(expected.autonomy(), actual.autonomy().id()), actual.autonomy());
+      assertEquals(withId(expected.quality(), actual.quality().id()), actual.quality());
+      assertEquals(withId(expected.workflow(), actual.workflow().id()), actual.workflow());
+      assertEquals(
+          expected.tokenUsage().stream().map(TokenUsage::tokens).toList(),
+          actual.tokenUsage().stream().map(TokenUsage::tokens).toList());
+    }
+    // the keys of batched rows are assigned in order, as single inserts would
+    List<Long> ids = new ArrayList<>();
+    for (CompleteRun run : written) {
+      ids.add(store.find(run.runId()).orElseThrow().performance().id());
+    }
+    assertEquals(ids.stream().sorted().toList(), ids);
+    assertEquals(written.size(), ids.get(ids.size() - 1) - ids.get(0) + 1);
+  }
+
+  @Test
+  void recordAllWithOneBadRunStoresNothing() {
+    List<CompleteRun> runs = new ArrayList<>(demo.matrix(2));
+    CompleteRun run = runs.get(runs.size() / 2);
+    WorkflowMetrics w = run.workflow();
+    WorkflowMetrics broken =
+        new WorkflowMetrics(0, w.runId(), w.storiesCreated(), w.storiesCompleted(), -1.0, w.phaseDistribution(),
+            w.reworkCount());
+    runs.set(runs.size() / 2,
+        new CompleteRun(run.run(), run.performance(), run.autonomy(), run.quality(), broken, run.tokenUsage()));
+    MetricsException error = assertThrows(MetricsException.class, () -> store.recordAll(runs));
+    assertTrue(error.getMessage().contains("workflow_metrics"), error.getMessage());
+    assertTrue(error.getMessage().contains("avg_cycle_time_seconds"), error.getMessage());
+    assertTrue(error.getMessage().contains("-1.0"), error.getMessage());
+    assertEquals(0, store.runs().count(), "the runs batch was rolled back with the rest");
+    assertEquals(0, store.performance().count());
+    assertEquals(0, store.tokenUsage().count());
   }
 
   @Test

@@ -175,6 +175,17 @@ public final class TagDao extends TableDao<Tag> {
   }
 
   /**
+   * Inserts all {@code rows} in one transaction, in JDBC batches, without reading back keys: all or
+   * none. The fastest way to load many rows.
+   *
+   * @param rows the rows to insert
+   * @return the number of rows inserted
+   */
+  public int insertBatch(Iterable<? extends Tag> rows) {
+    return insertRows(INSERT_SQL, rows);
+  }
+
+  /**
    * Inserts {@code row}, or updates the row with its key if there is one.
    *
    * @param row the row to write

@@ -55,6 +55,7 @@ final class DaoQueries {
     List<MethodSpec> methods = new ArrayList<>();
     methods.add(insert());
     methods.add(insertAll());
+    methods.add(insertBatch());
     methods.add(upsert());
     methods.add(findById());
     lookups.forEach(lookup -> methods.add(findBy(lookup)));
@@ -107,6 +108,21 @@ final class DaoQueries {
             "Inserts all {@code rows} in one transaction, in batches: all or none.\n\n"
                 + "@param rows the rows to insert\n@return the number of rows inserted\n")
         .addStatement("return insertRows(INSERT_SQL, rows)")
+        .build();
+  }
+
+  private MethodSpec insertBatch() {
+    return publicMethod("insertBatch")
+        .addParameter(
+            ParameterizedTypeName.get(ClassName.get(Iterable.class), WildcardTypeName.subtypeOf(table.rowType())),
+            "rows")
+        .returns(TypeName.INT)
+        .addJavadoc(
+            "Inserts all {@code rows} in one transaction, in JDBC batches, without reading back keys: all or\n"
+                + "none. The fastest way to load many rows"
+                + (auto ? "; use {@link #insertAll} for their keys" : "")
+                + ".\n\n@param rows the rows to insert\n@return the number of rows inserted\n")
+        .addStatement("return insertRows($L, rows)", auto ? "INSERT_BATCH_SQL" : "INSERT_SQL")
         .build();
   }
 

@@ -28,6 +28,10 @@ final class DaoStatements {
   List<FieldSpec> fields() {
     List<FieldSpec> fields = new ArrayList<>();
     fields.add(sql("INSERT_SQL", "Inserts one row" + (auto ? " and returns its key." : "."), dialect.insert(table, auto)));
+    if (auto) {
+      fields.add(
+          sql("INSERT_BATCH_SQL", "Inserts one row of a batch, without returning its key.", dialect.insert(table, false)));
+    }
     fields.add(
         sql(
             "UPSERT_SQL",
