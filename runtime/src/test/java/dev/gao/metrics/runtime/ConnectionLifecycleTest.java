@@ -114,11 +114,14 @@ class ConnectionLifecycleTest {
                                 pragma(tx.connection(), "foreign_keys"),
                                 pragma(tx.connection(), "journal_mode"),
                                 pragma(tx.connection(), "synchronous"),
-                                pragma(tx.connection(), "busy_timeout"));
+                                pragma(tx.connection(), "busy_timeout"),
+                                pragma(tx.connection(), "cache_size"),
+                                pragma(tx.connection(), "temp_store"));
                           })));
         }
         for (Future<List<String>> result : results) {
-          assertEquals(List.of("1", "wal", "1", "10000"), result.get(10, TimeUnit.SECONDS));
+          assertEquals(
+              List.of("1", "wal", "1", "10000", "-65536", "2"), result.get(10, TimeUnit.SECONDS));
         }
         assertEquals(poolSize, physical.size());
       } finally {
