@@ -37,7 +37,7 @@ final class TrendQuery {
         " WINDOW win AS (ORDER BY t, id ROWS BETWEEN " + (window - 1) + " PRECEDING AND CURRENT ROW)";
     boolean perRun = interval == Interval.RUN;
     String points =
-        "s AS (SELECT "
+        "s AS MATERIALIZED (SELECT "
             + (perRun ? Sql.column(RUN_ALIAS, model.idColumn()) + " AS id, " + time : interval.bucket(time))
             + " AS t, "
             + value
