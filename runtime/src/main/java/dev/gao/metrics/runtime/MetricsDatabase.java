@@ -401,6 +401,7 @@ public final class MetricsDatabase implements AutoCloseable {
     private ObjectMapper objectMapper;
     private Integer targetVersion;
     private boolean backupBeforeMigration = true;
+    private boolean stampValidation = true;
     private StatementListener statementListener;
 
     private Builder(SchemaInfo schema) {
@@ -506,6 +507,19 @@ public final class MetricsDatabase implements AutoCloseable {
     }
 
     /**
+     * Whether a successful validation of the structure is recorded in the file (with SQLite's
+     * schema cookie), so that later opens skip the table-by-table comparison until the structure
+     * changes. On by default; switch it off to open an up-to-date file without writing to it.
+     *
+     * @param stampValidation false to leave the file unchanged by opening
+     * @return this builder
+     */
+    public Builder stampValidation(boolean stampValidation) {
+      this.stampValidation = stampValidation;
+      return this;
+    }
+
+    /**
      * Sets a listener told about every statement the DAOs, queries and analytics run on this
      * database, with its duration: for logging slow queries or checking query plans. None by
      * default.
@@ -551,7 +565,8 @@ public final class MetricsDatabase implements AutoCloseable {
                 connections.location(),
                 connections.file(),
                 targetVersion,
-                backupBeforeMigration)
+                backupBeforeMigration,
+                stampValidation)
             .initializeOrValidate();
       } catch (RuntimeException e) {
         connections.transactions().close();

@@ -3,9 +3,11 @@ package dev.gao.metrics.runtime;
 import dev.gao.metrics.runtime.connection.ConnectionScope;
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
+import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.exception.SchemaMismatchException;
 import dev.gao.metrics.runtime.exception.SchemaVersionException;
 import dev.gao.metrics.runtime.migration.HistoryTable;
+import dev.gao.metrics.runtime.migration.MetadataTable;
 import dev.gao.metrics.runtime.migration.MigrationExecutor;
 import dev.gao.metrics.runtime.migration.MigrationPlanner;
 import dev.gao.metrics.runtime.migration.PlannedStep;
@@ -44,6 +46,7 @@ final class SchemaInitializer {
   private final Path file;
   private final Integer requestedVersion;
   private final boolean backup;
+  private final boolean stampValidation;
 
   SchemaInitializer(
       TransactionManager transactions,
@@ -52,7 +55,9 @@ final class SchemaInitializer {
       String location,
       Path file,
       Integer requestedVersion,
-      boolean backup) {
+      boolean backup,
+      boolean stampValidation) {
+    this.stampValidation = stampValidation;
     this.transactions = transactions;
     this.dialect = dialect;
     this.schema = schema;
@@ -300,10 +305,49 @@ final class SchemaInitializer {
     return new SchemaComparator(dialect::normalizeDefault).compare(version, live);
   }
 
+  /**
+   * Compares the live structure with the target table by table, unless the structure is the one
+   * validated before: the metadata table records SQLite's schema cookie of the last successful
+   * validation with the identity hash it was validated against, and any DDL since changes the
+   * cookie. A successful validation records the stamp (an UPDATE, which leaves the cookie alone).
+   */
   private void validate(SchemaInfo target) {
+    String[] stamps =
+        transactions.query(
+            scope -> {
+              Connection connection = scope.connection();
+              String current = dialect.structureCookie(connection) + ":" + target.identityHash();
+              return new String[] {current, loadMarker(connection).values().get(MetadataTable.VALIDATED)};
+            });
+    if (stamps[0].equals(stamps[1])) {
+      return;
+    }
     List<SchemaDifference> differences = differences(transactions, dialect, target);
     if (!differences.isEmpty()) {
       throw new SchemaMismatchException(location, schema.name(), target.version(), differences);
+    }
+    if (stampValidation) {
+      recordValidated(stamps[0]);
+    }
+  }
+
+  private void recordValidated(String stamp) {
+    String upsert =
+        "INSERT INTO "
+            + dialect.quote(SchemaMarker.TABLE)
+            + " (\"key\", \"value\") VALUES (?, ?) ON CONFLICT (\"key\") DO UPDATE SET \"value\" ="
+            + " excluded.\"value\"";
+    try {
+      transactions.write(
+          scope -> {
+            try (PreparedStatement statement = scope.connection().prepareStatement(upsert)) {
+              statement.setString(1, MetadataTable.VALIDATED);
+              statement.setString(2, stamp);
+              return statement.executeUpdate();
+            }
+          });
+    } catch (MetricsException e) {
+      // The structure is valid; a file that cannot be written (read-only) is validated again next time.
     }
   }
 }

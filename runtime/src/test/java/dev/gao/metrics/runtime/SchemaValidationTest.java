@@ -42,6 +42,49 @@ class SchemaValidationTest {
   }
 
   @Test
+  void aValidatedStructureIsStampedAndAnyLaterSchemaChangeIsValidatedAgain() throws Exception {
+    Path file = created();
+    String cookie = Databases.column(file, "PRAGMA schema_version").get(0);
+    assertEquals(
+        List.of(cookie + ":" + TestSchema.SCHEMA.identityHash()),
+        Databases.column(
+            file, "SELECT value FROM gao_metrics_schema WHERE key = 'validated_structure'"));
+    // reopening an unchanged file leaves the stamp and the cookie as they were
+    MetricsDatabase.open(TestSchema.SCHEMA, file).close();
+    assertEquals(List.of(cookie), Databases.column(file, "PRAGMA schema_version"));
+
+    // any DDL moves the cookie, so the next open compares table by table again
+    Databases.execute(file, "DROP INDEX idx_runs_timestamp");
+    SchemaMismatchException e =
+        assertThrows(SchemaMismatchException.class, () -> MetricsDatabase.open(TestSchema.SCHEMA, file));
+    assertTrue(e.getMessage().contains("idx_runs_timestamp"), e.getMessage());
+    // a stamp that does not match (copied from elsewhere, edited) is no shortcut either
+    Databases.execute(
+        file,
+        "CREATE INDEX \"idx_runs_timestamp\" ON \"benchmark_runs\" (\"timestamp\")",
+        "UPDATE gao_metrics_schema SET value = 'x' WHERE key = 'validated_structure'");
+    MetricsDatabase.open(TestSchema.SCHEMA, file).close();
+    String restored = Databases.column(file, "PRAGMA schema_version").get(0);
+    assertEquals(
+        List.of(restored + ":" + TestSchema.SCHEMA.identityHash()),
+        Databases.column(
+            file, "SELECT value FROM gao_metrics_schema WHERE key = 'validated_structure'"));
+  }
+
+  @Test
+  void withoutTheStampOpeningLeavesTheFileUnchanged() throws Exception {
+    Path file = created();
+    Databases.execute(file, "DELETE FROM gao_metrics_schema WHERE key = 'validated_structure'");
+    byte[] before = java.nio.file.Files.readAllBytes(file);
+    MetricsDatabase.builder(TestSchema.SCHEMA).file(file).stampValidation(false).open().close();
+    assertTrue(java.util.Arrays.equals(before, java.nio.file.Files.readAllBytes(file)));
+    assertEquals(
+        List.of(),
+        Databases.column(
+            file, "SELECT value FROM gao_metrics_schema WHERE key = 'validated_structure'"));
+  }
+
+  @Test
   void aHandAlteredSchemaIsReportedWithEveryDifference() throws Exception {
     Path file = created();
     Databases.execute(

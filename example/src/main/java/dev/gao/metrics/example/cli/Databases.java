@@ -52,6 +52,7 @@ final class Databases {
     return MetricsDatabase.builder(GaoMetricsSchema.SCHEMA)
         .file(Path.of(plan.location()))
         .targetVersion(plan.storedVersion())
+        .stampValidation(false)
         .open();
   }
 

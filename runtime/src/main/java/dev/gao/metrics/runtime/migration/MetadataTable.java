@@ -23,5 +23,12 @@ public final class MetadataTable {
   /** Key of the time the database was created. */
   public static final String CREATED_AT = "created_at";
 
+  /**
+   * Key of the structure last validated: SQLite's schema cookie ({@code PRAGMA schema_version},
+   * changed by every DDL statement) and the identity hash it was validated against, as {@code
+   * cookie:hash}. While both still match, opening skips the table-by-table comparison.
+   */
+  public static final String VALIDATED = "validated_structure";
+
   private MetadataTable() {}
 }

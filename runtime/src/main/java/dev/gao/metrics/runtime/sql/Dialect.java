@@ -154,6 +154,16 @@ public interface Dialect {
   void recordVersion(Connection connection, int version) throws SQLException;
 
   /**
+   * A number that changes whenever the database's structure changes (any table, index or view
+   * created, altered or dropped), by any connection or process.
+   *
+   * @param connection the connection
+   * @return the number
+   * @throws SQLException if the query fails
+   */
+  long structureCookie(Connection connection) throws SQLException;
+
+  /**
    * The statements that give the space of deleted rows back to the file system, run in order
    * outside any transaction.
    *

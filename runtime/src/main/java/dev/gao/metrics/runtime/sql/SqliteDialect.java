@@ -159,6 +159,16 @@ public final class SqliteDialect implements Dialect {
     return List.of("VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)");
   }
 
+  /** SQLite's schema cookie, incremented by every schema change. */
+  @Override
+  public long structureCookie(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA schema_version")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   @Override
   public String sizeQuery() {
     return "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()";
