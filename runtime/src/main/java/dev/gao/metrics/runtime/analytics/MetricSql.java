@@ -5,7 +5,9 @@ package dev.gao.metrics.runtime.analytics;
  * row itself; a metric of a child table is a correlated subquery on the child's run-id column
  * (which has an index: a foreign key always gets one), summing the rows of a table with several
  * rows per run; a key of a JSON map is looked up with {@code json_each}, the key bound as a
- * parameter, and only numbers count.
+ * parameter, and only numbers count. A plain column of a child table with at most one row per run
+ * is instead read through a {@code LEFT JOIN} ({@link #join}), which SQLite runs once per run
+ * however often the value is referenced.
  */
 final class MetricSql {
   private static final String CHILD = "c";
@@ -14,11 +16,43 @@ final class MetricSql {
   private MetricSql() {}
 
   /**
+   * The join that {@link #value} reads from, to follow the run table aliased {@code runAlias} in a
+   * FROM clause: {@code LEFT JOIN child c ON ...}, or empty when the value needs none.
+   */
+  static String join(MetricRef metric, RunModel model, String runAlias) {
+    if (!joined(metric, model)) {
+      return "";
+    }
+    return " LEFT JOIN "
+        + Sql.quote(metric.table())
+        + " "
+        + CHILD
+        + " ON "
+        + Sql.column(CHILD, metric.runColumn())
+        + " = "
+        + Sql.column(runAlias, model.idColumn());
+  }
+
+  /** Whether {@link #value} is a correlated subquery, worth materializing before reuse. */
+  static boolean correlated(MetricRef metric, RunModel model) {
+    return !metric.table().equals(model.runTable().name()) && !joined(metric, model);
+  }
+
+  private static boolean joined(MetricRef metric, RunModel model) {
+    return !metric.table().equals(model.runTable().name())
+        && !metric.manyPerRun()
+        && metric.key() == null;
+  }
+
+  /**
    * The value of {@code metric} for the run in the row aliased {@code runAlias} of the run table.
    * Holds one {@code ?}, for the key, when {@link MetricRef#key()} is set; none otherwise.
    */
   static String value(MetricRef metric, RunModel model, String runAlias) {
     boolean onRunTable = metric.table().equals(model.runTable().name());
+    if (joined(metric, model)) {
+      return Sql.column(CHILD, metric.column().name());
+    }
     String owner = onRunTable ? runAlias : CHILD;
     String column = Sql.column(owner, metric.column().name());
     String value =

@@ -58,6 +58,7 @@ final class StatsQuery {
               + ") THEN 1 ELSE 0 END AS failed";
     }
     String sql =
+        // f is read twice (values and run counts): materialized, its runs are read once
         "WITH f AS MATERIALIZED (SELECT "
             + String.join(", ", keySelect)
             + ", "
@@ -68,6 +69,7 @@ final class StatsQuery {
             + Sql.quote(model.runTable().name())
             + " "
             + RUN_ALIAS
+            + MetricSql.join(metric, model, RUN_ALIAS)
             + conditions.where()
             + "), v AS (SELECT "
             + qualified("f", keys)

@@ -37,7 +37,9 @@ final class TrendQuery {
         " WINDOW win AS (ORDER BY t, id ROWS BETWEEN " + (window - 1) + " PRECEDING AND CURRENT ROW)";
     boolean perRun = interval == Interval.RUN;
     String points =
-        "s AS MATERIALIZED (SELECT "
+        "s AS "
+            + (MetricSql.correlated(metric, model) ? "MATERIALIZED " : "")
+            + "(SELECT "
             + (perRun ? Sql.column(RUN_ALIAS, model.idColumn()) + " AS id, " + time : interval.bucket(time))
             + " AS t, "
             + value
@@ -45,6 +47,7 @@ final class TrendQuery {
             + Sql.quote(model.runTable().name())
             + " "
             + RUN_ALIAS
+            + MetricSql.join(metric, model, RUN_ALIAS)
             + conditions.where()
             + "), p AS (SELECT "
             + (perRun
