@@ -23,7 +23,7 @@ class StoredSchemaTest {
   @TempDir Path folder;
 
   @Test
-  void holdsTheStorysFiveTablesAndSevenIndexesPlusTokenUsage() throws SQLException {
+  void holdsTheStorysFiveTablesAndSevenIndexesPlusTokenUsageAndTimeOrderedLookups() throws SQLException {
     Path file = folder.resolve("nested/dir/metrics.db");
     MetricsDatabase.open(GaoMetricsSchema.SCHEMA, file).close();
 
@@ -38,6 +38,8 @@ class StoredSchemaTest {
               "idx_runs_timestamp",
               "idx_runs_project",
               "idx_runs_benchmark",
+              "idx_runs_project_timestamp",
+              "idx_runs_benchmark_timestamp",
               "idx_performance_run_id",
               "idx_autonomy_run_id",
               "idx_quality_run_id",

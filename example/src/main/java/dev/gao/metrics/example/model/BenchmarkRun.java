@@ -29,7 +29,11 @@ import java.util.Map;
     indexes = {
       @Index(name = "idx_runs_timestamp", columns = "timestamp"),
       @Index(name = "idx_runs_project", columns = "project_name"),
-      @Index(name = "idx_runs_benchmark", columns = "benchmark_name")
+      @Index(name = "idx_runs_benchmark", columns = "benchmark_name"),
+      // since version 4: the newest runs of a project or benchmark come straight from the index,
+      // without sorting all of its runs
+      @Index(name = "idx_runs_project_timestamp", columns = {"project_name", "timestamp"}),
+      @Index(name = "idx_runs_benchmark_timestamp", columns = {"benchmark_name", "timestamp"})
     })
 public record BenchmarkRun(
     @PrimaryKey String runId,

@@ -15,10 +15,13 @@ import dev.gao.metrics.annotations.MetricsSchema;
  *   <li>Version 3: every numeric metric declares its unit, whether lower or higher is better, and
  *       its valid range ({@code @Metric}); the ranges are CHECK constraints (counts, times and costs
  *       at least 0, rates within 0..1, percentages within 0..100).
+ *   <li>Version 4: indexes on {@code (project_name, timestamp)} and {@code (benchmark_name,
+ *       timestamp)}, so that the latest runs and the trend of a project or benchmark are read in time
+ *       order from an index instead of sorting all of its runs.
  * </ul>
  */
 @MetricsSchema(
-    version = 3,
+    version = 4,
     tables = {
       BenchmarkRun.class,
       PerformanceMetrics.class,

@@ -868,7 +868,7 @@ class AnalyticsCommandsTest {
     JsonNode status = json(ok("status", "--json"));
     assertEquals(db.toString(), status.get("file").textValue());
     assertEquals(Files.size(db), status.get("bytes").longValue());
-    assertEquals(3, status.get("version").intValue());
+    assertEquals(4, status.get("version").intValue());
     assertEquals(0, status.get("pending").size());
     assertEquals(0, status.get("history").get("steps").intValue());
     Map<String, Long> counts = counts(db);
@@ -884,13 +884,13 @@ class AnalyticsCommandsTest {
     Files.copy(Path.of("src/test/resources/fixtures/gao-metrics-v1.db"), v1);
     JsonNode pending = json(runIn(v1, "", false, "status", "--json"));
     assertEquals(1, pending.get("version").intValue());
-    assertEquals(2, pending.get("pending").size());
+    assertEquals(3, pending.get("pending").size());
     assertEquals("upgrade", pending.get("pending").get(0).get("direction").textValue());
     JsonNode never = json(runIn(v1, "", false, "history", "--json"));
     assertEquals(0, never.get("steps").size());
     assertEquals(0, runIn(v1, "", false, "migrate").exitCode());
     JsonNode history = json(runIn(v1, "", false, "history", "--json"));
-    assertEquals(2, history.get("steps").size());
+    assertEquals(3, history.get("steps").size());
     assertEquals(1, history.get("steps").get(0).get("from_version").intValue());
     assertEquals(2, history.get("steps").get(0).get("to_version").intValue());
     assertEquals("upgrade", history.get("steps").get(0).get("direction").textValue());
