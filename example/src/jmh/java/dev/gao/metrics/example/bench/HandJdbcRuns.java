@@ -97,15 +97,9 @@ public final class HandJdbcRuns implements RunOps {
     }
   }
 
-  /** The runtime's connection settings (SqliteDialect.fileDataSource), as an SQLiteConfig. */
+  /** The runtime's connection settings, taken from the runtime itself so that they cannot drift. */
   static SQLiteConfig config() {
-    SQLiteConfig config = new SQLiteConfig();
-    config.enforceForeignKeys(true);
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    config.setBusyTimeout(10_000);
-    config.setGetGeneratedKeys(false);
-    return config;
+    return dev.gao.metrics.runtime.sql.SqliteDialect.connectionConfig(java.time.Duration.ofSeconds(10));
   }
 
   /** A bare DriverManager connection with the runtime's pragmas. */
