@@ -18,8 +18,9 @@ final class GeneratedProbe {
   private GeneratedProbe() {}
 
   static Set<String> generated(List<String> options, JavaFileObject... files) {
+    Path out = null;
     try {
-      Path out = Files.createTempDirectory("gao-probe");
+      out = Files.createTempDirectory("gao-probe");
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       try (StandardJavaFileManager manager = javac.getStandardFileManager(null, null, null)) {
         List<String> all =
@@ -29,13 +30,30 @@ final class GeneratedProbe {
         task.setProcessors(List.of(new MetricsProcessor()));
         task.call();
       }
+      Path root = out;
       Set<String> names = new TreeSet<>();
-      try (Stream<Path> paths = Files.walk(out)) {
+      try (Stream<Path> paths = Files.walk(root)) {
         paths
             .filter(p -> p.toString().endsWith(".java"))
-            .forEach(p -> names.add(out.relativize(p).toString().replace('/', '.').replaceAll("\\.java$", "")));
+            .forEach(p -> names.add(root.relativize(p).toString().replace('/', '.').replaceAll("\\.java$", "")));
       }
       return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      delete(out);
+    }
+  }
+
+  /** Deletes the probe's folder with everything in it. */
+  private static void delete(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
