@@ -106,6 +106,9 @@ class CrashTest {
             "-cp",
             System.getProperty("java.class.path"),
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+            // a killed child cannot delete the native library sqlite-jdbc extracts: keep it in the
+            // test's own folder, which is removed afterwards
+            "-Dorg.sqlite.tmpdir=" + file.getParent(),
             CrashChild.class.getName(),
             file.toString());
     builder.redirectErrorStream(true);
