@@ -64,6 +64,11 @@ public final class Analytics {
     this.values = new RunValues(model, statements);
   }
 
+  /** The runner of this database's statements, with its error translation. */
+  StatementRunner statements() {
+    return statements;
+  }
+
   /**
    * The run model.
    *
@@ -167,26 +172,17 @@ public final class Analytics {
     String ids = idsJson(runIds);
     return database.read(
         tx -> {
-          Map<Object, RunRow> runs = new LinkedHashMap<>();
-          for (RunRow row :
-              statements.list(
-                  selectByRun(model.runTable(), model.idColumn(), ""),
-                  statement -> statement.setString(1, ids),
-                  this::runRow)) {
-            runs.put(row.id(), row);
-          }
+          Map<String, RunRow> runs = runRows(ids);
           Map<String, Map<String, List<Map<String, Object>>>> children = new LinkedHashMap<>();
-          runs.keySet().forEach(id -> children.put(id.toString(), new LinkedHashMap<>()));
+          runs.keySet().forEach(id -> children.put(id, new LinkedHashMap<>()));
           for (Map.Entry<String, ForeignKeyInfo> child : model.childTables().entrySet()) {
             readChildren(child.getKey(), child.getValue().column(), ids, children);
           }
-          Map<String, RunRow> byText = new LinkedHashMap<>();
-          runs.values().forEach(run -> byText.put(run.id().toString(), run));
           Map<Object, WholeRun> whole = new LinkedHashMap<>();
           for (Object id : runIds) {
-            RunRow run = byText.get(String.valueOf(id));
+            RunRow run = runs.get(text(id));
             if (run != null) {
-              whole.putIfAbsent(run.id(), new WholeRun(run, children.get(run.id().toString())));
+              whole.putIfAbsent(run.id(), new WholeRun(run, children.get(text(run.id()))));
             }
           }
           return whole;
@@ -260,7 +256,7 @@ public final class Analytics {
     Objects.requireNonNull(thresholds, "thresholds");
     return database.read(
         tx -> {
-          Map<String, RunRow> rows = runRows(List.of(baselineId, candidateId));
+          Map<String, RunRow> rows = runRows(idsJson(List.of(baselineId, candidateId)));
           RunRow baseline = require(rows, baselineId);
           RunRow candidate = require(rows, candidateId);
           Map<String, Map<MetricRef, Double>> read =
@@ -293,12 +289,12 @@ public final class Analytics {
     Objects.requireNonNull(options, "options");
     return database.read(
         tx -> {
-          RunRow candidate = require(runRows(List.of(candidateId)), candidateId);
+          RunRow candidate = require(runRows(idsJson(List.of(candidateId))), candidateId);
           Map<String, Object> comparableOn = new LinkedHashMap<>();
           List<Object> baselineIds = new ArrayList<>();
           if (options.baselineRun() != null) {
             baselineIds.add(
-                require(runRows(List.of(options.baselineRun())), options.baselineRun()).id());
+                require(runRows(idsJson(List.of(options.baselineRun()))), options.baselineRun()).id());
           } else {
             RunFilter filter = comparableFilter(candidate, options, comparableOn);
             runs(filter).forEach(run -> baselineIds.add(run.id()));
@@ -362,13 +358,13 @@ public final class Analytics {
         .orElse(false);
   }
 
-  /** The run rows of {@code ids}, by id as text. */
-  private Map<String, RunRow> runRows(List<?> ids) {
+  /** The run rows of the runs in a JSON array of ids, by id as text. */
+  private Map<String, RunRow> runRows(String ids) {
     Map<String, RunRow> rows = new LinkedHashMap<>();
     for (RunRow row :
         statements.list(
             selectByRun(model.runTable(), model.idColumn(), ""),
-            statement -> statement.setString(1, idsJson(ids)),
+            statement -> statement.setString(1, ids),
             this::runRow)) {
       rows.put(text(row.id()), row);
     }
@@ -425,7 +421,8 @@ public final class Analytics {
         + order;
   }
 
-  private String idsJson(List<?> runIds) {
+  /** The run ids as a JSON array, for {@code IN (SELECT value FROM json_each(?))}. */
+  String idsJson(List<?> runIds) {
     try {
       return database.json().mapper().writeValueAsString(runIds);
     } catch (JsonProcessingException e) {

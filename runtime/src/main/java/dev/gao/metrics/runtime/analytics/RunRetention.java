@@ -1,10 +1,8 @@
 package dev.gao.metrics.runtime.analytics;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.dao.StatementBinder;
-import dev.gao.metrics.runtime.sql.ErrorContext;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +37,7 @@ public final class RunRetention {
     this.analytics = new Analytics(database, model);
     this.database = database;
     this.model = model;
-    ErrorContext errors = ErrorContext.of(database.location());
-    this.statements =
-        new StatementRunner(database.transactions(), e -> database.dialect().translate(e, errors));
+    this.statements = analytics.statements();
   }
 
   /**
@@ -53,7 +49,7 @@ public final class RunRetention {
    */
   public Map<String, Long> delete(Object runId) {
     Objects.requireNonNull(runId, "runId");
-    return database.inTransaction(tx -> deleteRuns(idsJson(List.of(runId))));
+    return database.inTransaction(tx -> deleteRuns(analytics.idsJson(List.of(runId))));
   }
 
   /**
@@ -90,7 +86,7 @@ public final class RunRetention {
           database.inTransaction(
               tx -> {
                 List<Object> ids = analytics.runs(batch).stream().map(RunRow::id).toList();
-                return ids.isEmpty() ? Map.<String, Long>of() : deleteRuns(idsJson(ids));
+                return ids.isEmpty() ? Map.<String, Long>of() : deleteRuns(analytics.idsJson(ids));
               });
       if (deleted.isEmpty()) {
         return total;
@@ -139,13 +135,5 @@ public final class RunRetention {
         + " WHERE "
         + Sql.quote(runColumn)
         + " IN (SELECT value FROM json_each(?))";
-  }
-
-  private String idsJson(List<?> ids) {
-    try {
-      return database.json().mapper().writeValueAsString(ids);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("run ids must be strings or numbers: " + ids, e);
-    }
   }
 }
