@@ -7,6 +7,7 @@ import dev.gao.metrics.runtime.connection.WriteLocks;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.sql.Dialect;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
 
@@ -26,8 +27,11 @@ record DatabaseConnections(TransactionManager transactions, Path file, String lo
     try {
       pool =
           new PooledConnectionSource(
-              dialect.fileDataSource(target, busyTimeout), "gao-metrics " + target, poolSize);
-    } catch (RuntimeException e) {
+              dialect.fileDataSource(target, busyTimeout),
+              "database " + target,
+              poolSize,
+              PooledConnectionSource.DEFAULT_WAIT);
+    } catch (SQLException | RuntimeException e) {
       throw new DatabaseOpenException(
           "Cannot open database file "
               + target

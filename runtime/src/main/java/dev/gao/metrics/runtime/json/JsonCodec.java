@@ -25,16 +25,28 @@ public final class JsonCodec {
   }
 
   /**
-   * A codec over a new mapper with Java time support that writes dates as ISO-8601 text; otherwise
-   * Jackson's defaults.
+   * The codec over a mapper with Java time support that writes dates as ISO-8601 text; otherwise
+   * Jackson's defaults. Every call returns the same codec, shared by every database opened without
+   * a mapper of its own, so that Jackson's serializers and the codec's readers and writers are built
+   * once per process rather than once per open (building a mapper cost more than opening an
+   * up-to-date database).
    *
-   * @return the codec
+   * @return the shared codec
    */
   public static JsonCodec withDefaults() {
-    ObjectMapper mapper = new ObjectMapper();
-    mapper.registerModule(new JavaTimeModule());
-    mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    return new JsonCodec(mapper);
+    return Defaults.CODEC;
+  }
+
+  /** Holds the shared default codec, made on first use. */
+  private static final class Defaults {
+    static final JsonCodec CODEC = new JsonCodec(defaultMapper());
+
+    private static ObjectMapper defaultMapper() {
+      ObjectMapper mapper = new ObjectMapper();
+      mapper.registerModule(new JavaTimeModule());
+      mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+      return mapper;
+    }
   }
 
   /**
