@@ -38,6 +38,15 @@ final class MetricSql {
     return !metric.table().equals(model.runTable().name()) && !joined(metric, model);
   }
 
+  /**
+   * Whether {@link #value} is a plain column of the run table or of a joined child, without
+   * parameters: cheap to repeat in a {@code WHERE} clause.
+   */
+  static boolean plainColumn(MetricRef metric, RunModel model) {
+    return joined(metric, model)
+        || (metric.table().equals(model.runTable().name()) && metric.key() == null);
+  }
+
   private static boolean joined(MetricRef metric, RunModel model) {
     return !metric.table().equals(model.runTable().name())
         && !metric.manyPerRun()

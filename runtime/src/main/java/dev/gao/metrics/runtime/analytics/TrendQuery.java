@@ -48,7 +48,7 @@ final class TrendQuery {
             + " "
             + RUN_ALIAS
             + MetricSql.join(metric, model, RUN_ALIAS)
-            + conditions.where()
+            + where(conditions, metric, value)
             + "), p AS (SELECT "
             + (perRun
                 ? "id, t, 1 AS n, x AS mean, x AS lo, x AS hi FROM s WHERE x IS NOT NULL"
@@ -85,6 +85,20 @@ final class TrendQuery {
                   })
               .bind(statement);
         });
+  }
+
+  /**
+   * The run conditions, and for a plain column also "has a value": in the same {@code WHERE} as the
+   * join, SQLite turns the {@code LEFT JOIN} of a child metric into an inner join and reads no run
+   * without a value; the check in {@code p} then finds nothing left to drop.
+   */
+  private String where(RunConditions conditions, MetricRef metric, String value) {
+    if (!MetricSql.plainColumn(metric, model)) {
+      return conditions.where();
+    }
+    return (conditions.where().isEmpty() ? " WHERE " : conditions.where() + " AND ")
+        + value
+        + " IS NOT NULL";
   }
 
   private TrendPoint read(ResultSet rs, Interval interval) throws SQLException {
