@@ -7,6 +7,7 @@ import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
 import dev.gao.metrics.runtime.exception.LockedException;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.exception.NotNullViolationException;
+import dev.gao.metrics.runtime.exception.StorageException;
 import dev.gao.metrics.runtime.exception.TypeMismatchException;
 import dev.gao.metrics.runtime.exception.UniqueViolationException;
 import dev.gao.metrics.runtime.exception.ValueText;
@@ -77,7 +78,47 @@ final class SqliteErrorTranslator {
                 + sqliteMessage
                 + "). Close open result sets and streams before writing.",
             exception);
+      case SQLITE_FULL:
+        return new StorageException(
+            "Database "
+                + context.location()
+                + " is full"
+                + whileWriting(context)
+                + ": the disk has no free space or the file reached a size limit (ulimit"
+                + " -f, PRAGMA max_page_count) ("
+                + sqliteMessage
+                + "). Free disk space or raise the limit, then retry.",
+            exception);
+      // A write past a file-size limit fails with EFBIG, which SQLite reports as a write error
+      // rather than SQLITE_FULL; a full disk can surface the same way when growing a file.
+      case SQLITE_IOERR_WRITE:
+      case SQLITE_IOERR_TRUNCATE:
+      case SQLITE_IOERR_SHMSIZE:
+      case SQLITE_IOERR_FSYNC:
+        return new StorageException(
+            "Database "
+                + context.location()
+                + " could not be written"
+                + whileWriting(context)
+                + " ("
+                + code.name()
+                + ": "
+                + sqliteMessage
+                + "): the disk may be full, the file may have reached a size limit (ulimit -f), or"
+                + " the storage failed. Free disk space or raise the limit, then retry.",
+            exception);
       default:
+        if (code.name().startsWith("SQLITE_IOERR")) {
+          return new StorageException(
+              "I/O error on database "
+                  + context.location()
+                  + " ("
+                  + code.name()
+                  + ": "
+                  + sqliteMessage
+                  + "): the storage failed or the file was changed outside SQLite.",
+              exception);
+        }
         if (code.name().startsWith("SQLITE_CONSTRAINT")) {
           return new ConstraintViolationException(
               "Constraint failed" + onTable(context) + ": " + sqliteMessage,
@@ -319,6 +360,10 @@ final class SqliteErrorTranslator {
 
   private static String tableName(ErrorContext context) {
     return context.table() == null ? null : context.table().name();
+  }
+
+  private static String whileWriting(ErrorContext context) {
+    return context.table() == null ? "" : " while writing table " + context.table().name();
   }
 
   private static String onTable(ErrorContext context) {

@@ -11,6 +11,7 @@ import dev.gao.metrics.runtime.exception.ConstraintViolationException;
 import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
 import dev.gao.metrics.runtime.exception.LockedException;
 import dev.gao.metrics.runtime.exception.MetricsException;
+import dev.gao.metrics.runtime.exception.StorageException;
 import dev.gao.metrics.runtime.exception.TypeMismatchException;
 import dev.gao.metrics.runtime.exception.UniqueViolationException;
 import dev.gao.metrics.runtime.fixture.TestSchema;
@@ -43,6 +44,40 @@ class SqliteErrorTranslatorTest {
             ErrorContext.of("f.db"));
     assertInstanceOf(LockedException.class, locked);
     assertTrue(locked.getMessage().contains("database table is locked"), locked.getMessage());
+  }
+
+  @Test
+  void aFullDiskOrFileLimitNamesTheFileAndSaysSo() {
+    MetricsException full =
+        dialect.translate(
+            sqlite(SQLiteErrorCode.SQLITE_FULL, "database or disk is full"),
+            ErrorContext.of("/data/metrics.db", TestSchema.RUNS));
+    assertInstanceOf(StorageException.class, full);
+    assertEquals(
+        "Database /data/metrics.db is full while writing table benchmark_runs: the disk has no"
+            + " free space or the file reached a size limit (ulimit -f, PRAGMA max_page_count)"
+            + " (database or disk is full). Free disk space or raise the limit, then retry.",
+        full.getMessage());
+    // What a write past `ulimit -f` (EFBIG) becomes.
+    MetricsException tooLarge =
+        dialect.translate(
+            sqlite(SQLiteErrorCode.SQLITE_IOERR_WRITE, "disk I/O error"),
+            ErrorContext.of("/data/metrics.db"));
+    assertInstanceOf(StorageException.class, tooLarge);
+    assertEquals(
+        "Database /data/metrics.db could not be written (SQLITE_IOERR_WRITE: disk I/O error): the"
+            + " disk may be full, the file may have reached a size limit (ulimit -f), or the"
+            + " storage failed. Free disk space or raise the limit, then retry.",
+        tooLarge.getMessage());
+    MetricsException read =
+        dialect.translate(
+            sqlite(SQLiteErrorCode.SQLITE_IOERR_SHORT_READ, "disk I/O error"),
+            ErrorContext.of("/data/metrics.db"));
+    assertInstanceOf(StorageException.class, read);
+    assertEquals(
+        "I/O error on database /data/metrics.db (SQLITE_IOERR_SHORT_READ: disk I/O error): the"
+            + " storage failed or the file was changed outside SQLite.",
+        read.getMessage());
   }
 
   @Test
