@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime.connection;
 
+import dev.gao.metrics.runtime.sql.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,10 +14,12 @@ import java.util.Map;
  */
 final class PhysicalConnection {
   private final Connection connection;
+  private final Dialect dialect;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-  PhysicalConnection(Connection connection) {
+  PhysicalConnection(Connection connection, Dialect dialect) {
     this.connection = connection;
+    this.dialect = dialect;
   }
 
   Connection connection() {
@@ -25,7 +28,9 @@ final class PhysicalConnection {
 
   PreparedStatement prepare(String sql) throws SQLException {
     PreparedStatement statement = statements.get(sql);
-    if (statement == null) {
+    // A driver may finalize a statement whose execution failed (sqlite-jdbc does on a full disk,
+    // on "no transaction is active"...): prepare such a one again.
+    if (statement == null || !dialect.isReusable(statement)) {
       statement = connection.prepareStatement(sql);
       statements.put(sql, statement);
     }

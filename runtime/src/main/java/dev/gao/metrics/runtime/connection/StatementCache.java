@@ -31,7 +31,7 @@ final class StatementCache {
       }
     }
     dialect.prepareConnection(physical);
-    PhysicalConnection fresh = new PhysicalConnection(physical);
+    PhysicalConnection fresh = new PhysicalConnection(physical, dialect);
     synchronized (byPhysical) {
       dropClosed();
       byPhysical.put(physical, fresh);

@@ -440,6 +440,9 @@ public final class TransactionManager implements AutoCloseable {
       unit.execute(dialect.rollback());
       return true;
     } catch (SQLException e) {
+      if (dialect.transactionAlreadyEnded(e)) {
+        return true; // the database rolled back by itself (a full disk): nothing is left open
+      }
       failure.addSuppressed(e);
       return false;
     }

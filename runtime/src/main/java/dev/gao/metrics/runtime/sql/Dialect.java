@@ -4,6 +4,7 @@ import dev.gao.metrics.runtime.exception.MetricsException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -84,6 +85,26 @@ public interface Dialect {
    * @return the SQL
    */
   String rollback();
+
+  /**
+   * Whether a failed {@link #rollback()} failed only because the database had already rolled the
+   * transaction back by itself (SQLite does so on a full disk and on some I/O errors): the
+   * connection is then clean and reusable, and the rollback's failure is no news to the caller.
+   *
+   * @param rollbackFailure what the rollback threw
+   * @return whether no transaction was open any more
+   */
+  boolean transactionAlreadyEnded(SQLException rollbackFailure);
+
+  /**
+   * Whether a cached prepared statement can run again. A driver may finalize a statement whose
+   * execution failed; such a statement is prepared anew instead of failing every later use.
+   *
+   * @param statement a statement prepared earlier on a connection still open
+   * @return whether it can be executed again
+   * @throws SQLException if the driver cannot tell
+   */
+  boolean isReusable(PreparedStatement statement) throws SQLException;
 
   /**
    * Starts a savepoint.

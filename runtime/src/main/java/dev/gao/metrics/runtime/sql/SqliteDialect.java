@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.core.CoreStatement;
 
 /**
  * SQLite through sqlite-jdbc: WAL with {@code synchronous=NORMAL}, foreign keys enforced on every
@@ -129,6 +131,22 @@ public final class SqliteDialect implements Dialect {
   @Override
   public String rollback() {
     return "ROLLBACK";
+  }
+
+  @Override
+  public boolean isReusable(PreparedStatement statement) throws SQLException {
+    // sqlite-jdbc finalizes a statement whose step failed with anything but a busy, locked,
+    // misuse or constraint error, and keeps reporting it open.
+    if (statement instanceof CoreStatement core) {
+      return core.pointer != null && !core.pointer.isClosed();
+    }
+    return !statement.isClosed();
+  }
+
+  @Override
+  public boolean transactionAlreadyEnded(SQLException rollbackFailure) {
+    String message = rollbackFailure.getMessage();
+    return message != null && message.contains("no transaction is active");
   }
 
   @Override
