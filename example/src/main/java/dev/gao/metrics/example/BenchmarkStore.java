@@ -14,6 +14,7 @@ import dev.gao.metrics.example.model.TokenUsageDao;
 import dev.gao.metrics.example.model.WorkflowMetrics;
 import dev.gao.metrics.example.model.WorkflowMetricsDao;
 import dev.gao.metrics.runtime.MetricsDatabase;
+import dev.gao.metrics.runtime.exception.InvalidValueException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,9 +76,83 @@ public final class BenchmarkStore implements AutoCloseable {
    *
    * @param run the complete run; the metric rows' {@code id} should be {@code 0} so the database
    *     assigns them
+   * @throws InvalidValueException if a rule relating two columns is broken (see {@link
+   *     #checkRunRules}); nothing is stored
+   * @throws dev.gao.metrics.runtime.exception.ColumnValueException if a value breaks its column's
+   *     rule (NaN, out of range, missing); nothing is stored
    */
   public void record(CompleteRun run) {
+    checkRunRules(run);
     database.runInTransaction(tx -> insert(run));
+  }
+
+  /**
+   * Refuses a run that breaks a rule the DAOs and the database do not enforce: every number is
+   * finite (the DAOs refuse NaN, and the database would store an infinity that no range check
+   * bounds from above), also inside the JSON maps of seconds and percentages; and the rules
+   * relating two columns, which no column's CHECK constraint can express without a new schema
+   * version: {@code tests_passing <= tests_written}, {@code stories_completed <= stories_created},
+   * {@code finished_at} not before {@code timestamp}. Ranges, NOT NULL and valid JSON are enforced
+   * by the generated DAOs and the database; {@link RunDocumentValidator} checks all of them at
+   * once, and more.
+   *
+   * @param run the run
+   * @throws InvalidValueException naming the table, column and value of the first broken rule
+   */
+  public static void checkRunRules(CompleteRun run) {
+    PerformanceMetrics performance = run.performance();
+    finite("performance_metrics", "total_time_seconds", performance.totalTimeSeconds(), run);
+    finite("performance_metrics", "phase_times", performance.phaseTimes(), run);
+    finite("performance_metrics", "api_calls_cost", performance.apiCallsCost(), run);
+    AutonomyMetrics autonomy = run.autonomy();
+    finite("autonomy_metrics", "one_shot_success_rate", autonomy.oneShotSuccessRate(), run);
+    finite("autonomy_metrics", "error_recovery_rate", autonomy.errorRecoveryRate(), run);
+    finite("quality_metrics", "code_coverage_percentage", run.quality().codeCoveragePercentage(), run);
+    finite("quality_metrics", "functional_completeness_percentage",
+        run.quality().functionalCompletenessPercentage(), run);
+    finite("workflow_metrics", "avg_cycle_time_seconds", run.workflow().avgCycleTimeSeconds(), run);
+    finite("workflow_metrics", "phase_distribution", run.workflow().phaseDistribution(), run);
+    for (TokenUsage usage : run.tokenUsage()) {
+      finite("token_usage", "cost_usd", usage.costUsd(), run);
+    }
+    QualityMetrics quality = run.quality();
+    if (quality.testsPassing() > quality.testsWritten()) {
+      throw new InvalidValueException(
+          "quality_metrics",
+          "tests_passing",
+          quality.testsPassing(),
+          "more tests pass than were written (tests_written is "
+              + quality.testsWritten()
+              + "); run '"
+              + run.runId()
+              + "' was not stored");
+    }
+    WorkflowMetrics workflow = run.workflow();
+    if (workflow.storiesCompleted() > workflow.storiesCreated()) {
+      throw new InvalidValueException(
+          "workflow_metrics",
+          "stories_completed",
+          workflow.storiesCompleted(),
+          "more stories completed than were created (stories_created is "
+              + workflow.storiesCreated()
+              + "); run '"
+              + run.runId()
+              + "' was not stored");
+    }
+    BenchmarkRun row = run.run();
+    if (row.finishedAt() != null
+        && row.timestamp() != null
+        && row.finishedAt().isBefore(row.timestamp())) {
+      throw new InvalidValueException(
+          "benchmark_runs",
+          "finished_at",
+          row.finishedAt(),
+          "the run finished before it started (timestamp is "
+              + row.timestamp()
+              + "); run '"
+              + run.runId()
+              + "' was not stored");
+    }
   }
 
   /**
@@ -95,6 +170,7 @@ public final class BenchmarkStore implements AutoCloseable {
     List<WorkflowMetrics> workflowRows = new ArrayList<>(completeRuns.size());
     List<TokenUsage> tokenRows = new ArrayList<>();
     for (CompleteRun run : completeRuns) {
+      checkRunRules(run);
       runRows.add(run.run());
       performanceRows.add(run.performance());
       autonomyRows.add(run.autonomy());
@@ -114,7 +190,14 @@ public final class BenchmarkStore implements AutoCloseable {
         });
   }
 
+  /**
+   * Records a run as {@link #record} does, unless a run with its id is already stored.
+   *
+   * @param run the complete run
+   * @return whether the run was recorded
+   */
   public boolean recordIfAbsent(CompleteRun run) {
+    checkRunRules(run);
     return database.inTransaction(
         tx -> {
           if (runs.exists(run.runId())) {
@@ -123,6 +206,28 @@ public final class BenchmarkStore implements AutoCloseable {
           insert(run);
           return true;
         });
+  }
+
+  private static void finite(String table, String column, double value, CompleteRun run) {
+    if (!Double.isFinite(value)) {
+      throw new InvalidValueException(
+          table, column, value, "metrics must be finite numbers; run '" + run.runId() + "' was not stored");
+    }
+  }
+
+  private static void finite(String table, String column, Map<String, Double> values, CompleteRun run) {
+    if (values != null) {
+      for (Map.Entry<String, Double> entry : values.entrySet()) {
+        if (entry.getValue() != null && !Double.isFinite(entry.getValue())) {
+          throw new InvalidValueException(
+              table,
+              column,
+              values,
+              "the value of key '" + entry.getKey() + "' is " + entry.getValue()
+                  + "; metrics must be finite numbers; run '" + run.runId() + "' was not stored");
+        }
+      }
+    }
   }
 
   private void insert(CompleteRun run) {

@@ -1,6 +1,7 @@
 package dev.gao.metrics.example;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -68,8 +69,20 @@ public final class RunDocument {
   public static final List<String> TOKEN_USAGE_FIELDS =
       List.of("model", "token_type", "tokens", "cost_usd", "price_table_version");
 
+  /**
+   * Largest run document, in characters of JSON text: 1 MiB. A real run takes a few KiB, and
+   * {@code metadata}, the only free-form part, is limited to 64 KiB; anything larger is a mistake
+   * (a log pasted into a field) and is rejected before it is held in memory whole.
+   */
+  public static final int MAX_DOCUMENT_CHARS = 1 << 20;
+
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder(new JsonFactory())
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  // One string can never be larger than the document it is in.
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxStringLength(MAX_DOCUMENT_CHARS).build())
+                  .build())
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -5,6 +5,7 @@ import dev.gao.metrics.runtime.connection.PooledConnectionSource;
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.connection.WriteLocks;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
+import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -20,9 +21,14 @@ import javax.sql.DataSource;
  */
 record DatabaseConnections(TransactionManager transactions, Path file, String location) {
 
-  /** A pool over a database file, created (owner-only) if missing. */
-  static DatabaseConnections of(Path file, Dialect dialect, int poolSize, Duration busyTimeout) {
+  /**
+   * A pool over a database file, created (owner-only) if missing. An existing file is checked
+   * first without changing it: see {@link DatabaseFiles} and {@link FileInspection}.
+   */
+  static DatabaseConnections of(
+      Path file, SchemaInfo schema, Dialect dialect, int poolSize, Duration busyTimeout) {
     Path target = DatabaseFiles.prepare(file, dialect);
+    FileInspection.check(target, schema, dialect);
     PooledConnectionSource pool;
     try {
       pool =
@@ -32,14 +38,7 @@ record DatabaseConnections(TransactionManager transactions, Path file, String lo
               poolSize,
               PooledConnectionSource.DEFAULT_WAIT);
     } catch (SQLException | RuntimeException e) {
-      throw new DatabaseOpenException(
-          "Cannot open database file "
-              + target
-              + ": "
-              + rootMessage(e)
-              + ". Check that the file is an intact SQLite database this user can read and write,"
-              + " or move it away to start a new database.",
-          e);
+      throw openFailure(target, e);
     }
     String location = target.toString();
     return new DatabaseConnections(
@@ -56,6 +55,22 @@ record DatabaseConnections(TransactionManager transactions, Path file, String lo
             new ExternalConnectionSource(dataSource), dialect, WriteLocks.unshared(), location),
         null,
         location);
+  }
+
+  /** The error of a file SQLite could not open or read, naming damage as such. */
+  static DatabaseOpenException openFailure(Path file, Exception e) {
+    String message = rootMessage(e);
+    if (message.contains("SQLITE_CORRUPT") || message.contains("SQLITE_NOTADB")) {
+      return DatabaseFiles.damaged(file, "SQLite reports " + message, e);
+    }
+    return new DatabaseOpenException(
+        "Cannot open database file "
+            + file
+            + ": "
+            + message
+            + ". Check that the file is an intact SQLite database this user can read and write,"
+            + " or move it away to start a new database.",
+        e);
   }
 
   private static String rootMessage(Throwable e) {

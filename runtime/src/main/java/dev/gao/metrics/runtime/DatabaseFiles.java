@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,6 +49,13 @@ final class DatabaseFiles {
       return absolute;
     }
     Path parent = absolute.getParent();
+    Path existing = parent;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && Files.isDirectory(existing)) {
+      checkFolder(existing, absolute);
+    }
     try {
       createFolders(parent);
       createFile(absolute);
@@ -70,13 +78,26 @@ final class DatabaseFiles {
       throw new DatabaseOpenException(
           "Cannot open database " + file + ": it is not a regular file. Choose another path.");
     }
-    if (!Files.isReadable(file) || !Files.isWritable(file)) {
+    if (!Files.isReadable(file) || !Files.isWritable(file) || ownerMayNotWrite(file)) {
       throw new DatabaseOpenException(
           "Cannot open database file "
               + file
-              + ": it is not readable and writable by this user. Fix its permissions, or"
-              + " choose another path.");
+              + ": it is read-only or unreadable for this user ("
+              + permissions(file)
+              + "), and every open may write to it. It was left unchanged. Make it writable"
+              + " (chmod u+rw "
+              + file
+              + "), or copy it and open the copy.");
     }
+    checkFolder(file.getParent(), file);
+    checkContent(file, dialect);
+  }
+
+  /**
+   * Refuses a file that is not a database of the dialect, or whose header and size show it
+   * damaged (cut short, impossible page size), reading it with plain file I/O only.
+   */
+  static void checkContent(Path file, Dialect dialect) {
     boolean database;
     try {
       database = dialect.isDatabaseFile(file);
@@ -95,6 +116,89 @@ final class DatabaseFiles {
               + file
               + ": the file exists but is not a SQLite database. It was left unchanged. Move it"
               + " away, or choose another path for the metrics database.");
+    }
+    Optional<String> damage;
+    try {
+      damage = dialect.fileDamage(file);
+    } catch (IOException e) {
+      throw new DatabaseOpenException(
+          "Cannot read database file "
+              + file
+              + ": "
+              + e
+              + ". Check the file, or choose another path.",
+          e);
+    }
+    if (damage.isPresent()) {
+      throw damaged(file, damage.get(), null);
+    }
+  }
+
+  /** The error of a database file SQLite cannot read, with what to do about it. */
+  static DatabaseOpenException damaged(Path file, String damage, Throwable cause) {
+    return new DatabaseOpenException(
+        "Cannot open database file "
+            + file
+            + ": the file is damaged, "
+            + damage
+            + ". It was left unchanged: restore it from a backup (copies taken before migrations"
+            + " lie next to it as "
+            + file.getFileName()
+            + ".v<version>-<time>.backup), or salvage its rows with the sqlite3 shell's .recover"
+            + " command into a new file, or move it away to start a new database.",
+        cause);
+  }
+
+  /**
+   * Refuses a folder in which SQLite could not create the database's side files: in WAL mode every
+   * open creates {@code -wal} and {@code -shm} next to the file.
+   */
+  private static void checkFolder(Path folder, Path file) {
+    if (folder != null && (!Files.isWritable(folder) || ownerMayNotWrite(folder))) {
+      throw new DatabaseOpenException(
+          "Cannot open database file "
+              + file
+              + ": the folder "
+              + folder
+              + " is read-only for this user ("
+              + permissions(folder)
+              + "), but SQLite must create "
+              + file.getFileName()
+              + "-wal and "
+              + file.getFileName()
+              + "-shm next to the database. Nothing was changed. Make the folder writable (chmod"
+              + " u+w "
+              + folder
+              + "), or move the database to a writable folder.");
+    }
+  }
+
+  /**
+   * Whether the path belongs to this process's user and its owner write permission is off. The
+   * permission bits are read rather than asking the operating system, which lets a superuser write
+   * anything: a file or folder its owner made read-only is treated as read-only for everyone.
+   */
+  private static boolean ownerMayNotWrite(Path path) {
+    try {
+      if (!isPosix(path)) {
+        return false;
+      }
+      boolean ownedByUs =
+          Files.getOwner(path).getName().equals(System.getProperty("user.name"));
+      return ownedByUs
+          && !Files.getPosixFilePermissions(path).contains(PosixFilePermission.OWNER_WRITE);
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  private static String permissions(Path path) {
+    try {
+      return isPosix(path)
+          ? PosixFilePermissions.toString(Files.getPosixFilePermissions(path))
+          : "no write access";
+    } catch (IOException e) {
+      return "permissions unreadable";
     }
   }
 

@@ -12,6 +12,9 @@ import dev.gao.metrics.runtime.sql.SqliteDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -28,6 +31,40 @@ final class DryRun {
       return new MigrationPlan(location, 0, 0, target.version(), List.of());
     }
     Dialect dialect = new SqliteDialect();
+    DatabaseFiles.checkContent(absolute, dialect);
+    Path wal = absolute.resolveSibling(absolute.getFileName() + "-wal");
+    Path shm = absolute.resolveSibling(absolute.getFileName() + "-shm");
+    boolean sideFilesExisted = Files.exists(wal) || Files.exists(shm);
+    try {
+      return readPlan(schema, absolute, target, dialect);
+    } finally {
+      if (!sideFilesExisted) {
+        removeSideFiles(absolute, wal, shm);
+      }
+    }
+  }
+
+  /**
+   * A read-only connection to a WAL file creates {@code -wal} and {@code -shm} next to it but
+   * cannot remove them; a plain connection that reads and closes as the last one does (SQLite checkpoints
+   * the empty log, which writes nothing, and deletes both). While another process has the database
+   * open, SQLite keeps them, as it must.
+   */
+  private static void removeSideFiles(Path file, Path wal, Path shm) {
+    if (!Files.exists(wal) && !Files.exists(shm)) {
+      return;
+    }
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement()) {
+      statement.executeQuery("SELECT count(*) FROM sqlite_master").close();
+    } catch (SQLException e) {
+      // Left-over side files are harmless: SQLite reuses them on the next open.
+    }
+  }
+
+  private static MigrationPlan readPlan(
+      SchemaInfo schema, Path absolute, SchemaInfo target, Dialect dialect) {
+    String location = absolute.toString();
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);

@@ -555,7 +555,7 @@ public final class MetricsDatabase implements AutoCloseable {
           dataSource != null
               ? DatabaseConnections.of(dataSource, dialect)
               : DatabaseConnections.of(
-                  file != null ? file : defaultFile(), dialect, poolSize, busyTimeout);
+                  file != null ? file : defaultFile(), schema, dialect, poolSize, busyTimeout);
       connections.transactions().statementListener(statementListener);
       try {
         new SchemaInitializer(

@@ -88,6 +88,10 @@ final class RunInput {
   }
 
   private static void readLine(String location, String line, Handler handler) {
+    if (line.length() > RunDocument.MAX_DOCUMENT_CHARS) {
+      handler.malformed(location, tooLarge(line.length() + " characters"));
+      return;
+    }
     JsonNode document;
     try {
       document = RunDocument.mapper().readTree(line);
@@ -100,9 +104,19 @@ final class RunInput {
     handler.document(location, document);
   }
 
-  private static void readJson(String name, Reader reader, Handler handler) throws IOException {
+  /** The problem of a document over {@link RunDocument#MAX_DOCUMENT_CHARS}. */
+  private static String tooLarge(String size) {
+    return "the document is "
+        + size
+        + " long; a run document is at most "
+        + RunDocument.MAX_DOCUMENT_CHARS
+        + " characters (1 MiB) of JSON; move large details out of metadata";
+  }
+
+  private static void readJson(String name, Reader input, Handler handler) throws IOException {
     int index = 0;
     boolean inDocument = false;
+    LimitedReader reader = new LimitedReader(input);
     try (JsonParser parser = RunDocument.mapper().createParser(reader)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
@@ -111,14 +125,27 @@ final class RunInput {
           index++;
           inDocument = true;
           int line = parser.currentTokenLocation().getLineNr();
+          long start = parser.currentTokenLocation().getCharOffset();
+          reader.limit(start + RunDocument.MAX_DOCUMENT_CHARS + LimitedReader.SLACK);
           JsonNode document = TREES.readTree(parser);
+          reader.limit(Long.MAX_VALUE);
           inDocument = false;
-          handler.document(name + " document " + index + " (line " + line + ")", document);
+          String location = name + " document " + index + " (line " + line + ")";
+          long length = parser.currentLocation().getCharOffset() - start;
+          if (length > RunDocument.MAX_DOCUMENT_CHARS) {
+            handler.malformed(location, tooLarge(length + " characters"));
+          } else {
+            handler.document(location, document);
+          }
           if (!array) {
             break;
           }
         }
       }
+    } catch (LimitedReader.LimitExceeded e) {
+      handler.malformed(name + " document " + index,
+          tooLarge("more than " + RunDocument.MAX_DOCUMENT_CHARS + " characters") + "; the rest of " + name
+              + " was not read");
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
@@ -132,6 +159,52 @@ final class RunInput {
         .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
         .replace("\r", " ")
         .replace('\n', ' ');
+  }
+
+  /**
+   * A reader that fails once more than a limit of characters was read from the start of the input:
+   * keeps a huge document from being held in memory whole. The parser reads ahead by one buffer, so
+   * limits are set {@link #SLACK} beyond the exact document limit, which is checked afterwards.
+   */
+  private static final class LimitedReader extends Reader {
+    static final int SLACK = 64 * 1024;
+
+    /** The limit was passed; the document being read is too large. */
+    static final class LimitExceeded extends IOException {
+      private static final long serialVersionUID = 1L;
+
+      LimitExceeded() {
+        super("run document too large");
+      }
+    }
+
+    private final Reader in;
+    private long read;
+    private long limit = Long.MAX_VALUE;
+
+    LimitedReader(Reader in) {
+      this.in = in;
+    }
+
+    void limit(long limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      int n = in.read(buffer, offset, length);
+      if (n > 0) {
+        read += n;
+        if (read > limit) {
+          throw new LimitExceeded();
+        }
+      }
+      return n;
+    }
+
+    /** Leaves the underlying reader open: the caller owns it. */
+    @Override
+    public void close() {}
   }
 
   /** A reader that yields some text first, then the rest of another reader. */

@@ -33,6 +33,37 @@ public interface Dialect {
   boolean isDatabaseFile(Path file) throws IOException;
 
   /**
+   * What is wrong with an existing database file, judged from its header and size without opening
+   * it: a file cut short, or a header no engine writes.
+   *
+   * @param file an existing regular file for which {@link #isDatabaseFile} holds
+   * @return the damage in words, or empty when the file looks whole
+   * @throws IOException if the file cannot be read
+   */
+  Optional<String> fileDamage(Path file) throws IOException;
+
+  /**
+   * Whether the first connection of {@link #fileDataSource} changes an existing file before
+   * anything is read (SQLite: switching a rollback-journal file to WAL rewrites its header). Such a
+   * file is checked first through {@link #readOnlyConnection}, so that a file the runtime refuses
+   * is left as it was.
+   *
+   * @param file an existing database file
+   * @return true when connecting changes the file
+   * @throws IOException if the file cannot be read
+   */
+  boolean connectingChangesFile(Path file) throws IOException;
+
+  /**
+   * A connection that can only read the file and changes nothing in it or next to it.
+   *
+   * @param file an existing database file
+   * @return the connection; the caller closes it
+   * @throws SQLException if the file cannot be opened
+   */
+  Connection readOnlyConnection(Path file) throws SQLException;
+
+  /**
    * Prepares a physical connection the first time it is seen, outside any transaction, and checks
    * that foreign keys are enforced on it.
    *

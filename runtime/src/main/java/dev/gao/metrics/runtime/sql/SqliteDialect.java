@@ -86,6 +86,34 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public Optional<String> fileDamage(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size == 0) {
+      return Optional.empty();
+    }
+    Optional<SqliteFileHeader> header = SqliteFileHeader.read(file);
+    if (header.isEmpty()) {
+      return Optional.of("it is truncated: " + size + " bytes, shorter than its header");
+    }
+    Path wal = file.resolveSibling(file.getFileName() + "-wal");
+    boolean walFrames = Files.isRegularFile(wal) && Files.size(wal) > 0;
+    return header.get().damage(size, walFrames);
+  }
+
+  @Override
+  public boolean connectingChangesFile(Path file) throws IOException {
+    // Every connection asks for WAL; a file in another journal mode is rewritten by that.
+    return Files.size(file) > 0 && SqliteFileHeader.read(file).map(h -> !h.wal()).orElse(false);
+  }
+
+  @Override
+  public Connection readOnlyConnection(Path file) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+  }
+
+  @Override
   public void prepareConnection(Connection physical) throws SQLException {
     try (Statement statement = physical.createStatement()) {
       // A no-op inside a transaction; the connection was just borrowed, so none is open.

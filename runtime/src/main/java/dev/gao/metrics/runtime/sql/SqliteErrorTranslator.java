@@ -68,6 +68,22 @@ final class SqliteErrorTranslator {
                 + sqliteMessage
                 + "). Retry later, or open the database with a longer busyTimeout.",
             exception);
+      case SQLITE_CORRUPT:
+      case SQLITE_CORRUPT_INDEX:
+      case SQLITE_CORRUPT_SEQUENCE:
+      case SQLITE_CORRUPT_VTAB:
+      case SQLITE_NOTADB:
+        // SQLite reads pages on demand, so damage outside the schema shows on the first read.
+        return new MetricsException(
+            "Database "
+                + context.location()
+                + " is damaged: SQLite reports "
+                + sqliteMessage
+                + (context.table() == null ? "" : " while reading table " + context.table().name())
+                + ". Nothing was changed by this statement. Stop writing to the file and restore it"
+                + " from a backup (copies taken before migrations lie next to it, ending in"
+                + " .backup), or salvage its rows with the sqlite3 shell's .recover command.",
+            exception);
       case SQLITE_LOCKED:
       case SQLITE_LOCKED_SHAREDCACHE:
       case SQLITE_LOCKED_VTAB:
