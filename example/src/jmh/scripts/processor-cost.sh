@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # What the annotation processor adds to a build: compiles 100 generated @MetricsTable records with
 # javac, without the processor (-proc:none) and with it (processing, then compiling the generated
-# DAOs and schema class), five times each, and prints the medians. Needs the modules built:
+# DAOs and schema class), five times each, and prints the medians; then, to split that, the median of
+# five runs of the processing alone (-proc:only: parsing the records, the processor's rounds, parsing
+# and entering the generated sources). Needs the modules built:
 #   ./mvnw -B -q -DskipTests install
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
@@ -68,5 +70,7 @@ javac -d "$work/warm" -cp "$cp" -proc:none "$src"/*.java # warm the file cache
 none=$(for _ in 1 2 3 4 5; do time_javac -proc:none; done | median)
 with=$(for _ in 1 2 3 4 5; do time_javac -processorpath "$pp" -Xlint:all,-processing -Werror; done | median)
 classes=$(find "$work/out" -name '*.class' | wc -l)
+only=$(for _ in 1 2 3 4 5; do time_javac -processorpath "$pp" -proc:only; done | median)
 printf '100 tables: javac without the processor %.2f s, with it %.2f s (%d classes, warning-free under -Xlint:all): the processor adds %.2f s\n' \
   "$none" "$with" "$classes" "$(echo "$with - $none" | bc)"
+printf 'of which processing alone (-proc:only) %.2f s, %.2f s more than -proc:none\n' "$only" "$(echo "$only - $none" | bc)"

@@ -66,15 +66,15 @@ public final class DbSchema {
   private static final TableInfo V1_RUN = new TableInfo(
       "run",
       "p.Tables.Run",
-      List.of(
+      new ColumnInfo[] {
           new ColumnInfo("id", "TEXT", "java.lang.String", true, null, 1, false),
           new ColumnInfo("status", "TEXT", "java.lang.String", true, null, 0, false),
           new ColumnInfo("note", "TEXT", "java.lang.String", false, null, 0, false),
-          new ColumnInfo("score", "INTEGER", "int", true, null, 0, false)),
+          new ColumnInfo("score", "INTEGER", "int", true, null, 0, false)},
       false,
-      List.of(
-          new IndexInfo("idx_run_status", List.of("status"), false, false, "CREATE INDEX \"idx_run_status\" ON \"run\" (\"status\")")),
-      List.of(),
+      new IndexInfo[] {
+          new IndexInfo("idx_run_status", new String[] {"status"}, false, false, "CREATE INDEX \"idx_run_status\" ON \"run\" (\"status\")")},
+      new ForeignKeyInfo[] {},
       "CREATE TABLE \"run\" (\n"
           + "  \"id\" TEXT NOT NULL PRIMARY KEY,\n"
           + "  \"status\" TEXT NOT NULL,\n"
@@ -85,15 +85,15 @@ public final class DbSchema {
   private static final TableInfo V1_SAMPLE = new TableInfo(
       "sample",
       "p.Tables.Sample",
-      List.of(
+      new ColumnInfo[] {
           new ColumnInfo("id", "INTEGER", "long", false, null, 1, false),
           new ColumnInfo("run_id", "TEXT", "java.lang.String", true, null, 0, false),
-          new ColumnInfo("value", "REAL", "double", true, null, 0, false)),
+          new ColumnInfo("value", "REAL", "double", true, null, 0, false)},
       true,
-      List.of(
-          new IndexInfo("idx_sample_run_id", List.of("run_id"), false, true, "CREATE INDEX \"idx_sample_run_id\" ON \"sample\" (\"run_id\")")),
-      List.of(
-          new ForeignKeyInfo("run_id", "run", "id", "CASCADE", "NO ACTION")),
+      new IndexInfo[] {
+          new IndexInfo("idx_sample_run_id", new String[] {"run_id"}, false, true, "CREATE INDEX \"idx_sample_run_id\" ON \"sample\" (\"run_id\")")},
+      new ForeignKeyInfo[] {
+          new ForeignKeyInfo("run_id", "run", "id", "CASCADE", "NO ACTION")},
       "CREATE TABLE \"sample\" (\n"
           + "  \"id\" INTEGER PRIMARY KEY AUTOINCREMENT,\n"
           + "  \"run_id\" TEXT NOT NULL,\n"

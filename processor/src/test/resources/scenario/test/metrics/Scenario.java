@@ -82,6 +82,7 @@ public final class Scenario {
           new Sample(0, "r2", 3.5, null, 9, null, (short) 1, (byte) 1, 1f, null, null, null, null, null)));
       check(keys.length == 2 && keys[0] == k1 + 1, "keys");
       Sample s1 = samples.findById(k1).orElseThrow();
+      check(samples.findByLabels(List.of("x")).size() == 1 && samples.findByLabels(List.of("y")).isEmpty(), "by json labels");
       check(Objects.equals(s1.buckets(), List.of(Map.of("a", 1L))), "nested json generics: " + s1.buckets());
       check(samples.findByRunId("r1").size() == 2, "samples by run");
       long upserted = samples.upsert(new Sample(k1, "r1", 9.5, null, 1, null, (short) 0, (byte) 0, 0f, null, null, null, null, null));

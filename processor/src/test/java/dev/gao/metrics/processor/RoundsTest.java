@@ -93,7 +93,8 @@ class RoundsTest {
     assertThat(c).succeeded();
     String dao = Sources.generated(c, "p.TDao");
     assertTrue(dao.contains("\nfinal class TDao extends TableDao<T>"), dao);
-    assertTrue(dao.contains("statement2 -> SqlValues.setText(statement2, 1, id, COL_ID)"), dao);
+    assertTrue(dao.contains("return findOneByKey(id);"), dao);
+    assertTrue(dao.contains("SqlValues.setText(statement, 2, row.statement(), COL_STATEMENT);"), dao);
   }
 
   @Test
@@ -114,7 +115,7 @@ class RoundsTest {
     assertThat(c).succeeded();
     String dao = Sources.generated(c, "p.TDao");
     assertTrue(
-        dao.contains("JsonType<Map<String, List<? extends Number>>> VALUES_JSON = new JsonType<Map<String, List<? extends Number>>>() {};"),
+        dao.contains("JsonType<Map<String, List<? extends Number>>> VALUES_JSON = JsonType.ofField(T.class, \"values\");"),
         dao);
     assertTrue(dao.contains("\"java.util.Map<java.lang.String, java.util.List<? extends java.lang.Number>>\", true"), dao);
   }

@@ -5,19 +5,18 @@ import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SortOrder;
 import dev.gao.metrics.runtime.dao.SqlValues;
-import dev.gao.metrics.runtime.dao.StatementBinder;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.schema.Better;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
+import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
+import dev.gao.metrics.runtime.schema.IndexInfo;
 import dev.gao.metrics.runtime.schema.MetricInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Data access for table {@code quality_metrics}, whose rows are {@link Quality}.
@@ -37,10 +36,12 @@ import java.util.stream.Stream;
  * ) STRICT;
  * </pre>
  *
- * <p>Every method joins the calling thread's transaction on the database, if there is one, or
- * runs in its own: writes in an {@code IMMEDIATE} transaction (several rows atomically), reads on
- * a pooled connection. To group several calls into one unit of work, call them inside
- * {@code MetricsDatabase.inTransaction}.
+ * <p>The methods that do not depend on the key ({@code insertBatch}, {@code update}, {@code list},
+ * {@code count}, {@code stream}) are {@link TableDao}'s, which renders the SQL of every method from
+ * {@link #TABLE}. Every method joins the calling thread's transaction on the database, if there
+ * is one, or runs in its own: writes in an {@code IMMEDIATE} transaction (several rows
+ * atomically), reads on a pooled connection. To group several calls into one unit of work, call
+ * them inside {@code MetricsDatabase.inTransaction}.
  */
 public final class QualityDao extends TableDao<Quality> {
   /**
@@ -49,7 +50,7 @@ public final class QualityDao extends TableDao<Quality> {
   public static final TableInfo TABLE = new TableInfo(
       "quality_metrics",
       "test.metrics.Quality",
-      List.of(
+      new ColumnInfo[] {
           new ColumnInfo("run_id", "TEXT", "java.lang.String", true, null, 1, false),
           new ColumnInfo("code_coverage_percentage", "REAL", "double", true, null, 0, false,
               new MetricInfo("%", Better.HIGHER, 0.0, 100.0)),
@@ -60,10 +61,10 @@ public final class QualityDao extends TableDao<Quality> {
           new ColumnInfo("api_calls_cost", "TEXT", "java.math.BigDecimal", false, null, 0, false,
               new MetricInfo("USD", Better.LOWER, Double.NEGATIVE_INFINITY, 25.5)),
           new ColumnInfo("token_usage_total", "INTEGER", "long", true, null, 0, false,
-              new MetricInfo("tokens", Better.NONE, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY))),
+              new MetricInfo("tokens", Better.NONE, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY))},
       false,
-      List.of(),
-      List.of(),
+      new IndexInfo[] {},
+      new ForeignKeyInfo[] {},
       "CREATE TABLE \"quality_metrics\" (\n"
           + "  \"run_id\" TEXT NOT NULL PRIMARY KEY,\n"
           + "  \"code_coverage_percentage\" REAL NOT NULL,\n"
@@ -77,90 +78,17 @@ public final class QualityDao extends TableDao<Quality> {
           + "  CONSTRAINT \"ck_quality_metrics_api_calls_cost\" CHECK (CAST(\"api_calls_cost\" AS REAL) <= 25.5)\n"
           + ") STRICT");
 
-  /**
-   * Names column {@code run_id} in error messages.
-   */
   private static final ColumnRef COL_RUN_ID = new ColumnRef("quality_metrics", "run_id");
 
-  /**
-   * Names column {@code code_coverage_percentage} in error messages.
-   */
   private static final ColumnRef COL_CODE_COVERAGE_PERCENTAGE = new ColumnRef("quality_metrics", "code_coverage_percentage");
 
-  /**
-   * Names column {@code linting_errors_count} in error messages.
-   */
   private static final ColumnRef COL_LINTING_ERRORS_COUNT = new ColumnRef("quality_metrics", "linting_errors_count");
 
-  /**
-   * Names column {@code one_shot_success_rate} in error messages.
-   */
   private static final ColumnRef COL_ONE_SHOT_SUCCESS_RATE = new ColumnRef("quality_metrics", "one_shot_success_rate");
 
-  /**
-   * Names column {@code api_calls_cost} in error messages.
-   */
   private static final ColumnRef COL_API_CALLS_COST = new ColumnRef("quality_metrics", "api_calls_cost");
 
-  /**
-   * Names column {@code token_usage_total} in error messages.
-   */
   private static final ColumnRef COL_TOKEN_USAGE_TOTAL = new ColumnRef("quality_metrics", "token_usage_total");
-
-  /**
-   * Inserts one row.
-   */
-  private static final String INSERT_SQL = "INSERT INTO \"quality_metrics\" (\"run_id\", \"code_coverage_percentage\", \"linting_errors_count\", \"one_shot_success_rate\", \"api_calls_cost\", \"token_usage_total\") VALUES (?, ?, ?, ?, ?, ?)";
-
-  /**
-   * Inserts one row or updates the row with the same key.
-   */
-  private static final String UPSERT_SQL = "INSERT INTO \"quality_metrics\" (\"run_id\", \"code_coverage_percentage\", \"linting_errors_count\", \"one_shot_success_rate\", \"api_calls_cost\", \"token_usage_total\") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (\"run_id\") DO UPDATE SET \"code_coverage_percentage\" = excluded.\"code_coverage_percentage\", \"linting_errors_count\" = excluded.\"linting_errors_count\", \"one_shot_success_rate\" = excluded.\"one_shot_success_rate\", \"api_calls_cost\" = excluded.\"api_calls_cost\", \"token_usage_total\" = excluded.\"token_usage_total\"";
-
-  /**
-   * Selects the row with the given key.
-   */
-  private static final String SELECT_BY_ID_SQL = "SELECT \"run_id\", \"code_coverage_percentage\", \"linting_errors_count\", \"one_shot_success_rate\", \"api_calls_cost\", \"token_usage_total\" FROM \"quality_metrics\" WHERE \"run_id\" = ?";
-
-  /**
-   * Selects every row, unordered.
-   */
-  private static final String SELECT_ALL_SQL = "SELECT \"run_id\", \"code_coverage_percentage\", \"linting_errors_count\", \"one_shot_success_rate\", \"api_calls_cost\", \"token_usage_total\" FROM \"quality_metrics\"";
-
-  /**
-   * Selects every row ordered by the primary key.
-   */
-  private static final String SELECT_ALL_ORDERED_SQL = "SELECT \"run_id\", \"code_coverage_percentage\", \"linting_errors_count\", \"one_shot_success_rate\", \"api_calls_cost\", \"token_usage_total\" FROM \"quality_metrics\" ORDER BY \"run_id\"";
-
-  /**
-   * Selects a page of rows ordered by the primary key.
-   */
-  private static final String SELECT_PAGE_SQL = "SELECT \"run_id\", \"code_coverage_percentage\", \"linting_errors_count\", \"one_shot_success_rate\", \"api_calls_cost\", \"token_usage_total\" FROM \"quality_metrics\" ORDER BY \"run_id\" LIMIT ? OFFSET ?";
-
-  /**
-   * Follows {@code ORDER BY} a column and direction: breaks ties by the primary key, then pages.
-   */
-  private static final String ORDERED_PAGE_TAIL_SQL = ", \"run_id\" LIMIT ? OFFSET ?";
-
-  /**
-   * Updates the non-key columns of the row with the given key.
-   */
-  private static final String UPDATE_SQL = "UPDATE \"quality_metrics\" SET \"code_coverage_percentage\" = ?, \"linting_errors_count\" = ?, \"one_shot_success_rate\" = ?, \"api_calls_cost\" = ?, \"token_usage_total\" = ? WHERE \"run_id\" = ?";
-
-  /**
-   * Deletes the row with the given key.
-   */
-  private static final String DELETE_BY_ID_SQL = "DELETE FROM \"quality_metrics\" WHERE \"run_id\" = ?";
-
-  /**
-   * Counts the rows.
-   */
-  private static final String COUNT_SQL = "SELECT COUNT(*) FROM \"quality_metrics\"";
-
-  /**
-   * Tells whether a row with the given key exists.
-   */
-  private static final String EXISTS_SQL = "SELECT EXISTS (SELECT 1 FROM \"quality_metrics\" WHERE \"run_id\" = ?)";
 
   /**
    * A DAO of table {@code quality_metrics} in {@code database}.
@@ -178,28 +106,17 @@ public final class QualityDao extends TableDao<Quality> {
    * @param row the row to insert
    */
   public void insert(Quality row) {
-    insertRow(INSERT_SQL, row);
+    insertRow(row);
   }
 
   /**
-   * Inserts all {@code rows} in one transaction, in batches: all or none.
+   * Inserts all {@code rows} in one transaction, in batches: all or none, as {@link #insertBatch}.
    *
    * @param rows the rows to insert
    * @return the number of rows inserted
    */
   public int insertAll(Iterable<? extends Quality> rows) {
-    return insertRows(INSERT_SQL, rows);
-  }
-
-  /**
-   * Inserts all {@code rows} in one transaction, in JDBC batches, without reading back keys: all or
-   * none. The fastest way to load many rows.
-   *
-   * @param rows the rows to insert
-   * @return the number of rows inserted
-   */
-  public int insertBatch(Iterable<? extends Quality> rows) {
-    return insertRows(INSERT_SQL, rows);
+    return insertBatch(rows);
   }
 
   /**
@@ -208,7 +125,7 @@ public final class QualityDao extends TableDao<Quality> {
    * @param row the row to write
    */
   public void upsert(Quality row) {
-    insertRow(UPSERT_SQL, row);
+    upsertRow(row);
   }
 
   /**
@@ -218,21 +135,7 @@ public final class QualityDao extends TableDao<Quality> {
    * @return the row, or empty if there is none
    */
   public Optional<Quality> findById(String runId) {
-    return queryOne(SELECT_BY_ID_SQL, statement -> SqlValues.setText(statement, 1, runId, COL_RUN_ID));
-  }
-
-  /**
-   * A page of rows ordered by primary key.
-   *
-   * @param limit the most rows to return
-   * @param offset how many rows to skip first
-   * @return the rows of the page
-   */
-  public List<Quality> list(int limit, long offset) {
-    return queryList(SELECT_PAGE_SQL, statement -> {
-      statement.setInt(1, limit);
-      statement.setLong(2, offset);
-    });
+    return findOneByKey(runId);
   }
 
   /**
@@ -245,24 +148,7 @@ public final class QualityDao extends TableDao<Quality> {
    * @return the rows of the page
    */
   public List<Quality> list(Column orderBy, SortOrder order, int limit, long offset) {
-    Objects.requireNonNull(orderBy, "orderBy");
-    Objects.requireNonNull(order, "order");
-    return queryList(
-        SELECT_ALL_SQL + " ORDER BY " + orderBy.sql() + " " + order.name() + ORDERED_PAGE_TAIL_SQL,
-        statement -> {
-          statement.setInt(1, limit);
-          statement.setLong(2, offset);
-        });
-  }
-
-  /**
-   * Writes the non-key columns of {@code row} to the row with its key.
-   *
-   * @param row the new values
-   * @return whether a row with that key exists (and was updated)
-   */
-  public boolean update(Quality row) {
-    return updateRow(UPDATE_SQL, statement -> bindUpdate(statement, row), row) > 0;
+    return listOrderedBy(orderBy, order, limit, offset);
   }
 
   /**
@@ -272,16 +158,7 @@ public final class QualityDao extends TableDao<Quality> {
    * @return whether a row was deleted
    */
   public boolean deleteById(String runId) {
-    return executeUpdate(DELETE_BY_ID_SQL, statement -> SqlValues.setText(statement, 1, runId, COL_RUN_ID)) > 0;
-  }
-
-  /**
-   * The number of rows.
-   *
-   * @return the row count
-   */
-  public long count() {
-    return queryLong(COUNT_SQL, StatementBinder.NONE);
+    return deleteByKey(runId);
   }
 
   /**
@@ -291,34 +168,9 @@ public final class QualityDao extends TableDao<Quality> {
    * @return whether it exists
    */
   public boolean exists(String runId) {
-    return queryLong(EXISTS_SQL, statement -> SqlValues.setText(statement, 1, runId, COL_RUN_ID)) != 0;
+    return existsByKey(runId);
   }
 
-  /**
-   * Every row ordered by primary key, read lazily, never all in memory. The stream holds a
-   * connection until it is closed: use it in a try-with-resources statement.
-   *
-   * @return the rows; close it when done
-   */
-  public Stream<Quality> stream() {
-    return queryStream(SELECT_ALL_ORDERED_SQL, StatementBinder.NONE);
-  }
-
-  /**
-   * Binds the parameters of {@code UPDATE_SQL}: the non-key columns, then the key.
-   */
-  private void bindUpdate(PreparedStatement statement, Quality row) throws SQLException {
-    SqlValues.setDouble(statement, 1, row.codeCoveragePercentage(), COL_CODE_COVERAGE_PERCENTAGE);
-    SqlValues.setLong(statement, 2, row.lintingErrorsCount(), COL_LINTING_ERRORS_COUNT);
-    SqlValues.setReal(statement, 3, row.oneShotSuccessRate(), COL_ONE_SHOT_SUCCESS_RATE);
-    SqlValues.setDecimal(statement, 4, row.apiCallsCost(), COL_API_CALLS_COST);
-    SqlValues.setLong(statement, 5, row.tokenUsageTotal(), COL_TOKEN_USAGE_TOTAL);
-    SqlValues.setText(statement, 6, row.runId(), COL_RUN_ID);
-  }
-
-  /**
-   * Binds every column of {@code row}, in table order, to parameters 1 to 6.
-   */
   @Override
   protected void bindRow(PreparedStatement statement, Quality row) throws SQLException {
     SqlValues.setText(statement, 1, row.runId(), COL_RUN_ID);
@@ -329,9 +181,6 @@ public final class QualityDao extends TableDao<Quality> {
     SqlValues.setLong(statement, 6, row.tokenUsageTotal(), COL_TOKEN_USAGE_TOTAL);
   }
 
-  /**
-   * Reads the current row of {@code resultSet}, whose columns are in table order.
-   */
   @Override
   protected Quality readRow(ResultSet resultSet) throws SQLException {
     return new Quality(
@@ -344,58 +193,37 @@ public final class QualityDao extends TableDao<Quality> {
   }
 
   /**
-   * The columns of table {@code quality_metrics}, to order listings by.
+   * The columns of table {@code quality_metrics}, in table order, to order listings by.
    */
   public enum Column {
     /**
      * Column {@code run_id}.
      */
-    RUN_ID("\"run_id\""),
+    RUN_ID,
 
     /**
      * Column {@code code_coverage_percentage}.
      */
-    CODE_COVERAGE_PERCENTAGE("\"code_coverage_percentage\""),
+    CODE_COVERAGE_PERCENTAGE,
 
     /**
      * Column {@code linting_errors_count}.
      */
-    LINTING_ERRORS_COUNT("\"linting_errors_count\""),
+    LINTING_ERRORS_COUNT,
 
     /**
      * Column {@code one_shot_success_rate}.
      */
-    ONE_SHOT_SUCCESS_RATE("\"one_shot_success_rate\""),
+    ONE_SHOT_SUCCESS_RATE,
 
     /**
      * Column {@code api_calls_cost}.
      */
-    API_CALLS_COST("\"api_calls_cost\""),
+    API_CALLS_COST,
 
     /**
      * Column {@code token_usage_total}.
      */
-    TOKEN_USAGE_TOTAL("\"token_usage_total\"");
-
-    /**
-     * The quoted SQL name.
-     */
-    private final String sql;
-
-    /**
-     * A column with the quoted SQL name {@code sql}.
-     */
-    Column(String sql) {
-      this.sql = sql;
-    }
-
-    /**
-     * The quoted SQL name of the column.
-     *
-     * @return the column name as SQL writes it
-     */
-    public String sql() {
-      return sql;
-    }
+    TOKEN_USAGE_TOTAL
   }
 }

@@ -5,10 +5,10 @@ import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SortOrder;
 import dev.gao.metrics.runtime.dao.SqlValues;
-import dev.gao.metrics.runtime.dao.StatementBinder;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.json.JsonType;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
+import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
 import dev.gao.metrics.runtime.schema.IndexInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import java.sql.PreparedStatement;
@@ -17,10 +17,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Data access for table {@code runs}, whose rows are {@link Run}.
@@ -50,10 +48,12 @@ import java.util.stream.Stream;
  * CREATE UNIQUE INDEX "idx_runs_project_status" ON "runs" ("project_name", "status");
  * </pre>
  *
- * <p>Every method joins the calling thread's transaction on the database, if there is one, or
- * runs in its own: writes in an {@code IMMEDIATE} transaction (several rows atomically), reads on
- * a pooled connection. To group several calls into one unit of work, call them inside
- * {@code MetricsDatabase.inTransaction}.
+ * <p>The methods that do not depend on the key ({@code insertBatch}, {@code update}, {@code list},
+ * {@code count}, {@code stream}) are {@link TableDao}'s, which renders the SQL of every method from
+ * {@link #TABLE}. Every method joins the calling thread's transaction on the database, if there
+ * is one, or runs in its own: writes in an {@code IMMEDIATE} transaction (several rows
+ * atomically), reads on a pooled connection. To group several calls into one unit of work, call
+ * them inside {@code MetricsDatabase.inTransaction}.
  */
 public final class RunDao extends TableDao<Run> {
   /**
@@ -62,7 +62,7 @@ public final class RunDao extends TableDao<Run> {
   public static final TableInfo TABLE = new TableInfo(
       "runs",
       "test.metrics.Run",
-      List.of(
+      new ColumnInfo[] {
           new ColumnInfo("run_id", "TEXT", "java.lang.String", true, null, 1, false),
           new ColumnInfo("started_at", "TEXT", "java.time.Instant", true, null, 0, false),
           new ColumnInfo("project_name", "TEXT", "java.lang.String", true, null, 0, false),
@@ -78,13 +78,13 @@ public final class RunDao extends TableDao<Run> {
           new ColumnInfo("offset_time", "TEXT", "java.time.OffsetDateTime", true, null, 0, false),
           new ColumnInfo("passed", "INTEGER", "boolean", true, null, 0, false),
           new ColumnInfo("flagged", "INTEGER", "java.lang.Boolean", false, "1", 0, false),
-          new ColumnInfo("api_url", "TEXT", "java.lang.String", true, null, 0, false)),
+          new ColumnInfo("api_url", "TEXT", "java.lang.String", true, null, 0, false)},
       false,
-      List.of(
-          new IndexInfo("idx_runs_token", List.of("token"), true, false, "CREATE UNIQUE INDEX \"idx_runs_token\" ON \"runs\" (\"token\")"),
-          new IndexInfo("idx_runs_project_name_started_at", List.of("project_name", "started_at"), false, false, "CREATE INDEX \"idx_runs_project_name_started_at\" ON \"runs\" (\"project_name\", \"started_at\")"),
-          new IndexInfo("idx_runs_project_status", List.of("project_name", "status"), true, false, "CREATE UNIQUE INDEX \"idx_runs_project_status\" ON \"runs\" (\"project_name\", \"status\")")),
-      List.of(),
+      new IndexInfo[] {
+          new IndexInfo("idx_runs_token", new String[] {"token"}, true, false, "CREATE UNIQUE INDEX \"idx_runs_token\" ON \"runs\" (\"token\")"),
+          new IndexInfo("idx_runs_project_name_started_at", new String[] {"project_name", "started_at"}, false, false, "CREATE INDEX \"idx_runs_project_name_started_at\" ON \"runs\" (\"project_name\", \"started_at\")"),
+          new IndexInfo("idx_runs_project_status", new String[] {"project_name", "status"}, true, false, "CREATE UNIQUE INDEX \"idx_runs_project_status\" ON \"runs\" (\"project_name\", \"status\")")},
+      new ForeignKeyInfo[] {},
       "CREATE TABLE \"runs\" (\n"
           + "  \"run_id\" TEXT NOT NULL PRIMARY KEY,\n"
           + "  \"started_at\" TEXT NOT NULL,\n"
@@ -105,165 +105,43 @@ public final class RunDao extends TableDao<Run> {
           + "  CHECK (json_valid(\"metadata\"))\n"
           + ") STRICT");
 
-  /**
-   * Names column {@code run_id} in error messages.
-   */
   private static final ColumnRef COL_RUN_ID = new ColumnRef("runs", "run_id");
 
-  /**
-   * Names column {@code started_at} in error messages.
-   */
   private static final ColumnRef COL_STARTED_AT = new ColumnRef("runs", "started_at");
 
-  /**
-   * Names column {@code project_name} in error messages.
-   */
   private static final ColumnRef COL_PROJECT_NAME = new ColumnRef("runs", "project_name");
 
-  /**
-   * Names column {@code version} in error messages.
-   */
   private static final ColumnRef COL_VERSION = new ColumnRef("runs", "version");
 
-  /**
-   * Names column {@code metadata} in error messages.
-   */
   private static final ColumnRef COL_METADATA = new ColumnRef("runs", "metadata");
 
-  /**
-   * Names column {@code created} in error messages.
-   */
   private static final ColumnRef COL_CREATED = new ColumnRef("runs", "created");
 
-  /**
-   * Names column {@code status} in error messages.
-   */
   private static final ColumnRef COL_STATUS = new ColumnRef("runs", "status");
 
-  /**
-   * Names column {@code token} in error messages.
-   */
   private static final ColumnRef COL_TOKEN = new ColumnRef("runs", "token");
 
-  /**
-   * Names column {@code cost} in error messages.
-   */
   private static final ColumnRef COL_COST = new ColumnRef("runs", "cost");
 
-  /**
-   * Names column {@code payload} in error messages.
-   */
   private static final ColumnRef COL_PAYLOAD = new ColumnRef("runs", "payload");
 
-  /**
-   * Names column {@code day} in error messages.
-   */
   private static final ColumnRef COL_DAY = new ColumnRef("runs", "day");
 
-  /**
-   * Names column {@code local_time} in error messages.
-   */
   private static final ColumnRef COL_LOCAL_TIME = new ColumnRef("runs", "local_time");
 
-  /**
-   * Names column {@code offset_time} in error messages.
-   */
   private static final ColumnRef COL_OFFSET_TIME = new ColumnRef("runs", "offset_time");
 
-  /**
-   * Names column {@code passed} in error messages.
-   */
   private static final ColumnRef COL_PASSED = new ColumnRef("runs", "passed");
 
-  /**
-   * Names column {@code flagged} in error messages.
-   */
   private static final ColumnRef COL_FLAGGED = new ColumnRef("runs", "flagged");
 
-  /**
-   * Names column {@code api_url} in error messages.
-   */
   private static final ColumnRef COL_API_URL = new ColumnRef("runs", "api_url");
 
   /**
-   * The Java type of JSON column {@code metadata}, generic arguments included.
+   * The Java type of JSON column {@code metadata}, generic arguments included: the declared type of
+   * {@code metadata}.
    */
-  private static final JsonType<Map<String, Object>> METADATA_JSON = new JsonType<Map<String, Object>>() {};
-
-  /**
-   * Inserts one row.
-   */
-  private static final String INSERT_SQL = "INSERT INTO \"runs\" (\"run_id\", \"started_at\", \"project_name\", \"version\", \"metadata\", \"created\", \"status\", \"token\", \"cost\", \"payload\", \"day\", \"local_time\", \"offset_time\", \"passed\", \"flagged\", \"api_url\") VALUES (?, ?, ?, COALESCE(?, '1.0.0'), ?, COALESCE(?, (strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now'))), ?, ?, ?, ?, COALESCE(?, (date('now'))), ?, ?, ?, COALESCE(?, 1), ?)";
-
-  /**
-   * Inserts one row or updates the row with the same key.
-   */
-  private static final String UPSERT_SQL = "INSERT INTO \"runs\" (\"run_id\", \"started_at\", \"project_name\", \"version\", \"metadata\", \"created\", \"status\", \"token\", \"cost\", \"payload\", \"day\", \"local_time\", \"offset_time\", \"passed\", \"flagged\", \"api_url\") VALUES (?, ?, ?, COALESCE(?, '1.0.0'), ?, COALESCE(?, (strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now'))), ?, ?, ?, ?, COALESCE(?, (date('now'))), ?, ?, ?, COALESCE(?, 1), ?) ON CONFLICT (\"run_id\") DO UPDATE SET \"started_at\" = excluded.\"started_at\", \"project_name\" = excluded.\"project_name\", \"version\" = excluded.\"version\", \"metadata\" = excluded.\"metadata\", \"created\" = excluded.\"created\", \"status\" = excluded.\"status\", \"token\" = excluded.\"token\", \"cost\" = excluded.\"cost\", \"payload\" = excluded.\"payload\", \"day\" = excluded.\"day\", \"local_time\" = excluded.\"local_time\", \"offset_time\" = excluded.\"offset_time\", \"passed\" = excluded.\"passed\", \"flagged\" = excluded.\"flagged\", \"api_url\" = excluded.\"api_url\"";
-
-  /**
-   * Selects the row with the given key.
-   */
-  private static final String SELECT_BY_ID_SQL = "SELECT \"run_id\", \"started_at\", \"project_name\", \"version\", \"metadata\", \"created\", \"status\", \"token\", \"cost\", \"payload\", \"day\", \"local_time\", \"offset_time\", \"passed\", \"flagged\", \"api_url\" FROM \"runs\" WHERE \"run_id\" = ?";
-
-  /**
-   * Selects the rows with the given token.
-   */
-  private static final String SELECT_BY_TOKEN_SQL = "SELECT \"run_id\", \"started_at\", \"project_name\", \"version\", \"metadata\", \"created\", \"status\", \"token\", \"cost\", \"payload\", \"day\", \"local_time\", \"offset_time\", \"passed\", \"flagged\", \"api_url\" FROM \"runs\" WHERE \"token\" = ?";
-
-  /**
-   * Selects the rows with the given project_name.
-   */
-  private static final String SELECT_BY_PROJECT_NAME_SQL = "SELECT \"run_id\", \"started_at\", \"project_name\", \"version\", \"metadata\", \"created\", \"status\", \"token\", \"cost\", \"payload\", \"day\", \"local_time\", \"offset_time\", \"passed\", \"flagged\", \"api_url\" FROM \"runs\" WHERE \"project_name\" = ? ORDER BY \"run_id\"";
-
-  /**
-   * Selects the rows with the given project_name and started_at.
-   */
-  private static final String SELECT_BY_PROJECT_NAME_AND_STARTED_AT_SQL = "SELECT \"run_id\", \"started_at\", \"project_name\", \"version\", \"metadata\", \"created\", \"status\", \"token\", \"cost\", \"payload\", \"day\", \"local_time\", \"offset_time\", \"passed\", \"flagged\", \"api_url\" FROM \"runs\" WHERE \"project_name\" = ? AND \"started_at\" = ? ORDER BY \"run_id\"";
-
-  /**
-   * Selects the rows with the given project_name and status.
-   */
-  private static final String SELECT_BY_PROJECT_NAME_AND_STATUS_SQL = "SELECT \"run_id\", \"started_at\", \"project_name\", \"version\", \"metadata\", \"created\", \"status\", \"token\", \"cost\", \"payload\", \"day\", \"local_time\", \"offset_time\", \"passed\", \"flagged\", \"api_url\" FROM \"runs\" WHERE \"project_name\" = ? AND \"status\" = ?";
-
-  /**
-   * Selects every row, unordered.
-   */
-  private static final String SELECT_ALL_SQL = "SELECT \"run_id\", \"started_at\", \"project_name\", \"version\", \"metadata\", \"created\", \"status\", \"token\", \"cost\", \"payload\", \"day\", \"local_time\", \"offset_time\", \"passed\", \"flagged\", \"api_url\" FROM \"runs\"";
-
-  /**
-   * Selects every row ordered by the primary key.
-   */
-  private static final String SELECT_ALL_ORDERED_SQL = "SELECT \"run_id\", \"started_at\", \"project_name\", \"version\", \"metadata\", \"created\", \"status\", \"token\", \"cost\", \"payload\", \"day\", \"local_time\", \"offset_time\", \"passed\", \"flagged\", \"api_url\" FROM \"runs\" ORDER BY \"run_id\"";
-
-  /**
-   * Selects a page of rows ordered by the primary key.
-   */
-  private static final String SELECT_PAGE_SQL = "SELECT \"run_id\", \"started_at\", \"project_name\", \"version\", \"metadata\", \"created\", \"status\", \"token\", \"cost\", \"payload\", \"day\", \"local_time\", \"offset_time\", \"passed\", \"flagged\", \"api_url\" FROM \"runs\" ORDER BY \"run_id\" LIMIT ? OFFSET ?";
-
-  /**
-   * Follows {@code ORDER BY} a column and direction: breaks ties by the primary key, then pages.
-   */
-  private static final String ORDERED_PAGE_TAIL_SQL = ", \"run_id\" LIMIT ? OFFSET ?";
-
-  /**
-   * Updates the non-key columns of the row with the given key.
-   */
-  private static final String UPDATE_SQL = "UPDATE \"runs\" SET \"started_at\" = ?, \"project_name\" = ?, \"version\" = ?, \"metadata\" = ?, \"created\" = ?, \"status\" = ?, \"token\" = ?, \"cost\" = ?, \"payload\" = ?, \"day\" = ?, \"local_time\" = ?, \"offset_time\" = ?, \"passed\" = ?, \"flagged\" = ?, \"api_url\" = ? WHERE \"run_id\" = ?";
-
-  /**
-   * Deletes the row with the given key.
-   */
-  private static final String DELETE_BY_ID_SQL = "DELETE FROM \"runs\" WHERE \"run_id\" = ?";
-
-  /**
-   * Counts the rows.
-   */
-  private static final String COUNT_SQL = "SELECT COUNT(*) FROM \"runs\"";
-
-  /**
-   * Tells whether a row with the given key exists.
-   */
-  private static final String EXISTS_SQL = "SELECT EXISTS (SELECT 1 FROM \"runs\" WHERE \"run_id\" = ?)";
+  private static final JsonType<Map<String, Object>> METADATA_JSON = JsonType.ofField(Run.class, "metadata");
 
   /**
    * A DAO of table {@code runs} in {@code database}.
@@ -281,28 +159,17 @@ public final class RunDao extends TableDao<Run> {
    * @param row the row to insert
    */
   public void insert(Run row) {
-    insertRow(INSERT_SQL, row);
+    insertRow(row);
   }
 
   /**
-   * Inserts all {@code rows} in one transaction, in batches: all or none.
+   * Inserts all {@code rows} in one transaction, in batches: all or none, as {@link #insertBatch}.
    *
    * @param rows the rows to insert
    * @return the number of rows inserted
    */
   public int insertAll(Iterable<? extends Run> rows) {
-    return insertRows(INSERT_SQL, rows);
-  }
-
-  /**
-   * Inserts all {@code rows} in one transaction, in JDBC batches, without reading back keys: all or
-   * none. The fastest way to load many rows.
-   *
-   * @param rows the rows to insert
-   * @return the number of rows inserted
-   */
-  public int insertBatch(Iterable<? extends Run> rows) {
-    return insertRows(INSERT_SQL, rows);
+    return insertBatch(rows);
   }
 
   /**
@@ -311,7 +178,7 @@ public final class RunDao extends TableDao<Run> {
    * @param row the row to write
    */
   public void upsert(Run row) {
-    insertRow(UPSERT_SQL, row);
+    upsertRow(row);
   }
 
   /**
@@ -321,7 +188,7 @@ public final class RunDao extends TableDao<Run> {
    * @return the row, or empty if there is none
    */
   public Optional<Run> findById(String runId) {
-    return queryOne(SELECT_BY_ID_SQL, statement -> SqlValues.setText(statement, 1, runId, COL_RUN_ID));
+    return findOneByKey(runId);
   }
 
   /**
@@ -331,7 +198,7 @@ public final class RunDao extends TableDao<Run> {
    * @return the row, or empty if there is none
    */
   public Optional<Run> findByToken(UUID token) {
-    return queryOne(SELECT_BY_TOKEN_SQL, statement -> SqlValues.setUuid(statement, 1, token, COL_TOKEN));
+    return findOneWhere(new String[] {"token"}, token);
   }
 
   /**
@@ -341,7 +208,7 @@ public final class RunDao extends TableDao<Run> {
    * @return the matching rows
    */
   public List<Run> findByProjectName(String projectName) {
-    return queryList(SELECT_BY_PROJECT_NAME_SQL, statement -> SqlValues.setText(statement, 1, projectName, COL_PROJECT_NAME));
+    return findAllWhere(new String[] {"project_name"}, projectName);
   }
 
   /**
@@ -352,10 +219,7 @@ public final class RunDao extends TableDao<Run> {
    * @return the matching rows
    */
   public List<Run> findByProjectNameAndStartedAt(String projectName, Instant startedAt) {
-    return queryList(SELECT_BY_PROJECT_NAME_AND_STARTED_AT_SQL, statement -> {
-      SqlValues.setText(statement, 1, projectName, COL_PROJECT_NAME);
-      SqlValues.setInstant(statement, 2, startedAt, COL_STARTED_AT);
-    });
+    return findAllWhere(new String[] {"project_name", "started_at"}, projectName, startedAt);
   }
 
   /**
@@ -366,24 +230,7 @@ public final class RunDao extends TableDao<Run> {
    * @return the row, or empty if there is none
    */
   public Optional<Run> findByProjectNameAndStatus(String projectName, Status status) {
-    return queryOne(SELECT_BY_PROJECT_NAME_AND_STATUS_SQL, statement -> {
-      SqlValues.setText(statement, 1, projectName, COL_PROJECT_NAME);
-      SqlValues.setEnum(statement, 2, status, COL_STATUS);
-    });
-  }
-
-  /**
-   * A page of rows ordered by primary key.
-   *
-   * @param limit the most rows to return
-   * @param offset how many rows to skip first
-   * @return the rows of the page
-   */
-  public List<Run> list(int limit, long offset) {
-    return queryList(SELECT_PAGE_SQL, statement -> {
-      statement.setInt(1, limit);
-      statement.setLong(2, offset);
-    });
+    return findOneWhere(new String[] {"project_name", "status"}, projectName, status);
   }
 
   /**
@@ -396,24 +243,7 @@ public final class RunDao extends TableDao<Run> {
    * @return the rows of the page
    */
   public List<Run> list(Column orderBy, SortOrder order, int limit, long offset) {
-    Objects.requireNonNull(orderBy, "orderBy");
-    Objects.requireNonNull(order, "order");
-    return queryList(
-        SELECT_ALL_SQL + " ORDER BY " + orderBy.sql() + " " + order.name() + ORDERED_PAGE_TAIL_SQL,
-        statement -> {
-          statement.setInt(1, limit);
-          statement.setLong(2, offset);
-        });
-  }
-
-  /**
-   * Writes the non-key columns of {@code row} to the row with its key.
-   *
-   * @param row the new values
-   * @return whether a row with that key exists (and was updated)
-   */
-  public boolean update(Run row) {
-    return updateRow(UPDATE_SQL, statement -> bindUpdate(statement, row), row) > 0;
+    return listOrderedBy(orderBy, order, limit, offset);
   }
 
   /**
@@ -423,16 +253,7 @@ public final class RunDao extends TableDao<Run> {
    * @return whether a row was deleted
    */
   public boolean deleteById(String runId) {
-    return executeUpdate(DELETE_BY_ID_SQL, statement -> SqlValues.setText(statement, 1, runId, COL_RUN_ID)) > 0;
-  }
-
-  /**
-   * The number of rows.
-   *
-   * @return the row count
-   */
-  public long count() {
-    return queryLong(COUNT_SQL, StatementBinder.NONE);
+    return deleteByKey(runId);
   }
 
   /**
@@ -442,44 +263,9 @@ public final class RunDao extends TableDao<Run> {
    * @return whether it exists
    */
   public boolean exists(String runId) {
-    return queryLong(EXISTS_SQL, statement -> SqlValues.setText(statement, 1, runId, COL_RUN_ID)) != 0;
+    return existsByKey(runId);
   }
 
-  /**
-   * Every row ordered by primary key, read lazily, never all in memory. The stream holds a
-   * connection until it is closed: use it in a try-with-resources statement.
-   *
-   * @return the rows; close it when done
-   */
-  public Stream<Run> stream() {
-    return queryStream(SELECT_ALL_ORDERED_SQL, StatementBinder.NONE);
-  }
-
-  /**
-   * Binds the parameters of {@code UPDATE_SQL}: the non-key columns, then the key.
-   */
-  private void bindUpdate(PreparedStatement statement, Run row) throws SQLException {
-    SqlValues.setInstant(statement, 1, row.startedAt(), COL_STARTED_AT);
-    SqlValues.setText(statement, 2, row.projectName(), COL_PROJECT_NAME);
-    SqlValues.setText(statement, 3, row.version(), COL_VERSION);
-    SqlValues.setJson(statement, 4, row.metadata(), METADATA_JSON, json(), COL_METADATA);
-    SqlValues.setInstant(statement, 5, row.createdAt(), COL_CREATED);
-    SqlValues.setEnum(statement, 6, row.status(), COL_STATUS);
-    SqlValues.setUuid(statement, 7, row.token(), COL_TOKEN);
-    SqlValues.setDecimal(statement, 8, row.cost(), COL_COST);
-    SqlValues.setBytes(statement, 9, row.payload(), COL_PAYLOAD);
-    SqlValues.setLocalDate(statement, 10, row.day(), COL_DAY);
-    SqlValues.setLocalDateTime(statement, 11, row.localTime(), COL_LOCAL_TIME);
-    SqlValues.setOffsetDateTime(statement, 12, row.offsetTime(), COL_OFFSET_TIME);
-    SqlValues.setBoolean(statement, 13, row.passed(), COL_PASSED);
-    SqlValues.setBooleanObject(statement, 14, row.flagged(), COL_FLAGGED);
-    SqlValues.setText(statement, 15, row.apiURL(), COL_API_URL);
-    SqlValues.setText(statement, 16, row.runId(), COL_RUN_ID);
-  }
-
-  /**
-   * Binds every column of {@code row}, in table order, to parameters 1 to 16.
-   */
   @Override
   protected void bindRow(PreparedStatement statement, Run row) throws SQLException {
     SqlValues.setText(statement, 1, row.runId(), COL_RUN_ID);
@@ -500,9 +286,6 @@ public final class RunDao extends TableDao<Run> {
     SqlValues.setText(statement, 16, row.apiURL(), COL_API_URL);
   }
 
-  /**
-   * Reads the current row of {@code resultSet}, whose columns are in table order.
-   */
   @Override
   protected Run readRow(ResultSet resultSet) throws SQLException {
     return new Run(
@@ -525,108 +308,87 @@ public final class RunDao extends TableDao<Run> {
   }
 
   /**
-   * The columns of table {@code runs}, to order listings by.
+   * The columns of table {@code runs}, in table order, to order listings by.
    */
   public enum Column {
     /**
      * Column {@code run_id}.
      */
-    RUN_ID("\"run_id\""),
+    RUN_ID,
 
     /**
      * Column {@code started_at}.
      */
-    STARTED_AT("\"started_at\""),
+    STARTED_AT,
 
     /**
      * Column {@code project_name}.
      */
-    PROJECT_NAME("\"project_name\""),
+    PROJECT_NAME,
 
     /**
      * Column {@code version}.
      */
-    VERSION("\"version\""),
+    VERSION,
 
     /**
      * Column {@code metadata}.
      */
-    METADATA("\"metadata\""),
+    METADATA,
 
     /**
      * Column {@code created}.
      */
-    CREATED("\"created\""),
+    CREATED,
 
     /**
      * Column {@code status}.
      */
-    STATUS("\"status\""),
+    STATUS,
 
     /**
      * Column {@code token}.
      */
-    TOKEN("\"token\""),
+    TOKEN,
 
     /**
      * Column {@code cost}.
      */
-    COST("\"cost\""),
+    COST,
 
     /**
      * Column {@code payload}.
      */
-    PAYLOAD("\"payload\""),
+    PAYLOAD,
 
     /**
      * Column {@code day}.
      */
-    DAY("\"day\""),
+    DAY,
 
     /**
      * Column {@code local_time}.
      */
-    LOCAL_TIME("\"local_time\""),
+    LOCAL_TIME,
 
     /**
      * Column {@code offset_time}.
      */
-    OFFSET_TIME("\"offset_time\""),
+    OFFSET_TIME,
 
     /**
      * Column {@code passed}.
      */
-    PASSED("\"passed\""),
+    PASSED,
 
     /**
      * Column {@code flagged}.
      */
-    FLAGGED("\"flagged\""),
+    FLAGGED,
 
     /**
      * Column {@code api_url}.
      */
-    API_URL("\"api_url\"");
-
-    /**
-     * The quoted SQL name.
-     */
-    private final String sql;
-
-    /**
-     * A column with the quoted SQL name {@code sql}.
-     */
-    Column(String sql) {
-      this.sql = sql;
-    }
-
-    /**
-     * The quoted SQL name of the column.
-     *
-     * @return the column name as SQL writes it
-     */
-    public String sql() {
-      return sql;
-    }
+    API_URL
   }
 }

@@ -5,7 +5,6 @@ import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SortOrder;
 import dev.gao.metrics.runtime.dao.SqlValues;
-import dev.gao.metrics.runtime.dao.StatementBinder;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.json.JsonType;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
@@ -17,9 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Data access for table {@code sample}, whose rows are {@link Sample}.
@@ -44,13 +41,16 @@ import java.util.stream.Stream;
  *   CHECK (json_valid("buckets")),
  *   CHECK (json_valid("labels"))
  * ) STRICT;
+ * CREATE INDEX "idx_sample_labels" ON "sample" ("labels");
  * CREATE INDEX "idx_sample_run_id" ON "sample" ("run_id");
  * </pre>
  *
- * <p>Every method joins the calling thread's transaction on the database, if there is one, or
- * runs in its own: writes in an {@code IMMEDIATE} transaction (several rows atomically), reads on
- * a pooled connection. To group several calls into one unit of work, call them inside
- * {@code MetricsDatabase.inTransaction}.
+ * <p>The methods that do not depend on the key ({@code insertBatch}, {@code update}, {@code list},
+ * {@code count}, {@code stream}) are {@link TableDao}'s, which renders the SQL of every method from
+ * {@link #TABLE}. Every method joins the calling thread's transaction on the database, if there
+ * is one, or runs in its own: writes in an {@code IMMEDIATE} transaction (several rows
+ * atomically), reads on a pooled connection. To group several calls into one unit of work, call
+ * them inside {@code MetricsDatabase.inTransaction}.
  */
 public final class SampleDao extends TableDao<Sample> {
   /**
@@ -59,7 +59,7 @@ public final class SampleDao extends TableDao<Sample> {
   public static final TableInfo TABLE = new TableInfo(
       "sample",
       "test.metrics.Sample",
-      List.of(
+      new ColumnInfo[] {
           new ColumnInfo("id", "INTEGER", "long", false, null, 1, false),
           new ColumnInfo("run_id", "TEXT", "java.lang.String", true, null, 0, false),
           new ColumnInfo("value", "REAL", "double", true, null, 0, false),
@@ -73,12 +73,13 @@ public final class SampleDao extends TableDao<Sample> {
           new ColumnInfo("small_box", "INTEGER", "java.lang.Short", false, null, 0, false),
           new ColumnInfo("tiny_box", "INTEGER", "java.lang.Byte", false, null, 0, false),
           new ColumnInfo("rough_box", "REAL", "java.lang.Float", false, null, 0, false),
-          new ColumnInfo("labels", "TEXT", "java.util.List<java.lang.String>", false, null, 0, true)),
+          new ColumnInfo("labels", "TEXT", "java.util.List<java.lang.String>", false, null, 0, true)},
       true,
-      List.of(
-          new IndexInfo("idx_sample_run_id", List.of("run_id"), false, true, "CREATE INDEX \"idx_sample_run_id\" ON \"sample\" (\"run_id\")")),
-      List.of(
-          new ForeignKeyInfo("run_id", "runs", "run_id", "CASCADE", "NO ACTION")),
+      new IndexInfo[] {
+          new IndexInfo("idx_sample_labels", new String[] {"labels"}, false, false, "CREATE INDEX \"idx_sample_labels\" ON \"sample\" (\"labels\")"),
+          new IndexInfo("idx_sample_run_id", new String[] {"run_id"}, false, true, "CREATE INDEX \"idx_sample_run_id\" ON \"sample\" (\"run_id\")")},
+      new ForeignKeyInfo[] {
+          new ForeignKeyInfo("run_id", "runs", "run_id", "CASCADE", "NO ACTION")},
       "CREATE TABLE \"sample\" (\n"
           + "  \"id\" INTEGER PRIMARY KEY AUTOINCREMENT,\n"
           + "  \"run_id\" TEXT NOT NULL,\n"
@@ -99,150 +100,45 @@ public final class SampleDao extends TableDao<Sample> {
           + "  CHECK (json_valid(\"labels\"))\n"
           + ") STRICT");
 
-  /**
-   * Names column {@code id} in error messages.
-   */
   private static final ColumnRef COL_ID = new ColumnRef("sample", "id");
 
-  /**
-   * Names column {@code run_id} in error messages.
-   */
   private static final ColumnRef COL_RUN_ID = new ColumnRef("sample", "run_id");
 
-  /**
-   * Names column {@code value} in error messages.
-   */
   private static final ColumnRef COL_VALUE = new ColumnRef("sample", "value");
 
-  /**
-   * Names column {@code buckets} in error messages.
-   */
   private static final ColumnRef COL_BUCKETS = new ColumnRef("sample", "buckets");
 
-  /**
-   * Names column {@code count} in error messages.
-   */
   private static final ColumnRef COL_COUNT = new ColumnRef("sample", "count");
 
-  /**
-   * Names column {@code ratio} in error messages.
-   */
   private static final ColumnRef COL_RATIO = new ColumnRef("sample", "ratio");
 
-  /**
-   * Names column {@code small} in error messages.
-   */
   private static final ColumnRef COL_SMALL = new ColumnRef("sample", "small");
 
-  /**
-   * Names column {@code tiny} in error messages.
-   */
   private static final ColumnRef COL_TINY = new ColumnRef("sample", "tiny");
 
-  /**
-   * Names column {@code rough} in error messages.
-   */
   private static final ColumnRef COL_ROUGH = new ColumnRef("sample", "rough");
 
-  /**
-   * Names column {@code big} in error messages.
-   */
   private static final ColumnRef COL_BIG = new ColumnRef("sample", "big");
 
-  /**
-   * Names column {@code small_box} in error messages.
-   */
   private static final ColumnRef COL_SMALL_BOX = new ColumnRef("sample", "small_box");
 
-  /**
-   * Names column {@code tiny_box} in error messages.
-   */
   private static final ColumnRef COL_TINY_BOX = new ColumnRef("sample", "tiny_box");
 
-  /**
-   * Names column {@code rough_box} in error messages.
-   */
   private static final ColumnRef COL_ROUGH_BOX = new ColumnRef("sample", "rough_box");
 
-  /**
-   * Names column {@code labels} in error messages.
-   */
   private static final ColumnRef COL_LABELS = new ColumnRef("sample", "labels");
 
   /**
-   * The Java type of JSON column {@code buckets}, generic arguments included.
+   * The Java type of JSON column {@code buckets}, generic arguments included: the declared type of
+   * {@code buckets}.
    */
-  private static final JsonType<List<Map<String, Long>>> BUCKETS_JSON = new JsonType<List<Map<String, Long>>>() {};
+  private static final JsonType<List<Map<String, Long>>> BUCKETS_JSON = JsonType.ofField(Sample.class, "buckets");
 
   /**
-   * The Java type of JSON column {@code labels}, generic arguments included.
+   * The Java type of JSON column {@code labels}, generic arguments included: the declared type of
+   * {@code labels}.
    */
-  private static final JsonType<List<String>> LABELS_JSON = new JsonType<List<String>>() {};
-
-  /**
-   * Inserts one row and returns its key.
-   */
-  private static final String INSERT_SQL = "INSERT INTO \"sample\" (\"id\", \"run_id\", \"value\", \"buckets\", \"count\", \"ratio\", \"small\", \"tiny\", \"rough\", \"big\", \"small_box\", \"tiny_box\", \"rough_box\", \"labels\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \"id\"";
-
-  /**
-   * Inserts one row of a batch, without returning its key.
-   */
-  private static final String INSERT_BATCH_SQL = "INSERT INTO \"sample\" (\"id\", \"run_id\", \"value\", \"buckets\", \"count\", \"ratio\", \"small\", \"tiny\", \"rough\", \"big\", \"small_box\", \"tiny_box\", \"rough_box\", \"labels\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-  /**
-   * Inserts one row or updates the row with the same key; returns the key.
-   */
-  private static final String UPSERT_SQL = "INSERT INTO \"sample\" (\"id\", \"run_id\", \"value\", \"buckets\", \"count\", \"ratio\", \"small\", \"tiny\", \"rough\", \"big\", \"small_box\", \"tiny_box\", \"rough_box\", \"labels\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (\"id\") DO UPDATE SET \"run_id\" = excluded.\"run_id\", \"value\" = excluded.\"value\", \"buckets\" = excluded.\"buckets\", \"count\" = excluded.\"count\", \"ratio\" = excluded.\"ratio\", \"small\" = excluded.\"small\", \"tiny\" = excluded.\"tiny\", \"rough\" = excluded.\"rough\", \"big\" = excluded.\"big\", \"small_box\" = excluded.\"small_box\", \"tiny_box\" = excluded.\"tiny_box\", \"rough_box\" = excluded.\"rough_box\", \"labels\" = excluded.\"labels\" RETURNING \"id\"";
-
-  /**
-   * Selects the row with the given key.
-   */
-  private static final String SELECT_BY_ID_SQL = "SELECT \"id\", \"run_id\", \"value\", \"buckets\", \"count\", \"ratio\", \"small\", \"tiny\", \"rough\", \"big\", \"small_box\", \"tiny_box\", \"rough_box\", \"labels\" FROM \"sample\" WHERE \"id\" = ?";
-
-  /**
-   * Selects the rows with the given run_id.
-   */
-  private static final String SELECT_BY_RUN_ID_SQL = "SELECT \"id\", \"run_id\", \"value\", \"buckets\", \"count\", \"ratio\", \"small\", \"tiny\", \"rough\", \"big\", \"small_box\", \"tiny_box\", \"rough_box\", \"labels\" FROM \"sample\" WHERE \"run_id\" = ? ORDER BY \"id\"";
-
-  /**
-   * Selects every row, unordered.
-   */
-  private static final String SELECT_ALL_SQL = "SELECT \"id\", \"run_id\", \"value\", \"buckets\", \"count\", \"ratio\", \"small\", \"tiny\", \"rough\", \"big\", \"small_box\", \"tiny_box\", \"rough_box\", \"labels\" FROM \"sample\"";
-
-  /**
-   * Selects every row ordered by the primary key.
-   */
-  private static final String SELECT_ALL_ORDERED_SQL = "SELECT \"id\", \"run_id\", \"value\", \"buckets\", \"count\", \"ratio\", \"small\", \"tiny\", \"rough\", \"big\", \"small_box\", \"tiny_box\", \"rough_box\", \"labels\" FROM \"sample\" ORDER BY \"id\"";
-
-  /**
-   * Selects a page of rows ordered by the primary key.
-   */
-  private static final String SELECT_PAGE_SQL = "SELECT \"id\", \"run_id\", \"value\", \"buckets\", \"count\", \"ratio\", \"small\", \"tiny\", \"rough\", \"big\", \"small_box\", \"tiny_box\", \"rough_box\", \"labels\" FROM \"sample\" ORDER BY \"id\" LIMIT ? OFFSET ?";
-
-  /**
-   * Follows {@code ORDER BY} a column and direction: breaks ties by the primary key, then pages.
-   */
-  private static final String ORDERED_PAGE_TAIL_SQL = ", \"id\" LIMIT ? OFFSET ?";
-
-  /**
-   * Updates the non-key columns of the row with the given key.
-   */
-  private static final String UPDATE_SQL = "UPDATE \"sample\" SET \"run_id\" = ?, \"value\" = ?, \"buckets\" = ?, \"count\" = ?, \"ratio\" = ?, \"small\" = ?, \"tiny\" = ?, \"rough\" = ?, \"big\" = ?, \"small_box\" = ?, \"tiny_box\" = ?, \"rough_box\" = ?, \"labels\" = ? WHERE \"id\" = ?";
-
-  /**
-   * Deletes the row with the given key.
-   */
-  private static final String DELETE_BY_ID_SQL = "DELETE FROM \"sample\" WHERE \"id\" = ?";
-
-  /**
-   * Counts the rows.
-   */
-  private static final String COUNT_SQL = "SELECT COUNT(*) FROM \"sample\"";
-
-  /**
-   * Tells whether a row with the given key exists.
-   */
-  private static final String EXISTS_SQL = "SELECT EXISTS (SELECT 1 FROM \"sample\" WHERE \"id\" = ?)";
+  private static final JsonType<List<String>> LABELS_JSON = JsonType.ofField(Sample.class, "labels");
 
   /**
    * A DAO of table {@code sample} in {@code database}.
@@ -262,28 +158,18 @@ public final class SampleDao extends TableDao<Sample> {
    * @return the key of the inserted row
    */
   public long insert(Sample row) {
-    return insertRowReturningKey(INSERT_SQL, row);
+    return insertRowReturningKey(row);
   }
 
   /**
-   * Inserts all {@code rows} in one transaction: all or none.
+   * Inserts all {@code rows} in one transaction: all or none. To load many rows without their
+   * keys, {@link #insertBatch} is faster.
    *
    * @param rows the rows to insert
    * @return the keys of the inserted rows, in order
    */
   public long[] insertAll(Iterable<? extends Sample> rows) {
-    return insertRowsReturningKeys(INSERT_SQL, rows);
-  }
-
-  /**
-   * Inserts all {@code rows} in one transaction, in JDBC batches, without reading back keys: all or
-   * none. The fastest way to load many rows; use {@link #insertAll} for their keys.
-   *
-   * @param rows the rows to insert
-   * @return the number of rows inserted
-   */
-  public int insertBatch(Iterable<? extends Sample> rows) {
-    return insertRows(INSERT_BATCH_SQL, rows);
+    return insertRowsReturningKeys(rows);
   }
 
   /**
@@ -294,7 +180,7 @@ public final class SampleDao extends TableDao<Sample> {
    * @return the key of the written row
    */
   public long upsert(Sample row) {
-    return insertRowReturningKey(UPSERT_SQL, row);
+    return upsertRowReturningKey(row);
   }
 
   /**
@@ -304,7 +190,17 @@ public final class SampleDao extends TableDao<Sample> {
    * @return the row, or empty if there is none
    */
   public Optional<Sample> findById(long id) {
-    return queryOne(SELECT_BY_ID_SQL, statement -> SqlValues.setLong(statement, 1, id, COL_ID));
+    return findOneByKey(id);
+  }
+
+  /**
+   * The rows with the given {@code labels}, ordered by primary key.
+   *
+   * @param labels the value of column {@code labels}
+   * @return the matching rows
+   */
+  public List<Sample> findByLabels(List<String> labels) {
+    return findAllWhere(new String[] {"labels"}, SqlValues.jsonText(labels, LABELS_JSON, json(), COL_LABELS));
   }
 
   /**
@@ -314,21 +210,7 @@ public final class SampleDao extends TableDao<Sample> {
    * @return the matching rows
    */
   public List<Sample> findByRunId(String runId) {
-    return queryList(SELECT_BY_RUN_ID_SQL, statement -> SqlValues.setText(statement, 1, runId, COL_RUN_ID));
-  }
-
-  /**
-   * A page of rows ordered by primary key.
-   *
-   * @param limit the most rows to return
-   * @param offset how many rows to skip first
-   * @return the rows of the page
-   */
-  public List<Sample> list(int limit, long offset) {
-    return queryList(SELECT_PAGE_SQL, statement -> {
-      statement.setInt(1, limit);
-      statement.setLong(2, offset);
-    });
+    return findAllWhere(new String[] {"run_id"}, runId);
   }
 
   /**
@@ -341,24 +223,7 @@ public final class SampleDao extends TableDao<Sample> {
    * @return the rows of the page
    */
   public List<Sample> list(Column orderBy, SortOrder order, int limit, long offset) {
-    Objects.requireNonNull(orderBy, "orderBy");
-    Objects.requireNonNull(order, "order");
-    return queryList(
-        SELECT_ALL_SQL + " ORDER BY " + orderBy.sql() + " " + order.name() + ORDERED_PAGE_TAIL_SQL,
-        statement -> {
-          statement.setInt(1, limit);
-          statement.setLong(2, offset);
-        });
-  }
-
-  /**
-   * Writes the non-key columns of {@code row} to the row with its key.
-   *
-   * @param row the new values
-   * @return whether a row with that key exists (and was updated)
-   */
-  public boolean update(Sample row) {
-    return updateRow(UPDATE_SQL, statement -> bindUpdate(statement, row), row) > 0;
+    return listOrderedBy(orderBy, order, limit, offset);
   }
 
   /**
@@ -368,16 +233,7 @@ public final class SampleDao extends TableDao<Sample> {
    * @return whether a row was deleted
    */
   public boolean deleteById(long id) {
-    return executeUpdate(DELETE_BY_ID_SQL, statement -> SqlValues.setLong(statement, 1, id, COL_ID)) > 0;
-  }
-
-  /**
-   * The number of rows.
-   *
-   * @return the row count
-   */
-  public long count() {
-    return queryLong(COUNT_SQL, StatementBinder.NONE);
+    return deleteByKey(id);
   }
 
   /**
@@ -387,42 +243,9 @@ public final class SampleDao extends TableDao<Sample> {
    * @return whether it exists
    */
   public boolean exists(long id) {
-    return queryLong(EXISTS_SQL, statement -> SqlValues.setLong(statement, 1, id, COL_ID)) != 0;
+    return existsByKey(id);
   }
 
-  /**
-   * Every row ordered by primary key, read lazily, never all in memory. The stream holds a
-   * connection until it is closed: use it in a try-with-resources statement.
-   *
-   * @return the rows; close it when done
-   */
-  public Stream<Sample> stream() {
-    return queryStream(SELECT_ALL_ORDERED_SQL, StatementBinder.NONE);
-  }
-
-  /**
-   * Binds the parameters of {@code UPDATE_SQL}: the non-key columns, then the key.
-   */
-  private void bindUpdate(PreparedStatement statement, Sample row) throws SQLException {
-    SqlValues.setText(statement, 1, row.runId(), COL_RUN_ID);
-    SqlValues.setDouble(statement, 2, row.value(), COL_VALUE);
-    SqlValues.setJson(statement, 3, row.buckets(), BUCKETS_JSON, json(), COL_BUCKETS);
-    SqlValues.setInteger(statement, 4, row.count(), COL_COUNT);
-    SqlValues.setReal(statement, 5, row.ratio(), COL_RATIO);
-    SqlValues.setLong(statement, 6, row.small(), COL_SMALL);
-    SqlValues.setLong(statement, 7, row.tiny(), COL_TINY);
-    SqlValues.setDouble(statement, 8, row.rough(), COL_ROUGH);
-    SqlValues.setInteger(statement, 9, row.big(), COL_BIG);
-    SqlValues.setInteger(statement, 10, row.smallBox(), COL_SMALL_BOX);
-    SqlValues.setInteger(statement, 11, row.tinyBox(), COL_TINY_BOX);
-    SqlValues.setReal(statement, 12, row.roughBox(), COL_ROUGH_BOX);
-    SqlValues.setJson(statement, 13, row.labels(), LABELS_JSON, json(), COL_LABELS);
-    SqlValues.setLong(statement, 14, row.id(), COL_ID);
-  }
-
-  /**
-   * Binds every column of {@code row}, in table order, to parameters 1 to 14.
-   */
   @Override
   protected void bindRow(PreparedStatement statement, Sample row) throws SQLException {
     SqlValues.setGeneratedKey(statement, 1, row.id(), COL_ID);
@@ -441,9 +264,6 @@ public final class SampleDao extends TableDao<Sample> {
     SqlValues.setJson(statement, 14, row.labels(), LABELS_JSON, json(), COL_LABELS);
   }
 
-  /**
-   * Reads the current row of {@code resultSet}, whose columns are in table order.
-   */
   @Override
   protected Sample readRow(ResultSet resultSet) throws SQLException {
     return new Sample(
@@ -463,107 +283,83 @@ public final class SampleDao extends TableDao<Sample> {
         SqlValues.getJson(resultSet, 14, LABELS_JSON, json(), COL_LABELS));
   }
 
-  /**
-   * The values of the foreign-key columns of {@code row}, in foreign-key order.
-   */
   @Override
   protected Object[] foreignKeyValues(Sample row) {
     return new Object[] {row.runId()};
   }
 
   /**
-   * The columns of table {@code sample}, to order listings by.
+   * The columns of table {@code sample}, in table order, to order listings by.
    */
   public enum Column {
     /**
      * Column {@code id}.
      */
-    ID("\"id\""),
+    ID,
 
     /**
      * Column {@code run_id}.
      */
-    RUN_ID("\"run_id\""),
+    RUN_ID,
 
     /**
      * Column {@code value}.
      */
-    VALUE("\"value\""),
+    VALUE,
 
     /**
      * Column {@code buckets}.
      */
-    BUCKETS("\"buckets\""),
+    BUCKETS,
 
     /**
      * Column {@code count}.
      */
-    COUNT("\"count\""),
+    COUNT,
 
     /**
      * Column {@code ratio}.
      */
-    RATIO("\"ratio\""),
+    RATIO,
 
     /**
      * Column {@code small}.
      */
-    SMALL("\"small\""),
+    SMALL,
 
     /**
      * Column {@code tiny}.
      */
-    TINY("\"tiny\""),
+    TINY,
 
     /**
      * Column {@code rough}.
      */
-    ROUGH("\"rough\""),
+    ROUGH,
 
     /**
      * Column {@code big}.
      */
-    BIG("\"big\""),
+    BIG,
 
     /**
      * Column {@code small_box}.
      */
-    SMALL_BOX("\"small_box\""),
+    SMALL_BOX,
 
     /**
      * Column {@code tiny_box}.
      */
-    TINY_BOX("\"tiny_box\""),
+    TINY_BOX,
 
     /**
      * Column {@code rough_box}.
      */
-    ROUGH_BOX("\"rough_box\""),
+    ROUGH_BOX,
 
     /**
      * Column {@code labels}.
      */
-    LABELS("\"labels\"");
-
-    /**
-     * The quoted SQL name.
-     */
-    private final String sql;
-
-    /**
-     * A column with the quoted SQL name {@code sql}.
-     */
-    Column(String sql) {
-      this.sql = sql;
-    }
-
-    /**
-     * The quoted SQL name of the column.
-     *
-     * @return the column name as SQL writes it
-     */
-    public String sql() {
-      return sql;
-    }
+    LABELS
   }
 }

@@ -19,7 +19,7 @@ public final class ShopSchema {
    * The SHA-256 of the normalized structure of the tables; it changes exactly when the
    * structure does.
    */
-  public static final String IDENTITY_HASH = "2f00115a7f089cc12e3f9d3965dfc282595949749d8727cd63a74e7aa61785a9";
+  public static final String IDENTITY_HASH = "9aa07c5f2ac2a20bb8d34eee9f026f979a648c7856c59cd60927a997934f2371";
 
   /**
    * The complete schema, as {@code MetricsDatabase} opens it.

@@ -5,18 +5,16 @@ import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SortOrder;
 import dev.gao.metrics.runtime.dao.SqlValues;
-import dev.gao.metrics.runtime.dao.StatementBinder;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
+import dev.gao.metrics.runtime.schema.IndexInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Data access for table {@code tag}, whose rows are {@link Tag}.
@@ -33,10 +31,12 @@ import java.util.stream.Stream;
  * ) STRICT;
  * </pre>
  *
- * <p>Every method joins the calling thread's transaction on the database, if there is one, or
- * runs in its own: writes in an {@code IMMEDIATE} transaction (several rows atomically), reads on
- * a pooled connection. To group several calls into one unit of work, call them inside
- * {@code MetricsDatabase.inTransaction}.
+ * <p>The methods that do not depend on the key ({@code insertBatch}, {@code update}, {@code list},
+ * {@code count}, {@code stream}) are {@link TableDao}'s, which renders the SQL of every method from
+ * {@link #TABLE}. Every method joins the calling thread's transaction on the database, if there
+ * is one, or runs in its own: writes in an {@code IMMEDIATE} transaction (several rows
+ * atomically), reads on a pooled connection. To group several calls into one unit of work, call
+ * them inside {@code MetricsDatabase.inTransaction}.
  */
 public final class TagDao extends TableDao<Tag> {
   /**
@@ -45,16 +45,16 @@ public final class TagDao extends TableDao<Tag> {
   public static final TableInfo TABLE = new TableInfo(
       "tag",
       "test.metrics.Tag",
-      List.of(
+      new ColumnInfo[] {
           new ColumnInfo("run_id", "TEXT", "java.lang.String", true, null, 1, false),
           new ColumnInfo("name", "TEXT", "java.lang.String", true, null, 2, false),
           new ColumnInfo("weight", "INTEGER", "int", true, null, 0, false),
           new ColumnInfo("visible", "INTEGER", "boolean", true, null, 0, false),
-          new ColumnInfo("tagged_at", "TEXT", "java.time.LocalDateTime", true, "(strftime('%Y-%m-%dT%H:%M:%f000000', 'now'))", 0, false)),
+          new ColumnInfo("tagged_at", "TEXT", "java.time.LocalDateTime", true, "(strftime('%Y-%m-%dT%H:%M:%f000000', 'now'))", 0, false)},
       false,
-      List.of(),
-      List.of(
-          new ForeignKeyInfo("run_id", "runs", "run_id", "CASCADE", "RESTRICT")),
+      new IndexInfo[] {},
+      new ForeignKeyInfo[] {
+          new ForeignKeyInfo("run_id", "runs", "run_id", "CASCADE", "RESTRICT")},
       "CREATE TABLE \"tag\" (\n"
           + "  \"run_id\" TEXT NOT NULL,\n"
           + "  \"name\" TEXT NOT NULL,\n"
@@ -65,85 +65,15 @@ public final class TagDao extends TableDao<Tag> {
           + "  FOREIGN KEY (\"run_id\") REFERENCES \"runs\" (\"run_id\") ON DELETE CASCADE ON UPDATE RESTRICT\n"
           + ") STRICT");
 
-  /**
-   * Names column {@code run_id} in error messages.
-   */
   private static final ColumnRef COL_RUN_ID = new ColumnRef("tag", "run_id");
 
-  /**
-   * Names column {@code name} in error messages.
-   */
   private static final ColumnRef COL_NAME = new ColumnRef("tag", "name");
 
-  /**
-   * Names column {@code weight} in error messages.
-   */
   private static final ColumnRef COL_WEIGHT = new ColumnRef("tag", "weight");
 
-  /**
-   * Names column {@code visible} in error messages.
-   */
   private static final ColumnRef COL_VISIBLE = new ColumnRef("tag", "visible");
 
-  /**
-   * Names column {@code tagged_at} in error messages.
-   */
   private static final ColumnRef COL_TAGGED_AT = new ColumnRef("tag", "tagged_at");
-
-  /**
-   * Inserts one row.
-   */
-  private static final String INSERT_SQL = "INSERT INTO \"tag\" (\"run_id\", \"name\", \"weight\", \"visible\", \"tagged_at\") VALUES (?, ?, ?, ?, COALESCE(?, (strftime('%Y-%m-%dT%H:%M:%f000000', 'now'))))";
-
-  /**
-   * Inserts one row or updates the row with the same key.
-   */
-  private static final String UPSERT_SQL = "INSERT INTO \"tag\" (\"run_id\", \"name\", \"weight\", \"visible\", \"tagged_at\") VALUES (?, ?, ?, ?, COALESCE(?, (strftime('%Y-%m-%dT%H:%M:%f000000', 'now')))) ON CONFLICT (\"run_id\", \"name\") DO UPDATE SET \"weight\" = excluded.\"weight\", \"visible\" = excluded.\"visible\", \"tagged_at\" = excluded.\"tagged_at\"";
-
-  /**
-   * Selects the row with the given key.
-   */
-  private static final String SELECT_BY_ID_SQL = "SELECT \"run_id\", \"name\", \"weight\", \"visible\", \"tagged_at\" FROM \"tag\" WHERE \"run_id\" = ? AND \"name\" = ?";
-
-  /**
-   * Selects every row, unordered.
-   */
-  private static final String SELECT_ALL_SQL = "SELECT \"run_id\", \"name\", \"weight\", \"visible\", \"tagged_at\" FROM \"tag\"";
-
-  /**
-   * Selects every row ordered by the primary key.
-   */
-  private static final String SELECT_ALL_ORDERED_SQL = "SELECT \"run_id\", \"name\", \"weight\", \"visible\", \"tagged_at\" FROM \"tag\" ORDER BY \"run_id\", \"name\"";
-
-  /**
-   * Selects a page of rows ordered by the primary key.
-   */
-  private static final String SELECT_PAGE_SQL = "SELECT \"run_id\", \"name\", \"weight\", \"visible\", \"tagged_at\" FROM \"tag\" ORDER BY \"run_id\", \"name\" LIMIT ? OFFSET ?";
-
-  /**
-   * Follows {@code ORDER BY} a column and direction: breaks ties by the primary key, then pages.
-   */
-  private static final String ORDERED_PAGE_TAIL_SQL = ", \"run_id\", \"name\" LIMIT ? OFFSET ?";
-
-  /**
-   * Updates the non-key columns of the row with the given key.
-   */
-  private static final String UPDATE_SQL = "UPDATE \"tag\" SET \"weight\" = ?, \"visible\" = ?, \"tagged_at\" = ? WHERE \"run_id\" = ? AND \"name\" = ?";
-
-  /**
-   * Deletes the row with the given key.
-   */
-  private static final String DELETE_BY_ID_SQL = "DELETE FROM \"tag\" WHERE \"run_id\" = ? AND \"name\" = ?";
-
-  /**
-   * Counts the rows.
-   */
-  private static final String COUNT_SQL = "SELECT COUNT(*) FROM \"tag\"";
-
-  /**
-   * Tells whether a row with the given key exists.
-   */
-  private static final String EXISTS_SQL = "SELECT EXISTS (SELECT 1 FROM \"tag\" WHERE \"run_id\" = ? AND \"name\" = ?)";
 
   /**
    * A DAO of table {@code tag} in {@code database}.
@@ -161,28 +91,17 @@ public final class TagDao extends TableDao<Tag> {
    * @param row the row to insert
    */
   public void insert(Tag row) {
-    insertRow(INSERT_SQL, row);
+    insertRow(row);
   }
 
   /**
-   * Inserts all {@code rows} in one transaction, in batches: all or none.
+   * Inserts all {@code rows} in one transaction, in batches: all or none, as {@link #insertBatch}.
    *
    * @param rows the rows to insert
    * @return the number of rows inserted
    */
   public int insertAll(Iterable<? extends Tag> rows) {
-    return insertRows(INSERT_SQL, rows);
-  }
-
-  /**
-   * Inserts all {@code rows} in one transaction, in JDBC batches, without reading back keys: all or
-   * none. The fastest way to load many rows.
-   *
-   * @param rows the rows to insert
-   * @return the number of rows inserted
-   */
-  public int insertBatch(Iterable<? extends Tag> rows) {
-    return insertRows(INSERT_SQL, rows);
+    return insertBatch(rows);
   }
 
   /**
@@ -191,7 +110,7 @@ public final class TagDao extends TableDao<Tag> {
    * @param row the row to write
    */
   public void upsert(Tag row) {
-    insertRow(UPSERT_SQL, row);
+    upsertRow(row);
   }
 
   /**
@@ -202,24 +121,7 @@ public final class TagDao extends TableDao<Tag> {
    * @return the row, or empty if there is none
    */
   public Optional<Tag> findById(String runId, String name) {
-    return queryOne(SELECT_BY_ID_SQL, statement -> {
-      SqlValues.setText(statement, 1, runId, COL_RUN_ID);
-      SqlValues.setText(statement, 2, name, COL_NAME);
-    });
-  }
-
-  /**
-   * A page of rows ordered by primary key.
-   *
-   * @param limit the most rows to return
-   * @param offset how many rows to skip first
-   * @return the rows of the page
-   */
-  public List<Tag> list(int limit, long offset) {
-    return queryList(SELECT_PAGE_SQL, statement -> {
-      statement.setInt(1, limit);
-      statement.setLong(2, offset);
-    });
+    return findOneByKey(runId, name);
   }
 
   /**
@@ -232,24 +134,7 @@ public final class TagDao extends TableDao<Tag> {
    * @return the rows of the page
    */
   public List<Tag> list(Column orderBy, SortOrder order, int limit, long offset) {
-    Objects.requireNonNull(orderBy, "orderBy");
-    Objects.requireNonNull(order, "order");
-    return queryList(
-        SELECT_ALL_SQL + " ORDER BY " + orderBy.sql() + " " + order.name() + ORDERED_PAGE_TAIL_SQL,
-        statement -> {
-          statement.setInt(1, limit);
-          statement.setLong(2, offset);
-        });
-  }
-
-  /**
-   * Writes the non-key columns of {@code row} to the row with its key.
-   *
-   * @param row the new values
-   * @return whether a row with that key exists (and was updated)
-   */
-  public boolean update(Tag row) {
-    return updateRow(UPDATE_SQL, statement -> bindUpdate(statement, row), row) > 0;
+    return listOrderedBy(orderBy, order, limit, offset);
   }
 
   /**
@@ -260,19 +145,7 @@ public final class TagDao extends TableDao<Tag> {
    * @return whether a row was deleted
    */
   public boolean deleteById(String runId, String name) {
-    return executeUpdate(DELETE_BY_ID_SQL, statement -> {
-      SqlValues.setText(statement, 1, runId, COL_RUN_ID);
-      SqlValues.setText(statement, 2, name, COL_NAME);
-    }) > 0;
-  }
-
-  /**
-   * The number of rows.
-   *
-   * @return the row count
-   */
-  public long count() {
-    return queryLong(COUNT_SQL, StatementBinder.NONE);
+    return deleteByKey(runId, name);
   }
 
   /**
@@ -283,36 +156,9 @@ public final class TagDao extends TableDao<Tag> {
    * @return whether it exists
    */
   public boolean exists(String runId, String name) {
-    return queryLong(EXISTS_SQL, statement -> {
-      SqlValues.setText(statement, 1, runId, COL_RUN_ID);
-      SqlValues.setText(statement, 2, name, COL_NAME);
-    }) != 0;
+    return existsByKey(runId, name);
   }
 
-  /**
-   * Every row ordered by primary key, read lazily, never all in memory. The stream holds a
-   * connection until it is closed: use it in a try-with-resources statement.
-   *
-   * @return the rows; close it when done
-   */
-  public Stream<Tag> stream() {
-    return queryStream(SELECT_ALL_ORDERED_SQL, StatementBinder.NONE);
-  }
-
-  /**
-   * Binds the parameters of {@code UPDATE_SQL}: the non-key columns, then the key.
-   */
-  private void bindUpdate(PreparedStatement statement, Tag row) throws SQLException {
-    SqlValues.setLong(statement, 1, row.weight, COL_WEIGHT);
-    SqlValues.setBoolean(statement, 2, row.isVisible(), COL_VISIBLE);
-    SqlValues.setLocalDateTime(statement, 3, row.getTaggedAt(), COL_TAGGED_AT);
-    SqlValues.setText(statement, 4, row.getRunId(), COL_RUN_ID);
-    SqlValues.setText(statement, 5, row.name(), COL_NAME);
-  }
-
-  /**
-   * Binds every column of {@code row}, in table order, to parameters 1 to 5.
-   */
   @Override
   protected void bindRow(PreparedStatement statement, Tag row) throws SQLException {
     SqlValues.setText(statement, 1, row.getRunId(), COL_RUN_ID);
@@ -322,9 +168,6 @@ public final class TagDao extends TableDao<Tag> {
     SqlValues.setLocalDateTime(statement, 5, row.getTaggedAt(), COL_TAGGED_AT);
   }
 
-  /**
-   * Reads the current row of {@code resultSet}, whose columns are in table order.
-   */
   @Override
   protected Tag readRow(ResultSet resultSet) throws SQLException {
     return new Tag(
@@ -335,62 +178,38 @@ public final class TagDao extends TableDao<Tag> {
         SqlValues.getLocalDateTime(resultSet, 5, COL_TAGGED_AT));
   }
 
-  /**
-   * The values of the foreign-key columns of {@code row}, in foreign-key order.
-   */
   @Override
   protected Object[] foreignKeyValues(Tag row) {
     return new Object[] {row.getRunId()};
   }
 
   /**
-   * The columns of table {@code tag}, to order listings by.
+   * The columns of table {@code tag}, in table order, to order listings by.
    */
   public enum Column {
     /**
      * Column {@code run_id}.
      */
-    RUN_ID("\"run_id\""),
+    RUN_ID,
 
     /**
      * Column {@code name}.
      */
-    NAME("\"name\""),
+    NAME,
 
     /**
      * Column {@code weight}.
      */
-    WEIGHT("\"weight\""),
+    WEIGHT,
 
     /**
      * Column {@code visible}.
      */
-    VISIBLE("\"visible\""),
+    VISIBLE,
 
     /**
      * Column {@code tagged_at}.
      */
-    TAGGED_AT("\"tagged_at\"");
-
-    /**
-     * The quoted SQL name.
-     */
-    private final String sql;
-
-    /**
-     * A column with the quoted SQL name {@code sql}.
-     */
-    Column(String sql) {
-      this.sql = sql;
-    }
-
-    /**
-     * The quoted SQL name of the column.
-     *
-     * @return the column name as SQL writes it
-     */
-    public String sql() {
-      return sql;
-    }
+    TAGGED_AT
   }
 }

@@ -1,6 +1,7 @@
 package test.metrics;
 
 import dev.gao.metrics.annotations.ForeignKey;
+import dev.gao.metrics.annotations.Index;
 import dev.gao.metrics.annotations.Json;
 import dev.gao.metrics.annotations.MetricsTable;
 import dev.gao.metrics.annotations.Nullable;
@@ -8,8 +9,8 @@ import dev.gao.metrics.annotations.PrimaryKey;
 import java.util.List;
 import java.util.Map;
 
-/** One measurement of a run. */
-@MetricsTable
+/** One measurement of a run; its JSON labels are indexed. */
+@MetricsTable(indexes = @Index(columns = "labels"))
 public record Sample(
     @PrimaryKey(autoGenerate = true) long id,
     @ForeignKey(table = Run.class, onDelete = ForeignKey.Action.CASCADE) String runId,

@@ -97,6 +97,16 @@ class JsonColumnTest {
     assertEquals(codec.mapper(), codec.mapper());
   }
 
+  @Test
+  void tokensOfDeclaredFieldsKeepTheirGenericArguments() {
+    JsonType<Map<String, List<Tag>>> declared = JsonType.ofField(Run.class, "metadata");
+    assertEquals(new JsonType<Map<String, List<Tag>>>() {}.type(), declared.type());
+    assertEquals("JsonType<java.util.Map<java.lang.String, java.util.List<dev.gao.metrics.runtime.fixture.Tag>>>", declared.toString());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> JsonType.ofField(Run.class, "nothing"));
+    assertEquals("dev.gao.metrics.runtime.fixture.Run declares no field nothing", e.getMessage());
+  }
+
   /** A type token without a type argument. */
   @SuppressWarnings("rawtypes")
   static final class RawType extends JsonType {}

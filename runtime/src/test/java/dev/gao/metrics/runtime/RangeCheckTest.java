@@ -74,39 +74,17 @@ class RangeCheckTest {
     private static final ColumnRef COST = new ColumnRef("scores", "cost");
     private static final ColumnRef ERRORS = new ColumnRef("scores", "errors");
     private static final ColumnRef LABEL = new ColumnRef("scores", "label");
-    private static final String INSERT =
-        "INSERT INTO \"scores\" (\"id\", \"coverage\", \"cost\", \"errors\", \"label\") VALUES (?, ?, ?, ?, ?)";
-    private static final String UPDATE =
-        "UPDATE \"scores\" SET \"coverage\" = ?, \"cost\" = ?, \"errors\" = ?, \"label\" = ? WHERE \"id\" = ?";
 
     ScoreDao(MetricsDatabase database) {
       super(database, SCORES);
     }
 
     void insert(Score row) {
-      insertRow(INSERT, row);
+      insertRow(row);
     }
 
     int insertAll(List<Score> rows) {
-      return insertRows(INSERT, rows);
-    }
-
-    boolean update(Score row) {
-      return updateRow(
-              UPDATE,
-              s -> {
-                SqlValues.setDouble(s, 1, row.coverage(), COVERAGE);
-                SqlValues.setDecimal(s, 2, row.cost(), COST);
-                SqlValues.setLong(s, 3, row.errors(), ERRORS);
-                SqlValues.setText(s, 4, row.label(), LABEL);
-                SqlValues.setLong(s, 5, row.id(), ID);
-              },
-              row)
-          > 0;
-    }
-
-    long count() {
-      return queryLong("SELECT count(*) FROM \"scores\"", s -> {});
+      return insertBatch(rows);
     }
 
     @Override

@@ -230,6 +230,62 @@ class TableDaoTest {
   }
 
   @Test
+  void lookupsByIndexColumnsBindTheirValuesByType() {
+    runs.insert(new Run("r1", Instant.EPOCH, "gao", "bench", "1", null, null));
+    runs.insert(new Run("r2", Instant.EPOCH, "gao", "other", "1", null, null));
+    runs.insert(new Run("r3", Instant.EPOCH, "x", "bench", "1", null, null));
+    assertEquals(List.of("r1", "r2"), ids(runs.findByProjectName("gao")));
+    assertEquals(List.of("r1", "r2"), ids(runs.findByProjectName("gao")));
+    assertEquals(List.of(), runs.findByProjectName("none"));
+    assertEquals("r2", runs.findByProjectNameAndBenchmarkName("gao", "other").orElseThrow().runId());
+    assertTrue(runs.findByProjectNameAndBenchmarkName("x", "other").isEmpty());
+
+    runs.insert(run("r4", "p"));
+    long id = metrics.insert(Metric.of("r4", 1, 2));
+    assertEquals(List.of(id), metrics.findByRunId("r4").stream().map(Metric::id).toList());
+    assertTrue(metrics.findById(id).isPresent());
+  }
+
+  @Test
+  void keyAndLookupValuesMustMatchTheirColumns() {
+    RawDao raw = new RawDao(db);
+    IllegalArgumentException count = assertThrows(IllegalArgumentException.class, () -> raw.byKey("r1", "extra"));
+    assertEquals(
+        "expected 1 values, for [benchmark_runs.run_id], but got 2", count.getMessage());
+    IllegalArgumentException column =
+        assertThrows(IllegalArgumentException.class, () -> raw.where("no_such_column", "x"));
+    assertTrue(column.getMessage().contains("no_such_column"), column.getMessage());
+    InvalidValueException type = assertThrows(InvalidValueException.class, () -> raw.byKey(new Object()));
+    assertEquals("run_id", type.column());
+    assertTrue(type.getMessage().contains("no column value"), type.getMessage());
+  }
+
+  @Test
+  void orderingNeedsAConstantOfTheTablesColumns() {
+    RawDao raw = new RawDao(db);
+    runs.insert(run("r1", "p"));
+    assertEquals(List.of("r1"), ids(raw.orderedBy(Wide.C6)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> raw.orderedBy(Wide.C7));
+    assertEquals("table benchmark_runs has 7 columns, no column C7", e.getMessage());
+    NullPointerException order = assertThrows(NullPointerException.class, () -> raw.orderedBy(null));
+    assertEquals("orderBy", order.getMessage());
+  }
+
+  @Test
+  void anAutomaticKeyOfZeroNamesNoRowToUpdate() {
+    runs.insert(run("r1", "p"));
+    long id = metrics.insert(Metric.of("r1", 1, 2));
+    assertFalse(metrics.update(new Metric(0, "r1", 9, null, 9)));
+    assertTrue(metrics.update(new Metric(id, "r1", 9, null, 9)));
+    assertEquals(new Metric(id, "r1", 9, null, 9), metrics.findById(id).orElseThrow());
+  }
+
+  /** More constants than benchmark_runs has columns. */
+  private enum Wide {
+    C0, C1, C2, C3, C4, C5, C6, C7
+  }
+
+  @Test
   void queryOneRefusesSeveralRows() {
     runs.insert(run("r1", "p1"));
     runs.insert(run("r2", "p2"));
@@ -283,6 +339,18 @@ class TableDaoTest {
 
     long longValue(String sql) {
       return queryLong(sql, StatementBinder.NONE);
+    }
+
+    java.util.Optional<Run> byKey(Object... key) {
+      return findOneByKey(key);
+    }
+
+    List<Run> where(String column, Object value) {
+      return findAllWhere(new String[] {column}, value);
+    }
+
+    List<Run> orderedBy(Enum<?> column) {
+      return listOrderedBy(column, SortOrder.ASC, 10, 0);
     }
 
     @Override

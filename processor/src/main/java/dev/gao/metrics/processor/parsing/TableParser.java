@@ -106,7 +106,7 @@ public final class TableParser {
     List<ColumnModel> models = new ArrayList<>();
     Map<String, ColumnModel> modelsByProperty = new HashMap<>();
     for (ColumnDraft column : columns) {
-      int position = key.columns().indexOf(column) + 1;
+      int position = keyPosition(key.columns(), column);
       ColumnModel model =
           new ColumnModel(
               column.name(),
@@ -148,6 +148,19 @@ public final class TableParser {
     } else {
       UnresolvedTypes.collect(type.get(), unresolved);
     }
+  }
+
+  /**
+   * The 1-based position of {@code column} in the key, 0 if it is not part of it. Compares identity:
+   * the equality of drafts compares JavaPoet type names, which renders them.
+   */
+  private static int keyPosition(List<ColumnDraft> key, ColumnDraft column) {
+    for (int i = 0; i < key.size(); i++) {
+      if (key.get(i) == column) {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   private static void checkIdentifier(

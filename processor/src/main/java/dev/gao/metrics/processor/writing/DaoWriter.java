@@ -47,8 +47,7 @@ public final class DaoWriter {
     for (ColumnModel column : table.columns()) {
       type.addField(
           FieldSpec.builder(RuntimeTypes.COLUMN_REF, names.columnRef(column), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc("Names column {@code $L} in error messages.\n", column.name())
-              .initializer("new $T($S, $S)", RuntimeTypes.COLUMN_REF, table.name(), column.name())
+              .initializer("new $T($L)", RuntimeTypes.COLUMN_REF, JavaLiterals.arguments(table.name(), column.name()))
               .build());
     }
     for (ColumnModel column : table.columns()) {
@@ -56,13 +55,16 @@ public final class DaoWriter {
         TypeName jsonType = ParameterizedTypeName.get(RuntimeTypes.JSON_TYPE, column.javaType());
         type.addField(
             FieldSpec.builder(jsonType, names.jsonType(column), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The Java type of JSON column {@code $L}, generic arguments included.\n", column.name())
-                .initializer("new $T() {}", jsonType)
+                .addJavadoc(
+                    "The Java type of JSON column {@code $L}, generic arguments included: the declared type of\n"
+                        + "{@code $L}.\n",
+                    column.name(),
+                    column.property())
+                .initializer("$T.ofField($T.class, $S)", RuntimeTypes.JSON_TYPE, table.rowType(), column.property())
                 .build());
       }
     }
-    new DaoStatements(dialect, table, names).fields().forEach(type::addField);
-    DaoQueries queries = new DaoQueries(table, dao, names, codec);
+    DaoQueries queries = new DaoQueries(table, dao, codec);
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
@@ -92,14 +94,17 @@ public final class DaoWriter {
       ddl.add(dialect.createIndex(table, index) + ";");
     }
     return CodeBlock.of(
-        "Data access for table {@code $L}, whose rows are {@link $T}.\n\n<pre>\n$L\n</pre>\n\n$L",
+        "Data access for table {@code $L}, whose rows are {@link $T}.\n\n<pre>\n$L\n</pre>\n\n"
+            + "<p>The methods that do not depend on the key ({@code insertBatch}, {@code update}, {@code list},\n"
+            + "{@code count}, {@code stream}) are {@link $T}'s, which renders the SQL of every method from\n"
+            + "{@link #TABLE}. Every method joins the calling thread's transaction on the database, if there\n"
+            + "is one, or runs in its own: writes in an {@code IMMEDIATE} transaction (several rows\n"
+            + "atomically), reads on a pooled connection. To group several calls into one unit of work, call\n"
+            + "them inside {@code MetricsDatabase.inTransaction}.\n",
         table.name(),
         table.rowType(),
         JavadocText.escape(String.join("\n", ddl)),
-        "<p>Every method joins the calling thread's transaction on the database, if there is one, or\n"
-            + "runs in its own: writes in an {@code IMMEDIATE} transaction (several rows atomically), reads on\n"
-            + "a pooled connection. To group several calls into one unit of work, call them inside\n"
-            + "{@code MetricsDatabase.inTransaction}.\n");
+        RuntimeTypes.TABLE_DAO);
   }
 
   private MethodSpec bindRow(TableModel table, ValueCodec codec) {
@@ -109,11 +114,10 @@ public final class DaoWriter {
             .addModifiers(Modifier.PROTECTED)
             .addParameter(PreparedStatement.class, "statement")
             .addParameter(table.rowType(), "row")
-            .addException(SQLException.class)
-            .addJavadoc("Binds every column of {@code row}, in table order, to parameters 1 to $L.\n", table.columns().size());
+            .addException(SQLException.class);
     int index = 1;
     for (ColumnModel column : table.columns()) {
-      method.addStatement(codec.bind("statement", index++, column.accessor().expression("row"), column, true));
+      method.addStatement(codec.bind("statement", index++, column.accessor().expression("row"), column));
     }
     return method.build();
   }
@@ -130,7 +134,6 @@ public final class DaoWriter {
         .addParameter(ResultSet.class, "resultSet")
         .returns(table.rowType())
         .addException(SQLException.class)
-        .addJavadoc("Reads the current row of {@code resultSet}, whose columns are in table order.\n")
         .addCode("return new $T(\n$>$>$L);\n$<$<", table.rowType(), CodeBlock.join(values, ",\n"))
         .build();
   }
@@ -145,7 +148,6 @@ public final class DaoWriter {
         .addModifiers(Modifier.PROTECTED)
         .addParameter(table.rowType(), "row")
         .returns(Object[].class)
-        .addJavadoc("The values of the foreign-key columns of {@code row}, in foreign-key order.\n")
         .addStatement("return new Object[] {$L}", CodeBlock.join(values, ", "))
         .build();
   }
@@ -154,30 +156,11 @@ public final class DaoWriter {
     TypeSpec.Builder columns =
         TypeSpec.enumBuilder("Column")
             .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("The columns of table {@code $L}, to order listings by.\n", table.name())
-            .addField(
-                FieldSpec.builder(String.class, "sql", Modifier.PRIVATE, Modifier.FINAL)
-                    .addJavadoc("The quoted SQL name.\n")
-                    .build())
-            .addMethod(
-                MethodSpec.constructorBuilder()
-                    .addJavadoc("A column with the quoted SQL name {@code sql}.\n")
-                    .addParameter(String.class, "sql")
-                    .addStatement("this.sql = sql")
-                    .build())
-            .addMethod(
-                MethodSpec.methodBuilder("sql")
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(String.class)
-                    .addJavadoc("The quoted SQL name of the column.\n\n@return the column name as SQL writes it\n")
-                    .addStatement("return sql")
-                    .build());
+            .addJavadoc("The columns of table {@code $L}, in table order, to order listings by.\n", table.name());
     for (ColumnModel column : table.columns()) {
       columns.addEnumConstant(
           names.constant(column),
-          TypeSpec.anonymousClassBuilder("$S", dialect.quote(column.name()))
-              .addJavadoc("Column {@code $L}.\n", column.name())
-              .build());
+          TypeSpec.anonymousClassBuilder("").addJavadoc("Column {@code $L}.\n", column.name()).build());
     }
     return columns.build();
   }

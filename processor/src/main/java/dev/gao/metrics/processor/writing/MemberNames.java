@@ -5,7 +5,6 @@ import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.parsing.Names;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,10 +41,5 @@ final class MemberNames {
   /** The {@code JsonType} field, for example {@code PHASE_TIMES_JSON}. */
   String jsonType(ColumnModel column) {
     return constant(column) + "_JSON";
-  }
-
-  /** The SQL constant of a lookup, for example {@code SELECT_BY_RUN_ID_SQL}. */
-  String lookupSql(List<ColumnModel> columns) {
-    return "SELECT_BY_" + String.join("_AND_", columns.stream().map(this::constant).toList()) + "_SQL";
   }
 }

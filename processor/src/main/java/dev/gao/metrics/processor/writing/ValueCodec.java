@@ -16,50 +16,57 @@ final class ValueCodec {
   }
 
   /**
-   * Binds {@code value} to parameter {@code index}; {@code insert} binds an automatic key so that 0
-   * or null lets the database choose it.
+   * Binds {@code value} to parameter {@code index} as {@code bindRow} does: an automatic key binds
+   * so that 0 or null lets the database choose it.
    */
-  CodeBlock bind(String statement, int index, String value, ColumnModel column, boolean insert) {
+  CodeBlock bind(String statement, int index, String value, ColumnModel column) {
     if (column.json()) {
       return CodeBlock.of(
-          "$T.setJson($L, $L, $L, $N, json(), $N)",
+          "$T.setJson($L)",
           RuntimeTypes.SQL_VALUES,
-          statement,
-          index,
-          value,
-          names.jsonType(column),
-          names.columnRef(column));
+          String.join(", ", statement, Integer.toString(index), value, names.jsonType(column), "json()", names.columnRef(column)));
     }
     String setter =
-        insert && table.autoIncrement() && column.inPrimaryKey()
+        table.autoIncrement() && column.inPrimaryKey()
             ? (column.primitive() ? "setGeneratedKey" : "setGeneratedKeyObject")
             : setter(column);
     return CodeBlock.of(
-        "$T.$L($L, $L, $L, $N)", RuntimeTypes.SQL_VALUES, setter, statement, index, value, names.columnRef(column));
+        "$T.$L",
+        RuntimeTypes.SQL_VALUES,
+        setter + "(" + String.join(", ", statement, Integer.toString(index), value, names.columnRef(column)) + ")");
+  }
+
+  /**
+   * The value of the parameter named as {@code column}'s property as {@code SqlValues.setValue} binds
+   * it: the parameter itself, or for a JSON column its JSON text.
+   */
+  CodeBlock value(ColumnModel column) {
+    if (column.json()) {
+      return CodeBlock.of(
+          "$T.jsonText($L, $N, json(), $N)",
+          RuntimeTypes.SQL_VALUES,
+          column.property(),
+          names.jsonType(column),
+          names.columnRef(column));
+    }
+    return CodeBlock.of("$L", column.property());
   }
 
   /** Reads column {@code index} of the current row of {@code resultSet}. */
   CodeBlock read(String resultSet, int index, ColumnModel column) {
+    String position = resultSet + ", " + index + ", ";
     if (column.json()) {
       return CodeBlock.of(
-          "$T.getJson($L, $L, $N, json(), $N)",
+          "$T.getJson($L)",
           RuntimeTypes.SQL_VALUES,
-          resultSet,
-          index,
-          names.jsonType(column),
-          names.columnRef(column));
+          position + names.jsonType(column) + ", json(), " + names.columnRef(column));
     }
     if (column.kind() == ValueKind.ENUM) {
       return CodeBlock.of(
-          "$T.getEnum($L, $L, $T.class, $N)",
-          RuntimeTypes.SQL_VALUES,
-          resultSet,
-          index,
-          column.javaType(),
-          names.columnRef(column));
+          "$T.getEnum($L$T.class, $L)", RuntimeTypes.SQL_VALUES, position, column.javaType(), names.columnRef(column));
     }
     return CodeBlock.of(
-        "$T.$L($L, $L, $N)", RuntimeTypes.SQL_VALUES, getter(column), resultSet, index, names.columnRef(column));
+        "$T.$L", RuntimeTypes.SQL_VALUES, getter(column) + "(" + position + names.columnRef(column) + ")");
   }
 
   private static String setter(ColumnModel column) {

@@ -105,13 +105,6 @@ class SqliteDialectTest {
             + ") STRICT",
         dialect.createTable(table));
     assertFalse(dialect.notNullInDdl(table, table.columns().get(0)));
-    assertEquals(
-        "INSERT INTO \"performance_metrics\" (\"id\", \"run_id\", \"phase_times\") VALUES (?, ?, ?) RETURNING \"id\"",
-        dialect.insert(table, true));
-    assertEquals(
-        "INSERT INTO \"performance_metrics\" (\"id\", \"run_id\", \"phase_times\") VALUES (?, ?, ?) ON CONFLICT (\"id\")"
-            + " DO UPDATE SET \"run_id\" = excluded.\"run_id\", \"phase_times\" = excluded.\"phase_times\" RETURNING \"id\"",
-        dialect.upsert(table));
   }
 
   @Test
@@ -130,22 +123,6 @@ class SqliteDialectTest {
             + "  \"created_at\" TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now'))\n"
             + ") STRICT",
         dialect.createTable(table));
-    assertEquals(
-        "INSERT INTO \"benchmark_runs\" (\"run_id\", \"version\", \"created_at\") VALUES (?, COALESCE(?, '1.0.0'),"
-            + " COALESCE(?, (strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now'))))",
-        dialect.insert(table, false));
-    assertEquals(
-        "UPDATE \"benchmark_runs\" SET \"version\" = ?, \"created_at\" = ? WHERE \"run_id\" = ?", dialect.update(table));
-    assertEquals("DELETE FROM \"benchmark_runs\" WHERE \"run_id\" = ?", dialect.deleteByKey(table));
-    assertEquals("SELECT COUNT(*) FROM \"benchmark_runs\"", dialect.count(table));
-    assertEquals("SELECT EXISTS (SELECT 1 FROM \"benchmark_runs\" WHERE \"run_id\" = ?)", dialect.exists(table));
-    assertEquals(
-        "SELECT \"run_id\", \"version\", \"created_at\" FROM \"benchmark_runs\" WHERE \"version\" = ? ORDER BY \"run_id\"",
-        dialect.selectWhere(table, List.of("version"), true));
-    assertEquals(
-        "SELECT \"run_id\", \"version\", \"created_at\" FROM \"benchmark_runs\" ORDER BY \"run_id\" LIMIT ? OFFSET ?",
-        dialect.selectPage(table));
-    assertEquals(", \"run_id\" LIMIT ? OFFSET ?", dialect.orderedPageTail(table));
   }
 
   @Test
@@ -161,20 +138,11 @@ class SqliteDialectTest {
             + "  FOREIGN KEY (\"run_id\") REFERENCES \"runs\" (\"run_id\") ON DELETE SET NULL ON UPDATE RESTRICT\n"
             + ") STRICT",
         dialect.createTable(table));
-    assertEquals(
-        "INSERT INTO \"tags\" (\"run_id\", \"name\") VALUES (?, ?) ON CONFLICT (\"run_id\", \"name\") DO NOTHING",
-        dialect.upsert(table));
-    assertEquals(
-        "UPDATE \"tags\" SET \"run_id\" = \"run_id\", \"name\" = \"name\" WHERE \"run_id\" = ? AND \"name\" = ?",
-        dialect.update(table));
   }
 
   @Test
   void keyOnlyAutoTableUpsertStillReturnsTheKey() {
     TableModel table = autoTable("ids", List.of(autoKey()));
-    assertEquals(
-        "INSERT INTO \"ids\" (\"id\") VALUES (?) ON CONFLICT (\"id\") DO UPDATE SET \"id\" = excluded.\"id\" RETURNING \"id\"",
-        dialect.upsert(table));
     assertEquals("CREATE TABLE \"ids\" (\n  \"id\" INTEGER PRIMARY KEY AUTOINCREMENT\n) STRICT", dialect.createTable(table));
   }
 

@@ -357,17 +357,82 @@ public final class SqlValues {
   public static <T> void setJson(
       PreparedStatement ps, int index, T value, JsonType<T> type, JsonCodec codec, ColumnRef column)
       throws SQLException {
+    setText(ps, index, jsonText(value, type, codec, column), column);
+  }
+
+  /**
+   * The JSON text {@link #setJson} binds, for passing a JSON value where values are bound by
+   * {@link #setValue}.
+   *
+   * @param value the value, or null
+   * @param type the value's type token
+   * @param codec the codec that writes it
+   * @param column the column, for messages
+   * @param <T> the value's type
+   * @return the JSON text, or null for null
+   * @throws InvalidValueException if Jackson cannot write the value
+   */
+  public static <T> String jsonText(T value, JsonType<T> type, JsonCodec codec, ColumnRef column) {
     if (value == null) {
-      ps.setNull(index, Types.VARCHAR);
-      return;
+      return null;
     }
-    String json;
     try {
-      json = codec.write(value, type);
+      return codec.write(value, type);
     } catch (IllegalArgumentException e) {
       throw new InvalidValueException(column.table(), column.column(), value, e.getMessage(), e);
     }
-    ps.setString(index, json);
+  }
+
+  /**
+   * Binds a value of any kind but JSON, chosen by its class, exactly as the binder of that kind
+   * does: a {@code Long}, {@code Integer}, {@code Short} or {@code Byte} as {@link #setInteger}, a
+   * {@code Double} or {@code Float} as {@link #setReal}, and so on; null binds SQL NULL. A JSON
+   * value is bound as its {@link #jsonText}. DAOs bind their key and lookup values with it.
+   *
+   * @param ps the statement
+   * @param index the 1-based parameter index
+   * @param value the value, or null
+   * @param column the column, for messages
+   * @throws SQLException if the driver refuses the value
+   * @throws InvalidValueException if the value is of no column kind, or the kind refuses it
+   */
+  public static void setValue(PreparedStatement ps, int index, Object value, ColumnRef column)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.NULL);
+    } else if (value instanceof String text) {
+      setText(ps, index, text, column);
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte) {
+      setInteger(ps, index, (Number) value, column);
+    } else if (value instanceof Double || value instanceof Float) {
+      setReal(ps, index, (Number) value, column);
+    } else if (value instanceof Boolean bool) {
+      setBooleanObject(ps, index, bool, column);
+    } else if (value instanceof BigDecimal decimal) {
+      setDecimal(ps, index, decimal, column);
+    } else if (value instanceof Enum<?> constant) {
+      setEnum(ps, index, constant, column);
+    } else if (value instanceof Instant instant) {
+      setInstant(ps, index, instant, column);
+    } else if (value instanceof OffsetDateTime time) {
+      setOffsetDateTime(ps, index, time, column);
+    } else if (value instanceof LocalDateTime time) {
+      setLocalDateTime(ps, index, time, column);
+    } else if (value instanceof LocalDate date) {
+      setLocalDate(ps, index, date, column);
+    } else if (value instanceof UUID uuid) {
+      setUuid(ps, index, uuid, column);
+    } else if (value instanceof byte[] bytes) {
+      setBytes(ps, index, bytes, column);
+    } else {
+      throw invalid(
+          column,
+          value,
+          "a " + value.getClass().getName() + " is no column value; bind JSON values as their jsonText");
+    }
   }
 
   // ---------------------------------------------------------------- readers

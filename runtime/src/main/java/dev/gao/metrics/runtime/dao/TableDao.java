@@ -24,11 +24,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Base class of every generated DAO: runs the DAO's SQL on the database's connections.
+ *
+ * <p>The SQL of the table's operations is rendered from its {@link TableInfo} the first time the
+ * DAO needs it. The operations that do not depend on the type of the key ({@link #insertBatch},
+ * {@link #update}, {@link #list(int, long)}, {@link #count} and {@link #stream}) are implemented
+ * here; a generated DAO adds the typed ones (insert, lookups by key and by index) as thin methods
+ * over the protected ones below, and binds and reads rows with {@link #bindRow} and {@link
+ * #readRow}.
  *
  * <p>Every operation joins the calling thread's unit of work on this database, or runs in its own:
  * writes in a write transaction (multi-row writes atomically), reads on a pooled connection.
@@ -49,6 +57,10 @@ public abstract class TableDao<T> {
   private final Map<String, Integer> parameterOfColumn = new HashMap<>();
   private final ForeignKeyProbe foreignKeyProbe;
   private final StatementRunner statements;
+  private final Map<String, Lookup> lookupsOfOne = new ConcurrentHashMap<>();
+  private final Map<String, Lookup> lookupsOfAll = new ConcurrentHashMap<>();
+  // Rendered on first use; immutable, so a race renders it twice at worst.
+  private TableStatements sql;
 
   /**
    * Binds the DAO to a database.
@@ -300,7 +312,240 @@ public abstract class TableDao<T> {
     return statements.stream(sql, binder, this::readRow);
   }
 
+  // ---------------------------------------------------------------- the table's operations
+
+  /**
+   * Inserts all {@code rows} in one transaction, in JDBC batches, without reading back keys: all or
+   * none. The fastest way to load many rows.
+   *
+   * @param rows the rows to insert
+   * @return the number of rows inserted
+   */
+  public final int insertBatch(Iterable<? extends T> rows) {
+    return insertRows(sql().insertBatch, rows);
+  }
+
+  /**
+   * Writes the non-key columns of {@code row} to the row with its key. An automatic key of 0 (or
+   * null) names no row, as it does for insert.
+   *
+   * @param row the new values
+   * @return whether a row with that key exists (and was updated)
+   */
+  public final boolean update(T row) {
+    return updateRow(sql().update, statement -> bindRow(statement, row), row) > 0;
+  }
+
+  /**
+   * A page of rows ordered by primary key.
+   *
+   * @param limit the most rows to return
+   * @param offset how many rows to skip first
+   * @return the rows of the page
+   */
+  public final List<T> list(int limit, long offset) {
+    return queryList(sql().selectPage, page(limit, offset));
+  }
+
+  /**
+   * The number of rows.
+   *
+   * @return the row count
+   */
+  public final long count() {
+    return queryLong(sql().count, StatementBinder.NONE);
+  }
+
+  /**
+   * Every row ordered by primary key, read lazily, never all in memory. The stream holds a
+   * connection until it is closed: use it in a try-with-resources statement.
+   *
+   * @return the rows; close it when done
+   */
+  public final Stream<T> stream() {
+    return queryStream(sql().selectAllOrdered, StatementBinder.NONE);
+  }
+
+  /**
+   * Inserts one row with the table's INSERT.
+   *
+   * @param row the row
+   */
+  protected final void insertRow(T row) {
+    insertRow(sql().insert, row);
+  }
+
+  /**
+   * Inserts one row with the table's INSERT and returns the key the database assigned (or the
+   * row's own, if it has one).
+   *
+   * @param row the row
+   * @return the key of the inserted row
+   */
+  protected final long insertRowReturningKey(T row) {
+    return insertRowReturningKey(sql().insert, row);
+  }
+
+  /**
+   * Inserts rows in one transaction with the table's INSERT and returns their keys.
+   *
+   * @param rows the rows
+   * @return the keys, in row order
+   */
+  protected final long[] insertRowsReturningKeys(Iterable<? extends T> rows) {
+    return insertRowsReturningKeys(sql().insert, rows);
+  }
+
+  /**
+   * Inserts one row, or updates the row with its key if there is one.
+   *
+   * @param row the row
+   */
+  protected final void upsertRow(T row) {
+    insertRow(sql().upsert, row);
+  }
+
+  /**
+   * Inserts one row, or updates the row with its key if there is one, and returns the key.
+   *
+   * @param row the row
+   * @return the key of the written row
+   */
+  protected final long upsertRowReturningKey(T row) {
+    return insertRowReturningKey(sql().upsert, row);
+  }
+
+  /**
+   * The row with the given key.
+   *
+   * @param key the values of the key columns, in key order, each of its column's Java type
+   * @return the row, or empty if there is none
+   */
+  protected final Optional<T> findOneByKey(Object... key) {
+    TableStatements sql = sql();
+    return queryOne(sql.selectByKey, values(sql.key, key));
+  }
+
+  /**
+   * Deletes the row with the given key.
+   *
+   * @param key the values of the key columns, in key order, each of its column's Java type
+   * @return whether a row was deleted
+   */
+  protected final boolean deleteByKey(Object... key) {
+    TableStatements sql = sql();
+    return executeUpdate(sql.deleteByKey, values(sql.key, key)) > 0;
+  }
+
+  /**
+   * Whether a row with the given key exists.
+   *
+   * @param key the values of the key columns, in key order, each of its column's Java type
+   * @return whether it exists
+   */
+  protected final boolean existsByKey(Object... key) {
+    TableStatements sql = sql();
+    return queryLong(sql.exists, values(sql.key, key)) != 0;
+  }
+
+  /**
+   * The row whose {@code columns} equal {@code values}, for lookups by the columns of a unique
+   * index.
+   *
+   * @param columns the SQL names of the compared columns
+   * @param values their values, in that order, each of its column's Java type
+   * @return the row, or empty if there is none
+   * @throws MetricsException if more than one row matches
+   */
+  protected final Optional<T> findOneWhere(String[] columns, Object... values) {
+    Lookup lookup = lookup(lookupsOfOne, columns, false);
+    return queryOne(lookup.sql(), values(lookup.columns(), values));
+  }
+
+  /**
+   * The rows whose {@code columns} equal {@code values}, ordered by primary key.
+   *
+   * @param columns the SQL names of the compared columns
+   * @param values their values, in that order, each of its column's Java type
+   * @return the matching rows
+   */
+  protected final List<T> findAllWhere(String[] columns, Object... values) {
+    Lookup lookup = lookup(lookupsOfAll, columns, true);
+    return queryList(lookup.sql(), values(lookup.columns(), values));
+  }
+
+  /**
+   * A page of rows ordered by a column; rows with equal values are ordered by primary key.
+   *
+   * @param column a constant of the DAO's column enum, whose constants are the table's columns in
+   *     table order
+   * @param order ascending or descending
+   * @param limit the most rows to return
+   * @param offset how many rows to skip first
+   * @return the rows of the page
+   * @throws IllegalArgumentException if the table has no column at the constant's position
+   */
+  protected final List<T> listOrderedBy(Enum<?> column, SortOrder order, int limit, long offset) {
+    Objects.requireNonNull(column, "orderBy");
+    Objects.requireNonNull(order, "order");
+    List<ColumnInfo> columns = table.columns();
+    if (column.ordinal() >= columns.size()) {
+      throw new IllegalArgumentException(
+          "table " + table.name() + " has " + columns.size() + " columns, no column " + column);
+    }
+    return queryList(
+        sql().selectOrderedPage(columns.get(column.ordinal()).name(), order), page(limit, offset));
+  }
+
   // ---------------------------------------------------------------- support
+
+  private TableStatements sql() {
+    TableStatements rendered = sql;
+    if (rendered == null) {
+      rendered = new TableStatements(table, dialect);
+      sql = rendered;
+    }
+    return rendered;
+  }
+
+  private Lookup lookup(Map<String, Lookup> cache, String[] columns, boolean orderByKey) {
+    String key = columns.length == 1 ? columns[0] : String.join("\0", columns);
+    Lookup known = cache.get(key);
+    if (known != null) {
+      return known;
+    }
+    Lookup rendered = new Lookup(sql().selectWhere(List.of(columns), orderByKey), refs(columns));
+    cache.put(key, rendered);
+    return rendered;
+  }
+
+  private ColumnRef[] refs(String[] columns) {
+    ColumnRef[] refs = new ColumnRef[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      refs[i] = new ColumnRef(table.name(), table.column(columns[i]).name());
+    }
+    return refs;
+  }
+
+  /** Binds {@code values} to parameters 1 to n with {@link SqlValues#setValue}. */
+  private static StatementBinder values(ColumnRef[] columns, Object[] values) {
+    if (values.length != columns.length) {
+      throw new IllegalArgumentException(
+          "expected " + columns.length + " values, for " + Arrays.asList(columns) + ", but got " + values.length);
+    }
+    return statement -> {
+      for (int i = 0; i < values.length; i++) {
+        SqlValues.setValue(statement, i + 1, values[i], columns[i]);
+      }
+    };
+  }
+
+  private static StatementBinder page(int limit, long offset) {
+    return statement -> {
+      statement.setInt(1, limit);
+      statement.setLong(2, offset);
+    };
+  }
 
   private PreparedStatement prepare(ConnectionScope scope, String sql) {
     try {
@@ -425,4 +670,7 @@ public abstract class TableDao<T> {
       return null;
     }
   }
+
+  /** The SQL of a lookup by some columns, and those columns for messages. */
+  private record Lookup(String sql, ColumnRef[] columns) {}
 }

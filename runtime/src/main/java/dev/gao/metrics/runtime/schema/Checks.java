@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime.schema;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,6 +14,11 @@ final class Checks {
       throw new IllegalArgumentException(what + " must not be blank");
     }
     return value;
+  }
+
+  /** A view of {@code values}, for the constructors that take arrays; the canonical one copies it. */
+  static <T> List<T> list(T[] values, String what) {
+    return Arrays.asList(Objects.requireNonNull(values, what));
   }
 
   static <T> List<T> copy(List<T> values, String what) {

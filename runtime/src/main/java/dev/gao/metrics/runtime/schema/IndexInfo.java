@@ -32,4 +32,17 @@ public record IndexInfo(
     }
     Objects.requireNonNull(createSql, "createSql of index " + name);
   }
+
+  /**
+   * The same index from an array of column names, the form generated code uses.
+   *
+   * @param name the index name
+   * @param columns the indexed column names, in index order
+   * @param unique whether the index enforces unique values
+   * @param automatic whether the index was added for a foreign-key column that had no index
+   * @param createSql the {@code CREATE INDEX} statement
+   */
+  public IndexInfo(String name, String[] columns, boolean unique, boolean automatic, String createSql) {
+    this(name, Checks.list(columns, "columns of index " + name), unique, automatic, createSql);
+  }
 }

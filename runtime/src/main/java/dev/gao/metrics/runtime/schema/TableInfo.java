@@ -65,6 +65,36 @@ public record TableInfo(
     }
   }
 
+  /**
+   * The same table from arrays, the form generated code uses: array initializers cost the compiler
+   * less than {@code List.of}, whose overloads are all generic.
+   *
+   * @param name the SQL table name
+   * @param javaType the qualified name of the row type
+   * @param columns the columns in table order
+   * @param autoIncrement whether the single-column integer key is assigned by the database
+   * @param indexes the declared and automatic indexes
+   * @param foreignKeys the foreign keys, in declaration order
+   * @param createSql the {@code CREATE TABLE} statement
+   */
+  public TableInfo(
+      String name,
+      String javaType,
+      ColumnInfo[] columns,
+      boolean autoIncrement,
+      IndexInfo[] indexes,
+      ForeignKeyInfo[] foreignKeys,
+      String createSql) {
+    this(
+        name,
+        javaType,
+        Checks.list(columns, "columns of table " + name),
+        autoIncrement,
+        Checks.list(indexes, "indexes of table " + name),
+        Checks.list(foreignKeys, "foreign keys of table " + name),
+        createSql);
+  }
+
   private static void requireColumn(String table, Set<String> names, String column, String user) {
     if (!names.contains(column)) {
       throw new IllegalArgumentException(

@@ -605,4 +605,68 @@ class SqlValuesTest {
       previous = text;
     }
   }
+
+  private static Object boundBy(StatementBinder binder) throws SQLException {
+    return BoundValues.capture(binder).get(1);
+  }
+
+  @Test
+  void setValueBindsEachKindAsItsTypedBinder() throws SQLException {
+    Instant instant = Instant.parse("2025-03-01T12:00:00.5Z");
+    OffsetDateTime offset = OffsetDateTime.of(2025, 3, 1, 14, 0, 0, 0, ZoneOffset.ofHours(2));
+    LocalDateTime local = LocalDateTime.of(2025, 3, 1, 12, 0, 1, 2);
+    LocalDate day = LocalDate.of(2025, 3, 1);
+    UUID uuid = UUID.fromString("00000000-0000-0000-0000-00000000002a");
+    BigDecimal decimal = new BigDecimal("12.3400");
+    byte[] bytes = {1, 2};
+    Map<Object, StatementBinder> typed = new java.util.LinkedHashMap<>();
+    typed.put("text", s -> SqlValues.setText(s, 1, "text", COLUMN));
+    typed.put(7L, s -> SqlValues.setLong(s, 1, 7L, COLUMN));
+    typed.put(8, s -> SqlValues.setLong(s, 1, 8, COLUMN));
+    typed.put((short) 9, s -> SqlValues.setInteger(s, 1, (short) 9, COLUMN));
+    typed.put((byte) 10, s -> SqlValues.setInteger(s, 1, (byte) 10, COLUMN));
+    typed.put(1.5, s -> SqlValues.setDouble(s, 1, 1.5, COLUMN));
+    typed.put(2.5f, s -> SqlValues.setDouble(s, 1, 2.5f, COLUMN));
+    typed.put(true, s -> SqlValues.setBoolean(s, 1, true, COLUMN));
+    typed.put(decimal, s -> SqlValues.setDecimal(s, 1, decimal, COLUMN));
+    typed.put(Color.GREEN, s -> SqlValues.setEnum(s, 1, Color.GREEN, COLUMN));
+    typed.put(instant, s -> SqlValues.setInstant(s, 1, instant, COLUMN));
+    typed.put(offset, s -> SqlValues.setOffsetDateTime(s, 1, offset, COLUMN));
+    typed.put(local, s -> SqlValues.setLocalDateTime(s, 1, local, COLUMN));
+    typed.put(day, s -> SqlValues.setLocalDate(s, 1, day, COLUMN));
+    typed.put(uuid, s -> SqlValues.setUuid(s, 1, uuid, COLUMN));
+    for (Map.Entry<Object, StatementBinder> entry : typed.entrySet()) {
+      Object value = entry.getKey();
+      assertEquals(boundBy(entry.getValue()), boundBy(s -> SqlValues.setValue(s, 1, value, COLUMN)), value.toString());
+    }
+    assertArrayEquals(bytes, (byte[]) boundBy(s -> SqlValues.setValue(s, 1, bytes, COLUMN)));
+    assertNull(boundBy(s -> SqlValues.setValue(s, 1, null, COLUMN)));
+
+    InvalidValueException nan =
+        assertThrows(InvalidValueException.class, () -> boundBy(s -> SqlValues.setValue(s, 1, Double.NaN, COLUMN)));
+    assertTrue(nan.getMessage().contains("NaN"), nan.getMessage());
+    InvalidValueException year =
+        assertThrows(
+            InvalidValueException.class,
+            () -> boundBy(s -> SqlValues.setValue(s, 1, LocalDate.of(10_000, 1, 1), COLUMN)));
+    assertEquals("value", year.column());
+    InvalidValueException other =
+        assertThrows(InvalidValueException.class, () -> boundBy(s -> SqlValues.setValue(s, 1, List.of(1), COLUMN)));
+    assertTrue(other.getMessage().contains("is no column value"), other.getMessage());
+  }
+
+  @Test
+  void jsonTextIsWhatSetJsonBinds() throws SQLException {
+    JsonType<Map<String, Long>> type = new JsonType<Map<String, Long>>() {};
+    Map<String, Long> value = Map.of("a", 1L);
+    assertEquals("{\"a\":1}", SqlValues.jsonText(value, type, CODEC, COLUMN));
+    assertEquals(
+        boundBy(s -> SqlValues.setJson(s, 1, value, type, CODEC, COLUMN)),
+        boundBy(s -> SqlValues.setValue(s, 1, SqlValues.jsonText(value, type, CODEC, COLUMN), COLUMN)));
+    assertNull(SqlValues.jsonText(null, type, CODEC, COLUMN));
+    JsonType<Object> any = new JsonType<Object>() {};
+    InvalidValueException e =
+        assertThrows(InvalidValueException.class, () -> SqlValues.jsonText(new Object(), any, CODEC, COLUMN));
+    assertEquals("samples", e.table());
+  }
 }

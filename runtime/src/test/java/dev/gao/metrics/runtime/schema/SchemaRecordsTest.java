@@ -65,6 +65,33 @@ class SchemaRecordsTest {
   }
 
   @Test
+  void theArrayFormsEqualTheListForms() {
+    ColumnInfo id = new ColumnInfo("id", "INTEGER", "long", true, null, 1, false);
+    ColumnInfo at = new ColumnInfo("at", "TEXT", "java.time.Instant", true, null, 0, false);
+    IndexInfo index = new IndexInfo("idx_t_at", new String[] {"at"}, false, false, "CREATE INDEX");
+    assertEquals(new IndexInfo("idx_t_at", List.of("at"), false, false, "CREATE INDEX"), index);
+    ForeignKeyInfo foreignKey = new ForeignKeyInfo("id", "u", "id", "CASCADE", "NO ACTION");
+    assertEquals(
+        new TableInfo("t", "p.T", List.of(id, at), false, List.of(index), List.of(foreignKey), "CREATE TABLE"),
+        new TableInfo(
+            "t", "p.T", new ColumnInfo[] {id, at}, false, new IndexInfo[] {index}, new ForeignKeyInfo[] {foreignKey}, "CREATE TABLE"));
+    ColumnInfo[] columns = {id, at};
+    TableInfo copied = new TableInfo("t", "p.T", columns, false, new IndexInfo[] {}, new ForeignKeyInfo[] {}, "CREATE TABLE");
+    columns[1] = id;
+    assertEquals(List.of(id, at), copied.columns());
+    NullPointerException missing =
+        assertThrows(
+            NullPointerException.class,
+            () -> new TableInfo("t", "p.T", (ColumnInfo[]) null, false, new IndexInfo[] {}, new ForeignKeyInfo[] {}, "c"));
+    assertEquals("columns of table t", missing.getMessage());
+    NullPointerException element =
+        assertThrows(
+            NullPointerException.class,
+            () -> new IndexInfo("i", new String[] {null}, false, false, "c"));
+    assertEquals("columns of index i must not contain null", element.getMessage());
+  }
+
+  @Test
   void invalidArgumentsAreRefusedWithTheirName() {
     assertThrows(IllegalArgumentException.class, () -> column(" ", 0));
     assertThrows(NullPointerException.class, () -> column(null, 0));
