@@ -51,18 +51,25 @@ final class TrendQuery {
             + where(conditions, metric, value)
             + "), p AS (SELECT "
             + (perRun
-                ? "id, t, 1 AS n, x AS mean, x AS lo, x AS hi FROM s WHERE x IS NOT NULL"
-                    + " ORDER BY t DESC, id DESC"
+                ? "id, t, x AS mean FROM s WHERE x IS NOT NULL ORDER BY t DESC, id DESC"
                 : "NULL AS id, t, COUNT(*) AS n, AVG(x) AS mean, MIN(x) AS lo, MAX(x) AS hi FROM s"
                     + " WHERE x IS NOT NULL GROUP BY t ORDER BY t DESC")
-            + " LIMIT ? OFFSET ?)";
+            // An OFFSET, even of 0, keeps SQLite from flattening p into the window query.
+            + (filter.offset() > 0 ? " LIMIT ? OFFSET ?)" : " LIMIT ?)");
+    // One run per point: its count is 1 and its min and max are its value, written only in the
+    // outer select so that p stays as narrow as the runs it reads.
+    String pointColumns = perRun ? "1, mean, mean, mean" : "n, mean, lo, hi";
     String sql =
         "WITH "
             + points
-            + ", w AS (SELECT id, t, n, mean, lo, hi, AVG(mean) OVER win AS ma, COUNT(*) OVER win"
+            + ", w AS (SELECT id, t, "
+            + (perRun ? "mean" : "n, mean, lo, hi")
+            + ", AVG(mean) OVER win AS ma, COUNT(*) OVER win"
             + " AS wn, ROW_NUMBER() OVER (ORDER BY t, id) AS rn, COUNT(*) OVER () AS total FROM p"
             + frame
-            + ") SELECT id, t, n, mean, lo, hi, CASE WHEN wn = "
+            + ") SELECT id, t, "
+            + pointColumns
+            + ", CASE WHEN wn = "
             + window
             + " THEN ma END FROM w WHERE rn > total - ? ORDER BY t, id";
     long keep = filter.limit() > 0 ? filter.limit() : Long.MAX_VALUE;
@@ -79,9 +86,12 @@ final class TrendQuery {
               .binder(
                   next,
                   s -> {
-                    s.setLong(paging, fetch);
-                    s.setLong(paging + 1, filter.offset());
-                    s.setLong(paging + 2, keep);
+                    int at = paging;
+                    s.setLong(at++, fetch);
+                    if (filter.offset() > 0) {
+                      s.setLong(at++, filter.offset());
+                    }
+                    s.setLong(at, keep);
                   })
               .bind(statement);
         });
