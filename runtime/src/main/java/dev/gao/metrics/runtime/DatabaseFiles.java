@@ -98,39 +98,31 @@ final class DatabaseFiles {
    * damaged (cut short, impossible page size), reading it with plain file I/O only.
    */
   static void checkContent(Path file, Dialect dialect) {
-    boolean database;
-    try {
-      database = dialect.isDatabaseFile(file);
-    } catch (IOException e) {
-      throw new DatabaseOpenException(
-          "Cannot read database file "
-              + file
-              + ": "
-              + e
-              + ". Check the file, or choose another path.",
-          e);
-    }
-    if (!database) {
+    if (!readHeader(file, () -> dialect.isDatabaseFile(file))) {
       throw new DatabaseOpenException(
           "Cannot open "
               + file
               + ": the file exists but is not a SQLite database. It was left unchanged. Move it"
               + " away, or choose another path for the metrics database.");
     }
-    Optional<String> damage;
-    try {
-      damage = dialect.fileDamage(file);
-    } catch (IOException e) {
-      throw new DatabaseOpenException(
-          "Cannot read database file "
-              + file
-              + ": "
-              + e
-              + ". Check the file, or choose another path.",
-          e);
-    }
+    Optional<String> damage = readHeader(file, () -> dialect.fileDamage(file));
     if (damage.isPresent()) {
       throw damaged(file, damage.get(), null);
+    }
+  }
+
+  /** A read of the file's first bytes; one that fails names the file. */
+  private interface HeaderRead<T> {
+    T read() throws IOException;
+  }
+
+  private static <T> T readHeader(Path file, HeaderRead<T> read) {
+    try {
+      return read.read();
+    } catch (IOException e) {
+      throw new DatabaseOpenException(
+          "Cannot read database file " + file + ": " + e + ". Check the file, or choose another path.",
+          e);
     }
   }
 
