@@ -121,7 +121,11 @@ final class DatabaseFiles {
       return read.read();
     } catch (IOException e) {
       throw new DatabaseOpenException(
-          "Cannot read database file " + file + ": " + e + ". Check the file, or choose another path.",
+          "Cannot read database file "
+              + file
+              + ": "
+              + e
+              + ". Check the file, or choose another path.",
           e);
     }
   }
