@@ -14,15 +14,18 @@ import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,14 +87,14 @@ final class ExportCommand extends DatabaseCommand {
       Analytics analytics = GaoRunModel.analytics(store);
       if (output == null) {
         PrintWriter out = out();
-        export(analytics, filter, out);
+        export(store, analytics, filter, out);
         out.flush();
       } else {
         Path target = output.toAbsolutePath();
         Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
         try {
           try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            export(analytics, filter, writer);
+            export(store, analytics, filter, writer);
           }
           Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
         } finally {
@@ -102,7 +105,8 @@ final class ExportCommand extends DatabaseCommand {
     return 0;
   }
 
-  private void export(Analytics analytics, RunFilter filter, Writer writer) throws IOException {
+  private void export(BenchmarkStore store, Analytics analytics, RunFilter filter, Writer writer)
+      throws IOException {
     List<CsvColumn> columns = format == Format.csv ? csvColumns() : List.of();
     ObjectWriter json = RunDocument.mapper().writer();
     if (format == Format.csv) {
@@ -110,51 +114,89 @@ final class ExportCommand extends DatabaseCommand {
     } else if (format == Format.json) {
       writer.write("[");
     }
-    long written = 0;
     boolean interactive = parent.terminal().interactive();
-    while (true) {
-      int page = PAGE_SIZE;
-      if (filter.limit() > 0) {
-        long left = filter.limit() - written;
-        if (left <= 0) {
-          break;
-        }
-        page = (int) Math.min(PAGE_SIZE, left);
-      }
-      List<RunRow> rows = analytics.runs(filter.limit(page).offset(filter.offset() + written));
-      if (rows.isEmpty()) {
-        break;
-      }
-      Map<Object, WholeRun> whole = analytics.wholeRuns(rows.stream().map(RunRow::id).toList());
-      for (RunRow row : rows) {
-        WholeRun run = whole.get(row.id());
-        if (run == null) {
-          continue;
-        }
-        switch (format) {
-          case csv -> writer.write(csvLine(columns.stream().map(c -> c.value(run)).toList()));
-          case json -> {
-            writer.write(written == 0 ? "\n" : ",\n");
-            writer.write(json.writeValueAsString(RunDocument.write(WholeRuns.complete(run))));
-          }
-          case jsonl -> {
-            writer.write(json.writeValueAsString(RunDocument.write(WholeRuns.complete(run))));
-            writer.write("\n");
-          }
-        }
-        written++;
-      }
-      if (interactive) {
-        err().printf(Locale.ROOT, "gao-metrics export: %,d runs written%n", written);
-        err().flush();
-      }
-      if (rows.size() < page) {
-        break;
-      }
+    // One statement walks the matching runs (paging with an offset would re-read every run before
+    // each page: quadratic over a large database); each batch of ids is read whole, all in one
+    // read unit, so the export is one snapshot of the database.
+    long written;
+    try {
+      written =
+          store
+              .database()
+              .read(
+                  tx -> {
+                    try {
+                      return writeAll(analytics, filter, columns, json, writer, interactive);
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     if (format == Format.json) {
       writer.write(written == 0 ? "]\n" : "\n]\n");
     }
+  }
+
+  /** Writes every run of {@code filter} in batches; returns how many were written. */
+  private long writeAll(
+      Analytics analytics,
+      RunFilter filter,
+      List<CsvColumn> columns,
+      ObjectWriter json,
+      Writer writer,
+      boolean interactive)
+      throws IOException {
+    long count = 0;
+    List<RunRow> batch = new ArrayList<>(PAGE_SIZE);
+    try (Stream<RunRow> rows = analytics.streamRuns(filter)) {
+      Iterator<RunRow> it = rows.iterator();
+      while (it.hasNext()) {
+        batch.add(it.next());
+        if (batch.size() == PAGE_SIZE || !it.hasNext()) {
+          count = writeBatch(analytics, batch, columns, json, writer, count);
+          batch.clear();
+          if (interactive) {
+            err().printf(Locale.ROOT, "gao-metrics export: %,d runs written%n", count);
+            err().flush();
+          }
+        }
+      }
+    }
+    return count;
+  }
+
+  /** Writes the runs of one batch, in its order; returns the number of runs written in all. */
+  private long writeBatch(
+      Analytics analytics,
+      List<RunRow> batch,
+      List<CsvColumn> columns,
+      ObjectWriter json,
+      Writer writer,
+      long written)
+      throws IOException {
+    Map<Object, WholeRun> whole = analytics.wholeRuns(batch.stream().map(RunRow::id).toList());
+    long count = written;
+    for (RunRow row : batch) {
+      WholeRun run = whole.get(row.id());
+      if (run == null) {
+        continue;
+      }
+      switch (format) {
+        case csv -> writer.write(csvLine(columns.stream().map(c -> c.value(run)).toList()));
+        case json -> {
+          writer.write(count == 0 ? "\n" : ",\n");
+          writer.write(json.writeValueAsString(RunDocument.write(WholeRuns.complete(run))));
+        }
+        case jsonl -> {
+          writer.write(json.writeValueAsString(RunDocument.write(WholeRuns.complete(run))));
+          writer.write("\n");
+        }
+      }
+      count++;
+    }
+    return count;
   }
 
   /** One CSV column: a run column, or a column of a metric table. */

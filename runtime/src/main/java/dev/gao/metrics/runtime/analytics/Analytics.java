@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Reads runs and computes statistics, trends, comparisons and regression checks of their metrics
@@ -91,6 +92,23 @@ public final class Analytics {
     Objects.requireNonNull(filter, "filter");
     BoundQuery query = runsQuery(filter);
     return statements.list(query.sql(), query.binder(), this::runRow);
+  }
+
+  /**
+   * The runs that match {@code filter}, like {@link #runs}, read lazily from one statement: for
+   * walking every run of a large database without paging through it (an offset re-reads every row
+   * before it). The stream holds a connection until it is closed; inside a unit of work it reads
+   * that unit's snapshot.
+   *
+   * @param filter the filter
+   * @return the runs; close the stream
+   * @throws IllegalArgumentException if the filter names an unknown dimension, or statuses without
+   *     a status column
+   */
+  public Stream<RunRow> streamRuns(RunFilter filter) {
+    Objects.requireNonNull(filter, "filter");
+    BoundQuery query = runsQuery(filter);
+    return statements.stream(query.sql(), query.binder(), this::runRow);
   }
 
   /** The statement {@link #runs} runs for {@code filter}. */

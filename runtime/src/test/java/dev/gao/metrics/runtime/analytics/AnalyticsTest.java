@@ -227,6 +227,18 @@ class AnalyticsTest {
             .map(r -> (String) r.id())
             .toList();
     assertEquals(2, rest.size());
+
+    // Streamed: the same rows in the same order, from one statement read lazily.
+    for (RunFilter filter :
+        List.of(
+            RunFilter.ALL,
+            RunFilter.ALL.oldestFirst(),
+            RunFilter.ALL.where("project_name", "alpha").newestFirst(),
+            RunFilter.ALL.oldestFirst().limit(4).offset(2))) {
+      try (java.util.stream.Stream<RunRow> streamed = analytics.streamRuns(filter)) {
+        assertEquals(analytics.runs(filter), streamed.toList(), filter.toString());
+      }
+    }
   }
 
   @Test
