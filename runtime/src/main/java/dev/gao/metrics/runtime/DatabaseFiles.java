@@ -112,11 +112,12 @@ final class DatabaseFiles {
   }
 
   /** A read of the file's first bytes; one that fails names the file. */
-  private interface HeaderRead<T> {
+  interface HeaderRead<T> {
     T read() throws IOException;
   }
 
-  private static <T> T readHeader(Path file, HeaderRead<T> read) {
+  /** Runs {@code read}; an I/O failure becomes an error naming the file. */
+  static <T> T readHeader(Path file, HeaderRead<T> read) {
     try {
       return read.read();
     } catch (IOException e) {

@@ -1,9 +1,7 @@
 package dev.gao.metrics.runtime;
 
-import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,18 +17,8 @@ final class FileInspection {
   private FileInspection() {}
 
   static void check(Path file, SchemaInfo schema, Dialect dialect) {
-    try {
-      if (!dialect.connectingChangesFile(file)) {
-        return;
-      }
-    } catch (IOException e) {
-      throw new DatabaseOpenException(
-          "Cannot read database file "
-              + file
-              + ": "
-              + e
-              + ". Check the file, or choose another path.",
-          e);
+    if (!DatabaseFiles.readHeader(file, () -> dialect.connectingChangesFile(file))) {
+      return;
     }
     String location = file.toString();
     try (Connection connection = dialect.readOnlyConnection(file)) {
