@@ -27,8 +27,9 @@ record DatabaseConnections(TransactionManager transactions, Path file, String lo
    */
   static DatabaseConnections of(
       Path file, SchemaInfo schema, Dialect dialect, int poolSize, Duration busyTimeout) {
-    Path target = DatabaseFiles.prepare(file, dialect);
-    FileInspection.check(target, schema, dialect);
+    DatabaseFiles.Prepared prepared = DatabaseFiles.prepare(file, dialect);
+    FileInspection.check(prepared, schema, dialect);
+    Path target = prepared.file();
     PooledConnectionSource pool;
     try {
       pool =

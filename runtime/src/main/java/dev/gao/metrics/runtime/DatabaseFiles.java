@@ -1,17 +1,20 @@
 package dev.gao.metrics.runtime;
 
+import com.sun.security.auth.module.UnixSystem;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.sql.Dialect;
+import dev.gao.metrics.runtime.sql.FileCheck;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,6 +25,9 @@ import java.util.Set;
  * modified.
  */
 final class DatabaseFiles {
+  /** The owner write permission in a file mode. */
+  private static final int OWNER_WRITE_BIT = 0200;
+
   private static final Set<PosixFilePermission> OWNER_FOLDER =
       PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> OWNER_FILE =
@@ -30,13 +36,25 @@ final class DatabaseFiles {
   private DatabaseFiles() {}
 
   /**
-   * Makes sure the file is an existing database file or a new empty one.
+   * A database file ready for connections.
    *
-   * @return the absolute, normalized path
+   * @param file the absolute, normalized path
+   * @param connectingChangesFile whether a connection of the pool would change the existing file
+   *     before anything is read (see {@link FileCheck#connectingChangesFile})
    */
-  static Path prepare(Path file, Dialect dialect) {
+  record Prepared(Path file, boolean connectingChangesFile) {}
+
+  /**
+   * Makes sure the file is an existing database file or a new empty one. An existing file is
+   * looked at with as few file-system calls as possible: opening an up-to-date database should cost
+   * little more than connecting to it.
+   *
+   * @return the file, and whether connecting would change it
+   */
+  static Prepared prepare(Path file, Dialect dialect) {
     Path absolute = file.toAbsolutePath().normalize();
-    if (Files.isDirectory(absolute)) {
+    Attributes attributes = attributes(absolute);
+    if (attributes != null && attributes.directory()) {
       throw new DatabaseOpenException(
           "Cannot open database "
               + absolute
@@ -44,9 +62,8 @@ final class DatabaseFiles {
               + absolute.resolve("metrics.db")
               + ".");
     }
-    if (Files.exists(absolute)) {
-      checkExisting(absolute, dialect);
-      return absolute;
+    if (attributes != null) {
+      return new Prepared(absolute, checkExisting(absolute, attributes, dialect).connectingChangesFile());
     }
     Path parent = absolute.getParent();
     Path existing = parent;
@@ -70,15 +87,54 @@ final class DatabaseFiles {
               + " can be created and written, or choose another path.",
           e);
     }
-    return absolute;
+    return new Prepared(absolute, false);
   }
 
-  private static void checkExisting(Path file, Dialect dialect) {
-    if (!Files.isRegularFile(file)) {
+  /**
+   * What one attribute read shows of a path.
+   *
+   * @param directory whether it is a folder
+   * @param regularFile whether it is a regular file
+   * @param ownerMayNotWrite whether it belongs to this process's user and its owner write
+   *     permission is off. The permission bits are read rather than asking the operating system,
+   *     which lets a superuser write anything: a file or folder its owner made read-only is treated
+   *     as read-only for everyone.
+   */
+  private record Attributes(boolean directory, boolean regularFile, boolean ownerMayNotWrite) {}
+
+  /**
+   * The attributes of the file the path names (following links, as {@link Files#exists} does), or
+   * null when there is none. Where the file system has the {@code unix} view, the owner's user id
+   * and the permission bits come with the same call, without looking the owner's name up in the
+   * user database (a read of {@code /etc/passwd} per call).
+   */
+  private static Attributes attributes(Path path) {
+    try {
+      if (path.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+        Map<String, Object> unix = Files.readAttributes(path, "unix:isDirectory,isRegularFile,uid,mode");
+        boolean ours = ((Number) unix.get("uid")).longValue() == ProcessUser.UID;
+        boolean ownerWrite = (((Number) unix.get("mode")).intValue() & OWNER_WRITE_BIT) != 0;
+        return new Attributes(
+            (Boolean) unix.get("isDirectory"), (Boolean) unix.get("isRegularFile"), ours && !ownerWrite);
+      }
+      BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class);
+      return new Attributes(basic.isDirectory(), basic.isRegularFile(), false);
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The user id of this process, looked up once. */
+  private static final class ProcessUser {
+    static final long UID = new UnixSystem().getUid();
+  }
+
+  private static FileCheck checkExisting(Path file, Attributes attributes, Dialect dialect) {
+    if (!attributes.regularFile()) {
       throw new DatabaseOpenException(
           "Cannot open database " + file + ": it is not a regular file. Choose another path.");
     }
-    if (!Files.isReadable(file) || !Files.isWritable(file) || ownerMayNotWrite(file)) {
+    if (!Files.isReadable(file) || !Files.isWritable(file) || attributes.ownerMayNotWrite()) {
       throw new DatabaseOpenException(
           "Cannot open database file "
               + file
@@ -90,25 +146,28 @@ final class DatabaseFiles {
               + "), or copy it and open the copy.");
     }
     checkFolder(file.getParent(), file);
-    checkContent(file, dialect);
+    return checkContent(file, dialect);
   }
 
   /**
    * Refuses a file that is not a database of the dialect, or whose header and size show it
    * damaged (cut short, impossible page size), reading it with plain file I/O only.
+   *
+   * @return what the file's first bytes show
    */
-  static void checkContent(Path file, Dialect dialect) {
-    if (!readHeader(file, () -> dialect.isDatabaseFile(file))) {
+  static FileCheck checkContent(Path file, Dialect dialect) {
+    FileCheck check = readHeader(file, () -> dialect.checkFile(file));
+    if (!check.databaseFile()) {
       throw new DatabaseOpenException(
           "Cannot open "
               + file
               + ": the file exists but is not a SQLite database. It was left unchanged. Move it"
               + " away, or choose another path for the metrics database.");
     }
-    Optional<String> damage = readHeader(file, () -> dialect.fileDamage(file));
-    if (damage.isPresent()) {
-      throw damaged(file, damage.get(), null);
+    if (check.damage().isPresent()) {
+      throw damaged(file, check.damage().get(), null);
     }
+    return check;
   }
 
   /** A read of the file's first bytes; one that fails names the file. */
@@ -170,23 +229,10 @@ final class DatabaseFiles {
     }
   }
 
-  /**
-   * Whether the path belongs to this process's user and its owner write permission is off. The
-   * permission bits are read rather than asking the operating system, which lets a superuser write
-   * anything: a file or folder its owner made read-only is treated as read-only for everyone.
-   */
+  /** Whether the path belongs to this process's user and its owner write permission is off. */
   private static boolean ownerMayNotWrite(Path path) {
-    try {
-      if (!isPosix(path)) {
-        return false;
-      }
-      boolean ownedByUs =
-          Files.getOwner(path).getName().equals(System.getProperty("user.name"));
-      return ownedByUs
-          && !Files.getPosixFilePermissions(path).contains(PosixFilePermission.OWNER_WRITE);
-    } catch (IOException | UnsupportedOperationException e) {
-      return false;
-    }
+    Attributes attributes = attributes(path);
+    return attributes != null && attributes.ownerMayNotWrite();
   }
 
   private static String permissions(Path path) {
@@ -244,7 +290,12 @@ final class DatabaseFiles {
     }
   }
 
-  private static boolean isPosix(Path path) throws IOException {
-    return Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class);
+  /**
+   * Whether the path's file system keeps POSIX permissions. Asked of the file system rather than
+   * of the path's file store: finding the store reads the mount table, which cost an open about a
+   * fifth of its time.
+   */
+  private static boolean isPosix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 }

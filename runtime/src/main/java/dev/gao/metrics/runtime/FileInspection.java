@@ -16,10 +16,11 @@ import java.util.List;
 final class FileInspection {
   private FileInspection() {}
 
-  static void check(Path file, SchemaInfo schema, Dialect dialect) {
-    if (!DatabaseFiles.readHeader(file, () -> dialect.connectingChangesFile(file))) {
+  static void check(DatabaseFiles.Prepared prepared, SchemaInfo schema, Dialect dialect) {
+    if (!prepared.connectingChangesFile()) {
       return;
     }
+    Path file = prepared.file();
     String location = file.toString();
     try (Connection connection = dialect.readOnlyConnection(file)) {
       List<String> tables = dialect.tableNames(connection);

@@ -94,10 +94,10 @@ final class SchemaInitializer {
   /** Creates, adopts or migrates as needed, then checks the structure against the target. */
   void initializeOrValidate() {
     SchemaInfo target = targetSchema(schema, requestedVersion);
-    Optional<SchemaMarker> marker = transactions.query(this::readMarker);
+    FirstLook first = transactions.query(this::firstLook);
+    Optional<SchemaMarker> marker = first.marker();
     if (marker.isEmpty()) {
-      boolean empty = transactions.query(scope -> dialect.tableNames(scope.connection()).isEmpty());
-      if (empty) {
+      if (first.tableNames().isEmpty()) {
         marker = Optional.of(transactions.atomicWrite(scope -> createIfEmpty(scope, target)));
       } else {
         adopt();
@@ -105,8 +105,29 @@ final class SchemaInitializer {
       }
     }
     checkName(marker.orElseThrow());
-    migrate(marker.get().schemaVersion(), target);
-    validate(target);
+    boolean changed = migrate(marker.get().schemaVersion(), target);
+    // The stamps read at first sight still hold unless this open created, adopted or migrated.
+    validate(target, first.marker().isPresent() && !changed ? first : null);
+  }
+
+  /**
+   * What one look at an existing database shows: its tables, and when it has the metadata table,
+   * the marker and SQLite's schema cookie, read on one connection so that opening an up-to-date
+   * database reads them once.
+   *
+   * @param tableNames the tables of the database
+   * @param marker the stored marker, empty without a metadata table
+   * @param cookie the schema cookie when there is a marker, else 0
+   */
+  private record FirstLook(List<String> tableNames, Optional<SchemaMarker> marker, long cookie) {}
+
+  private FirstLook firstLook(ConnectionScope scope) throws SQLException {
+    Connection connection = scope.connection();
+    List<String> tables = dialect.tableNames(connection);
+    if (!tables.contains(SchemaMarker.TABLE)) {
+      return new FirstLook(tables, Optional.empty(), 0);
+    }
+    return new FirstLook(tables, Optional.of(loadMarker(connection)), dialect.structureCookie(connection));
   }
 
   private void adopt() {
@@ -124,15 +145,18 @@ final class SchemaInitializer {
     adoption.adopt(transactions, version, schema.name(), LibraryVersion.get());
   }
 
-  private void migrate(int stored, SchemaInfo target) {
+  /** Runs the steps from the stored version to the target; whether any step ran. */
+  private boolean migrate(int stored, SchemaInfo target) {
     boolean backedUp = false;
     int current = stored;
     MigrationExecutor executor =
         new MigrationExecutor(transactions, dialect, schema, location, LibraryVersion.get());
+    boolean changed = false;
     while (current != target.version()) {
       if (current > target.version() && requestedVersion == null) {
         throw newerFile(current);
       }
+      changed = true;
       List<PlannedStep> steps = plan(current, target.version());
       if (!backedUp && backup && file != null) {
         Backups.take(transactions, file);
@@ -145,6 +169,7 @@ final class SchemaInitializer {
       }
       current = transactions.query(scope -> loadMarker(scope.connection())).schemaVersion();
     }
+    return changed;
   }
 
   private List<PlannedStep> plan(int from, int to) {
@@ -310,15 +335,22 @@ final class SchemaInitializer {
    * validated before: the metadata table records SQLite's schema cookie of the last successful
    * validation with the identity hash it was validated against, and any DDL since changes the
    * cookie. A successful validation records the stamp (an UPDATE, which leaves the cookie alone).
+   * {@code first} gives the cookie and marker when they are still current (nothing was created,
+   * adopted or migrated since the first look); null reads them again.
    */
-  private void validate(SchemaInfo target) {
+  private void validate(SchemaInfo target, FirstLook first) {
     String[] stamps =
-        transactions.query(
-            scope -> {
-              Connection connection = scope.connection();
-              String current = dialect.structureCookie(connection) + ":" + target.identityHash();
-              return new String[] {current, loadMarker(connection).values().get(MetadataTable.VALIDATED)};
-            });
+        first != null
+            ? new String[] {
+              first.cookie() + ":" + target.identityHash(),
+              first.marker().orElseThrow().values().get(MetadataTable.VALIDATED)
+            }
+            : transactions.query(
+                scope -> {
+                  Connection connection = scope.connection();
+                  String current = dialect.structureCookie(connection) + ":" + target.identityHash();
+                  return new String[] {current, loadMarker(connection).values().get(MetadataTable.VALIDATED)};
+                });
     if (stamps[0].equals(stamps[1])) {
       return;
     }

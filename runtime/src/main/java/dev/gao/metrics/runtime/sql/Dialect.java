@@ -24,35 +24,15 @@ public interface Dialect {
   DataSource fileDataSource(Path file, Duration busyTimeout);
 
   /**
-   * Whether an existing file is a database of this engine (an empty file counts as one).
+   * Looks at an existing file with plain file reads (never a connection, which could change it):
+   * whether it is a database of this engine, whether its header and size show it damaged, and
+   * whether connecting would change it. One read of the file's start answers all three.
    *
    * @param file an existing regular file
-   * @return true if the engine can open it as a database
+   * @return what the file's first bytes show
    * @throws IOException if the file cannot be read
    */
-  boolean isDatabaseFile(Path file) throws IOException;
-
-  /**
-   * What is wrong with an existing database file, judged from its header and size without opening
-   * it: a file cut short, or a header no engine writes.
-   *
-   * @param file an existing regular file for which {@link #isDatabaseFile} holds
-   * @return the damage in words, or empty when the file looks whole
-   * @throws IOException if the file cannot be read
-   */
-  Optional<String> fileDamage(Path file) throws IOException;
-
-  /**
-   * Whether the first connection of {@link #fileDataSource} changes an existing file before
-   * anything is read (SQLite: switching a rollback-journal file to WAL rewrites its header). Such a
-   * file is checked first through {@link #readOnlyConnection}, so that a file the runtime refuses
-   * is left as it was.
-   *
-   * @param file an existing database file
-   * @return true when connecting changes the file
-   * @throws IOException if the file cannot be read
-   */
-  boolean connectingChangesFile(Path file) throws IOException;
+  FileCheck checkFile(Path file) throws IOException;
 
   /**
    * A connection that can only read the file and changes nothing in it or next to it.

@@ -2,7 +2,8 @@ package dev.gao.metrics.runtime.sql;
 
 import dev.gao.metrics.runtime.exception.MetricsException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,34 +77,41 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public boolean isDatabaseFile(Path file) throws IOException {
-    if (Files.size(file) == 0) {
-      return true;
+  public FileCheck checkFile(Path file) throws IOException {
+    long size;
+    byte[] start;
+    try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+      size = channel.size();
+      ByteBuffer buffer = ByteBuffer.allocate(SqliteFileHeader.SIZE);
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer) < 0) {
+          break;
+        }
+      }
+      start = Arrays.copyOf(buffer.array(), buffer.position());
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      return Arrays.equals(in.readNBytes(HEADER.length), HEADER);
-    }
-  }
-
-  @Override
-  public Optional<String> fileDamage(Path file) throws IOException {
-    long size = Files.size(file);
     if (size == 0) {
-      return Optional.empty();
+      return new FileCheck(true, Optional.empty(), false);
     }
-    Optional<SqliteFileHeader> header = SqliteFileHeader.read(file);
+    if (start.length < HEADER.length
+        || !Arrays.equals(Arrays.copyOf(start, HEADER.length), HEADER)) {
+      return FileCheck.notDatabase();
+    }
+    Optional<SqliteFileHeader> header = SqliteFileHeader.parse(start);
     if (header.isEmpty()) {
-      return Optional.of("it is truncated: " + size + " bytes, shorter than its header");
+      return new FileCheck(
+          true, Optional.of("it is truncated: " + size + " bytes, shorter than its header"), false);
     }
-    Path wal = file.resolveSibling(file.getFileName() + "-wal");
-    boolean walFrames = Files.isRegularFile(wal) && Files.size(wal) > 0;
-    return header.get().damage(size, walFrames);
+    SqliteFileHeader found = header.get();
+    // A -wal file's pages add to the file's; looked for only when the file seems short of pages.
+    boolean walFrames = found.shortOfPages(size) && walHasFrames(file);
+    // Every connection asks for WAL; a file in another journal mode is rewritten by that.
+    return new FileCheck(true, found.damage(size, walFrames), !found.wal());
   }
 
-  @Override
-  public boolean connectingChangesFile(Path file) throws IOException {
-    // Every connection asks for WAL; a file in another journal mode is rewritten by that.
-    return Files.size(file) > 0 && SqliteFileHeader.read(file).map(h -> !h.wal()).orElse(false);
+  private static boolean walHasFrames(Path file) throws IOException {
+    Path wal = file.resolveSibling(file.getFileName() + "-wal");
+    return Files.isRegularFile(wal) && Files.size(wal) > 0;
   }
 
   @Override

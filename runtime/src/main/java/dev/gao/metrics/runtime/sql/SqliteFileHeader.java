@@ -1,10 +1,6 @@
 package dev.gao.metrics.runtime.sql;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -21,15 +17,12 @@ record SqliteFileHeader(int pageSize, long pageCount, boolean wal) {
   static final int SIZE = 100;
 
   /**
-   * Reads the header of a file that starts with the SQLite magic text.
+   * Parses the first bytes of a file that starts with the SQLite magic text.
    *
+   * @param bytes up to the first {@value #SIZE} bytes of the file
    * @return the header, or empty when the file is shorter than a header
    */
-  static Optional<SqliteFileHeader> read(Path file) throws IOException {
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(SIZE);
-    }
+  static Optional<SqliteFileHeader> parse(byte[] bytes) {
     if (bytes.length < SIZE) {
       return Optional.empty();
     }
@@ -41,6 +34,11 @@ record SqliteFileHeader(int pageSize, long pageCount, boolean wal) {
     // The size field is only valid when the change counter matches "version-valid-for".
     boolean sizeValid = header.getInt(24) == header.getInt(92);
     return Optional.of(new SqliteFileHeader(pageSize, sizeValid ? pageCount : 0, wal));
+  }
+
+  /** Whether a file of {@code fileSize} bytes holds fewer pages than the header records. */
+  boolean shortOfPages(long fileSize) {
+    return pageCount > 0 && fileSize < pageCount * pageSize;
   }
 
   /**
@@ -66,7 +64,7 @@ record SqliteFileHeader(int pageSize, long pageCount, boolean wal) {
               + pageSize
               + "-byte pages");
     }
-    if (!walFrames && pageCount > 0 && fileSize < pageCount * pageSize) {
+    if (!walFrames && shortOfPages(fileSize)) {
       return Optional.of(
           "it is truncated: its header records "
               + pageCount
