@@ -1,6 +1,7 @@
 package test.metrics;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
+import dev.gao.metrics.runtime.exception.MappingException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,6 +29,40 @@ public final class QueriesScenario {
         id, started, project, null, Map.of("model", "m1"), null, status, token, new BigDecimal(cost),
         new byte[] {1}, LocalDate.of(2026, 1, 2), LocalDateTime.of(2026, 1, 2, 3, 4),
         OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC), true, null, "http://x");
+  }
+
+  /** Records whose components are table rows, built from one join each. */
+  private static void embeddedTables(MetricsDatabase db, ShopQueries queries) {
+    List<ShopQueries.SampleOfRun> samples = queries.samplesOfRun("r1");
+    check(samples.size() == 2, "embedded rows: " + samples);
+    ShopQueries.SampleOfRun first = samples.get(0);
+    check(first.run().runId().equals("r1") && first.run().projectName().equals("alpha"), "embedded run: " + first);
+    check("m1".equals(first.run().metadata().get("model")), "JSON column of an embedded row");
+    check(first.sample().runId().equals("r1") && first.sample().value() == 1.5, "embedded sample: " + first);
+    check(samples.get(1).sample().value() == 2.5 && first.tagCount() == 0, "plain component next to embedded rows");
+    check(first.sample().id() != samples.get(1).sample().id(), "each row its own id");
+    check(queries.samplesOfRun("r2").isEmpty(), "no row, no embedded rows");
+
+    new TagDao(db).insert(new Tag("r3", "gold", 2, true, LocalDateTime.of(2026, 1, 3, 4, 5)));
+    try (Stream<ShopQueries.TagOfRun> tags = queries.tagsOf("beta")) {
+      List<ShopQueries.TagOfRun> list = tags.toList();
+      check(list.size() == 1 && list.get(0).projectName().equals("beta"), "embedded class row: " + list);
+      Tag tag = list.get(0).tag();
+      check(tag.getRunId().equals("r3") && tag.name().equals("gold") && tag.weight == 2 && tag.isVisible(), "tag: " + tag);
+    }
+
+    new QualityDao(db).insert(new Quality("r1", 87.5, 3, null, new BigDecimal("1.25"), 1000));
+    ShopQueries.RunQuality quality = queries.runQuality("r1").orElseThrow();
+    check(quality.projectName().equals("alpha") && quality.quality().codeCoveragePercentage() == 87.5, "quality");
+    check(quality.quality().oneShotSuccessRate() == null && quality.quality().tokenUsageTotal() == 1000, "nulls");
+    check(queries.runQuality("nobody").isEmpty(), "optional without row");
+    try {
+      queries.runQuality("r2");
+      throw new AssertionError("a missing embedded row must not read as a row of NULLs");
+    } catch (MappingException e) {
+      check(e.getMessage().contains("quality_metrics") && e.getMessage().contains("code_coverage_percentage"),
+          "the error names the table and column: " + e.getMessage());
+    }
   }
 
   /** Runs every query of {@link ShopQueries}. */
@@ -61,6 +96,7 @@ public final class QueriesScenario {
       check(queries.runIds().equals(List.of("r1", "r2", "r3")), "overload without parameters");
       check(queries.sampleCount() == 2, "int scalar");
       check(queries.deleteTagsOf("alpha") == 0, "WITH ... DELETE");
+      embeddedTables(db, queries);
       check(queries.statuses().equals(List.of(Status.FAILED, Status.PASSED)), "list of enums");
       int failed = db.inTransaction(tx -> queries.fail("alpha", new BigDecimal("2")));
       check(failed == 1, "update count in a transaction");

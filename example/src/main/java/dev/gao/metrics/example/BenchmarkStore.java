@@ -43,6 +43,7 @@ public final class BenchmarkStore implements AutoCloseable {
   private final QualityMetricsDao quality;
   private final WorkflowMetricsDao workflow;
   private final TokenUsageDao tokenUsage;
+  private final GaoQueries queries;
 
   /**
    * Wraps an open database of the GAO-Dev schema. The store does not own it: closing the store
@@ -58,6 +59,7 @@ public final class BenchmarkStore implements AutoCloseable {
     this.quality = new QualityMetricsDao(database);
     this.workflow = new WorkflowMetricsDao(database);
     this.tokenUsage = new TokenUsageDao(database);
+    this.queries = new GaoQueriesImpl(database);
   }
 
   /**
@@ -242,7 +244,8 @@ public final class BenchmarkStore implements AutoCloseable {
   }
 
   /**
-   * Reads a run back whole, from one consistent snapshot.
+   * Reads a run back whole, from one consistent snapshot: the run and its four metric rows in one
+   * join ({@link GaoQueries#runWithMetrics}), then its token usage.
    *
    * @param runId the run's id
    * @return the run, or empty when there is no such run
@@ -251,16 +254,36 @@ public final class BenchmarkStore implements AutoCloseable {
   public Optional<CompleteRun> find(String runId) {
     return database.read(
         tx ->
-            runs.findById(runId)
+            queries
+                .runWithMetrics(runId)
                 .map(
-                    run ->
+                    row ->
                         new CompleteRun(
-                            run,
-                            required("performance_metrics", runId, performance.findByRunId(runId)),
-                            required("autonomy_metrics", runId, autonomy.findByRunId(runId)),
-                            required("quality_metrics", runId, quality.findByRunId(runId)),
-                            required("workflow_metrics", runId, workflow.findByRunId(runId)),
-                            tokenUsage.findByRunId(runId))));
+                            row.run(),
+                            row.performance(),
+                            row.autonomy(),
+                            row.quality(),
+                            row.workflow(),
+                            tokenUsage.findByRunId(runId)))
+                .or(() -> findTableByTable(runId)));
+  }
+
+  /**
+   * Reads a run one table after another, inside the caller's read unit. {@link #find} falls back
+   * to it when the join finds nothing: either there is no such run, or a metric row is missing,
+   * which this names.
+   */
+  private Optional<CompleteRun> findTableByTable(String runId) {
+    return runs.findById(runId)
+        .map(
+            run ->
+                new CompleteRun(
+                    run,
+                    required("performance_metrics", runId, performance.findByRunId(runId)),
+                    required("autonomy_metrics", runId, autonomy.findByRunId(runId)),
+                    required("quality_metrics", runId, quality.findByRunId(runId)),
+                    required("workflow_metrics", runId, workflow.findByRunId(runId)),
+                    tokenUsage.findByRunId(runId)));
   }
 
   private static <T> T required(String table, String runId, Optional<T> row) {

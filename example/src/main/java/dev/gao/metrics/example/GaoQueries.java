@@ -6,6 +6,7 @@ import dev.gao.metrics.example.model.BenchmarkRun;
 import dev.gao.metrics.example.model.GaoMetrics;
 import dev.gao.metrics.example.model.RunStatus;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Queries on GAO-Dev's metrics that the generated DAOs do not offer. Each one is checked against the
@@ -31,6 +32,23 @@ public interface GaoQueries {
           + " GROUP BY r.benchmark_name, r.version"
           + " ORDER BY r.benchmark_name, r.version")
   List<BenchmarkSummary> summaries();
+
+  /**
+   * A run with its four metric rows, in one statement. Columns named alike in several tables
+   * ({@code id}, {@code run_id}) each go to the row of their own table.
+   *
+   * @param runId the run's id
+   * @return the run and its metric rows; empty when there is no such run or it lacks a metric row
+   */
+  @Query(
+      "SELECT r.*, p.*, a.*, q.*, w.*"
+          + " FROM benchmark_runs r"
+          + " JOIN performance_metrics p ON p.run_id = r.run_id"
+          + " JOIN autonomy_metrics a ON a.run_id = r.run_id"
+          + " JOIN quality_metrics q ON q.run_id = r.run_id"
+          + " JOIN workflow_metrics w ON w.run_id = r.run_id"
+          + " WHERE r.run_id = :runId")
+  Optional<RunWithMetrics> runWithMetrics(String runId);
 
   /**
    * The latest runs of a project, newest first.

@@ -298,4 +298,50 @@ class BenchmarkStoreTest {
     assertEquals("baseline \"v2\" — 'tuned'", metadata.get("prompt_set"));
     assertEquals("Zoë Ørsted", metadata.get("operator"));
   }
+
+  @Test
+  void findReadsARunInOneJoinPlusItsTokenRows() {
+    CompleteRun written = demo.next("alpha", "todo-app", "1.0.0");
+    store.record(written);
+    List<String> statements = new ArrayList<>();
+    store.database().transactions().statementListener((sql, nanos) -> statements.add(sql));
+    try {
+      CompleteRun read = store.find(written.runId()).orElseThrow();
+      assertEquals(written.runId(), read.run().runId());
+      assertEquals(written.quality().codeCoveragePercentage(), read.quality().codeCoveragePercentage());
+      assertEquals(written.tokenUsage().size(), read.tokenUsage().size());
+      assertEquals(2, statements.size(), statements.toString());
+      assertTrue(statements.get(0).startsWith("SELECT r.*, p.*, a.*, q.*, w.* FROM benchmark_runs r"), statements.get(0));
+      assertTrue(statements.get(1).contains("token_usage"), statements.get(1));
+    } finally {
+      store.database().transactions().statementListener(null);
+    }
+  }
+
+  @Test
+  void eachMetricRowReadsFromItsOwnTableInTheJoin() {
+    List<CompleteRun> written = demo.matrix(1);
+    written.forEach(store::record);
+    for (CompleteRun expected : written) {
+      CompleteRun read = store.find(expected.runId()).orElseThrow();
+      // Every table has id and run_id; each row must get its own table's values.
+      assertEquals(store.performance().findByRunId(expected.runId()).orElseThrow(), read.performance());
+      assertEquals(store.autonomy().findByRunId(expected.runId()).orElseThrow(), read.autonomy());
+      assertEquals(store.quality().findByRunId(expected.runId()).orElseThrow(), read.quality());
+      assertEquals(store.workflow().findByRunId(expected.runId()).orElseThrow(), read.workflow());
+      assertEquals(expected.runId(), read.workflow().runId());
+    }
+  }
+
+  @Test
+  void aRunWithoutAMetricRowNamesTheMissingTable() {
+    CompleteRun written = demo.next("alpha", "todo-app", "1.0.0");
+    store.record(written);
+    long qualityId = store.quality().findByRunId(written.runId()).orElseThrow().id();
+    assertTrue(store.quality().deleteById(qualityId));
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.find(written.runId()));
+    assertEquals("run '" + written.runId() + "' has no row in quality_metrics", e.getMessage());
+    assertTrue(store.find("no-such-run").isEmpty());
+  }
 }

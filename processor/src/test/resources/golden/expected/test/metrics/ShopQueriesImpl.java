@@ -183,6 +183,112 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
 
   private static final ColumnRef ADD_SAMPLE_PARAM_VALUE = new ColumnRef("ShopQueries.addSample", ":value");
 
+  private static final String SAMPLES_OF_RUN_SQL = "SELECT r.*, s.*, (SELECT count(*) FROM tag t WHERE t.run_id = r.run_id) AS tag_count FROM sample s JOIN runs r ON r.run_id = s.run_id WHERE s.run_id = ? ORDER BY s.id";
+
+  private static final ColumnRef SAMPLES_OF_RUN_PARAM_RUN_ID = new ColumnRef("ShopQueries.samplesOfRun", ":runId");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_1 = new ColumnRef("runs", "run_id");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_2 = new ColumnRef("runs", "started_at");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_3 = new ColumnRef("runs", "project_name");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_4 = new ColumnRef("runs", "version");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_5 = new ColumnRef("runs", "metadata");
+
+  private static final JsonType<Map<String, Object>> SAMPLES_OF_RUN_COL_5_JSON = new JsonType<Map<String, Object>>() {};
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_6 = new ColumnRef("runs", "created");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_7 = new ColumnRef("runs", "status");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_8 = new ColumnRef("runs", "token");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_9 = new ColumnRef("runs", "cost");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_10 = new ColumnRef("runs", "payload");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_11 = new ColumnRef("runs", "day");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_12 = new ColumnRef("runs", "local_time");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_13 = new ColumnRef("runs", "offset_time");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_14 = new ColumnRef("runs", "passed");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_15 = new ColumnRef("runs", "flagged");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_16 = new ColumnRef("runs", "api_url");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_17 = new ColumnRef("sample", "id");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_18 = new ColumnRef("sample", "run_id");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_19 = new ColumnRef("sample", "value");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_20 = new ColumnRef("sample", "buckets");
+
+  private static final JsonType<List<Map<String, Long>>> SAMPLES_OF_RUN_COL_20_JSON = new JsonType<List<Map<String, Long>>>() {};
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_21 = new ColumnRef("sample", "count");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_22 = new ColumnRef("sample", "ratio");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_23 = new ColumnRef("sample", "small");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_24 = new ColumnRef("sample", "tiny");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_25 = new ColumnRef("sample", "rough");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_26 = new ColumnRef("sample", "big");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_27 = new ColumnRef("sample", "small_box");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_28 = new ColumnRef("sample", "tiny_box");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_29 = new ColumnRef("sample", "rough_box");
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_30 = new ColumnRef("sample", "labels");
+
+  private static final JsonType<List<String>> SAMPLES_OF_RUN_COL_30_JSON = new JsonType<List<String>>() {};
+
+  private static final ColumnRef SAMPLES_OF_RUN_COL_31 = new ColumnRef("ShopQueries.samplesOfRun", "tag_count");
+
+  private static final String RUN_QUALITY_SQL = "SELECT r.project_name, q.* FROM runs r LEFT JOIN quality_metrics q ON q.run_id = r.run_id WHERE r.run_id = ?";
+
+  private static final ColumnRef RUN_QUALITY_PARAM_RUN_ID = new ColumnRef("ShopQueries.runQuality", ":runId");
+
+  private static final ColumnRef RUN_QUALITY_COL_1 = new ColumnRef("ShopQueries.runQuality", "project_name");
+
+  private static final ColumnRef RUN_QUALITY_COL_2 = new ColumnRef("quality_metrics", "run_id");
+
+  private static final ColumnRef RUN_QUALITY_COL_3 = new ColumnRef("quality_metrics", "code_coverage_percentage");
+
+  private static final ColumnRef RUN_QUALITY_COL_4 = new ColumnRef("quality_metrics", "linting_errors_count");
+
+  private static final ColumnRef RUN_QUALITY_COL_5 = new ColumnRef("quality_metrics", "one_shot_success_rate");
+
+  private static final ColumnRef RUN_QUALITY_COL_6 = new ColumnRef("quality_metrics", "api_calls_cost");
+
+  private static final ColumnRef RUN_QUALITY_COL_7 = new ColumnRef("quality_metrics", "token_usage_total");
+
+  private static final String TAGS_OF_SQL = "SELECT t.*, r.project_name FROM tag t JOIN runs r ON r.run_id = t.run_id WHERE r.project_name = ? ORDER BY t.name";
+
+  private static final ColumnRef TAGS_OF_PARAM_PROJECT = new ColumnRef("ShopQueries.tagsOf", ":project");
+
+  private static final ColumnRef TAGS_OF_COL_1 = new ColumnRef("tag", "run_id");
+
+  private static final ColumnRef TAGS_OF_COL_2 = new ColumnRef("tag", "name");
+
+  private static final ColumnRef TAGS_OF_COL_3 = new ColumnRef("tag", "weight");
+
+  private static final ColumnRef TAGS_OF_COL_4 = new ColumnRef("tag", "visible");
+
+  private static final ColumnRef TAGS_OF_COL_5 = new ColumnRef("tag", "tagged_at");
+
+  private static final ColumnRef TAGS_OF_COL_6 = new ColumnRef("ShopQueries.tagsOf", "project_name");
+
   /**
    * Binds the queries to {@code database}.
    *
@@ -477,5 +583,120 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
       SqlValues.setText(statement, 1, runId, ADD_SAMPLE_PARAM_RUN_ID);
       SqlValues.setDouble(statement, 2, value, ADD_SAMPLE_PARAM_VALUE);
     });
+  }
+
+  /**
+   * <pre>
+   * SELECT r.*, s.*, (SELECT count(*) FROM tag t WHERE t.run_id = r.run_id) AS tag_count FROM sample s JOIN runs r ON r.run_id = s.run_id WHERE s.run_id = :runId ORDER BY s.id
+   * </pre>
+   */
+  @Override
+  public List<ShopQueries.SampleOfRun> samplesOfRun(String runId) {
+    return queryList(SAMPLES_OF_RUN_SQL, statement -> {
+      SqlValues.setText(statement, 1, runId, SAMPLES_OF_RUN_PARAM_RUN_ID);
+    }, this::readSamplesOfRun);
+  }
+
+  /**
+   * Reads a result row of {@link #samplesOfRun}.
+   *
+   * <p>Rows of embedded tables, each built from the result columns of its table:
+   * {@code run} from {@code runs},
+   * {@code sample} from {@code sample}.
+   */
+  private ShopQueries.SampleOfRun readSamplesOfRun(ResultSet resultSet) throws SQLException {
+    return new ShopQueries.SampleOfRun(
+        new Run(
+            SqlValues.getText(resultSet, 1, SAMPLES_OF_RUN_COL_1),
+            SqlValues.getInstant(resultSet, 2, SAMPLES_OF_RUN_COL_2),
+            SqlValues.getText(resultSet, 3, SAMPLES_OF_RUN_COL_3),
+            SqlValues.getText(resultSet, 4, SAMPLES_OF_RUN_COL_4),
+            SqlValues.getJson(resultSet, 5, SAMPLES_OF_RUN_COL_5_JSON, json(), SAMPLES_OF_RUN_COL_5),
+            SqlValues.getInstant(resultSet, 6, SAMPLES_OF_RUN_COL_6),
+            SqlValues.getEnum(resultSet, 7, Status.class, SAMPLES_OF_RUN_COL_7),
+            SqlValues.getUuid(resultSet, 8, SAMPLES_OF_RUN_COL_8),
+            SqlValues.getDecimal(resultSet, 9, SAMPLES_OF_RUN_COL_9),
+            SqlValues.getBytes(resultSet, 10, SAMPLES_OF_RUN_COL_10),
+            SqlValues.getLocalDate(resultSet, 11, SAMPLES_OF_RUN_COL_11),
+            SqlValues.getLocalDateTime(resultSet, 12, SAMPLES_OF_RUN_COL_12),
+            SqlValues.getOffsetDateTime(resultSet, 13, SAMPLES_OF_RUN_COL_13),
+            SqlValues.getBoolean(resultSet, 14, SAMPLES_OF_RUN_COL_14),
+            SqlValues.getBooleanObject(resultSet, 15, SAMPLES_OF_RUN_COL_15),
+            SqlValues.getText(resultSet, 16, SAMPLES_OF_RUN_COL_16)),
+        new Sample(
+            SqlValues.getLong(resultSet, 17, SAMPLES_OF_RUN_COL_17),
+            SqlValues.getText(resultSet, 18, SAMPLES_OF_RUN_COL_18),
+            SqlValues.getDouble(resultSet, 19, SAMPLES_OF_RUN_COL_19),
+            SqlValues.getJson(resultSet, 20, SAMPLES_OF_RUN_COL_20_JSON, json(), SAMPLES_OF_RUN_COL_20),
+            SqlValues.getIntObject(resultSet, 21, SAMPLES_OF_RUN_COL_21),
+            SqlValues.getDoubleObject(resultSet, 22, SAMPLES_OF_RUN_COL_22),
+            SqlValues.getShort(resultSet, 23, SAMPLES_OF_RUN_COL_23),
+            SqlValues.getByte(resultSet, 24, SAMPLES_OF_RUN_COL_24),
+            SqlValues.getFloat(resultSet, 25, SAMPLES_OF_RUN_COL_25),
+            SqlValues.getLongObject(resultSet, 26, SAMPLES_OF_RUN_COL_26),
+            SqlValues.getShortObject(resultSet, 27, SAMPLES_OF_RUN_COL_27),
+            SqlValues.getByteObject(resultSet, 28, SAMPLES_OF_RUN_COL_28),
+            SqlValues.getFloatObject(resultSet, 29, SAMPLES_OF_RUN_COL_29),
+            SqlValues.getJson(resultSet, 30, SAMPLES_OF_RUN_COL_30_JSON, json(), SAMPLES_OF_RUN_COL_30)),
+        SqlValues.getLong(resultSet, 31, SAMPLES_OF_RUN_COL_31));
+  }
+
+  /**
+   * <pre>
+   * SELECT r.project_name, q.* FROM runs r LEFT JOIN quality_metrics q ON q.run_id = r.run_id WHERE r.run_id = :runId
+   * </pre>
+   */
+  @Override
+  public Optional<ShopQueries.RunQuality> runQuality(String runId) {
+    return queryOne(RUN_QUALITY_SQL, statement -> {
+      SqlValues.setText(statement, 1, runId, RUN_QUALITY_PARAM_RUN_ID);
+    }, this::readRunQuality);
+  }
+
+  /**
+   * Reads a result row of {@link #runQuality}.
+   *
+   * <p>Rows of embedded tables, each built from the result columns of its table:
+   * {@code quality} from {@code quality_metrics}.
+   */
+  private ShopQueries.RunQuality readRunQuality(ResultSet resultSet) throws SQLException {
+    return new ShopQueries.RunQuality(
+        SqlValues.getText(resultSet, 1, RUN_QUALITY_COL_1),
+        new Quality(
+            SqlValues.getText(resultSet, 2, RUN_QUALITY_COL_2),
+            SqlValues.getDouble(resultSet, 3, RUN_QUALITY_COL_3),
+            SqlValues.getInt(resultSet, 4, RUN_QUALITY_COL_4),
+            SqlValues.getDoubleObject(resultSet, 5, RUN_QUALITY_COL_5),
+            SqlValues.getDecimal(resultSet, 6, RUN_QUALITY_COL_6),
+            SqlValues.getLong(resultSet, 7, RUN_QUALITY_COL_7)));
+  }
+
+  /**
+   * <pre>
+   * SELECT t.*, r.project_name FROM tag t JOIN runs r ON r.run_id = t.run_id WHERE r.project_name = :project ORDER BY t.name
+   * </pre>
+   */
+  @Override
+  public Stream<ShopQueries.TagOfRun> tagsOf(String project) {
+    return queryStream(TAGS_OF_SQL, statement -> {
+      SqlValues.setText(statement, 1, project, TAGS_OF_PARAM_PROJECT);
+    }, this::readTagsOf);
+  }
+
+  /**
+   * Reads a result row of {@link #tagsOf}.
+   *
+   * <p>Rows of embedded tables, each built from the result columns of its table:
+   * {@code tag} from {@code tag}.
+   */
+  private ShopQueries.TagOfRun readTagsOf(ResultSet resultSet) throws SQLException {
+    return new ShopQueries.TagOfRun(
+        new Tag(
+            SqlValues.getText(resultSet, 1, TAGS_OF_COL_1),
+            SqlValues.getText(resultSet, 2, TAGS_OF_COL_2),
+            SqlValues.getInt(resultSet, 3, TAGS_OF_COL_3),
+            SqlValues.getBoolean(resultSet, 4, TAGS_OF_COL_4),
+            SqlValues.getLocalDateTime(resultSet, 5, TAGS_OF_COL_5)),
+        SqlValues.getText(resultSet, 6, TAGS_OF_COL_6));
   }
 }

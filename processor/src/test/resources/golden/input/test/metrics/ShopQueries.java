@@ -81,6 +81,30 @@ public interface ShopQueries {
   @Query("INSERT INTO sample (run_id, value, count, small, tiny, rough, labels) VALUES (:runId, :value, 1, 0, 0, 0, '[\":x\"]')")
   void addSample(String runId, double value);
 
+  /** A sample with its run, whose tables both have a run_id column, and the run's number of tags. */
+  record SampleOfRun(Run run, Sample sample, long tagCount) {}
+
+  /** The samples of a run, each with its run, from one join. */
+  @Query("SELECT r.*, s.*, (SELECT count(*) FROM tag t WHERE t.run_id = r.run_id) AS tag_count"
+      + " FROM sample s JOIN runs r ON r.run_id = s.run_id WHERE s.run_id = :runId ORDER BY s.id")
+  List<SampleOfRun> samplesOfRun(String runId);
+
+  /** A run's project and its quality metrics. */
+  record RunQuality(String projectName, Quality quality) {}
+
+  /** The quality metrics of a run; a run without them cannot be read. */
+  @Query("SELECT r.project_name, q.* FROM runs r LEFT JOIN quality_metrics q ON q.run_id = r.run_id"
+      + " WHERE r.run_id = :runId")
+  Optional<RunQuality> runQuality(String runId);
+
+  /** A tag, a row of a class table, with the project of its run. */
+  record TagOfRun(Tag tag, String projectName) {}
+
+  /** The tags of a project's runs. */
+  @Query("SELECT t.*, r.project_name FROM tag t JOIN runs r ON r.run_id = t.run_id"
+      + " WHERE r.project_name = :project ORDER BY t.name")
+  Stream<TagOfRun> tagsOf(String project);
+
   /** Combines two queries. */
   default long samplesOf(String runId) {
     return deleteSamples(runId);

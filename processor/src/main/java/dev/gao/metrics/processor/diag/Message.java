@@ -204,7 +204,29 @@ public enum Message {
       164,
       "@Metric of %s sets %s = %s, but a range cannot be enforced on the values of a @Json map (a CHECK"
           + " constraint cannot look inside JSON); remove min and max, unit and direction still describe every"
-          + " value of the map");
+          + " value of the map"),
+  /** A query result record embedding a table the query's schema does not list. */
+  QUERY_EMBEDDED_NOT_IN_SCHEMA(
+      165,
+      "%s returns %s, whose component %s embeds table record %s, which is not part of schema %s; embed a table"
+          + " of the schema or read the columns into plain components"),
+  /** An embedded table whose columns are not all in the result. */
+  QUERY_EMBEDDED_MISSING_COLUMNS(
+      166,
+      "%s returns %s, whose component %s embeds table %s, but the result lacks its columns [%s]; select every"
+          + " column of the table under its own name (for example t.* with t the table or its alias)"),
+  /** An embedded table read twice: by two components, or from two copies of its columns. */
+  QUERY_EMBEDDED_TABLE_TWICE(
+      167,
+      "%s returns %s, which reads table %s more than once: %s; select each embedded table once (an embedded"
+          + " row takes the columns that come from its table, so a self-join cannot be embedded: alias its columns"
+          + " and read them into plain components)"),
+  /** Plain components and the result columns no embedded table takes that do not match. */
+  QUERY_EMBEDDED_OTHER_COLUMNS(
+      168,
+      "%s returns %s, but its plain components and the result columns that no embedded table takes do not"
+          + " match: components without a result column (by snake_case name) [%s], result columns without a"
+          + " component [%s]");
 
   private final int number;
   private final String template;

@@ -1,6 +1,7 @@
 package dev.gao.metrics.processor.model;
 
 import com.squareup.javapoet.TypeName;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,9 +17,10 @@ import java.util.List;
  * @param returnType the declared return type
  * @param shape how rows are returned
  * @param rowType the type one row is read as; {@code null} for {@link ResultShape#AFFECTED_ROWS}
- * @param record whether a row is built with {@code rowType}'s constructor from {@code values};
- *     otherwise it is the single value in {@code values}
- * @param values the values read from a row, in constructor order
+ * @param record whether a row is built with {@code rowType}'s constructor from {@code arguments};
+ *     otherwise it is the single value in {@code arguments}
+ * @param arguments what a row is built from, in constructor order: values read from one result
+ *     column each, and rows of embedded tables
  */
 public record QueryModel(
     String method,
@@ -31,13 +33,31 @@ public record QueryModel(
     ResultShape shape,
     TypeName rowType,
     boolean record,
-    List<ResultValue> values) {
+    List<RowArgument> arguments) {
 
   /** Copies the lists. */
   public QueryModel {
     parameters = List.copyOf(parameters);
     bindOrder = List.copyOf(bindOrder);
-    values = List.copyOf(values);
+    arguments = List.copyOf(arguments);
+  }
+
+  /** Every value read from a row, those of embedded tables included, in constructor order. */
+  public List<ResultValue> values() {
+    return values(arguments);
+  }
+
+  /** The values of {@code arguments}, those of embedded tables included, in order. */
+  public static List<ResultValue> values(List<RowArgument> arguments) {
+    List<ResultValue> values = new ArrayList<>();
+    for (RowArgument argument : arguments) {
+      if (argument instanceof EmbeddedRow row) {
+        values.addAll(row.values());
+      } else {
+        values.add((ResultValue) argument);
+      }
+    }
+    return values;
   }
 
   /** The parameter the SQL calls {@code sqlName}. */

@@ -101,7 +101,7 @@ final class QueryMethodReader {
                     mapping.shape(),
                     mapping.rowType(),
                     mapping.record(),
-                    mapping.values()));
+                    mapping.arguments()));
   }
 
   private Optional<QueryModel> affectedRows(

@@ -5,7 +5,9 @@ import dev.gao.metrics.processor.diag.Message;
 import dev.gao.metrics.processor.diag.Problem;
 import dev.gao.metrics.processor.model.ColumnModel;
 import dev.gao.metrics.processor.model.ResultShape;
+import dev.gao.metrics.processor.model.QueryModel;
 import dev.gao.metrics.processor.model.ResultValue;
+import dev.gao.metrics.processor.model.RowArgument;
 import dev.gao.metrics.processor.model.SchemaModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.model.ValueKind;
@@ -35,39 +37,42 @@ final class ResultMapper {
           "java.util.Optional", ResultShape.OPTIONAL,
           "java.util.stream.Stream", ResultShape.STREAM);
   private static final String SUPPORTED =
-      "return a @MetricsTable record, a record whose components name result columns, a column type (String, a"
-          + " number, boolean, BigDecimal, an enum, a time type, UUID, byte[]), or List, Optional or Stream of one";
+      "return a @MetricsTable record, a record whose components name result columns or embed @MetricsTable"
+          + " records, a column type (String, a number, boolean, BigDecimal, an enum, a time type, UUID, byte[]), or"
+          + " List, Optional or Stream of one";
 
   /**
    * How rows are read.
    *
    * @param shape the wrapper
    * @param rowType the type of one row
-   * @param record whether rows are records built from {@code values}
-   * @param values the values of a row, in constructor order
+   * @param record whether rows are records built from {@code arguments}
+   * @param arguments what a row is built from, in constructor order
    */
-  record Mapping(ResultShape shape, TypeName rowType, boolean record, List<ResultValue> values) {}
+  record Mapping(ResultShape shape, TypeName rowType, boolean record, List<RowArgument> arguments) {
+    /** Every value read from a row, those of embedded tables included. */
+    List<ResultValue> values() {
+      return QueryModel.values(arguments);
+    }
+  }
 
   private final SqlDialect dialect;
   private final SchemaModel schema;
   private final String source;
+  private final EmbeddingMapper embedding;
 
   /** Maps onto the tables of {@code schema}; {@code source} names the interface in read errors. */
   ResultMapper(SqlDialect dialect, SchemaModel schema, String source) {
     this.dialect = dialect;
     this.schema = schema;
     this.source = source;
+    this.embedding = new EmbeddingMapper(schema, this);
   }
 
   /** The mapping of {@code columns} to the return type of {@code method}, or empty after a problem. */
   Optional<Mapping> map(ExecutableElement method, PreparedQuery prepared, List<Problem> problems) {
     String methodName = describe(method);
     List<String> columns = prepared.columns();
-    Optional<String> duplicate = duplicate(columns);
-    if (duplicate.isPresent()) {
-      problems.add(Problem.on(method, Message.QUERY_DUPLICATE_COLUMN, methodName, duplicate.get()));
-      return Optional.empty();
-    }
     TypeMirror returnType = method.getReturnType();
     ResultShape shape = ResultShape.SINGLE;
     TypeMirror rowType = returnType;
@@ -86,8 +91,46 @@ final class ResultMapper {
         rowType = argument;
       }
     }
+    Optional<TypeElement> embeddingRecord = embeddingRecord(rowType);
+    if (embeddingRecord.isPresent()) {
+      // Embedded tables may share column names (run_id); the embedding mapper checks the rest.
+      return embedded(method, methodName, embeddingRecord.get(), shape, prepared, problems)
+          .filter(mapping -> typesFit(method, methodName, mapping, prepared.declaredTypes(), problems));
+    }
+    Optional<String> duplicate = duplicate(columns);
+    if (duplicate.isPresent()) {
+      problems.add(Problem.on(method, Message.QUERY_DUPLICATE_COLUMN, methodName, duplicate.get()));
+      return Optional.empty();
+    }
     return row(method, methodName, shape, rowType, columns, problems)
         .filter(mapping -> typesFit(method, methodName, mapping, prepared.declaredTypes(), problems));
+  }
+
+  /** The record {@code rowType} when it is one that embeds a table (and is not a table itself). */
+  private static Optional<TypeElement> embeddingRecord(TypeMirror rowType) {
+    if (rowType instanceof DeclaredType declared
+        && declared.asElement() instanceof TypeElement type
+        && type.getKind() == ElementKind.RECORD
+        && Annotations.find(type, Annotations.METRICS_TABLE).isEmpty()
+        && EmbeddingMapper.embeds(type)) {
+      return Optional.of(type);
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Mapping> embedded(
+      ExecutableElement method,
+      String methodName,
+      TypeElement type,
+      ResultShape shape,
+      PreparedQuery prepared,
+      List<Problem> problems) {
+    if (!typeParametersFree(method, methodName, type, problems)) {
+      return Optional.empty();
+    }
+    return embedding
+        .arguments(method, methodName, type, prepared, problems)
+        .map(arguments -> new Mapping(shape, JavaTypes.name(type.asType()), true, arguments));
   }
 
   /** Whether every value taken straight from a table column is read as a type stored like it. */
@@ -133,7 +176,7 @@ final class ResultMapper {
         return Optional.empty();
       }
       ResultValue value = new ResultValue(columns.get(0), 1, JavaTypes.name(rowType), kind.get(), source(method));
-      return Optional.of(new Mapping(shape, JavaTypes.name(rowType), false, List.of(value)));
+      return Optional.of(new Mapping(shape, JavaTypes.name(rowType), false, List.<RowArgument>of(value)));
     }
     if (rowType instanceof DeclaredType declared && declared.asElement() instanceof TypeElement type) {
       if (Annotations.find(type, Annotations.METRICS_TABLE).isPresent()) {
@@ -170,7 +213,7 @@ final class ResultMapper {
     TableModel table = found.get();
     Map<String, Integer> indexes = indexes(columns);
     List<String> missing = new ArrayList<>();
-    List<ResultValue> values = new ArrayList<>();
+    List<RowArgument> values = new ArrayList<>();
     for (ColumnModel column : table.columns()) {
       Integer index = indexes.remove(key(column.name()));
       if (index == null) {
@@ -202,38 +245,18 @@ final class ResultMapper {
       TypeElement type,
       List<String> columns,
       List<Problem> problems) {
-    if (!type.getTypeParameters().isEmpty()) {
-      problems.add(
-          Problem.on(
-              method,
-              Message.QUERY_RETURN_TYPE,
-              methodName,
-              method.getReturnType(),
-              "record " + type.getQualifiedName() + " must not have type parameters"));
+    if (!typeParametersFree(method, methodName, type, problems)) {
       return Optional.empty();
     }
     Map<String, Integer> indexes = indexes(columns);
     List<String> missing = new ArrayList<>();
-    List<ResultValue> values = new ArrayList<>();
+    List<RowArgument> values = new ArrayList<>();
     boolean ok = true;
     for (RecordComponentElement component : type.getRecordComponents()) {
       String column = Names.snakeCase(component.getSimpleName().toString());
       Integer index = indexes.remove(key(column));
-      ValueKind kind =
-          Annotations.find(component, Annotations.JSON).isPresent()
-              ? ValueKind.JSON
-              : TypeClassifier.classify(component.asType()).orElse(null);
-      if (kind == null) {
-        ok = false;
-        problems.add(
-            Problem.on(
-                method,
-                Message.QUERY_RETURN_TYPE,
-                methodName,
-                method.getReturnType(),
-                "component " + component.getSimpleName() + " of " + type.getQualifiedName() + " has type "
-                    + component.asType() + ", which no column maps to; annotate it with @Json to read JSON text"));
-      }
+      ValueKind kind = componentKind(method, methodName, type, component, problems).orElse(null);
+      ok &= kind != null;
       if (index == null) {
         missing.add(component.getSimpleName() + " (" + column + ")");
       } else if (kind != null) {
@@ -252,6 +275,49 @@ final class ResultMapper {
       return Optional.empty();
     }
     return ok ? Optional.of(new Mapping(shape, JavaTypes.name(type.asType()), true, values)) : Optional.empty();
+  }
+
+  /** Whether the record {@code type} has no type parameters, reporting it on {@code method} otherwise. */
+  private static boolean typeParametersFree(
+      ExecutableElement method, String methodName, TypeElement type, List<Problem> problems) {
+    if (type.getTypeParameters().isEmpty()) {
+      return true;
+    }
+    problems.add(
+        Problem.on(
+            method,
+            Message.QUERY_RETURN_TYPE,
+            methodName,
+            method.getReturnType(),
+            "record " + type.getQualifiedName() + " must not have type parameters"));
+    return false;
+  }
+
+  /**
+   * How the value of a record component that names one result column is stored, or empty after
+   * reporting a type no column maps to.
+   */
+  Optional<ValueKind> componentKind(
+      ExecutableElement method,
+      String methodName,
+      TypeElement type,
+      RecordComponentElement component,
+      List<Problem> problems) {
+    Optional<ValueKind> kind =
+        Annotations.find(component, Annotations.JSON).isPresent()
+            ? Optional.of(ValueKind.JSON)
+            : TypeClassifier.classify(component.asType());
+    if (kind.isEmpty()) {
+      problems.add(
+          Problem.on(
+              method,
+              Message.QUERY_RETURN_TYPE,
+              methodName,
+              method.getReturnType(),
+              "component " + component.getSimpleName() + " of " + type.getQualifiedName() + " has type "
+                  + component.asType() + ", which no column maps to; annotate it with @Json to read JSON text"));
+    }
+    return kind;
   }
 
   /** The 1-based index of each result column by its case-insensitive name, in column order. */
@@ -281,7 +347,8 @@ final class ResultMapper {
     return column.toLowerCase(Locale.ROOT);
   }
 
-  private String source(ExecutableElement method) {
+  /** {@code Interface.method}, named when a computed value cannot be read. */
+  String source(ExecutableElement method) {
     return source + "." + method.getSimpleName();
   }
 

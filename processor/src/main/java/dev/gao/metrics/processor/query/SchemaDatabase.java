@@ -62,13 +62,20 @@ public final class SchemaDatabase implements AutoCloseable {
       int count = columnCount(metaData);
       List<String> columns = new ArrayList<>(count);
       List<String> declaredTypes = new ArrayList<>(count);
+      List<String> originTables = new ArrayList<>(count);
+      List<String> originColumns = new ArrayList<>(count);
       for (int i = 1; i <= count; i++) {
         columns.add(metaData.getColumnLabel(i));
         // Only a result column taken straight from a table has a table name and a declared type.
         String table = metaData.getTableName(i);
-        declaredTypes.add(table == null || table.isEmpty() ? null : metaData.getColumnTypeName(i));
+        boolean computed = table == null || table.isEmpty();
+        declaredTypes.add(computed ? null : metaData.getColumnTypeName(i));
+        originTables.add(computed ? null : table);
+        // JDBC defines the column name as the origin column's; sqlite-jdbc gives the result name.
+        originColumns.add(computed ? null : metaData.getColumnName(i));
       }
-      return new PreparedQuery(columns, declaredTypes, statement.getParameterMetaData().getParameterCount());
+      return new PreparedQuery(
+          columns, declaredTypes, originTables, originColumns, statement.getParameterMetaData().getParameterCount());
     }
   }
 

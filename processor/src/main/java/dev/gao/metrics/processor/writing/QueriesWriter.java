@@ -7,11 +7,13 @@ import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
+import dev.gao.metrics.processor.model.EmbeddedRow;
 import dev.gao.metrics.processor.model.QueriesModel;
 import dev.gao.metrics.processor.model.QueryModel;
 import dev.gao.metrics.processor.model.QueryParameter;
 import dev.gao.metrics.processor.model.ResultShape;
 import dev.gao.metrics.processor.model.ResultValue;
+import dev.gao.metrics.processor.model.RowArgument;
 import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.parsing.Names;
 import java.sql.ResultSet;
@@ -148,10 +150,6 @@ public final class QueriesWriter {
   }
 
   private static MethodSpec reader(QueryModel query, String reader) {
-    List<CodeBlock> values = new ArrayList<>();
-    for (ResultValue value : query.values()) {
-      values.add(read(query, value));
-    }
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(reader)
             .addModifiers(Modifier.PRIVATE)
@@ -159,10 +157,30 @@ public final class QueriesWriter {
             .returns(query.rowType().box())
             .addException(SQLException.class)
             .addJavadoc("Reads a result row of {@link #$L}.\n", query.method());
-    if (query.record()) {
-      return method.addCode("return new $T(\n$>$>$L);\n$<$<", query.rowType(), CodeBlock.join(values, ",\n")).build();
+    if (!query.record()) {
+      return method.addStatement("return $L", read(query, (ResultValue) query.arguments().get(0))).build();
     }
-    return method.addStatement("return $L", values.get(0)).build();
+    List<String> embedded = new ArrayList<>();
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (RowArgument argument : query.arguments()) {
+      if (argument instanceof EmbeddedRow row) {
+        embedded.add("{@code " + row.component() + "} from {@code " + row.table() + "}");
+        arguments.add(construct(row.rowType(), row.values().stream().map(value -> read(query, value)).toList()));
+      } else {
+        arguments.add(read(query, (ResultValue) argument));
+      }
+    }
+    if (!embedded.isEmpty()) {
+      method.addJavadoc(
+          "\n<p>Rows of embedded tables, each built from the result columns of its table:\n$L.\n",
+          String.join(",\n", embedded));
+    }
+    return method.addCode("return $L;\n", construct(query.rowType(), arguments)).build();
+  }
+
+  /** {@code new Type(...)} with one argument per line. */
+  private static CodeBlock construct(TypeName type, List<CodeBlock> arguments) {
+    return CodeBlock.of("new $T(\n$>$>$L)$<$<", type, CodeBlock.join(arguments, ",\n"));
   }
 
   private static CodeBlock read(QueryModel query, ResultValue value) {
