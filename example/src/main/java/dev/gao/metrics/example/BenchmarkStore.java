@@ -239,7 +239,8 @@ public final class BenchmarkStore implements AutoCloseable {
     quality.insert(run.quality());
     workflow.insert(run.workflow());
     if (!run.tokenUsage().isEmpty()) {
-      tokenUsage.insertAll(run.tokenUsage());
+      // One JDBC batch; the rows' keys are not needed, so none are read back.
+      tokenUsage.insertBatch(run.tokenUsage());
     }
   }
 
