@@ -70,9 +70,9 @@ public final class Scenario {
       check(runs.findByProjectName("alpha").size() == 2, "by project");
       check(runs.findByProjectNameAndStartedAt("alpha", t0).size() == 1, "by project and time");
       check(runs.findByProjectNameAndStatus("beta", Status.PASSED).isPresent(), "by project and status");
-      List<Run> byTime = runs.list(RunDao.Column.STARTED_AT, SortOrder.ASC, 10, 0);
+      List<Run> byTime = runs.list(RunDao.COL_STARTED_AT, SortOrder.ASC, 10, 0);
       check(byTime.get(0).runId().equals("r3") && byTime.get(2).runId().equals("r2"), "ordered by time");
-      check(runs.list(RunDao.Column.STARTED_AT, SortOrder.DESC, 1, 0).get(0).runId().equals("r2"), "desc");
+      check(runs.list(RunDao.COL_STARTED_AT, SortOrder.DESC, 1, 0).get(0).runId().equals("r2"), "desc");
       check(runs.list(2, 1).size() == 2 && runs.list(2, 1).get(0).runId().equals("r2"), "page");
       check(runs.count() == 3 && runs.exists("r1") && !runs.exists("nope"), "count/exists");
 

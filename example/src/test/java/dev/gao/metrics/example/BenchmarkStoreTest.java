@@ -254,12 +254,12 @@ class BenchmarkStoreTest {
     sorted.sort(Comparator.naturalOrder());
 
     List<Instant> ascending =
-        store.runs().list(BenchmarkRunDao.Column.TIMESTAMP, SortOrder.ASC, 100, 0).stream()
+        store.runs().list(BenchmarkRunDao.COL_TIMESTAMP, SortOrder.ASC, 100, 0).stream()
             .map(BenchmarkRun::timestamp)
             .toList();
     assertEquals(sorted, ascending);
     List<Instant> descending =
-        store.runs().list(BenchmarkRunDao.Column.TIMESTAMP, SortOrder.DESC, 100, 0).stream()
+        store.runs().list(BenchmarkRunDao.COL_TIMESTAMP, SortOrder.DESC, 100, 0).stream()
             .map(BenchmarkRun::timestamp)
             .toList();
     List<Instant> reversed = new ArrayList<>(sorted);

@@ -90,7 +90,7 @@ class LegacyPythonStoreTest {
       }
       expectedOrder.sort(Comparator.naturalOrder());
       List<Instant> ordered =
-          store.runs().list(BenchmarkRunDao.Column.TIMESTAMP, SortOrder.ASC, 1_000, 0).stream()
+          store.runs().list(BenchmarkRunDao.COL_TIMESTAMP, SortOrder.ASC, 1_000, 0).stream()
               .map(BenchmarkRun::timestamp)
               .toList();
       assertEquals(expectedOrder, ordered, "after adoption, timestamps sort chronologically in SQL");

@@ -75,8 +75,8 @@ class EmbeddedTablesTest {
                 + "            SqlValues.getDouble(resultSet, 6, ONE_COL_6),\n"
                 + "            SqlValues.getJson(resultSet, 7, ONE_COL_7_JSON, json(), ONE_COL_7)));\n"),
         impl);
-    assertTrue(impl.contains("ONE_COL_1 = new ColumnRef(\"runs\", \"run_id\");"), impl);
-    assertTrue(impl.contains("ONE_COL_5 = new ColumnRef(\"metrics\", \"run_id\");"), impl);
+    assertTrue(impl.contains("ONE_COL_1 = new ColumnRef<>(\"runs\", \"run_id\");"), impl);
+    assertTrue(impl.contains("ONE_COL_5 = new ColumnRef<>(\"metrics\", \"run_id\");"), impl);
     // Column order follows the SELECT, not the components.
     assertTrue(impl.contains("new Run(\n            SqlValues.getText(resultSet, 5, ALL_COL_5),"), impl);
     assertTrue(impl.contains("{@code run} from {@code runs},\n   * {@code metric} from {@code metrics}."), impl);
@@ -105,9 +105,9 @@ class EmbeddedTablesTest {
                 + "        SqlValues.getText(resultSet, 6, STATS_COL_6));\n"),
         impl);
     // A plain value is named after the query when it cannot be read, a table's column after its table.
-    assertTrue(impl.contains("STATS_COL_1 = new ColumnRef(\"Q.stats\", \"metric_count\");"), impl);
-    assertTrue(impl.contains("STATS_COL_6 = new ColumnRef(\"Q.stats\", \"metric_run\");"), impl);
-    assertTrue(impl.contains("STATS_COL_2 = new ColumnRef(\"runs\", \"run_id\");"), impl);
+    assertTrue(impl.contains("STATS_COL_1 = new ColumnRef<>(\"Q.stats\", \"metric_count\");"), impl);
+    assertTrue(impl.contains("STATS_COL_6 = new ColumnRef<>(\"Q.stats\", \"metric_run\");"), impl);
+    assertTrue(impl.contains("STATS_COL_2 = new ColumnRef<>(\"runs\", \"run_id\");"), impl);
   }
 
   @Test

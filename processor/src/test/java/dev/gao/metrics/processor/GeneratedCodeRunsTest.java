@@ -52,4 +52,33 @@ class GeneratedCodeRunsTest {
       throw e.getCause();
     }
   }
+
+  @Test
+  void listingsTakeOnlyTheirTablesColumns() {
+    // The column constants are typed by their table's row type: ordering the runs by a column of
+    // table tag is a compile error, not a runtime one.
+    JavaFileObject wrong =
+        Sources.source(
+            "test.metrics.WrongColumn",
+            "package test.metrics;",
+            "",
+            "import dev.gao.metrics.runtime.dao.SortOrder;",
+            "",
+            "final class WrongColumn {",
+            "  static Object page(RunDao runs) {",
+            "    return runs.list(TagDao.COL_NAME, SortOrder.ASC, 10, 0);",
+            "  }",
+            "}");
+    List<JavaFileObject> input = new ArrayList<>(Sources.goldenInput());
+    input.add(wrong);
+    Compilation compilation = Sources.compile(input);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "incompatible types: dev.gao.metrics.runtime.dao.ColumnRef<test.metrics.Tag> cannot be converted to"
+                + " dev.gao.metrics.runtime.dao.ColumnRef<test.metrics.Run>")
+        .inFile(wrong)
+        .onLine(7);
+  }
 }

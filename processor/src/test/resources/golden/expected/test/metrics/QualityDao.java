@@ -3,7 +3,6 @@ package test.metrics;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SortOrder;
 import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.schema.Better;
@@ -15,7 +14,6 @@ import dev.gao.metrics.runtime.schema.TableInfo;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -78,17 +76,35 @@ public final class QualityDao extends TableDao<Quality> {
           + "  CONSTRAINT \"ck_quality_metrics_api_calls_cost\" CHECK (CAST(\"api_calls_cost\" AS REAL) <= 25.5)\n"
           + ") STRICT");
 
-  private static final ColumnRef COL_RUN_ID = new ColumnRef("quality_metrics", "run_id");
+  /**
+   * Column {@code run_id}, to order listings by.
+   */
+  public static final ColumnRef<Quality> COL_RUN_ID = new ColumnRef<Quality>("quality_metrics", "run_id");
 
-  private static final ColumnRef COL_CODE_COVERAGE_PERCENTAGE = new ColumnRef("quality_metrics", "code_coverage_percentage");
+  /**
+   * Column {@code code_coverage_percentage}, to order listings by.
+   */
+  public static final ColumnRef<Quality> COL_CODE_COVERAGE_PERCENTAGE = new ColumnRef<Quality>("quality_metrics", "code_coverage_percentage");
 
-  private static final ColumnRef COL_LINTING_ERRORS_COUNT = new ColumnRef("quality_metrics", "linting_errors_count");
+  /**
+   * Column {@code linting_errors_count}, to order listings by.
+   */
+  public static final ColumnRef<Quality> COL_LINTING_ERRORS_COUNT = new ColumnRef<Quality>("quality_metrics", "linting_errors_count");
 
-  private static final ColumnRef COL_ONE_SHOT_SUCCESS_RATE = new ColumnRef("quality_metrics", "one_shot_success_rate");
+  /**
+   * Column {@code one_shot_success_rate}, to order listings by.
+   */
+  public static final ColumnRef<Quality> COL_ONE_SHOT_SUCCESS_RATE = new ColumnRef<Quality>("quality_metrics", "one_shot_success_rate");
 
-  private static final ColumnRef COL_API_CALLS_COST = new ColumnRef("quality_metrics", "api_calls_cost");
+  /**
+   * Column {@code api_calls_cost}, to order listings by.
+   */
+  public static final ColumnRef<Quality> COL_API_CALLS_COST = new ColumnRef<Quality>("quality_metrics", "api_calls_cost");
 
-  private static final ColumnRef COL_TOKEN_USAGE_TOTAL = new ColumnRef("quality_metrics", "token_usage_total");
+  /**
+   * Column {@code token_usage_total}, to order listings by.
+   */
+  public static final ColumnRef<Quality> COL_TOKEN_USAGE_TOTAL = new ColumnRef<Quality>("quality_metrics", "token_usage_total");
 
   /**
    * A DAO of table {@code quality_metrics} in {@code database}.
@@ -139,19 +155,6 @@ public final class QualityDao extends TableDao<Quality> {
   }
 
   /**
-   * A page of rows ordered by a column; rows with equal values are ordered by primary key.
-   *
-   * @param orderBy the column to order by
-   * @param order ascending or descending
-   * @param limit the most rows to return
-   * @param offset how many rows to skip first
-   * @return the rows of the page
-   */
-  public List<Quality> list(Column orderBy, SortOrder order, int limit, long offset) {
-    return listOrderedBy(orderBy, order, limit, offset);
-  }
-
-  /**
    * Deletes the row with the given key (and, by cascade, the rows referencing it).
    *
    * @param runId the value of column {@code run_id}
@@ -190,40 +193,5 @@ public final class QualityDao extends TableDao<Quality> {
         SqlValues.getDoubleObject(resultSet, 4, COL_ONE_SHOT_SUCCESS_RATE),
         SqlValues.getDecimal(resultSet, 5, COL_API_CALLS_COST),
         SqlValues.getLong(resultSet, 6, COL_TOKEN_USAGE_TOTAL));
-  }
-
-  /**
-   * The columns of table {@code quality_metrics}, in table order, to order listings by.
-   */
-  public enum Column {
-    /**
-     * Column {@code run_id}.
-     */
-    RUN_ID,
-
-    /**
-     * Column {@code code_coverage_percentage}.
-     */
-    CODE_COVERAGE_PERCENTAGE,
-
-    /**
-     * Column {@code linting_errors_count}.
-     */
-    LINTING_ERRORS_COUNT,
-
-    /**
-     * Column {@code one_shot_success_rate}.
-     */
-    ONE_SHOT_SUCCESS_RATE,
-
-    /**
-     * Column {@code api_calls_cost}.
-     */
-    API_CALLS_COST,
-
-    /**
-     * Column {@code token_usage_total}.
-     */
-    TOKEN_USAGE_TOTAL
   }
 }

@@ -3,7 +3,6 @@ package test.metrics;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SortOrder;
 import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.json.JsonType;
@@ -105,37 +104,85 @@ public final class RunDao extends TableDao<Run> {
           + "  CHECK (json_valid(\"metadata\"))\n"
           + ") STRICT");
 
-  private static final ColumnRef COL_RUN_ID = new ColumnRef("runs", "run_id");
+  /**
+   * Column {@code run_id}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_RUN_ID = new ColumnRef<Run>("runs", "run_id");
 
-  private static final ColumnRef COL_STARTED_AT = new ColumnRef("runs", "started_at");
+  /**
+   * Column {@code started_at}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_STARTED_AT = new ColumnRef<Run>("runs", "started_at");
 
-  private static final ColumnRef COL_PROJECT_NAME = new ColumnRef("runs", "project_name");
+  /**
+   * Column {@code project_name}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_PROJECT_NAME = new ColumnRef<Run>("runs", "project_name");
 
-  private static final ColumnRef COL_VERSION = new ColumnRef("runs", "version");
+  /**
+   * Column {@code version}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_VERSION = new ColumnRef<Run>("runs", "version");
 
-  private static final ColumnRef COL_METADATA = new ColumnRef("runs", "metadata");
+  /**
+   * Column {@code metadata}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_METADATA = new ColumnRef<Run>("runs", "metadata");
 
-  private static final ColumnRef COL_CREATED = new ColumnRef("runs", "created");
+  /**
+   * Column {@code created}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_CREATED = new ColumnRef<Run>("runs", "created");
 
-  private static final ColumnRef COL_STATUS = new ColumnRef("runs", "status");
+  /**
+   * Column {@code status}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_STATUS = new ColumnRef<Run>("runs", "status");
 
-  private static final ColumnRef COL_TOKEN = new ColumnRef("runs", "token");
+  /**
+   * Column {@code token}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_TOKEN = new ColumnRef<Run>("runs", "token");
 
-  private static final ColumnRef COL_COST = new ColumnRef("runs", "cost");
+  /**
+   * Column {@code cost}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_COST = new ColumnRef<Run>("runs", "cost");
 
-  private static final ColumnRef COL_PAYLOAD = new ColumnRef("runs", "payload");
+  /**
+   * Column {@code payload}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_PAYLOAD = new ColumnRef<Run>("runs", "payload");
 
-  private static final ColumnRef COL_DAY = new ColumnRef("runs", "day");
+  /**
+   * Column {@code day}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_DAY = new ColumnRef<Run>("runs", "day");
 
-  private static final ColumnRef COL_LOCAL_TIME = new ColumnRef("runs", "local_time");
+  /**
+   * Column {@code local_time}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_LOCAL_TIME = new ColumnRef<Run>("runs", "local_time");
 
-  private static final ColumnRef COL_OFFSET_TIME = new ColumnRef("runs", "offset_time");
+  /**
+   * Column {@code offset_time}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_OFFSET_TIME = new ColumnRef<Run>("runs", "offset_time");
 
-  private static final ColumnRef COL_PASSED = new ColumnRef("runs", "passed");
+  /**
+   * Column {@code passed}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_PASSED = new ColumnRef<Run>("runs", "passed");
 
-  private static final ColumnRef COL_FLAGGED = new ColumnRef("runs", "flagged");
+  /**
+   * Column {@code flagged}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_FLAGGED = new ColumnRef<Run>("runs", "flagged");
 
-  private static final ColumnRef COL_API_URL = new ColumnRef("runs", "api_url");
+  /**
+   * Column {@code api_url}, to order listings by.
+   */
+  public static final ColumnRef<Run> COL_API_URL = new ColumnRef<Run>("runs", "api_url");
 
   /**
    * The Java type of JSON column {@code metadata}, generic arguments included: the declared type of
@@ -234,19 +281,6 @@ public final class RunDao extends TableDao<Run> {
   }
 
   /**
-   * A page of rows ordered by a column; rows with equal values are ordered by primary key.
-   *
-   * @param orderBy the column to order by
-   * @param order ascending or descending
-   * @param limit the most rows to return
-   * @param offset how many rows to skip first
-   * @return the rows of the page
-   */
-  public List<Run> list(Column orderBy, SortOrder order, int limit, long offset) {
-    return listOrderedBy(orderBy, order, limit, offset);
-  }
-
-  /**
    * Deletes the row with the given key (and, by cascade, the rows referencing it).
    *
    * @param runId the value of column {@code run_id}
@@ -305,90 +339,5 @@ public final class RunDao extends TableDao<Run> {
         SqlValues.getBoolean(resultSet, 14, COL_PASSED),
         SqlValues.getBooleanObject(resultSet, 15, COL_FLAGGED),
         SqlValues.getText(resultSet, 16, COL_API_URL));
-  }
-
-  /**
-   * The columns of table {@code runs}, in table order, to order listings by.
-   */
-  public enum Column {
-    /**
-     * Column {@code run_id}.
-     */
-    RUN_ID,
-
-    /**
-     * Column {@code started_at}.
-     */
-    STARTED_AT,
-
-    /**
-     * Column {@code project_name}.
-     */
-    PROJECT_NAME,
-
-    /**
-     * Column {@code version}.
-     */
-    VERSION,
-
-    /**
-     * Column {@code metadata}.
-     */
-    METADATA,
-
-    /**
-     * Column {@code created}.
-     */
-    CREATED,
-
-    /**
-     * Column {@code status}.
-     */
-    STATUS,
-
-    /**
-     * Column {@code token}.
-     */
-    TOKEN,
-
-    /**
-     * Column {@code cost}.
-     */
-    COST,
-
-    /**
-     * Column {@code payload}.
-     */
-    PAYLOAD,
-
-    /**
-     * Column {@code day}.
-     */
-    DAY,
-
-    /**
-     * Column {@code local_time}.
-     */
-    LOCAL_TIME,
-
-    /**
-     * Column {@code offset_time}.
-     */
-    OFFSET_TIME,
-
-    /**
-     * Column {@code passed}.
-     */
-    PASSED,
-
-    /**
-     * Column {@code flagged}.
-     */
-    FLAGGED,
-
-    /**
-     * Column {@code api_url}.
-     */
-    API_URL
   }
 }

@@ -3,7 +3,6 @@ package test.metrics;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SortOrder;
 import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.json.JsonType;
@@ -100,33 +99,75 @@ public final class SampleDao extends TableDao<Sample> {
           + "  CHECK (json_valid(\"labels\"))\n"
           + ") STRICT");
 
-  private static final ColumnRef COL_ID = new ColumnRef("sample", "id");
+  /**
+   * Column {@code id}, to order listings by.
+   */
+  public static final ColumnRef<Sample> COL_ID = new ColumnRef<Sample>("sample", "id");
 
-  private static final ColumnRef COL_RUN_ID = new ColumnRef("sample", "run_id");
+  /**
+   * Column {@code run_id}, to order listings by.
+   */
+  public static final ColumnRef<Sample> COL_RUN_ID = new ColumnRef<Sample>("sample", "run_id");
 
-  private static final ColumnRef COL_VALUE = new ColumnRef("sample", "value");
+  /**
+   * Column {@code value}, to order listings by.
+   */
+  public static final ColumnRef<Sample> COL_VALUE = new ColumnRef<Sample>("sample", "value");
 
-  private static final ColumnRef COL_BUCKETS = new ColumnRef("sample", "buckets");
+  /**
+   * Column {@code buckets}, to order listings by.
+   */
+  public static final ColumnRef<Sample> COL_BUCKETS = new ColumnRef<Sample>("sample", "buckets");
 
-  private static final ColumnRef COL_COUNT = new ColumnRef("sample", "count");
+  /**
+   * Column {@code count}, to order listings by.
+   */
+  public static final ColumnRef<Sample> COL_COUNT = new ColumnRef<Sample>("sample", "count");
 
-  private static final ColumnRef COL_RATIO = new ColumnRef("sample", "ratio");
+  /**
+   * Column {@code ratio}, to order listings by.
+   */
+  public static final ColumnRef<Sample> COL_RATIO = new ColumnRef<Sample>("sample", "ratio");
 
-  private static final ColumnRef COL_SMALL = new ColumnRef("sample", "small");
+  /**
+   * Column {@code small}, to order listings by.
+   */
+  public static final ColumnRef<Sample> COL_SMALL = new ColumnRef<Sample>("sample", "small");
 
-  private static final ColumnRef COL_TINY = new ColumnRef("sample", "tiny");
+  /**
+   * Column {@code tiny}, to order listings by.
+   */
+  public static final ColumnRef<Sample> COL_TINY = new ColumnRef<Sample>("sample", "tiny");
 
-  private static final ColumnRef COL_ROUGH = new ColumnRef("sample", "rough");
+  /**
+   * Column {@code rough}, to order listings by.
+   */
+  public static final ColumnRef<Sample> COL_ROUGH = new ColumnRef<Sample>("sample", "rough");
 
-  private static final ColumnRef COL_BIG = new ColumnRef("sample", "big");
+  /**
+   * Column {@code big}, to order listings by.
+   */
+  public static final ColumnRef<Sample> COL_BIG = new ColumnRef<Sample>("sample", "big");
 
-  private static final ColumnRef COL_SMALL_BOX = new ColumnRef("sample", "small_box");
+  /**
+   * Column {@code small_box}, to order listings by.
+   */
+  public static final ColumnRef<Sample> COL_SMALL_BOX = new ColumnRef<Sample>("sample", "small_box");
 
-  private static final ColumnRef COL_TINY_BOX = new ColumnRef("sample", "tiny_box");
+  /**
+   * Column {@code tiny_box}, to order listings by.
+   */
+  public static final ColumnRef<Sample> COL_TINY_BOX = new ColumnRef<Sample>("sample", "tiny_box");
 
-  private static final ColumnRef COL_ROUGH_BOX = new ColumnRef("sample", "rough_box");
+  /**
+   * Column {@code rough_box}, to order listings by.
+   */
+  public static final ColumnRef<Sample> COL_ROUGH_BOX = new ColumnRef<Sample>("sample", "rough_box");
 
-  private static final ColumnRef COL_LABELS = new ColumnRef("sample", "labels");
+  /**
+   * Column {@code labels}, to order listings by.
+   */
+  public static final ColumnRef<Sample> COL_LABELS = new ColumnRef<Sample>("sample", "labels");
 
   /**
    * The Java type of JSON column {@code buckets}, generic arguments included: the declared type of
@@ -214,19 +255,6 @@ public final class SampleDao extends TableDao<Sample> {
   }
 
   /**
-   * A page of rows ordered by a column; rows with equal values are ordered by primary key.
-   *
-   * @param orderBy the column to order by
-   * @param order ascending or descending
-   * @param limit the most rows to return
-   * @param offset how many rows to skip first
-   * @return the rows of the page
-   */
-  public List<Sample> list(Column orderBy, SortOrder order, int limit, long offset) {
-    return listOrderedBy(orderBy, order, limit, offset);
-  }
-
-  /**
    * Deletes the row with the given key (and, by cascade, the rows referencing it).
    *
    * @param id the value of column {@code id}
@@ -286,80 +314,5 @@ public final class SampleDao extends TableDao<Sample> {
   @Override
   protected Object[] foreignKeyValues(Sample row) {
     return new Object[] {row.runId()};
-  }
-
-  /**
-   * The columns of table {@code sample}, in table order, to order listings by.
-   */
-  public enum Column {
-    /**
-     * Column {@code id}.
-     */
-    ID,
-
-    /**
-     * Column {@code run_id}.
-     */
-    RUN_ID,
-
-    /**
-     * Column {@code value}.
-     */
-    VALUE,
-
-    /**
-     * Column {@code buckets}.
-     */
-    BUCKETS,
-
-    /**
-     * Column {@code count}.
-     */
-    COUNT,
-
-    /**
-     * Column {@code ratio}.
-     */
-    RATIO,
-
-    /**
-     * Column {@code small}.
-     */
-    SMALL,
-
-    /**
-     * Column {@code tiny}.
-     */
-    TINY,
-
-    /**
-     * Column {@code rough}.
-     */
-    ROUGH,
-
-    /**
-     * Column {@code big}.
-     */
-    BIG,
-
-    /**
-     * Column {@code small_box}.
-     */
-    SMALL_BOX,
-
-    /**
-     * Column {@code tiny_box}.
-     */
-    TINY_BOX,
-
-    /**
-     * Column {@code rough_box}.
-     */
-    ROUGH_BOX,
-
-    /**
-     * Column {@code labels}.
-     */
-    LABELS
   }
 }

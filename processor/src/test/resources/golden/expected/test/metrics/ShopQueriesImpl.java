@@ -29,265 +29,265 @@ import java.util.stream.Stream;
 public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   private static final String LATEST_SQL = "SELECT * FROM runs WHERE project_name = ? ORDER BY started_at DESC LIMIT ?";
 
-  private static final ColumnRef LATEST_PARAM_PROJECT = new ColumnRef("ShopQueries.latest", ":project");
+  private static final ColumnRef<?> LATEST_PARAM_PROJECT = new ColumnRef<>("ShopQueries.latest", ":project");
 
-  private static final ColumnRef LATEST_PARAM_LIMIT = new ColumnRef("ShopQueries.latest", ":limit");
+  private static final ColumnRef<?> LATEST_PARAM_LIMIT = new ColumnRef<>("ShopQueries.latest", ":limit");
 
-  private static final ColumnRef LATEST_COL_1 = new ColumnRef("runs", "run_id");
+  private static final ColumnRef<?> LATEST_COL_1 = new ColumnRef<>("runs", "run_id");
 
-  private static final ColumnRef LATEST_COL_2 = new ColumnRef("runs", "started_at");
+  private static final ColumnRef<?> LATEST_COL_2 = new ColumnRef<>("runs", "started_at");
 
-  private static final ColumnRef LATEST_COL_3 = new ColumnRef("runs", "project_name");
+  private static final ColumnRef<?> LATEST_COL_3 = new ColumnRef<>("runs", "project_name");
 
-  private static final ColumnRef LATEST_COL_4 = new ColumnRef("runs", "version");
+  private static final ColumnRef<?> LATEST_COL_4 = new ColumnRef<>("runs", "version");
 
-  private static final ColumnRef LATEST_COL_5 = new ColumnRef("runs", "metadata");
+  private static final ColumnRef<?> LATEST_COL_5 = new ColumnRef<>("runs", "metadata");
 
   private static final JsonType<Map<String, Object>> LATEST_COL_5_JSON = new JsonType<Map<String, Object>>() {};
 
-  private static final ColumnRef LATEST_COL_6 = new ColumnRef("runs", "created");
+  private static final ColumnRef<?> LATEST_COL_6 = new ColumnRef<>("runs", "created");
 
-  private static final ColumnRef LATEST_COL_7 = new ColumnRef("runs", "status");
+  private static final ColumnRef<?> LATEST_COL_7 = new ColumnRef<>("runs", "status");
 
-  private static final ColumnRef LATEST_COL_8 = new ColumnRef("runs", "token");
+  private static final ColumnRef<?> LATEST_COL_8 = new ColumnRef<>("runs", "token");
 
-  private static final ColumnRef LATEST_COL_9 = new ColumnRef("runs", "cost");
+  private static final ColumnRef<?> LATEST_COL_9 = new ColumnRef<>("runs", "cost");
 
-  private static final ColumnRef LATEST_COL_10 = new ColumnRef("runs", "payload");
+  private static final ColumnRef<?> LATEST_COL_10 = new ColumnRef<>("runs", "payload");
 
-  private static final ColumnRef LATEST_COL_11 = new ColumnRef("runs", "day");
+  private static final ColumnRef<?> LATEST_COL_11 = new ColumnRef<>("runs", "day");
 
-  private static final ColumnRef LATEST_COL_12 = new ColumnRef("runs", "local_time");
+  private static final ColumnRef<?> LATEST_COL_12 = new ColumnRef<>("runs", "local_time");
 
-  private static final ColumnRef LATEST_COL_13 = new ColumnRef("runs", "offset_time");
+  private static final ColumnRef<?> LATEST_COL_13 = new ColumnRef<>("runs", "offset_time");
 
-  private static final ColumnRef LATEST_COL_14 = new ColumnRef("runs", "passed");
+  private static final ColumnRef<?> LATEST_COL_14 = new ColumnRef<>("runs", "passed");
 
-  private static final ColumnRef LATEST_COL_15 = new ColumnRef("runs", "flagged");
+  private static final ColumnRef<?> LATEST_COL_15 = new ColumnRef<>("runs", "flagged");
 
-  private static final ColumnRef LATEST_COL_16 = new ColumnRef("runs", "api_url");
+  private static final ColumnRef<?> LATEST_COL_16 = new ColumnRef<>("runs", "api_url");
 
   private static final String BY_TOKEN_SQL = "SELECT run_id, started_at, project_name, version, metadata, created, status, token, cost, payload, day, local_time, offset_time, passed, flagged, api_url FROM runs WHERE token = ?";
 
-  private static final ColumnRef BY_TOKEN_PARAM_TOKEN = new ColumnRef("ShopQueries.byToken", ":token");
+  private static final ColumnRef<?> BY_TOKEN_PARAM_TOKEN = new ColumnRef<>("ShopQueries.byToken", ":token");
 
-  private static final ColumnRef BY_TOKEN_COL_1 = new ColumnRef("runs", "run_id");
+  private static final ColumnRef<?> BY_TOKEN_COL_1 = new ColumnRef<>("runs", "run_id");
 
-  private static final ColumnRef BY_TOKEN_COL_2 = new ColumnRef("runs", "started_at");
+  private static final ColumnRef<?> BY_TOKEN_COL_2 = new ColumnRef<>("runs", "started_at");
 
-  private static final ColumnRef BY_TOKEN_COL_3 = new ColumnRef("runs", "project_name");
+  private static final ColumnRef<?> BY_TOKEN_COL_3 = new ColumnRef<>("runs", "project_name");
 
-  private static final ColumnRef BY_TOKEN_COL_4 = new ColumnRef("runs", "version");
+  private static final ColumnRef<?> BY_TOKEN_COL_4 = new ColumnRef<>("runs", "version");
 
-  private static final ColumnRef BY_TOKEN_COL_5 = new ColumnRef("runs", "metadata");
+  private static final ColumnRef<?> BY_TOKEN_COL_5 = new ColumnRef<>("runs", "metadata");
 
   private static final JsonType<Map<String, Object>> BY_TOKEN_COL_5_JSON = new JsonType<Map<String, Object>>() {};
 
-  private static final ColumnRef BY_TOKEN_COL_6 = new ColumnRef("runs", "created");
+  private static final ColumnRef<?> BY_TOKEN_COL_6 = new ColumnRef<>("runs", "created");
 
-  private static final ColumnRef BY_TOKEN_COL_7 = new ColumnRef("runs", "status");
+  private static final ColumnRef<?> BY_TOKEN_COL_7 = new ColumnRef<>("runs", "status");
 
-  private static final ColumnRef BY_TOKEN_COL_8 = new ColumnRef("runs", "token");
+  private static final ColumnRef<?> BY_TOKEN_COL_8 = new ColumnRef<>("runs", "token");
 
-  private static final ColumnRef BY_TOKEN_COL_9 = new ColumnRef("runs", "cost");
+  private static final ColumnRef<?> BY_TOKEN_COL_9 = new ColumnRef<>("runs", "cost");
 
-  private static final ColumnRef BY_TOKEN_COL_10 = new ColumnRef("runs", "payload");
+  private static final ColumnRef<?> BY_TOKEN_COL_10 = new ColumnRef<>("runs", "payload");
 
-  private static final ColumnRef BY_TOKEN_COL_11 = new ColumnRef("runs", "day");
+  private static final ColumnRef<?> BY_TOKEN_COL_11 = new ColumnRef<>("runs", "day");
 
-  private static final ColumnRef BY_TOKEN_COL_12 = new ColumnRef("runs", "local_time");
+  private static final ColumnRef<?> BY_TOKEN_COL_12 = new ColumnRef<>("runs", "local_time");
 
-  private static final ColumnRef BY_TOKEN_COL_13 = new ColumnRef("runs", "offset_time");
+  private static final ColumnRef<?> BY_TOKEN_COL_13 = new ColumnRef<>("runs", "offset_time");
 
-  private static final ColumnRef BY_TOKEN_COL_14 = new ColumnRef("runs", "passed");
+  private static final ColumnRef<?> BY_TOKEN_COL_14 = new ColumnRef<>("runs", "passed");
 
-  private static final ColumnRef BY_TOKEN_COL_15 = new ColumnRef("runs", "flagged");
+  private static final ColumnRef<?> BY_TOKEN_COL_15 = new ColumnRef<>("runs", "flagged");
 
-  private static final ColumnRef BY_TOKEN_COL_16 = new ColumnRef("runs", "api_url");
+  private static final ColumnRef<?> BY_TOKEN_COL_16 = new ColumnRef<>("runs", "api_url");
 
   private static final String SUMMARIES_SQL = "SELECT r.run_id, r.project_name, r.metadata, count(s.id) AS samples FROM runs r LEFT JOIN sample s ON s.run_id = r.run_id WHERE r.project_name = ? GROUP BY r.run_id ORDER BY r.run_id";
 
-  private static final ColumnRef SUMMARIES_PARAM_PROJECT_NAME = new ColumnRef("ShopQueries.summaries", ":project");
+  private static final ColumnRef<?> SUMMARIES_PARAM_PROJECT_NAME = new ColumnRef<>("ShopQueries.summaries", ":project");
 
-  private static final ColumnRef SUMMARIES_COL_1 = new ColumnRef("ShopQueries.summaries", "run_id");
+  private static final ColumnRef<?> SUMMARIES_COL_1 = new ColumnRef<>("ShopQueries.summaries", "run_id");
 
-  private static final ColumnRef SUMMARIES_COL_2 = new ColumnRef("ShopQueries.summaries", "project_name");
+  private static final ColumnRef<?> SUMMARIES_COL_2 = new ColumnRef<>("ShopQueries.summaries", "project_name");
 
-  private static final ColumnRef SUMMARIES_COL_4 = new ColumnRef("ShopQueries.summaries", "samples");
+  private static final ColumnRef<?> SUMMARIES_COL_4 = new ColumnRef<>("ShopQueries.summaries", "samples");
 
-  private static final ColumnRef SUMMARIES_COL_3 = new ColumnRef("ShopQueries.summaries", "metadata");
+  private static final ColumnRef<?> SUMMARIES_COL_3 = new ColumnRef<>("ShopQueries.summaries", "metadata");
 
   private static final JsonType<Map<String, Object>> SUMMARIES_COL_3_JSON = new JsonType<Map<String, Object>>() {};
 
   private static final String COUNT_SQL = "SELECT count(*) FROM runs WHERE status = ? AND passed = ?";
 
-  private static final ColumnRef COUNT_PARAM_STATUS = new ColumnRef("ShopQueries.count", ":status");
+  private static final ColumnRef<?> COUNT_PARAM_STATUS = new ColumnRef<>("ShopQueries.count", ":status");
 
-  private static final ColumnRef COUNT_PARAM_PASSED = new ColumnRef("ShopQueries.count", ":passed");
+  private static final ColumnRef<?> COUNT_PARAM_PASSED = new ColumnRef<>("ShopQueries.count", ":passed");
 
-  private static final ColumnRef COUNT_COL_1 = new ColumnRef("ShopQueries.count", "count(*)");
+  private static final ColumnRef<?> COUNT_COL_1 = new ColumnRef<>("ShopQueries.count", "count(*)");
 
   private static final String TOTAL_COST_SQL = "SELECT sum(cost) FROM runs WHERE project_name = ?";
 
-  private static final ColumnRef TOTAL_COST_PARAM_PROJECT = new ColumnRef("ShopQueries.totalCost", ":project");
+  private static final ColumnRef<?> TOTAL_COST_PARAM_PROJECT = new ColumnRef<>("ShopQueries.totalCost", ":project");
 
-  private static final ColumnRef TOTAL_COST_COL_1 = new ColumnRef("ShopQueries.totalCost", "sum(cost)");
+  private static final ColumnRef<?> TOTAL_COST_COL_1 = new ColumnRef<>("ShopQueries.totalCost", "sum(cost)");
 
   private static final String LAST_START_SQL = "SELECT max(started_at) FROM runs WHERE project_name = ? OR ? = ''";
 
-  private static final ColumnRef LAST_START_PARAM_PROJECT = new ColumnRef("ShopQueries.lastStart", ":project");
+  private static final ColumnRef<?> LAST_START_PARAM_PROJECT = new ColumnRef<>("ShopQueries.lastStart", ":project");
 
-  private static final ColumnRef LAST_START_COL_1 = new ColumnRef("ShopQueries.lastStart", "max(started_at)");
+  private static final ColumnRef<?> LAST_START_COL_1 = new ColumnRef<>("ShopQueries.lastStart", "max(started_at)");
 
   private static final String RUN_IDS_SQL = "SELECT run_id FROM runs WHERE project_name = ? ORDER BY run_id";
 
-  private static final ColumnRef RUN_IDS_PARAM_PROJECT = new ColumnRef("ShopQueries.runIds", ":project");
+  private static final ColumnRef<?> RUN_IDS_PARAM_PROJECT = new ColumnRef<>("ShopQueries.runIds", ":project");
 
-  private static final ColumnRef RUN_IDS_COL_1 = new ColumnRef("ShopQueries.runIds", "run_id");
+  private static final ColumnRef<?> RUN_IDS_COL_1 = new ColumnRef<>("ShopQueries.runIds", "run_id");
 
   private static final String RUN_IDS_2_SQL = "SELECT run_id FROM runs ORDER BY run_id";
 
-  private static final ColumnRef RUN_IDS_2_COL_1 = new ColumnRef("ShopQueries.runIds", "run_id");
+  private static final ColumnRef<?> RUN_IDS_2_COL_1 = new ColumnRef<>("ShopQueries.runIds", "run_id");
 
   private static final String SAMPLE_COUNT_SQL = "SELECT count(*) FROM sample";
 
-  private static final ColumnRef SAMPLE_COUNT_COL_1 = new ColumnRef("ShopQueries.sampleCount", "count(*)");
+  private static final ColumnRef<?> SAMPLE_COUNT_COL_1 = new ColumnRef<>("ShopQueries.sampleCount", "count(*)");
 
   private static final String DELETE_TAGS_OF_SQL = "WITH chosen AS (SELECT run_id FROM runs WHERE project_name = ?) DELETE FROM tag WHERE run_id IN (SELECT run_id FROM chosen)";
 
-  private static final ColumnRef DELETE_TAGS_OF_PARAM_PROJECT = new ColumnRef("ShopQueries.deleteTagsOf", ":project");
+  private static final ColumnRef<?> DELETE_TAGS_OF_PARAM_PROJECT = new ColumnRef<>("ShopQueries.deleteTagsOf", ":project");
 
   private static final String STATUSES_SQL = "SELECT DISTINCT status FROM runs ORDER BY status";
 
-  private static final ColumnRef STATUSES_COL_1 = new ColumnRef("ShopQueries.statuses", "status");
+  private static final ColumnRef<?> STATUSES_COL_1 = new ColumnRef<>("ShopQueries.statuses", "status");
 
   private static final String FAIL_SQL = "UPDATE runs SET status = 'FAILED' WHERE project_name = ? AND cost > ?";
 
-  private static final ColumnRef FAIL_PARAM_PROJECT = new ColumnRef("ShopQueries.fail", ":project");
+  private static final ColumnRef<?> FAIL_PARAM_PROJECT = new ColumnRef<>("ShopQueries.fail", ":project");
 
-  private static final ColumnRef FAIL_PARAM_COST = new ColumnRef("ShopQueries.fail", ":cost");
+  private static final ColumnRef<?> FAIL_PARAM_COST = new ColumnRef<>("ShopQueries.fail", ":cost");
 
   private static final String DELETE_SAMPLES_SQL = "DELETE FROM sample WHERE run_id = ?";
 
-  private static final ColumnRef DELETE_SAMPLES_PARAM_RUN_ID = new ColumnRef("ShopQueries.deleteSamples", ":runId");
+  private static final ColumnRef<?> DELETE_SAMPLES_PARAM_RUN_ID = new ColumnRef<>("ShopQueries.deleteSamples", ":runId");
 
   private static final String DELETE_TAG_SQL = "DELETE FROM tag WHERE run_id = ? AND name = ? -- :ignored in a comment";
 
-  private static final ColumnRef DELETE_TAG_PARAM_RUN_ID = new ColumnRef("ShopQueries.deleteTag", ":runId");
+  private static final ColumnRef<?> DELETE_TAG_PARAM_RUN_ID = new ColumnRef<>("ShopQueries.deleteTag", ":runId");
 
-  private static final ColumnRef DELETE_TAG_PARAM_NAME = new ColumnRef("ShopQueries.deleteTag", ":name");
+  private static final ColumnRef<?> DELETE_TAG_PARAM_NAME = new ColumnRef<>("ShopQueries.deleteTag", ":name");
 
   private static final String ADD_SAMPLE_SQL = "INSERT INTO sample (run_id, value, count, small, tiny, rough, labels) VALUES (?, ?, 1, 0, 0, 0, '[\":x\"]')";
 
-  private static final ColumnRef ADD_SAMPLE_PARAM_RUN_ID = new ColumnRef("ShopQueries.addSample", ":runId");
+  private static final ColumnRef<?> ADD_SAMPLE_PARAM_RUN_ID = new ColumnRef<>("ShopQueries.addSample", ":runId");
 
-  private static final ColumnRef ADD_SAMPLE_PARAM_VALUE = new ColumnRef("ShopQueries.addSample", ":value");
+  private static final ColumnRef<?> ADD_SAMPLE_PARAM_VALUE = new ColumnRef<>("ShopQueries.addSample", ":value");
 
   private static final String SAMPLES_OF_RUN_SQL = "SELECT r.*, s.*, (SELECT count(*) FROM tag t WHERE t.run_id = r.run_id) AS tag_count FROM sample s JOIN runs r ON r.run_id = s.run_id WHERE s.run_id = ? ORDER BY s.id";
 
-  private static final ColumnRef SAMPLES_OF_RUN_PARAM_RUN_ID = new ColumnRef("ShopQueries.samplesOfRun", ":runId");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_PARAM_RUN_ID = new ColumnRef<>("ShopQueries.samplesOfRun", ":runId");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_1 = new ColumnRef("runs", "run_id");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_1 = new ColumnRef<>("runs", "run_id");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_2 = new ColumnRef("runs", "started_at");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_2 = new ColumnRef<>("runs", "started_at");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_3 = new ColumnRef("runs", "project_name");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_3 = new ColumnRef<>("runs", "project_name");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_4 = new ColumnRef("runs", "version");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_4 = new ColumnRef<>("runs", "version");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_5 = new ColumnRef("runs", "metadata");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_5 = new ColumnRef<>("runs", "metadata");
 
   private static final JsonType<Map<String, Object>> SAMPLES_OF_RUN_COL_5_JSON = new JsonType<Map<String, Object>>() {};
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_6 = new ColumnRef("runs", "created");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_6 = new ColumnRef<>("runs", "created");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_7 = new ColumnRef("runs", "status");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_7 = new ColumnRef<>("runs", "status");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_8 = new ColumnRef("runs", "token");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_8 = new ColumnRef<>("runs", "token");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_9 = new ColumnRef("runs", "cost");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_9 = new ColumnRef<>("runs", "cost");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_10 = new ColumnRef("runs", "payload");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_10 = new ColumnRef<>("runs", "payload");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_11 = new ColumnRef("runs", "day");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_11 = new ColumnRef<>("runs", "day");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_12 = new ColumnRef("runs", "local_time");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_12 = new ColumnRef<>("runs", "local_time");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_13 = new ColumnRef("runs", "offset_time");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_13 = new ColumnRef<>("runs", "offset_time");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_14 = new ColumnRef("runs", "passed");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_14 = new ColumnRef<>("runs", "passed");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_15 = new ColumnRef("runs", "flagged");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_15 = new ColumnRef<>("runs", "flagged");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_16 = new ColumnRef("runs", "api_url");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_16 = new ColumnRef<>("runs", "api_url");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_17 = new ColumnRef("sample", "id");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_17 = new ColumnRef<>("sample", "id");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_18 = new ColumnRef("sample", "run_id");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_18 = new ColumnRef<>("sample", "run_id");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_19 = new ColumnRef("sample", "value");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_19 = new ColumnRef<>("sample", "value");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_20 = new ColumnRef("sample", "buckets");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_20 = new ColumnRef<>("sample", "buckets");
 
   private static final JsonType<List<Map<String, Long>>> SAMPLES_OF_RUN_COL_20_JSON = new JsonType<List<Map<String, Long>>>() {};
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_21 = new ColumnRef("sample", "count");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_21 = new ColumnRef<>("sample", "count");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_22 = new ColumnRef("sample", "ratio");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_22 = new ColumnRef<>("sample", "ratio");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_23 = new ColumnRef("sample", "small");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_23 = new ColumnRef<>("sample", "small");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_24 = new ColumnRef("sample", "tiny");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_24 = new ColumnRef<>("sample", "tiny");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_25 = new ColumnRef("sample", "rough");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_25 = new ColumnRef<>("sample", "rough");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_26 = new ColumnRef("sample", "big");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_26 = new ColumnRef<>("sample", "big");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_27 = new ColumnRef("sample", "small_box");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_27 = new ColumnRef<>("sample", "small_box");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_28 = new ColumnRef("sample", "tiny_box");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_28 = new ColumnRef<>("sample", "tiny_box");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_29 = new ColumnRef("sample", "rough_box");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_29 = new ColumnRef<>("sample", "rough_box");
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_30 = new ColumnRef("sample", "labels");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_30 = new ColumnRef<>("sample", "labels");
 
   private static final JsonType<List<String>> SAMPLES_OF_RUN_COL_30_JSON = new JsonType<List<String>>() {};
 
-  private static final ColumnRef SAMPLES_OF_RUN_COL_31 = new ColumnRef("ShopQueries.samplesOfRun", "tag_count");
+  private static final ColumnRef<?> SAMPLES_OF_RUN_COL_31 = new ColumnRef<>("ShopQueries.samplesOfRun", "tag_count");
 
   private static final String RUN_QUALITY_SQL = "SELECT r.project_name, q.* FROM runs r LEFT JOIN quality_metrics q ON q.run_id = r.run_id WHERE r.run_id = ?";
 
-  private static final ColumnRef RUN_QUALITY_PARAM_RUN_ID = new ColumnRef("ShopQueries.runQuality", ":runId");
+  private static final ColumnRef<?> RUN_QUALITY_PARAM_RUN_ID = new ColumnRef<>("ShopQueries.runQuality", ":runId");
 
-  private static final ColumnRef RUN_QUALITY_COL_1 = new ColumnRef("ShopQueries.runQuality", "project_name");
+  private static final ColumnRef<?> RUN_QUALITY_COL_1 = new ColumnRef<>("ShopQueries.runQuality", "project_name");
 
-  private static final ColumnRef RUN_QUALITY_COL_2 = new ColumnRef("quality_metrics", "run_id");
+  private static final ColumnRef<?> RUN_QUALITY_COL_2 = new ColumnRef<>("quality_metrics", "run_id");
 
-  private static final ColumnRef RUN_QUALITY_COL_3 = new ColumnRef("quality_metrics", "code_coverage_percentage");
+  private static final ColumnRef<?> RUN_QUALITY_COL_3 = new ColumnRef<>("quality_metrics", "code_coverage_percentage");
 
-  private static final ColumnRef RUN_QUALITY_COL_4 = new ColumnRef("quality_metrics", "linting_errors_count");
+  private static final ColumnRef<?> RUN_QUALITY_COL_4 = new ColumnRef<>("quality_metrics", "linting_errors_count");
 
-  private static final ColumnRef RUN_QUALITY_COL_5 = new ColumnRef("quality_metrics", "one_shot_success_rate");
+  private static final ColumnRef<?> RUN_QUALITY_COL_5 = new ColumnRef<>("quality_metrics", "one_shot_success_rate");
 
-  private static final ColumnRef RUN_QUALITY_COL_6 = new ColumnRef("quality_metrics", "api_calls_cost");
+  private static final ColumnRef<?> RUN_QUALITY_COL_6 = new ColumnRef<>("quality_metrics", "api_calls_cost");
 
-  private static final ColumnRef RUN_QUALITY_COL_7 = new ColumnRef("quality_metrics", "token_usage_total");
+  private static final ColumnRef<?> RUN_QUALITY_COL_7 = new ColumnRef<>("quality_metrics", "token_usage_total");
 
   private static final String TAGS_OF_SQL = "SELECT t.*, r.project_name FROM tag t JOIN runs r ON r.run_id = t.run_id WHERE r.project_name = ? ORDER BY t.name";
 
-  private static final ColumnRef TAGS_OF_PARAM_PROJECT = new ColumnRef("ShopQueries.tagsOf", ":project");
+  private static final ColumnRef<?> TAGS_OF_PARAM_PROJECT = new ColumnRef<>("ShopQueries.tagsOf", ":project");
 
-  private static final ColumnRef TAGS_OF_COL_1 = new ColumnRef("tag", "run_id");
+  private static final ColumnRef<?> TAGS_OF_COL_1 = new ColumnRef<>("tag", "run_id");
 
-  private static final ColumnRef TAGS_OF_COL_2 = new ColumnRef("tag", "name");
+  private static final ColumnRef<?> TAGS_OF_COL_2 = new ColumnRef<>("tag", "name");
 
-  private static final ColumnRef TAGS_OF_COL_3 = new ColumnRef("tag", "weight");
+  private static final ColumnRef<?> TAGS_OF_COL_3 = new ColumnRef<>("tag", "weight");
 
-  private static final ColumnRef TAGS_OF_COL_4 = new ColumnRef("tag", "visible");
+  private static final ColumnRef<?> TAGS_OF_COL_4 = new ColumnRef<>("tag", "visible");
 
-  private static final ColumnRef TAGS_OF_COL_5 = new ColumnRef("tag", "tagged_at");
+  private static final ColumnRef<?> TAGS_OF_COL_5 = new ColumnRef<>("tag", "tagged_at");
 
-  private static final ColumnRef TAGS_OF_COL_6 = new ColumnRef("ShopQueries.tagsOf", "project_name");
+  private static final ColumnRef<?> TAGS_OF_COL_6 = new ColumnRef<>("ShopQueries.tagsOf", "project_name");
 
   /**
    * Binds the queries to {@code database}.

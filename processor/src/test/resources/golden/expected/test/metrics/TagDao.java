@@ -3,7 +3,6 @@ package test.metrics;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SortOrder;
 import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
@@ -13,7 +12,6 @@ import dev.gao.metrics.runtime.schema.TableInfo;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -65,15 +63,30 @@ public final class TagDao extends TableDao<Tag> {
           + "  FOREIGN KEY (\"run_id\") REFERENCES \"runs\" (\"run_id\") ON DELETE CASCADE ON UPDATE RESTRICT\n"
           + ") STRICT");
 
-  private static final ColumnRef COL_RUN_ID = new ColumnRef("tag", "run_id");
+  /**
+   * Column {@code run_id}, to order listings by.
+   */
+  public static final ColumnRef<Tag> COL_RUN_ID = new ColumnRef<Tag>("tag", "run_id");
 
-  private static final ColumnRef COL_NAME = new ColumnRef("tag", "name");
+  /**
+   * Column {@code name}, to order listings by.
+   */
+  public static final ColumnRef<Tag> COL_NAME = new ColumnRef<Tag>("tag", "name");
 
-  private static final ColumnRef COL_WEIGHT = new ColumnRef("tag", "weight");
+  /**
+   * Column {@code weight}, to order listings by.
+   */
+  public static final ColumnRef<Tag> COL_WEIGHT = new ColumnRef<Tag>("tag", "weight");
 
-  private static final ColumnRef COL_VISIBLE = new ColumnRef("tag", "visible");
+  /**
+   * Column {@code visible}, to order listings by.
+   */
+  public static final ColumnRef<Tag> COL_VISIBLE = new ColumnRef<Tag>("tag", "visible");
 
-  private static final ColumnRef COL_TAGGED_AT = new ColumnRef("tag", "tagged_at");
+  /**
+   * Column {@code tagged_at}, to order listings by.
+   */
+  public static final ColumnRef<Tag> COL_TAGGED_AT = new ColumnRef<Tag>("tag", "tagged_at");
 
   /**
    * A DAO of table {@code tag} in {@code database}.
@@ -125,19 +138,6 @@ public final class TagDao extends TableDao<Tag> {
   }
 
   /**
-   * A page of rows ordered by a column; rows with equal values are ordered by primary key.
-   *
-   * @param orderBy the column to order by
-   * @param order ascending or descending
-   * @param limit the most rows to return
-   * @param offset how many rows to skip first
-   * @return the rows of the page
-   */
-  public List<Tag> list(Column orderBy, SortOrder order, int limit, long offset) {
-    return listOrderedBy(orderBy, order, limit, offset);
-  }
-
-  /**
    * Deletes the row with the given key (and, by cascade, the rows referencing it).
    *
    * @param runId the value of column {@code run_id}
@@ -181,35 +181,5 @@ public final class TagDao extends TableDao<Tag> {
   @Override
   protected Object[] foreignKeyValues(Tag row) {
     return new Object[] {row.getRunId()};
-  }
-
-  /**
-   * The columns of table {@code tag}, in table order, to order listings by.
-   */
-  public enum Column {
-    /**
-     * Column {@code run_id}.
-     */
-    RUN_ID,
-
-    /**
-     * Column {@code name}.
-     */
-    NAME,
-
-    /**
-     * Column {@code weight}.
-     */
-    WEIGHT,
-
-    /**
-     * Column {@code visible}.
-     */
-    VISIBLE,
-
-    /**
-     * Column {@code tagged_at}.
-     */
-    TAGGED_AT
   }
 }

@@ -299,7 +299,7 @@ final class LegacyAdoption {
       }
       String quotedColumn = dialect.quote(column.name());
       String quotedTable = dialect.quote(table.name());
-      ColumnRef ref = new ColumnRef(table.name(), column.name());
+      ColumnRef<?> ref = new ColumnRef<>(table.name(), column.name());
       try (PreparedStatement select =
               connection.prepareStatement(
                   "SELECT rowid, "
@@ -342,7 +342,7 @@ final class LegacyAdoption {
   }
 
   private static void convert(
-      ResultSet rs, PreparedStatement update, String javaType, ColumnRef ref) throws SQLException {
+      ResultSet rs, PreparedStatement update, String javaType, ColumnRef<?> ref) throws SQLException {
     switch (javaType) {
       case "java.time.Instant" -> SqlValues.setInstant(update, 1, SqlValues.getInstant(rs, 2, ref), ref);
       case "java.time.OffsetDateTime" ->

@@ -69,11 +69,11 @@ class RangeCheckTest {
 
   /** A DAO written as the processor generates them. */
   static final class ScoreDao extends TableDao<Score> {
-    private static final ColumnRef ID = new ColumnRef("scores", "id");
-    private static final ColumnRef COVERAGE = new ColumnRef("scores", "coverage");
-    private static final ColumnRef COST = new ColumnRef("scores", "cost");
-    private static final ColumnRef ERRORS = new ColumnRef("scores", "errors");
-    private static final ColumnRef LABEL = new ColumnRef("scores", "label");
+    private static final ColumnRef<?> ID = new ColumnRef<>("scores", "id");
+    private static final ColumnRef<?> COVERAGE = new ColumnRef<>("scores", "coverage");
+    private static final ColumnRef<?> COST = new ColumnRef<>("scores", "cost");
+    private static final ColumnRef<?> ERRORS = new ColumnRef<>("scores", "errors");
+    private static final ColumnRef<?> LABEL = new ColumnRef<>("scores", "label");
 
     ScoreDao(MetricsDatabase database) {
       super(database, SCORES);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SortOrder;
 import dev.gao.metrics.runtime.dao.StatementBinder;
 import dev.gao.metrics.runtime.dao.TableDao;
@@ -179,9 +180,9 @@ class TableDaoTest {
     assertEquals(List.of("a", "b"), ids(runs.list(2, 0)));
     assertEquals(List.of("c"), ids(runs.list(2, 2)));
     assertEquals(
-        List.of("c", "b", "a"), ids(runs.list(RunDao.Column.TIMESTAMP, SortOrder.ASC, 10, 0)));
+        List.of("c", "b", "a"), ids(runs.list(RunDao.COL_TIMESTAMP, SortOrder.ASC, 10, 0)));
     assertEquals(
-        List.of("a", "b", "c"), ids(runs.list(RunDao.Column.TIMESTAMP, SortOrder.DESC, 10, 0)));
+        List.of("a", "b", "c"), ids(runs.list(RunDao.COL_TIMESTAMP, SortOrder.DESC, 10, 0)));
 
     try (Stream<Run> stream = runs.stream()) {
       assertEquals(List.of("a", "b", "c"), stream.map(Run::runId).toList());
@@ -261,14 +262,28 @@ class TableDaoTest {
   }
 
   @Test
-  void orderingNeedsAConstantOfTheTablesColumns() {
+  void orderingNeedsAColumnOfTheTable() {
     RawDao raw = new RawDao(db);
     runs.insert(run("r1", "p"));
-    assertEquals(List.of("r1"), ids(raw.orderedBy(Wide.C6)));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> raw.orderedBy(Wide.C7));
-    assertEquals("table benchmark_runs has 7 columns, no column C7", e.getMessage());
-    NullPointerException order = assertThrows(NullPointerException.class, () -> raw.orderedBy(null));
-    assertEquals("orderBy", order.getMessage());
+    ColumnRef<Run> createdAt = new ColumnRef<>("benchmark_runs", "created_at");
+    assertEquals(List.of("r1"), ids(raw.list(createdAt, SortOrder.ASC, 10, 0)));
+    IllegalArgumentException other =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> raw.list(new ColumnRef<>("performance_metrics", "run_id"), SortOrder.ASC, 10, 0));
+    assertEquals(
+        "column performance_metrics.run_id is not a column of table benchmark_runs", other.getMessage());
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> raw.list(new ColumnRef<>("benchmark_runs", "no_such_column"), SortOrder.ASC, 10, 0));
+    assertEquals("table benchmark_runs has no column no_such_column", missing.getMessage());
+    NullPointerException column =
+        assertThrows(NullPointerException.class, () -> raw.list(null, SortOrder.ASC, 10, 0));
+    assertEquals("orderBy", column.getMessage());
+    NullPointerException order =
+        assertThrows(NullPointerException.class, () -> raw.list(createdAt, null, 10, 0));
+    assertEquals("order", order.getMessage());
   }
 
   @Test
@@ -281,10 +296,6 @@ class TableDaoTest {
   }
 
   /** More constants than benchmark_runs has columns. */
-  private enum Wide {
-    C0, C1, C2, C3, C4, C5, C6, C7
-  }
-
   @Test
   void queryOneRefusesSeveralRows() {
     runs.insert(run("r1", "p1"));
@@ -347,10 +358,6 @@ class TableDaoTest {
 
     List<Run> where(String column, Object value) {
       return findAllWhere(new String[] {column}, value);
-    }
-
-    List<Run> orderedBy(Enum<?> column) {
-      return listOrderedBy(column, SortOrder.ASC, 10, 0);
     }
 
     @Override

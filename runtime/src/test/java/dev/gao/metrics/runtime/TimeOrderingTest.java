@@ -53,7 +53,7 @@ class TimeOrderingTest {
       Collections.sort(sorted);
       assertEquals(
           sorted,
-          runs.list(RunDao.Column.TIMESTAMP, SortOrder.ASC, 1000, 0).stream()
+          runs.list(RunDao.COL_TIMESTAMP, SortOrder.ASC, 1000, 0).stream()
               .map(Run::timestamp)
               .toList());
       // Range comparisons in SQL agree too.
@@ -98,7 +98,7 @@ class TimeOrderingTest {
       assertTrue(stored.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z"), stored);
       assertEquals(
           List.of("earlier", "same-second", "defaulted", "later"),
-          runs.list(RunDao.Column.CREATED_AT, SortOrder.ASC, 10, 0).stream()
+          runs.list(RunDao.COL_CREATED_AT, SortOrder.ASC, 10, 0).stream()
               .map(Run::runId)
               .toList());
     }

@@ -156,7 +156,7 @@ class ContentionTest {
       try {
         switch (i % 4) {
           case 0 -> queries.latestRuns(DemoRuns.PROJECTS.get(i / 4 % 3), 20);
-          case 1 -> store.runs().list(BenchmarkRunDao.Column.TIMESTAMP, SortOrder.DESC, 50, 0);
+          case 1 -> store.runs().list(BenchmarkRunDao.COL_TIMESTAMP, SortOrder.DESC, 50, 0);
           case 2 -> analytics.stats(METRIC, List.of("benchmark_name", "version"), RunFilter.ALL);
           default ->
               analytics.trend(METRIC, RunFilter.ALL.withoutFailed().limit(30), Interval.DAY, 5);

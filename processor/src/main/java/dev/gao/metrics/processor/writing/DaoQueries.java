@@ -22,19 +22,17 @@ import javax.lang.model.element.Modifier;
 /**
  * The public methods of a DAO that depend on the row's key type: thin typed methods over the
  * protected operations of {@code TableDao}, which renders their SQL from the table's structure. The
- * operations that do not depend on the key ({@code insertBatch}, {@code update}, {@code list(limit,
- * offset)}, {@code count}, {@code stream}) are {@code TableDao}'s own.
+ * operations that do not depend on the key ({@code insertBatch}, {@code update}, both {@code list}
+ * methods, {@code count}, {@code stream}) are {@code TableDao}'s own.
  */
 final class DaoQueries {
   private final TableModel table;
-  private final ClassName dao;
   private final ValueCodec codec;
   private final List<Lookup> lookups;
   private final boolean auto;
 
-  DaoQueries(TableModel table, ClassName dao, ValueCodec codec) {
+  DaoQueries(TableModel table, ValueCodec codec) {
     this.table = table;
-    this.dao = dao;
     this.codec = codec;
     this.lookups = Lookups.of(table);
     this.auto = table.autoIncrement();
@@ -47,7 +45,6 @@ final class DaoQueries {
     methods.add(upsert());
     methods.add(findById());
     lookups.forEach(lookup -> methods.add(findBy(lookup)));
-    methods.add(listOrdered());
     methods.add(deleteById());
     methods.add(exists());
     return methods;
@@ -153,23 +150,6 @@ final class DaoQueries {
             condition,
             paramDocs(columns))
         .addStatement("return findAllWhere($L, $L)", names, values(columns))
-        .build();
-  }
-
-  private MethodSpec listOrdered() {
-    ClassName column = dao.nestedClass("Column");
-    return publicMethod("list")
-        .addParameter(column, "orderBy")
-        .addParameter(RuntimeTypes.SORT_ORDER, "order")
-        .addParameter(TypeName.INT, "limit")
-        .addParameter(TypeName.LONG, "offset")
-        .returns(ParameterizedTypeName.get(ClassName.get(List.class), table.rowType()))
-        .addJavadoc(
-            "A page of rows ordered by a column; rows with equal values are ordered by primary key.\n\n"
-                + "@param orderBy the column to order by\n@param order ascending or descending\n"
-                + "@param limit the most rows to return\n@param offset how many rows to skip first\n"
-                + "@return the rows of the page\n")
-        .addStatement("return listOrderedBy(orderBy, order, limit, offset)")
         .build();
   }
 

@@ -44,10 +44,15 @@ public final class DaoWriter {
             .addJavadoc("The structure of table {@code $L}: columns, key, indexes, foreign keys and DDL.\n", table.name())
             .initializer(tableInfo.of(table))
             .build());
+    // One public constant per column, typed by the row type: it names the column in conversion
+    // messages and is what list(ColumnRef, ...) takes, so that another table's column does not compile.
+    // The type argument is written out: a diamond costs javac an inference per constant.
+    TypeName columnRef = ParameterizedTypeName.get(RuntimeTypes.COLUMN_REF, table.rowType());
     for (ColumnModel column : table.columns()) {
       type.addField(
-          FieldSpec.builder(RuntimeTypes.COLUMN_REF, names.columnRef(column), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-              .initializer("new $T($L)", RuntimeTypes.COLUMN_REF, JavaLiterals.arguments(table.name(), column.name()))
+          FieldSpec.builder(columnRef, names.columnRef(column), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("Column {@code $L}, to order listings by.\n", column.name())
+              .initializer("new $T($L)", columnRef, JavaLiterals.arguments(table.name(), column.name()))
               .build());
     }
     for (ColumnModel column : table.columns()) {
@@ -64,7 +69,7 @@ public final class DaoWriter {
                 .build());
       }
     }
-    DaoQueries queries = new DaoQueries(table, dao, codec);
+    DaoQueries queries = new DaoQueries(table, codec);
     type.addMethod(
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
@@ -83,7 +88,6 @@ public final class DaoWriter {
     if (!table.foreignKeys().isEmpty()) {
       type.addMethod(foreignKeyValues(table));
     }
-    type.addType(columnEnum(table, names));
     return type.build();
   }
 
@@ -150,18 +154,5 @@ public final class DaoWriter {
         .returns(Object[].class)
         .addStatement("return new Object[] {$L}", CodeBlock.join(values, ", "))
         .build();
-  }
-
-  private TypeSpec columnEnum(TableModel table, MemberNames names) {
-    TypeSpec.Builder columns =
-        TypeSpec.enumBuilder("Column")
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("The columns of table {@code $L}, in table order, to order listings by.\n", table.name());
-    for (ColumnModel column : table.columns()) {
-      columns.addEnumConstant(
-          names.constant(column),
-          TypeSpec.anonymousClassBuilder("").addJavadoc("Column {@code $L}.\n", column.name()).build());
-    }
-    return columns.build();
   }
 }

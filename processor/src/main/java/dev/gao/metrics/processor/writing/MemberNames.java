@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Names of the members a DAO declares per column: the {@code Column} constant, the {@code ColumnRef}
- * and {@code JsonType} fields. Constants derive from the SQL name ({@code run_id -> RUN_ID}); should
- * two columns map to one constant, the later ones get a numeric suffix.
+ * Names of the members a DAO declares per column: the {@code ColumnRef} constant and the {@code
+ * JsonType} field. Both derive from the SQL name ({@code run_id -> RUN_ID}); should two columns map
+ * to one name, the later ones get a numeric suffix.
  */
 final class MemberNames {
   private final Map<String, String> constants = new HashMap<>();
@@ -28,12 +28,12 @@ final class MemberNames {
     }
   }
 
-  /** The {@code Column} enum constant, for example {@code RUN_ID}. */
-  String constant(ColumnModel column) {
+  /** The name both members derive from, for example {@code RUN_ID}. */
+  private String constant(ColumnModel column) {
     return constants.get(column.name());
   }
 
-  /** The {@code ColumnRef} field, for example {@code COL_RUN_ID}. */
+  /** The public {@code ColumnRef} constant, for example {@code COL_RUN_ID}. */
   String columnRef(ColumnModel column) {
     return "COL_" + constant(column);
   }

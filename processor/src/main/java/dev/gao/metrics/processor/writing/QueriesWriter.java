@@ -7,6 +7,7 @@ import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
+import com.squareup.javapoet.WildcardTypeName;
 import dev.gao.metrics.processor.model.EmbeddedRow;
 import dev.gao.metrics.processor.model.QueriesModel;
 import dev.gao.metrics.processor.model.QueryModel;
@@ -28,6 +29,9 @@ import javax.lang.model.element.Modifier;
 
 /** Writes the implementation of a {@code @MetricsQueries} interface. */
 public final class QueriesWriter {
+  /** {@code ColumnRef<?>}: a query's parameters and result values belong to no one table's rows. */
+  private static final TypeName ANY_COLUMN_REF =
+      ParameterizedTypeName.get(RuntimeTypes.COLUMN_REF, WildcardTypeName.subtypeOf(Object.class));
 
   /** The class implementing {@code queries}. */
   public TypeSpec write(QueriesModel queries) {
@@ -78,14 +82,14 @@ public final class QueriesWriter {
             .build());
     for (QueryParameter parameter : query.parameters()) {
       type.addField(
-          FieldSpec.builder(RuntimeTypes.COLUMN_REF, parameterRef(query, parameter), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-              .initializer("new $T($S, $S)", RuntimeTypes.COLUMN_REF, source, ":" + parameter.sqlName())
+          FieldSpec.builder(ANY_COLUMN_REF, parameterRef(query, parameter), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer("new $T<>($S, $S)", RuntimeTypes.COLUMN_REF, source, ":" + parameter.sqlName())
               .build());
     }
     for (ResultValue value : query.values()) {
       type.addField(
-          FieldSpec.builder(RuntimeTypes.COLUMN_REF, valueRef(query, value), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-              .initializer("new $T($S, $S)", RuntimeTypes.COLUMN_REF, value.source(), value.column())
+          FieldSpec.builder(ANY_COLUMN_REF, valueRef(query, value), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer("new $T<>($S, $S)", RuntimeTypes.COLUMN_REF, value.source(), value.column())
               .build());
       if (value.kind() == ValueKind.JSON) {
         TypeName jsonType = ParameterizedTypeName.get(RuntimeTypes.JSON_TYPE, value.type());

@@ -37,8 +37,6 @@ public final class RuntimeTypes {
   public static final ClassName SQL_VALUES = ClassName.get(DAO, "SqlValues");
   /** {@code ColumnRef}. */
   public static final ClassName COLUMN_REF = ClassName.get(DAO, "ColumnRef");
-  /** {@code SortOrder}. */
-  public static final ClassName SORT_ORDER = ClassName.get(DAO, "SortOrder");
   /** {@code StatementBinder}. */
   public static final ClassName STATEMENT_BINDER = ClassName.get(DAO, "StatementBinder");
   /** {@code QuerySupport}. */

@@ -56,7 +56,7 @@ final class RunConditions {
         }
       }
     }
-    ColumnRef time = new ColumnRef(model.runTable().name(), model.timeColumn());
+    ColumnRef<?> time = new ColumnRef<>(model.runTable().name(), model.timeColumn());
     String timeColumn = Sql.column(alias, model.timeColumn());
     filter
         .from()
@@ -96,7 +96,7 @@ final class RunConditions {
     }
   }
 
-  private static Parameter instant(Instant value, ColumnRef column) {
+  private static Parameter instant(Instant value, ColumnRef<?> column) {
     return (statement, index) -> SqlValues.setInstant(statement, index, value, column);
   }
 

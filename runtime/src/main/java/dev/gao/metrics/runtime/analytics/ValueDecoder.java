@@ -44,7 +44,7 @@ final class ValueDecoder {
   }
 
   private Object decode(ResultSet rs, int index, ColumnInfo column) throws SQLException {
-    ColumnRef ref = new ColumnRef(table.name(), column.name());
+    ColumnRef<?> ref = new ColumnRef<>(table.name(), column.name());
     if (column.json()) {
       return SqlValues.getJson(rs, index, ANY_JSON, json, ref);
     }

@@ -44,7 +44,7 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setText(PreparedStatement ps, int index, String value, ColumnRef column)
+  public static void setText(PreparedStatement ps, int index, String value, ColumnRef<?> column)
       throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.VARCHAR);
@@ -62,7 +62,7 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setBoolean(PreparedStatement ps, int index, boolean value, ColumnRef column)
+  public static void setBoolean(PreparedStatement ps, int index, boolean value, ColumnRef<?> column)
       throws SQLException {
     ps.setInt(index, value ? 1 : 0);
   }
@@ -77,7 +77,7 @@ public final class SqlValues {
    * @throws SQLException if the driver refuses the value
    */
   public static void setBooleanObject(
-      PreparedStatement ps, int index, Boolean value, ColumnRef column) throws SQLException {
+      PreparedStatement ps, int index, Boolean value, ColumnRef<?> column) throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.INTEGER);
     } else {
@@ -94,7 +94,7 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setLong(PreparedStatement ps, int index, long value, ColumnRef column)
+  public static void setLong(PreparedStatement ps, int index, long value, ColumnRef<?> column)
       throws SQLException {
     ps.setLong(index, value);
   }
@@ -109,7 +109,7 @@ public final class SqlValues {
    * @throws SQLException if the driver refuses the value
    * @throws InvalidValueException if the value is not an integral box
    */
-  public static void setInteger(PreparedStatement ps, int index, Number value, ColumnRef column)
+  public static void setInteger(PreparedStatement ps, int index, Number value, ColumnRef<?> column)
       throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.INTEGER);
@@ -133,7 +133,7 @@ public final class SqlValues {
    * @throws SQLException if the driver refuses the value
    * @throws InvalidValueException if the value is NaN
    */
-  public static void setDouble(PreparedStatement ps, int index, double value, ColumnRef column)
+  public static void setDouble(PreparedStatement ps, int index, double value, ColumnRef<?> column)
       throws SQLException {
     if (Double.isNaN(value)) {
       throw invalid(column, value, "NaN cannot be stored; SQLite would turn it into NULL");
@@ -151,7 +151,7 @@ public final class SqlValues {
    * @throws SQLException if the driver refuses the value
    * @throws InvalidValueException if the value is NaN
    */
-  public static void setReal(PreparedStatement ps, int index, Number value, ColumnRef column)
+  public static void setReal(PreparedStatement ps, int index, Number value, ColumnRef<?> column)
       throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.REAL);
@@ -169,7 +169,7 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setDecimal(PreparedStatement ps, int index, BigDecimal value, ColumnRef column)
+  public static void setDecimal(PreparedStatement ps, int index, BigDecimal value, ColumnRef<?> column)
       throws SQLException {
     setText(ps, index, value == null ? null : value.toPlainString(), column);
   }
@@ -183,7 +183,7 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setEnum(PreparedStatement ps, int index, Enum<?> value, ColumnRef column)
+  public static void setEnum(PreparedStatement ps, int index, Enum<?> value, ColumnRef<?> column)
       throws SQLException {
     setText(ps, index, value == null ? null : value.name(), column);
   }
@@ -198,7 +198,7 @@ public final class SqlValues {
    * @throws SQLException if the driver refuses the value
    * @throws InvalidValueException if the year is outside 0000 to 9999
    */
-  public static void setInstant(PreparedStatement ps, int index, Instant value, ColumnRef column)
+  public static void setInstant(PreparedStatement ps, int index, Instant value, ColumnRef<?> column)
       throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.VARCHAR);
@@ -221,7 +221,7 @@ public final class SqlValues {
    * @throws InvalidValueException if the UTC year is outside 0000 to 9999
    */
   public static void setOffsetDateTime(
-      PreparedStatement ps, int index, OffsetDateTime value, ColumnRef column) throws SQLException {
+      PreparedStatement ps, int index, OffsetDateTime value, ColumnRef<?> column) throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.VARCHAR);
       return;
@@ -244,7 +244,7 @@ public final class SqlValues {
    * @throws InvalidValueException if the year is outside 0000 to 9999
    */
   public static void setLocalDateTime(
-      PreparedStatement ps, int index, LocalDateTime value, ColumnRef column) throws SQLException {
+      PreparedStatement ps, int index, LocalDateTime value, ColumnRef<?> column) throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.VARCHAR);
       return;
@@ -266,7 +266,7 @@ public final class SqlValues {
    * @throws InvalidValueException if the year is outside 0000 to 9999
    */
   public static void setLocalDate(
-      PreparedStatement ps, int index, LocalDate value, ColumnRef column) throws SQLException {
+      PreparedStatement ps, int index, LocalDate value, ColumnRef<?> column) throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.VARCHAR);
       return;
@@ -286,7 +286,7 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setUuid(PreparedStatement ps, int index, UUID value, ColumnRef column)
+  public static void setUuid(PreparedStatement ps, int index, UUID value, ColumnRef<?> column)
       throws SQLException {
     setText(ps, index, value == null ? null : value.toString(), column);
   }
@@ -300,7 +300,7 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setBytes(PreparedStatement ps, int index, byte[] value, ColumnRef column)
+  public static void setBytes(PreparedStatement ps, int index, byte[] value, ColumnRef<?> column)
       throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.BLOB);
@@ -318,7 +318,7 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setGeneratedKey(PreparedStatement ps, int index, long value, ColumnRef column)
+  public static void setGeneratedKey(PreparedStatement ps, int index, long value, ColumnRef<?> column)
       throws SQLException {
     if (value == 0) {
       ps.setNull(index, Types.INTEGER);
@@ -337,7 +337,7 @@ public final class SqlValues {
    * @throws SQLException if the driver refuses the value
    */
   public static void setGeneratedKeyObject(
-      PreparedStatement ps, int index, Number value, ColumnRef column) throws SQLException {
+      PreparedStatement ps, int index, Number value, ColumnRef<?> column) throws SQLException {
     setGeneratedKey(ps, index, value == null ? 0 : value.longValue(), column);
   }
 
@@ -355,7 +355,7 @@ public final class SqlValues {
    * @throws InvalidValueException if Jackson cannot write the value
    */
   public static <T> void setJson(
-      PreparedStatement ps, int index, T value, JsonType<T> type, JsonCodec codec, ColumnRef column)
+      PreparedStatement ps, int index, T value, JsonType<T> type, JsonCodec codec, ColumnRef<?> column)
       throws SQLException {
     setText(ps, index, jsonText(value, type, codec, column), column);
   }
@@ -372,7 +372,7 @@ public final class SqlValues {
    * @return the JSON text, or null for null
    * @throws InvalidValueException if Jackson cannot write the value
    */
-  public static <T> String jsonText(T value, JsonType<T> type, JsonCodec codec, ColumnRef column) {
+  public static <T> String jsonText(T value, JsonType<T> type, JsonCodec codec, ColumnRef<?> column) {
     if (value == null) {
       return null;
     }
@@ -396,7 +396,7 @@ public final class SqlValues {
    * @throws SQLException if the driver refuses the value
    * @throws InvalidValueException if the value is of no column kind, or the kind refuses it
    */
-  public static void setValue(PreparedStatement ps, int index, Object value, ColumnRef column)
+  public static void setValue(PreparedStatement ps, int index, Object value, ColumnRef<?> column)
       throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.NULL);
@@ -446,7 +446,7 @@ public final class SqlValues {
    * @return the text, or null
    * @throws SQLException if the driver fails
    */
-  public static String getText(ResultSet rs, int index, ColumnRef column) throws SQLException {
+  public static String getText(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     return rs.getString(index);
   }
 
@@ -460,7 +460,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the column is NULL
    */
-  public static boolean getBoolean(ResultSet rs, int index, ColumnRef column) throws SQLException {
+  public static boolean getBoolean(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     long value = rs.getLong(index);
     if (value == 0 && rs.wasNull()) {
       throw nullForPrimitive(column, "boolean");
@@ -477,7 +477,7 @@ public final class SqlValues {
    * @return the value, or null
    * @throws SQLException if the driver fails
    */
-  public static Boolean getBooleanObject(ResultSet rs, int index, ColumnRef column)
+  public static Boolean getBooleanObject(ResultSet rs, int index, ColumnRef<?> column)
       throws SQLException {
     long value = rs.getLong(index);
     if (value == 0 && rs.wasNull()) {
@@ -496,7 +496,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the column is NULL
    */
-  public static long getLong(ResultSet rs, int index, ColumnRef column) throws SQLException {
+  public static long getLong(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     long value = rs.getLong(index);
     if (value == 0 && rs.wasNull()) {
       throw nullForPrimitive(column, "long");
@@ -514,7 +514,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the column is NULL or out of range
    */
-  public static int getInt(ResultSet rs, int index, ColumnRef column) throws SQLException {
+  public static int getInt(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     return (int)
         checkRange(column, getLong(rs, index, column), Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
   }
@@ -529,7 +529,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the column is NULL or out of range
    */
-  public static short getShort(ResultSet rs, int index, ColumnRef column) throws SQLException {
+  public static short getShort(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     return (short)
         checkRange(column, getLong(rs, index, column), Short.MIN_VALUE, Short.MAX_VALUE, "short");
   }
@@ -544,7 +544,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the column is NULL or out of range
    */
-  public static byte getByte(ResultSet rs, int index, ColumnRef column) throws SQLException {
+  public static byte getByte(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     return (byte)
         checkRange(column, getLong(rs, index, column), Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
   }
@@ -558,7 +558,7 @@ public final class SqlValues {
    * @return the value, or null
    * @throws SQLException if the driver fails
    */
-  public static Long getLongObject(ResultSet rs, int index, ColumnRef column) throws SQLException {
+  public static Long getLongObject(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     long value = rs.getLong(index);
     if (value == 0 && rs.wasNull()) {
       return null;
@@ -576,7 +576,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the value is out of range
    */
-  public static Integer getIntObject(ResultSet rs, int index, ColumnRef column)
+  public static Integer getIntObject(ResultSet rs, int index, ColumnRef<?> column)
       throws SQLException {
     Long value = getLongObject(rs, index, column);
     return value == null
@@ -594,7 +594,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the value is out of range
    */
-  public static Short getShortObject(ResultSet rs, int index, ColumnRef column)
+  public static Short getShortObject(ResultSet rs, int index, ColumnRef<?> column)
       throws SQLException {
     Long value = getLongObject(rs, index, column);
     return value == null
@@ -612,7 +612,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the value is out of range
    */
-  public static Byte getByteObject(ResultSet rs, int index, ColumnRef column) throws SQLException {
+  public static Byte getByteObject(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     Long value = getLongObject(rs, index, column);
     return value == null
         ? null
@@ -629,7 +629,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the column is NULL
    */
-  public static double getDouble(ResultSet rs, int index, ColumnRef column) throws SQLException {
+  public static double getDouble(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     double value = rs.getDouble(index);
     if (value == 0 && rs.wasNull()) {
       throw nullForPrimitive(column, "double");
@@ -647,7 +647,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the column is NULL
    */
-  public static float getFloat(ResultSet rs, int index, ColumnRef column) throws SQLException {
+  public static float getFloat(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     double value = rs.getDouble(index);
     if (value == 0 && rs.wasNull()) {
       throw nullForPrimitive(column, "float");
@@ -664,7 +664,7 @@ public final class SqlValues {
    * @return the value, or null
    * @throws SQLException if the driver fails
    */
-  public static Double getDoubleObject(ResultSet rs, int index, ColumnRef column)
+  public static Double getDoubleObject(ResultSet rs, int index, ColumnRef<?> column)
       throws SQLException {
     double value = rs.getDouble(index);
     if (value == 0 && rs.wasNull()) {
@@ -682,7 +682,7 @@ public final class SqlValues {
    * @return the value, or null
    * @throws SQLException if the driver fails
    */
-  public static Float getFloatObject(ResultSet rs, int index, ColumnRef column)
+  public static Float getFloatObject(ResultSet rs, int index, ColumnRef<?> column)
       throws SQLException {
     double value = rs.getDouble(index);
     if (value == 0 && rs.wasNull()) {
@@ -701,7 +701,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the text is not a number
    */
-  public static BigDecimal getDecimal(ResultSet rs, int index, ColumnRef column)
+  public static BigDecimal getDecimal(ResultSet rs, int index, ColumnRef<?> column)
       throws SQLException {
     String text = rs.getString(index);
     if (text == null) {
@@ -727,7 +727,7 @@ public final class SqlValues {
    * @throws MappingException if the name is not a constant of the enum
    */
   public static <E extends Enum<E>> E getEnum(
-      ResultSet rs, int index, Class<E> type, ColumnRef column) throws SQLException {
+      ResultSet rs, int index, Class<E> type, ColumnRef<?> column) throws SQLException {
     String text = rs.getString(index);
     if (text == null) {
       return null;
@@ -757,7 +757,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the text is not a date-time
    */
-  public static Instant getInstant(ResultSet rs, int index, ColumnRef column) throws SQLException {
+  public static Instant getInstant(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     String text = rs.getString(index);
     if (text == null) {
       return null;
@@ -779,7 +779,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the text is not a date-time
    */
-  public static OffsetDateTime getOffsetDateTime(ResultSet rs, int index, ColumnRef column)
+  public static OffsetDateTime getOffsetDateTime(ResultSet rs, int index, ColumnRef<?> column)
       throws SQLException {
     Instant instant = getInstant(rs, index, column);
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
@@ -795,7 +795,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the text is not a date-time
    */
-  public static LocalDateTime getLocalDateTime(ResultSet rs, int index, ColumnRef column)
+  public static LocalDateTime getLocalDateTime(ResultSet rs, int index, ColumnRef<?> column)
       throws SQLException {
     String text = rs.getString(index);
     if (text == null) {
@@ -818,7 +818,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the text is not a date
    */
-  public static LocalDate getLocalDate(ResultSet rs, int index, ColumnRef column)
+  public static LocalDate getLocalDate(ResultSet rs, int index, ColumnRef<?> column)
       throws SQLException {
     String text = rs.getString(index);
     if (text == null) {
@@ -841,7 +841,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the text is not a UUID
    */
-  public static UUID getUuid(ResultSet rs, int index, ColumnRef column) throws SQLException {
+  public static UUID getUuid(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     String text = rs.getString(index);
     if (text == null) {
       return null;
@@ -871,7 +871,7 @@ public final class SqlValues {
    * @return the bytes, or null
    * @throws SQLException if the driver fails
    */
-  public static byte[] getBytes(ResultSet rs, int index, ColumnRef column) throws SQLException {
+  public static byte[] getBytes(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     return rs.getBytes(index);
   }
 
@@ -889,7 +889,7 @@ public final class SqlValues {
    * @throws MappingException if the text is not JSON of that type
    */
   public static <T> T getJson(
-      ResultSet rs, int index, JsonType<T> type, JsonCodec codec, ColumnRef column)
+      ResultSet rs, int index, JsonType<T> type, JsonCodec codec, ColumnRef<?> column)
       throws SQLException {
     String text = rs.getString(index);
     if (text == null) {
@@ -904,7 +904,7 @@ public final class SqlValues {
 
   // ---------------------------------------------------------------- support
 
-  private static long checkRange(ColumnRef column, long value, long min, long max, String type) {
+  private static long checkRange(ColumnRef<?> column, long value, long min, long max, String type) {
     if (value < min || value > max) {
       throw new MappingException(
           column.table(), column.column(), value, "out of range for " + type);
@@ -912,12 +912,12 @@ public final class SqlValues {
     return value;
   }
 
-  private static MappingException nullForPrimitive(ColumnRef column, String type) {
+  private static MappingException nullForPrimitive(ColumnRef<?> column, String type) {
     return new MappingException(
         column.table(), column.column(), null, "NULL cannot be read as " + type);
   }
 
-  private static InvalidValueException invalid(ColumnRef column, Object value, String problem) {
+  private static InvalidValueException invalid(ColumnRef<?> column, Object value, String problem) {
     return new InvalidValueException(column.table(), column.column(), value, problem);
   }
 

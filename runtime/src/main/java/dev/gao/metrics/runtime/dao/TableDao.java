@@ -33,10 +33,10 @@ import java.util.stream.Stream;
  *
  * <p>The SQL of the table's operations is rendered from its {@link TableInfo} the first time the
  * DAO needs it. The operations that do not depend on the type of the key ({@link #insertBatch},
- * {@link #update}, {@link #list(int, long)}, {@link #count} and {@link #stream}) are implemented
- * here; a generated DAO adds the typed ones (insert, lookups by key and by index) as thin methods
- * over the protected ones below, and binds and reads rows with {@link #bindRow} and {@link
- * #readRow}.
+ * {@link #update}, {@link #list(int, long)}, {@link #list(ColumnRef, SortOrder, int, long)}, {@link
+ * #count} and {@link #stream}) are implemented here; a generated DAO adds the typed ones (insert,
+ * lookups by key and by index) as thin methods over the protected ones below, and binds and reads
+ * rows with {@link #bindRow} and {@link #readRow}.
  *
  * <p>Every operation joins the calling thread's unit of work on this database, or runs in its own:
  * writes in a write transaction (multi-row writes atomically), reads on a pooled connection.
@@ -348,6 +348,30 @@ public abstract class TableDao<T> {
   }
 
   /**
+   * A page of rows ordered by a column; rows with equal values are ordered by primary key.
+   *
+   * @param orderBy the column to order by: one of the generated DAO's column constants ({@code
+   *     COL_TIMESTAMP} for column {@code timestamp}), whose row type makes a column of another
+   *     table a compile-time error
+   * @param order ascending or descending
+   * @param limit the most rows to return
+   * @param offset how many rows to skip first
+   * @return the rows of the page
+   * @throws IllegalArgumentException if {@code orderBy} names another table or a column this table
+   *     does not have (a {@code ColumnRef} built by hand)
+   */
+  public final List<T> list(ColumnRef<T> orderBy, SortOrder order, int limit, long offset) {
+    Objects.requireNonNull(orderBy, "orderBy");
+    Objects.requireNonNull(order, "order");
+    if (!orderBy.table().equals(table.name())) {
+      throw new IllegalArgumentException(
+          "column " + orderBy + " is not a column of table " + table.name());
+    }
+    return queryList(
+        sql().selectOrderedPage(table.column(orderBy.column()).name(), order), page(limit, offset));
+  }
+
+  /**
    * The number of rows.
    *
    * @return the row count
@@ -474,29 +498,6 @@ public abstract class TableDao<T> {
     return queryList(lookup.sql(), values(lookup.columns(), values));
   }
 
-  /**
-   * A page of rows ordered by a column; rows with equal values are ordered by primary key.
-   *
-   * @param column a constant of the DAO's column enum, whose constants are the table's columns in
-   *     table order
-   * @param order ascending or descending
-   * @param limit the most rows to return
-   * @param offset how many rows to skip first
-   * @return the rows of the page
-   * @throws IllegalArgumentException if the table has no column at the constant's position
-   */
-  protected final List<T> listOrderedBy(Enum<?> column, SortOrder order, int limit, long offset) {
-    Objects.requireNonNull(column, "orderBy");
-    Objects.requireNonNull(order, "order");
-    List<ColumnInfo> columns = table.columns();
-    if (column.ordinal() >= columns.size()) {
-      throw new IllegalArgumentException(
-          "table " + table.name() + " has " + columns.size() + " columns, no column " + column);
-    }
-    return queryList(
-        sql().selectOrderedPage(columns.get(column.ordinal()).name(), order), page(limit, offset));
-  }
-
   // ---------------------------------------------------------------- support
 
   private TableStatements sql() {
@@ -519,16 +520,16 @@ public abstract class TableDao<T> {
     return rendered;
   }
 
-  private ColumnRef[] refs(String[] columns) {
-    ColumnRef[] refs = new ColumnRef[columns.length];
+  private ColumnRef<?>[] refs(String[] columns) {
+    ColumnRef<?>[] refs = new ColumnRef<?>[columns.length];
     for (int i = 0; i < columns.length; i++) {
-      refs[i] = new ColumnRef(table.name(), table.column(columns[i]).name());
+      refs[i] = new ColumnRef<>(table.name(), table.column(columns[i]).name());
     }
     return refs;
   }
 
   /** Binds {@code values} to parameters 1 to n with {@link SqlValues#setValue}. */
-  private static StatementBinder values(ColumnRef[] columns, Object[] values) {
+  private static StatementBinder values(ColumnRef<?>[] columns, Object[] values) {
     if (values.length != columns.length) {
       throw new IllegalArgumentException(
           "expected " + columns.length + " values, for " + Arrays.asList(columns) + ", but got " + values.length);
@@ -672,5 +673,5 @@ public abstract class TableDao<T> {
   }
 
   /** The SQL of a lookup by some columns, and those columns for messages. */
-  private record Lookup(String sql, ColumnRef[] columns) {}
+  private record Lookup(String sql, ColumnRef<?>[] columns) {}
 }

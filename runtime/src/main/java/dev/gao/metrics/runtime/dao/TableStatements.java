@@ -28,7 +28,7 @@ final class TableStatements {
   final String upsert;
 
   /** The key columns in key order, as binders name them. */
-  final ColumnRef[] key;
+  final ColumnRef<?>[] key;
 
   /** Selects the row with the given key. */
   final String selectByKey;
@@ -75,7 +75,7 @@ final class TableStatements {
         updated.add(column.name());
       }
     }
-    this.key = key.stream().map(column -> new ColumnRef(info.name(), column)).toArray(ColumnRef[]::new);
+    this.key = key.stream().map(column -> new ColumnRef<>(info.name(), column)).toArray(ColumnRef<?>[]::new);
     String quotedKey = quotedList(key);
     String returningKey = info.autoIncrement() ? " RETURNING " + quotedKey : "";
     this.selectAll = "SELECT " + quotedList(names) + " FROM " + table;

@@ -26,7 +26,7 @@ class AnalyticsScaleTest {
   private static final int RUNS = 100_000;
   private static final int PER_INSERT = 500;
   private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
-  private static final ColumnRef TIME = new ColumnRef("runs", "timestamp");
+  private static final ColumnRef<?> TIME = new ColumnRef<>("runs", "timestamp");
 
   @TempDir static Path dir;
   private static MetricsDatabase db;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AnalyticsTest {
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-  private static final ColumnRef TIME = new ColumnRef("runs", "timestamp");
+  private static final ColumnRef<?> TIME = new ColumnRef<>("runs", "timestamp");
   private static final List<String> PROJECTS = List.of("alpha", "bêta \"quoted\"", "o'brien");
   private static final List<String> BENCHMARKS = List.of("todo-app", "chat");
   private static final List<String> VERSIONS = List.of("1.0", "1.1");

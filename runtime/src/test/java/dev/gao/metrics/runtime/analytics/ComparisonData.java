@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** Writes runs of {@link ComparisonSchema} with plain SQL, so that reads are checked independently. */
 final class ComparisonData {
-  private static final ColumnRef TIME = new ColumnRef("runs", "timestamp");
+  private static final ColumnRef<?> TIME = new ColumnRef<>("runs", "timestamp");
 
   /** One run: its row, its optional perf row and its usage rows. */
   record Run(

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** Values written with the DAO codecs read back with the same Java types. */
 class ValueDecoderTest {
-  private static final ColumnRef REF = new ColumnRef("t", "c");
+  private static final ColumnRef<?> REF = new ColumnRef<>("t", "c");
 
   @Test
   void decodesEveryColumnTypeTheDaosWrite() throws Exception {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqlValuesTest {
-  private static final ColumnRef COLUMN = new ColumnRef("samples", "value");
+  private static final ColumnRef<?> COLUMN = new ColumnRef<>("samples", "value");
   private static final JsonCodec CODEC = JsonCodec.withDefaults();
 
   @TempDir Path temp;

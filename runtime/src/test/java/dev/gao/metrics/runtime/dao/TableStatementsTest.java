@@ -47,7 +47,7 @@ class TableStatementsTest {
         sql.upsert);
     assertEquals(
         "UPDATE \"performance_metrics\" SET \"run_id\" = ?2, \"phase_times\" = ?3 WHERE \"id\" = ?1", sql.update);
-    assertEquals(List.of(new ColumnRef("performance_metrics", "id")), Arrays.asList(sql.key));
+    assertEquals(List.of(new ColumnRef<>("performance_metrics", "id")), Arrays.asList(sql.key));
   }
 
   @Test
@@ -95,7 +95,7 @@ class TableStatementsTest {
         "UPDATE \"tags\" SET \"weight\" = ?1, \"note\" = ?4 WHERE \"run_id\" = ?3 AND \"name\" = ?2", sql.update);
     assertEquals("DELETE FROM \"tags\" WHERE \"run_id\" = ? AND \"name\" = ?", sql.deleteByKey);
     assertEquals(", \"run_id\", \"name\" LIMIT ? OFFSET ?", sql.orderedPageTail);
-    assertEquals(List.of(new ColumnRef("tags", "run_id"), new ColumnRef("tags", "name")), Arrays.asList(sql.key));
+    assertEquals(List.of(new ColumnRef<>("tags", "run_id"), new ColumnRef<>("tags", "name")), Arrays.asList(sql.key));
   }
 
   @Test
