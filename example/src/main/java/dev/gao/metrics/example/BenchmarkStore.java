@@ -85,7 +85,11 @@ public final class BenchmarkStore implements AutoCloseable {
    */
   public void record(CompleteRun run) {
     checkRunRules(run);
-    database.runInTransaction(tx -> insert(run));
+    database.inWholeTransaction(
+        tx -> {
+          insert(run);
+          return null;
+        });
   }
 
   /**
@@ -180,7 +184,7 @@ public final class BenchmarkStore implements AutoCloseable {
       workflowRows.add(run.workflow());
       tokenRows.addAll(run.tokenUsage());
     }
-    return database.inTransaction(
+    return database.inWholeTransaction(
         tx -> {
           runs.insertBatch(runRows);
           performance.insertBatch(performanceRows);
@@ -200,7 +204,7 @@ public final class BenchmarkStore implements AutoCloseable {
    */
   public boolean recordIfAbsent(CompleteRun run) {
     checkRunRules(run);
-    return database.inTransaction(
+    return database.inWholeTransaction(
         tx -> {
           if (runs.exists(run.runId())) {
             return false;
@@ -311,7 +315,7 @@ public final class BenchmarkStore implements AutoCloseable {
    *     deleted with it (the run's row included)
    */
   public Map<String, Integer> deleteAll(Collection<String> runIds) {
-    return database.inTransaction(
+    return database.inWholeTransaction(
         tx -> {
           Map<String, Integer> deleted = new LinkedHashMap<>();
           for (String runId : new LinkedHashSet<>(runIds)) {

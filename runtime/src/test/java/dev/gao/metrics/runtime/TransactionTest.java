@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.runtime.exception.TransactionException;
+import dev.gao.metrics.runtime.exception.UniqueViolationException;
 import dev.gao.metrics.runtime.fixture.Databases;
 import dev.gao.metrics.runtime.fixture.Metric;
 import dev.gao.metrics.runtime.fixture.MetricDao;
@@ -135,6 +136,75 @@ class TransactionTest {
           assertEquals("ok", nested);
         });
     assertEquals(List.of("kept", "outer"), runs.list(10, 0).stream().map(Run::runId).toList());
+  }
+
+  @Test
+  void aWholeTransactionCommitsItsBatchesWithoutSavepoints() {
+    int written =
+        db.inWholeTransaction(
+            tx -> {
+              runs.insert(run("first"));
+              return runs.insertBatch(List.of(run("second"), run("third")));
+            });
+    assertEquals(2, written);
+    assertEquals(List.of("first", "second", "third"), runs.list(10, 0).stream().map(Run::runId).toList());
+  }
+
+  @Test
+  void aWholeTransactionWhoseWorkCatchesAFailedWriteStoresNothing() {
+    runs.insert(run("before"));
+    // Inside another transaction it runs as inTransaction does there: the batch takes a savepoint
+    // and is undone alone, and the rest commits.
+    db.runInTransaction(
+        ignored ->
+            db.inWholeTransaction(
+                tx -> {
+                  runs.insert(run("a"));
+                  assertThrows(
+                      UniqueViolationException.class,
+                      () -> runs.insertBatch(List.of(run("b"), run("before"))));
+                  runs.insert(run("c"));
+                  return null;
+                }));
+    assertEquals(List.of("a", "before", "c"), runs.list(10, 0).stream().map(Run::runId).toList());
+
+    TransactionException topLevel =
+        assertThrows(
+            TransactionException.class,
+            () ->
+                db.inWholeTransaction(
+                    tx -> {
+                      runs.insert(run("d"));
+                      // The batch writes "e", then fails on the duplicate "before".
+                      assertThrows(
+                          UniqueViolationException.class,
+                          () -> runs.insertBatch(List.of(run("e"), run("before"))));
+                      runs.insert(run("f"));
+                      return null;
+                    }));
+    assertTrue(
+        topLevel.getMessage().startsWith(
+            "A write failed inside a transaction without savepoints and the work went on: the whole"
+                + " transaction was rolled back and nothing of it was stored."),
+        topLevel.getMessage());
+    assertTrue(topLevel.getCause() instanceof UniqueViolationException, String.valueOf(topLevel.getCause()));
+    assertEquals(List.of("a", "before", "c"), runs.list(10, 0).stream().map(Run::runId).toList());
+  }
+
+  @Test
+  void aFailedWriteLeavingAWholeTransactionRollsItBackWithItsOwnError() {
+    assertThrows(
+        UniqueViolationException.class,
+        () ->
+            db.inWholeTransaction(
+                tx -> {
+                  runs.insert(run("a"));
+                  return runs.insertBatch(List.of(run("b"), run("a")));
+                }));
+    assertEquals(0, runs.count());
+    // The connection is usable afterwards.
+    db.inWholeTransaction(tx -> runs.insertBatch(List.of(run("x"))));
+    assertEquals(List.of("x"), runs.list(10, 0).stream().map(Run::runId).toList());
   }
 
   @Test

@@ -92,6 +92,29 @@ public final class TransactionManager implements AutoCloseable {
   }
 
   /**
+   * Runs work in a write transaction in which nested units (DAO batch writes, nested transactions)
+   * take no savepoints: a failure anywhere rolls back the whole transaction, even when the work
+   * catches it and goes on, in which case the commit is refused with a {@link
+   * TransactionException} and nothing is stored. Saves SQLite's statement journal, which copies
+   * every page a savepoint's writes touch first. Inside another write unit of this thread it runs as
+   * {@link #inTransaction} does there.
+   *
+   * @param work the work
+   * @param <R> the result type
+   * @return the work's result
+   * @throws IllegalStateException inside a read unit, or after {@link #close()}
+   */
+  public <R> R inWholeTransaction(TransactionWork<R> work) {
+    ensureOpen();
+    UnitOfWork unit = current.get();
+    if (unit == null) {
+      return topLevel(false, false, true, work::execute, TransactionManager::wrapChecked);
+    }
+    requireWritable(unit);
+    return nested(unit, work::execute, TransactionManager::wrapChecked);
+  }
+
+  /**
    * Runs work in a read unit, or in the thread's unit if it has one.
    *
    * @param work the work
@@ -127,7 +150,7 @@ public final class TransactionManager implements AutoCloseable {
       throw new IllegalStateException(
           "A schema change cannot run inside a unit of work; run it on its own");
     }
-    return topLevel(false, foreignKeysOff, work::execute, TransactionManager::wrapChecked);
+    return topLevel(false, foreignKeysOff, false, work::execute, TransactionManager::wrapChecked);
   }
 
   /**
@@ -326,12 +349,13 @@ public final class TransactionManager implements AutoCloseable {
 
   private <R> R topLevel(
       boolean readOnly, Work<R> work, Function<Exception, RuntimeException> checked) {
-    return topLevel(readOnly, false, work, checked);
+    return topLevel(readOnly, false, false, work, checked);
   }
 
   private <R> R topLevel(
       boolean readOnly,
       boolean foreignKeysOff,
+      boolean withoutSavepoints,
       Work<R> work,
       Function<Exception, RuntimeException> checked) {
     if (!readOnly) {
@@ -343,6 +367,9 @@ public final class TransactionManager implements AutoCloseable {
       UnitOfWork unit = null;
       try {
         unit = new UnitOfWork(connection, physical(connection), readOnly);
+        if (withoutSavepoints) {
+          unit.withoutSavepoints();
+        }
         reusable = true;
         if (foreignKeysOff) {
           execute(unit, dialect.foreignKeys(false));
@@ -359,6 +386,12 @@ public final class TransactionManager implements AutoCloseable {
             throw rethrow(failure, checked);
           }
           unit.closeStreams();
+          if (unit.failedWrite() != null) {
+            // A nested write failed part-way without a savepoint and the work went on.
+            TransactionException doomed = partialWrite(unit.failedWrite());
+            reusable = rollback(unit, doomed);
+            throw doomed;
+          }
           try {
             unit.execute(dialect.commit());
           } catch (SQLException e) {
@@ -386,6 +419,14 @@ public final class TransactionManager implements AutoCloseable {
 
   private <R> R nested(
       UnitOfWork unit, Work<R> work, Function<Exception, RuntimeException> checked) {
+    if (unit.savepointFree()) {
+      try {
+        return work.run(unit);
+      } catch (Throwable failure) {
+        unit.failedWrite(failure);
+        throw rethrow(failure, checked);
+      }
+    }
     String savepoint = SAVEPOINT_PREFIX + unit.enterSavepoint();
     try {
       execute(unit, dialect.savepoint(savepoint));
@@ -457,6 +498,14 @@ public final class TransactionManager implements AutoCloseable {
       throw error;
     }
     return checked.apply((Exception) failure);
+  }
+
+  private static TransactionException partialWrite(Throwable failure) {
+    return new TransactionException(
+        "A write failed inside a transaction without savepoints and the work went on: the whole"
+            + " transaction was rolled back and nothing of it was stored. The write failed with "
+            + failure,
+        failure);
   }
 
   private static RuntimeException wrapChecked(Exception failure) {

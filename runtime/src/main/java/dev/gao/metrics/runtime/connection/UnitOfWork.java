@@ -17,6 +17,8 @@ final class UnitOfWork implements Transaction, ConnectionScope {
   private final boolean readOnly;
   private final List<ResultStream<?>> openStreams = new ArrayList<>();
   private int savepointDepth;
+  private boolean withoutSavepoints;
+  private Throwable failedWrite;
   private volatile boolean ended;
 
   UnitOfWork(Connection borrowed, PhysicalConnection physical, boolean readOnly) {
@@ -62,6 +64,28 @@ final class UnitOfWork implements Transaction, ConnectionScope {
   /** Runs a statement without results, such as BEGIN or COMMIT, through the statement cache. */
   void execute(String sql) throws SQLException {
     physical.prepare(sql).execute();
+  }
+
+  /** Makes nested units run without savepoints: a failure in one dooms the whole unit. */
+  void withoutSavepoints() {
+    withoutSavepoints = true;
+  }
+
+  /** Whether nested units run without savepoints. */
+  boolean savepointFree() {
+    return withoutSavepoints;
+  }
+
+  /** Remembers the first failure of a nested unit that ran without a savepoint. */
+  void failedWrite(Throwable failure) {
+    if (failedWrite == null) {
+      failedWrite = failure;
+    }
+  }
+
+  /** The first failure of a nested unit that ran without a savepoint, or null. */
+  Throwable failedWrite() {
+    return failedWrite;
   }
 
   /** Enters a nested unit and returns its depth, which names its savepoint. */

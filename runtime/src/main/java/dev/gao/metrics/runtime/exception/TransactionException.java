@@ -15,4 +15,14 @@ public class TransactionException extends MetricsException {
   public TransactionException(Exception cause) {
     super("Transaction rolled back because its work threw " + cause, cause);
   }
+
+  /**
+   * A transaction rolled back for a reason its message gives.
+   *
+   * @param message what happened and what was kept
+   * @param cause the failure behind it
+   */
+  public TransactionException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }
