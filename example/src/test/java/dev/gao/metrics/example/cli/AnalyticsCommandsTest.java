@@ -161,7 +161,6 @@ class AnalyticsCommandsTest {
     }
   }
 
-  @SafeVarargs
   private static <V> Map<String, V> map(Object... pairs) {
     Map<String, V> map = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
