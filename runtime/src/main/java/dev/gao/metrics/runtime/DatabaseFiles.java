@@ -112,7 +112,11 @@ final class DatabaseFiles {
     try {
       if (path.getFileSystem().supportedFileAttributeViews().contains("unix")) {
         Map<String, Object> unix = Files.readAttributes(path, "unix:isDirectory,isRegularFile,uid,mode");
-        boolean ours = ((Number) unix.get("uid")).longValue() == ProcessUser.UID;
+        long owner = ((Number) unix.get("uid")).longValue();
+        boolean ours =
+            ProcessUser.UID != ProcessUser.UNKNOWN
+                ? owner == ProcessUser.UID
+                : Files.getOwner(path).getName().equals(System.getProperty("user.name"));
         boolean ownerWrite = (((Number) unix.get("mode")).intValue() & OWNER_WRITE_BIT) != 0;
         return new Attributes(
             (Boolean) unix.get("isDirectory"), (Boolean) unix.get("isRegularFile"), ours && !ownerWrite);
@@ -124,9 +128,21 @@ final class DatabaseFiles {
     }
   }
 
-  /** The user id of this process, looked up once. */
+  /**
+   * The user id of this process, looked up once; {@link #UNKNOWN} in a runtime image without the
+   * {@code jdk.security.auth} module, where the owner's name is compared instead.
+   */
   private static final class ProcessUser {
-    static final long UID = new UnixSystem().getUid();
+    static final long UNKNOWN = Long.MIN_VALUE;
+    static final long UID = uid();
+
+    private static long uid() {
+      try {
+        return new UnixSystem().getUid();
+      } catch (LinkageError e) {
+        return UNKNOWN;
+      }
+    }
   }
 
   private static FileCheck checkExisting(Path file, Attributes attributes, Dialect dialect) {
