@@ -2,6 +2,7 @@ package dev.gao.metrics.processor.model;
 
 import com.squareup.javapoet.ClassName;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One versioned schema.
@@ -15,5 +16,15 @@ public record SchemaModel(ClassName type, String name, int version, List<TableMo
   /** Copies the table list. */
   public SchemaModel {
     tables = List.copyOf(tables);
+  }
+
+  /**
+   * The table whose row type has the qualified name {@code qualifiedName}.
+   *
+   * @param qualifiedName the qualified name of an annotated row type
+   * @return the table, or empty when the row type is not part of this schema
+   */
+  public Optional<TableModel> table(String qualifiedName) {
+    return tables.stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst();
   }
 }

@@ -14,7 +14,6 @@ import dev.gao.metrics.processor.parsing.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
@@ -88,7 +87,7 @@ final class EmbeddingMapper {
     }
     Map<String, Integer> remaining = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {
-      if (!taken[i] && remaining.put(key(columns.get(i)), i + 1) != null) {
+      if (!taken[i] && remaining.put(ResultMapper.key(columns.get(i)), i + 1) != null) {
         problems.add(Problem.on(method, Message.QUERY_DUPLICATE_COLUMN, methodName, columns.get(i)));
         return Optional.empty();
       }
@@ -101,7 +100,7 @@ final class EmbeddingMapper {
         continue;
       }
       String column = Names.snakeCase(part.name());
-      Integer index = remaining.remove(key(column));
+      Integer index = remaining.remove(ResultMapper.key(column));
       Optional<ValueKind> kind = results.componentKind(method, methodName, type, part.element(), problems);
       if (index == null) {
         missing.add(part.name() + " (" + column + ")");
@@ -138,8 +137,7 @@ final class EmbeddingMapper {
         continue;
       }
       String qualifiedName = ((TypeElement) ((DeclaredType) componentType).asElement()).getQualifiedName().toString();
-      Optional<TableModel> table =
-          schema.tables().stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst();
+      Optional<TableModel> table = schema.table(qualifiedName);
       if (table.isEmpty()) {
         problems.add(
             Problem.on(
@@ -198,14 +196,14 @@ final class EmbeddingMapper {
       String origin = prepared.originTables().get(i);
       String originColumn = prepared.originColumns().get(i);
       if (origin != null && originColumn != null && origin.equalsIgnoreCase(table.name())) {
-        fromTable.computeIfAbsent(key(originColumn), c -> new ArrayList<>()).add(i + 1);
+        fromTable.computeIfAbsent(ResultMapper.key(originColumn), c -> new ArrayList<>()).add(i + 1);
       }
     }
     List<String> missing = new ArrayList<>();
     List<String> repeated = new ArrayList<>();
     List<ResultValue> values = new ArrayList<>();
     for (ColumnModel column : table.columns()) {
-      List<Integer> indexes = fromTable.getOrDefault(key(column.name()), List.of());
+      List<Integer> indexes = fromTable.getOrDefault(ResultMapper.key(column.name()), List.of());
       indexes.forEach(index -> taken[index - 1] = true);
       if (indexes.isEmpty()) {
         missing.add(column.name());
@@ -240,9 +238,5 @@ final class EmbeddingMapper {
       return Optional.empty();
     }
     return Optional.of(new EmbeddedRow(part.name(), table.rowType(), table.name(), values));
-  }
-
-  private static String key(String column) {
-    return column.toLowerCase(Locale.ROOT);
   }
 }

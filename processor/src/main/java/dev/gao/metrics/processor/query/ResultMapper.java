@@ -198,8 +198,7 @@ final class ResultMapper {
       List<String> columns,
       List<Problem> problems) {
     String qualifiedName = type.getQualifiedName().toString();
-    Optional<TableModel> found =
-        schema.tables().stream().filter(t -> t.qualifiedName().equals(qualifiedName)).findFirst();
+    Optional<TableModel> found = schema.table(qualifiedName);
     if (found.isEmpty()) {
       problems.add(
           Problem.on(
@@ -343,7 +342,8 @@ final class ResultMapper {
     return Optional.empty();
   }
 
-  private static String key(String column) {
+  /** The case-insensitive key of a result column name. */
+  static String key(String column) {
     return column.toLowerCase(Locale.ROOT);
   }
 

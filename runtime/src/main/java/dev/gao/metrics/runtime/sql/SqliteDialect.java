@@ -94,7 +94,7 @@ public final class SqliteDialect implements Dialect {
       return new FileCheck(true, Optional.empty(), false);
     }
     if (start.length < HEADER.length
-        || !Arrays.equals(Arrays.copyOf(start, HEADER.length), HEADER)) {
+        || !Arrays.equals(start, 0, HEADER.length, HEADER, 0, HEADER.length)) {
       return FileCheck.notDatabase();
     }
     Optional<SqliteFileHeader> header = SqliteFileHeader.parse(start);
