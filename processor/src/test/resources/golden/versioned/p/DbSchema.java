@@ -30,12 +30,30 @@ import java.util.List;
  * DROP TABLE "run";
  * ALTER TABLE "run__new" RENAME TO "run";
  * CREATE INDEX "idx_run_state" ON "run" ("state");
+ * CREATE TRIGGER "tr_run_time_insert" AFTER INSERT ON "run"
+ * WHEN NEW."finished_at" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z'
+ * BEGIN
+ *   SELECT RAISE(ABORT, 'run.finished_at: not an ISO-8601 time; write it as UTC, for example 2025-01-15T10:00:00Z, or with an offset')
+ *     WHERE NEW."finished_at" IS NOT NULL AND (NEW."finished_at" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' OR date(substr(NEW."finished_at", 1, 10), '+0 days') IS NOT substr(NEW."finished_at", 1, 10) OR strftime('%s', substr(NEW."finished_at", 1, 19) || ltrim(substr(NEW."finished_at", 20), '.0123456789')) IS NULL);
+ *   UPDATE "run" SET "finished_at" = strftime('%Y-%m-%dT%H:%M:%S', substr(NEW."finished_at", 1, 19) || ltrim(substr(NEW."finished_at", 20), '.0123456789'), '+0 seconds') || '.' || substr(CASE WHEN substr(NEW."finished_at", 20, 1) = '.' THEN substr(substr(NEW."finished_at", 21), 1, length(substr(NEW."finished_at", 21)) - length(ltrim(substr(NEW."finished_at", 21), '0123456789'))) ELSE '' END || '000000000', 1, 9) || 'Z'
+ *     WHERE rowid = NEW.rowid;
+ * END;
+ * CREATE TRIGGER "tr_run_time_update" AFTER UPDATE OF "finished_at" ON "run"
+ * WHEN NEW."finished_at" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z'
+ * BEGIN
+ *   SELECT RAISE(ABORT, 'run.finished_at: not an ISO-8601 time; write it as UTC, for example 2025-01-15T10:00:00Z, or with an offset')
+ *     WHERE NEW."finished_at" IS NOT NULL AND (NEW."finished_at" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' OR date(substr(NEW."finished_at", 1, 10), '+0 days') IS NOT substr(NEW."finished_at", 1, 10) OR strftime('%s', substr(NEW."finished_at", 1, 19) || ltrim(substr(NEW."finished_at", 20), '.0123456789')) IS NULL);
+ *   UPDATE "run" SET "finished_at" = strftime('%Y-%m-%dT%H:%M:%S', substr(NEW."finished_at", 1, 19) || ltrim(substr(NEW."finished_at", 20), '.0123456789'), '+0 seconds') || '.' || substr(CASE WHEN substr(NEW."finished_at", 20, 1) = '.' THEN substr(substr(NEW."finished_at", 21), 1, length(substr(NEW."finished_at", 21)) - length(ltrim(substr(NEW."finished_at", 21), '0123456789'))) ELSE '' END || '000000000', 1, 9) || 'Z'
+ *     WHERE rowid = NEW.rowid;
+ * END;
  * -- then:
  * ALTER TABLE "run" DROP COLUMN "note";
  * </pre>
  *
  * <p>Downgrade 2 -> 1 (foreign keys off):
  * <pre>
+ * DROP TRIGGER IF EXISTS "tr_run_time_insert";
+ * DROP TRIGGER IF EXISTS "tr_run_time_update";
  * CREATE TABLE "run__new" (
  *   "id" TEXT NOT NULL PRIMARY KEY,
  *   "status" TEXT NOT NULL,
@@ -61,7 +79,7 @@ public final class DbSchema {
    * The SHA-256 of the normalized structure of the tables; it changes exactly when the
    * structure does.
    */
-  public static final String IDENTITY_HASH = "fe8a8db23e0ab8c6147bb049b3814c3c411e167623a535b4d2c7e78abc9c25f9";
+  public static final String IDENTITY_HASH = "71af1041cead48ab41a67fb8d9e45404c140279eb1c6f26fd58fc312248499fb";
 
   private static final TableInfo V1_RUN = new TableInfo(
       "run",
@@ -140,16 +158,34 @@ public final class DbSchema {
                       "INSERT INTO \"run__new\" (\"id\", \"state\", \"score\", \"note\") SELECT \"id\", \"status\", \"score\", \"note\" FROM \"run\"",
                       "DROP TABLE \"run\"",
                       "ALTER TABLE \"run__new\" RENAME TO \"run\"",
-                      "CREATE INDEX \"idx_run_state\" ON \"run\" (\"state\")"),
+                      "CREATE INDEX \"idx_run_state\" ON \"run\" (\"state\")",
+                      "CREATE TRIGGER \"tr_run_time_insert\" AFTER INSERT ON \"run\"\n"
+                          + "WHEN NEW.\"finished_at\" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z'\n"
+                          + "BEGIN\n"
+                          + "  SELECT RAISE(ABORT, 'run.finished_at: not an ISO-8601 time; write it as UTC, for example 2025-01-15T10:00:00Z, or with an offset')\n"
+                          + "    WHERE NEW.\"finished_at\" IS NOT NULL AND (NEW.\"finished_at\" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' OR date(substr(NEW.\"finished_at\", 1, 10), '+0 days') IS NOT substr(NEW.\"finished_at\", 1, 10) OR strftime('%s', substr(NEW.\"finished_at\", 1, 19) || ltrim(substr(NEW.\"finished_at\", 20), '.0123456789')) IS NULL);\n"
+                          + "  UPDATE \"run\" SET \"finished_at\" = strftime('%Y-%m-%dT%H:%M:%S', substr(NEW.\"finished_at\", 1, 19) || ltrim(substr(NEW.\"finished_at\", 20), '.0123456789'), '+0 seconds') || '.' || substr(CASE WHEN substr(NEW.\"finished_at\", 20, 1) = '.' THEN substr(substr(NEW.\"finished_at\", 21), 1, length(substr(NEW.\"finished_at\", 21)) - length(ltrim(substr(NEW.\"finished_at\", 21), '0123456789'))) ELSE '' END || '000000000', 1, 9) || 'Z'\n"
+                          + "    WHERE rowid = NEW.rowid;\n"
+                          + "END",
+                      "CREATE TRIGGER \"tr_run_time_update\" AFTER UPDATE OF \"finished_at\" ON \"run\"\n"
+                          + "WHEN NEW.\"finished_at\" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z'\n"
+                          + "BEGIN\n"
+                          + "  SELECT RAISE(ABORT, 'run.finished_at: not an ISO-8601 time; write it as UTC, for example 2025-01-15T10:00:00Z, or with an offset')\n"
+                          + "    WHERE NEW.\"finished_at\" IS NOT NULL AND (NEW.\"finished_at\" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' OR date(substr(NEW.\"finished_at\", 1, 10), '+0 days') IS NOT substr(NEW.\"finished_at\", 1, 10) OR strftime('%s', substr(NEW.\"finished_at\", 1, 19) || ltrim(substr(NEW.\"finished_at\", 20), '.0123456789')) IS NULL);\n"
+                          + "  UPDATE \"run\" SET \"finished_at\" = strftime('%Y-%m-%dT%H:%M:%S', substr(NEW.\"finished_at\", 1, 19) || ltrim(substr(NEW.\"finished_at\", 20), '.0123456789'), '+0 seconds') || '.' || substr(CASE WHEN substr(NEW.\"finished_at\", 20, 1) = '.' THEN substr(substr(NEW.\"finished_at\", 21), 1, length(substr(NEW.\"finished_at\", 21)) - length(ltrim(substr(NEW.\"finished_at\", 21), '0123456789'))) ELSE '' END || '000000000', 1, 9) || 'Z'\n"
+                          + "    WHERE rowid = NEW.rowid;\n"
+                          + "END"),
                   List.of(
                       "ALTER TABLE \"run\" DROP COLUMN \"note\""),
                   true,
-                  "8526af306f84ebc1ec956271b39a8f70eace6f518e894adbb4d01828f4b6bb1f",
+                  "90dec5a1e90196174a60b6aa5c750af3716587440b06da7f8c3246d20299f945",
                   List.of()),
               new MigrationStep(
                   2,
                   1,
                   List.of(
+                      "DROP TRIGGER IF EXISTS \"tr_run_time_insert\"",
+                      "DROP TRIGGER IF EXISTS \"tr_run_time_update\"",
                       "CREATE TABLE \"run__new\" (\n"
                           + "  \"id\" TEXT NOT NULL PRIMARY KEY,\n"
                           + "  \"status\" TEXT NOT NULL,\n"
@@ -164,7 +200,7 @@ public final class DbSchema {
                   List.of(
                       "ALTER TABLE \"run\" DROP COLUMN \"finished_at\""),
                   true,
-                  "aa6eb32cf1a7d52c221447699f39fc8ef2d6e9793165af70cf36d68142dce438",
+                  "e971e66fab7976173dccc94360029a003dc3c39c12fb22d50d2e3381a4cdebe6",
                   List.of()))));
 
   /**

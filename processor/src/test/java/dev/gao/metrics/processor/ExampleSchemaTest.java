@@ -52,12 +52,17 @@ class ExampleSchemaTest {
                 + " *   \"version\" TEXT NOT NULL DEFAULT '1.0.0',\n"
                 + " *   \"metadata\" TEXT,\n"
                 + " *   \"created_at\" TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now')),\n"
-                + " *   CHECK (json_valid(\"metadata\"))\n"
+                + " *   CHECK (\"metadata\" IS NULL OR json_valid(\"metadata\"))\n"
                 + " * ) STRICT;\n"
                 + " * CREATE INDEX \"idx_runs_timestamp\" ON \"benchmark_runs\" (\"timestamp\");\n"
                 + " * CREATE INDEX \"idx_runs_project\" ON \"benchmark_runs\" (\"project_name\");\n"
                 + " * CREATE INDEX \"idx_runs_benchmark\" ON \"benchmark_runs\" (\"benchmark_name\");\n"
-                + " * </pre>"),
+                + " * CREATE TRIGGER \"tr_benchmark_runs_time_insert\" AFTER INSERT ON \"benchmark_runs\"\n"),
+        runs);
+    assertTrue(
+        runs.contains(
+            " * CREATE TRIGGER \"tr_benchmark_runs_time_update\" AFTER UPDATE OF \"timestamp\", \"created_at\""
+                + " ON \"benchmark_runs\"\n"),
         runs);
     assertTrue(runs.contains("public List<BenchmarkRun> findByProjectName(String projectName)"), runs);
     String performance = Sources.generated(c, "p.PerformanceMetricsDao");
@@ -73,8 +78,8 @@ class ExampleSchemaTest {
                 + " *   \"api_calls_count\" INTEGER NOT NULL,\n"
                 + " *   \"api_calls_cost\" REAL NOT NULL,\n"
                 + " *   FOREIGN KEY (\"run_id\") REFERENCES \"benchmark_runs\" (\"run_id\") ON DELETE CASCADE,\n"
-                + " *   CHECK (json_valid(\"phase_times\")),\n"
-                + " *   CHECK (json_valid(\"token_usage_by_agent\"))\n"
+                + " *   CHECK (\"phase_times\" IS NULL OR json_valid(\"phase_times\")),\n"
+                + " *   CHECK (\"token_usage_by_agent\" IS NULL OR json_valid(\"token_usage_by_agent\"))\n"
                 + " * ) STRICT;\n"
                 + " * CREATE INDEX \"idx_performance_run_id\" ON \"performance_metrics\" (\"run_id\");\n"
                 + " * </pre>"),

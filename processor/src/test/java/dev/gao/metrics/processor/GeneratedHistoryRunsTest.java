@@ -11,6 +11,7 @@ import dev.gao.metrics.runtime.migration.MigrationStep;
 import dev.gao.metrics.runtime.schema.IndexInfo;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
+import dev.gao.metrics.runtime.schema.TriggerInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,6 +123,9 @@ class GeneratedHistoryRunsTest {
       db.execute(table.createSql());
       for (IndexInfo index : table.indexes()) {
         db.execute(index.createSql());
+      }
+      for (TriggerInfo trigger : table.triggers()) {
+        db.execute(trigger.createSql());
       }
     }
     return db;

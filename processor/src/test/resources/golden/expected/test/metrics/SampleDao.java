@@ -37,8 +37,8 @@ import java.util.Optional;
  *   "rough_box" REAL,
  *   "labels" TEXT,
  *   FOREIGN KEY ("run_id") REFERENCES "runs" ("run_id") ON DELETE CASCADE,
- *   CHECK (json_valid("buckets")),
- *   CHECK (json_valid("labels"))
+ *   CHECK ("buckets" IS NULL OR json_valid("buckets")),
+ *   CHECK ("labels" IS NULL OR json_valid("labels"))
  * ) STRICT;
  * CREATE INDEX "idx_sample_labels" ON "sample" ("labels");
  * CREATE INDEX "idx_sample_run_id" ON "sample" ("run_id");
@@ -95,8 +95,8 @@ public final class SampleDao extends TableDao<Sample> {
           + "  \"rough_box\" REAL,\n"
           + "  \"labels\" TEXT,\n"
           + "  FOREIGN KEY (\"run_id\") REFERENCES \"runs\" (\"run_id\") ON DELETE CASCADE,\n"
-          + "  CHECK (json_valid(\"buckets\")),\n"
-          + "  CHECK (json_valid(\"labels\"))\n"
+          + "  CHECK (\"buckets\" IS NULL OR json_valid(\"buckets\")),\n"
+          + "  CHECK (\"labels\" IS NULL OR json_valid(\"labels\"))\n"
           + ") STRICT");
 
   /**

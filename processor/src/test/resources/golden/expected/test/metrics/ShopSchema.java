@@ -19,7 +19,7 @@ public final class ShopSchema {
    * The SHA-256 of the normalized structure of the tables; it changes exactly when the
    * structure does.
    */
-  public static final String IDENTITY_HASH = "9aa07c5f2ac2a20bb8d34eee9f026f979a648c7856c59cd60927a997934f2371";
+  public static final String IDENTITY_HASH = "4462fc81177965ddd984536b4717046a4b058e1fbb40cc4be4ee78ccf57391bd";
 
   /**
    * The complete schema, as {@code MetricsDatabase} opens it.

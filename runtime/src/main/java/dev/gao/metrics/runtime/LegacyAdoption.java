@@ -14,6 +14,7 @@ import dev.gao.metrics.runtime.schema.SchemaComparator;
 import dev.gao.metrics.runtime.schema.SchemaDifference;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
+import dev.gao.metrics.runtime.schema.TriggerInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.LiveTable;
 import java.sql.Connection;
@@ -174,6 +175,9 @@ final class LegacyAdoption {
             for (TableInfo table : version.tables()) {
               for (IndexInfo index : table.indexes()) {
                 statement.execute(index.createSql());
+              }
+              for (TriggerInfo trigger : table.triggers()) {
+                statement.execute(trigger.createSql());
               }
             }
             checkForeignKeys(statement, version);

@@ -16,6 +16,7 @@ import dev.gao.metrics.runtime.schema.SchemaComparator;
 import dev.gao.metrics.runtime.schema.SchemaDifference;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
+import dev.gao.metrics.runtime.schema.TriggerInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.LiveTable;
 import java.nio.file.Path;
@@ -272,6 +273,9 @@ final class SchemaInitializer {
       for (TableInfo table : target.tables()) {
         for (IndexInfo index : table.indexes()) {
           statement.execute(index.createSql());
+        }
+        for (TriggerInfo trigger : table.triggers()) {
+          statement.execute(trigger.createSql());
         }
       }
       statement.execute(dialect.createMetadataTableSql(SchemaMarker.TABLE));

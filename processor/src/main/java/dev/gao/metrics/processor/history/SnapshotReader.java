@@ -76,7 +76,9 @@ public final class SnapshotReader {
         (int) number(column, "primaryKeyPosition"),
         bool(column, "json"),
         bound(column, "min", Double.NEGATIVE_INFINITY),
-        bound(column, "max", Double.POSITIVE_INFINITY));
+        bound(column, "max", Double.POSITIVE_INFINITY),
+        column.containsKey("nullSafeJsonCheck") && bool(column, "nullSafeJsonCheck"),
+        column.containsKey("normalizedTime") && bool(column, "normalizedTime"));
   }
 
   /** An optional finite bound written as text, {@code absent} when the member is missing. */

@@ -17,7 +17,8 @@ import java.util.List;
  * them in another order does not change the text. Java row types and the schema's name and version
  * are left out of the structure, so renaming a record or raising the version keeps the identity.
  * The finite bounds of a {@code @Metric} column ({@code min}, {@code max}, as text that parses back
- * to the same double) are written only when present; unit and direction are not structure.
+ * to the same double) are written only when present; unit and direction are not structure. So are
+ * {@code nullSafeJsonCheck} and {@code normalizedTime}, written only when true.
  */
 public final class SchemaJson {
   /** The version of this JSON layout, written into snapshots. */
@@ -87,6 +88,13 @@ public final class SchemaJson {
       }
       if (column.hasMax()) {
         json.name("max").value(ColumnShape.boundText(column.max()));
+      }
+      // Written only when true, so snapshots from before these rules keep their text and hash.
+      if (column.nullSafeJsonCheck()) {
+        json.name("nullSafeJsonCheck").value(true);
+      }
+      if (column.normalizedTime()) {
+        json.name("normalizedTime").value(true);
       }
       json.endObject();
     }

@@ -26,6 +26,16 @@ public enum ChangeKind {
    * and the step rolls back rather than drop them.
    */
   CHANGE_RANGE,
+  /**
+   * The JSON check of a nullable JSON column changed between the bare form, which SQLite before
+   * 3.45 fails for NULL, and the null-safe one. SQLite cannot alter a CHECK: the table is rebuilt.
+   */
+  CHANGE_JSON_CHECK,
+  /**
+   * A time column gained or lost the triggers that bring other programs' time text into the
+   * canonical form. Only triggers change; the table is not rebuilt.
+   */
+  CHANGE_TIME_NORMALIZATION,
   /** The primary key (its columns, order or automatic assignment) changed. */
   CHANGE_PRIMARY_KEY,
   /** The columns of a table kept their names but not their order. */

@@ -129,6 +129,22 @@ public final class SchemaDiffer {
       changes.add(
           new Change(ChangeKind.CHANGE_RANGE, t, old.name(), where + ": range " + rangeText(old) + " -> " + rangeText(column)));
     }
+    if (old.nullableJson() && column.nullableJson() && old.nullSafeJsonCheck() != column.nullSafeJsonCheck()) {
+      changes.add(
+          new Change(
+              ChangeKind.CHANGE_JSON_CHECK,
+              t,
+              old.name(),
+              where + ": JSON check " + jsonCheckText(old) + " -> " + jsonCheckText(column)));
+    }
+    if (old.normalizedTime() != column.normalizedTime()) {
+      changes.add(
+          new Change(
+              ChangeKind.CHANGE_TIME_NORMALIZATION,
+              t,
+              old.name(),
+              where + ": time text " + timeText(old) + " -> " + timeText(column)));
+    }
     if (old.primaryKeyPosition() != column.primaryKeyPosition()) {
       changes.add(
           new Change(
@@ -137,6 +153,14 @@ public final class SchemaDiffer {
               old.name(),
               where + ": primary key position " + old.primaryKeyPosition() + " -> " + column.primaryKeyPosition()));
     }
+  }
+
+  private static String jsonCheckText(ColumnShape column) {
+    return column.nullSafeJsonCheck() ? "null-safe" : "failing NULL before SQLite 3.45";
+  }
+
+  private static String timeText(ColumnShape column) {
+    return column.normalizedTime() ? "normalized to UTC by triggers" : "stored as written";
   }
 
   private static String rangeText(ColumnShape column) {

@@ -48,6 +48,11 @@ public enum ValueKind {
     return time;
   }
 
+  /** Whether the kind is stored as a UTC instant in the canonical time text. */
+  public boolean instant() {
+    return this == INSTANT || this == OFFSET_DATE_TIME;
+  }
+
   /** Whether the kind can be a database-assigned key. */
   public boolean isIntegerKey() {
     return this == INT || this == LONG;

@@ -1,5 +1,7 @@
 package dev.gao.metrics.processor.sql;
 
+import java.util.List;
+
 import dev.gao.metrics.processor.migration.StepPlan;
 import dev.gao.metrics.processor.migration.StepSql;
 import dev.gao.metrics.processor.model.ColumnModel;
@@ -41,6 +43,15 @@ public interface SqlDialect {
 
   /** The {@code CREATE INDEX} statement of one index of a stored table. */
   String createIndex(TableShape table, IndexShape index);
+
+  /**
+   * The triggers of a stored table, created after the table and its indexes: the ones that bring
+   * time text other programs write into the canonical form. Empty when the table needs none.
+   */
+  List<TriggerSql> triggers(TableShape table);
+
+  /** The {@code DROP TRIGGER} statement of the trigger named {@code name}, if it exists. */
+  String dropTrigger(String name);
 
   /**
    * The statements of one migration step between two stored schema versions.

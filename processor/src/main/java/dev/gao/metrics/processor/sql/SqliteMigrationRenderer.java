@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Renders a step for SQLite: native {@code ALTER TABLE} (rename table and column, add and drop
  * column) and plain index statements where SQLite allows them, the documented table rebuild
- * (create new, copy, drop old, rename, recreate indexes) everywhere else.
+ * (create new, copy, drop old, rename, recreate indexes) everywhere else; the triggers of every
+ * changed table are created again from its new form.
  */
 final class SqliteMigrationRenderer {
   /** Changes {@code ALTER TABLE} cannot make; any of them forces a rebuild. */
@@ -25,10 +26,15 @@ final class SqliteMigrationRenderer {
           ChangeKind.CHANGE_NULLABILITY,
           ChangeKind.CHANGE_DEFAULT,
           ChangeKind.CHANGE_RANGE,
+          ChangeKind.CHANGE_JSON_CHECK,
           ChangeKind.CHANGE_PRIMARY_KEY,
           ChangeKind.REORDER_COLUMNS,
           ChangeKind.DROP_FOREIGN_KEY,
           ChangeKind.CHANGE_FOREIGN_KEY_ACTION);
+
+  /** Changes made without touching the table itself. */
+  private static final Set<ChangeKind> TRIGGER_OR_INDEX =
+      EnumSet.of(ChangeKind.ADD_INDEX, ChangeKind.DROP_INDEX, ChangeKind.CHANGE_TIME_NORMALIZATION);
 
   private final SqliteDialect dialect;
 
@@ -40,6 +46,20 @@ final class SqliteMigrationRenderer {
     List<String> statements = new ArrayList<>();
     List<String> finalStatements = new ArrayList<>();
     boolean foreignKeysOff = false;
+    List<String> createdTriggers = new ArrayList<>();
+    for (TableStep table : plan.tables()) {
+      // The triggers of a changed table are dropped first and created again last, from its new form:
+      // a trigger names the table and columns it watches, and a rebuild drops them with the table.
+      if (table.unchanged()) {
+        continue;
+      }
+      if (!table.added() && !table.dropped()) {
+        dialect.triggers(table.from()).forEach(t -> statements.add(dialect.dropTrigger(t.name())));
+      }
+      if (!table.dropped()) {
+        dialect.triggers(table.to()).forEach(t -> createdTriggers.add(t.createSql()));
+      }
+    }
     for (TableStep table : plan.tables()) {
       if (table.dropped()) {
         table.from().indexes().forEach(i -> statements.add("DROP INDEX " + q(i.name())));
@@ -63,6 +83,7 @@ final class SqliteMigrationRenderer {
         alter(table, statements, finalStatements);
       }
     }
+    statements.addAll(createdTriggers);
     return new StepSql(statements, finalStatements, foreignKeysOff);
   }
 
@@ -77,7 +98,7 @@ final class SqliteMigrationRenderer {
     if (hasRanges(table.from()) || hasRanges(table.to())) {
       // Range constraints are named after table and column, and a ranged column cannot be added or
       // dropped natively: any change other than an index statement rebuilds the table.
-      return table.changes().stream().anyMatch(c -> c.kind() != ChangeKind.ADD_INDEX && c.kind() != ChangeKind.DROP_INDEX);
+      return table.changes().stream().anyMatch(c -> !TRIGGER_OR_INDEX.contains(c.kind()));
     }
     TableShape to = table.to();
     boolean keptSeen = false;

@@ -16,6 +16,13 @@ import java.math.BigDecimal;
  *     for none
  * @param max the largest valid value of a {@code @Metric} column, {@link Double#POSITIVE_INFINITY}
  *     for none
+ * @param nullSafeJsonCheck whether the JSON check of a nullable JSON column states that NULL passes
+ *     ({@code "c" IS NULL OR json_valid("c")}). SQLite before 3.45 answers {@code json_valid(NULL)}
+ *     with 0, so the bare check fails for NULL there; snapshots written before the null-safe form
+ *     leave the member out, which reads as {@code false}.
+ * @param normalizedTime whether the database itself brings time text that other programs write
+ *     (any ISO-8601 form, any offset) into the canonical UTC form, so that it sorts and compares
+ *     as the instants it names; absent in snapshots written before, which reads as {@code false}
  */
 public record ColumnShape(
     String name,
@@ -26,9 +33,28 @@ public record ColumnShape(
     int primaryKeyPosition,
     boolean json,
     double min,
-    double max) {
+    double max,
+    boolean nullSafeJsonCheck,
+    boolean normalizedTime) {
 
-  /** A column without a range. */
+  /**
+   * A column as snapshots described it before the null-safe JSON check and time normalization: both
+   * {@code false}.
+   */
+  public ColumnShape(
+      String name,
+      String sqlType,
+      String javaType,
+      boolean notNull,
+      String defaultSql,
+      int primaryKeyPosition,
+      boolean json,
+      double min,
+      double max) {
+    this(name, sqlType, javaType, notNull, defaultSql, primaryKeyPosition, json, min, max, false, false);
+  }
+
+  /** A column without a range, as snapshots described it before the null-safe JSON check. */
   public ColumnShape(
       String name, String sqlType, String javaType, boolean notNull, String defaultSql, int primaryKeyPosition, boolean json) {
     this(name, sqlType, javaType, notNull, defaultSql, primaryKeyPosition, json, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
@@ -65,6 +91,11 @@ public record ColumnShape(
     return Double.compare(min, other.min) == 0 && Double.compare(max, other.max) == 0;
   }
 
+  /** Whether the column holds JSON and may be NULL: its check must then let NULL pass. */
+  public boolean nullableJson() {
+    return json && !notNull;
+  }
+
   /** Whether the column belongs to the primary key. */
   public boolean inPrimaryKey() {
     return primaryKeyPosition > 0;
@@ -72,6 +103,7 @@ public record ColumnShape(
 
   /** A copy with another name. */
   public ColumnShape named(String newName) {
-    return new ColumnShape(newName, sqlType, javaType, notNull, defaultSql, primaryKeyPosition, json, min, max);
+    return new ColumnShape(
+        newName, sqlType, javaType, notNull, defaultSql, primaryKeyPosition, json, min, max, nullSafeJsonCheck, normalizedTime);
   }
 }

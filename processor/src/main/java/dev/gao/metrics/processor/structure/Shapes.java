@@ -29,16 +29,19 @@ public final class Shapes {
   }
 
   private static ColumnShape column(TableModel table, ColumnModel column, SqlDialect dialect) {
+    boolean notNull = dialect.notNullInDdl(table, column);
     return new ColumnShape(
         column.name(),
         dialect.sqlType(column.kind()),
         column.javaTypeText(),
-        dialect.notNullInDdl(table, column),
+        notNull,
         dialect.defaultSql(column),
         column.primaryKeyPosition(),
         column.json(),
         column.metric() == null ? Double.NEGATIVE_INFINITY : column.metric().min(),
-        column.metric() == null ? Double.POSITIVE_INFINITY : column.metric().max());
+        column.metric() == null ? Double.POSITIVE_INFINITY : column.metric().max(),
+        column.json() && !notNull,
+        column.kind().instant());
   }
 
   private static IndexShape index(IndexModel index) {

@@ -11,6 +11,8 @@ import dev.gao.metrics.processor.model.ColumnModel;
 import dev.gao.metrics.processor.model.IndexModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.sql.SqlDialect;
+import dev.gao.metrics.processor.sql.TriggerSql;
+import dev.gao.metrics.processor.structure.Shapes;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -96,6 +98,9 @@ public final class DaoWriter {
     ddl.add(dialect.createTable(table) + ";");
     for (IndexModel index : table.indexes()) {
       ddl.add(dialect.createIndex(table, index) + ";");
+    }
+    for (TriggerSql trigger : dialect.triggers(Shapes.of(table, dialect))) {
+      ddl.add(trigger.createSql() + ";");
     }
     return CodeBlock.of(
         "Data access for table {@code $L}, whose rows are {@link $T}.\n\n<pre>\n$L\n</pre>\n\n"

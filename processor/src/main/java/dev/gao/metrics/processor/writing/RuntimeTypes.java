@@ -25,6 +25,8 @@ public final class RuntimeTypes {
   public static final ClassName BETTER = ClassName.get(SCHEMA, "Better");
   /** {@code IndexInfo}. */
   public static final ClassName INDEX_INFO = ClassName.get(SCHEMA, "IndexInfo");
+  /** {@code TriggerInfo}. */
+  public static final ClassName TRIGGER_INFO = ClassName.get(SCHEMA, "TriggerInfo");
   /** {@code ForeignKeyInfo}. */
   public static final ClassName FOREIGN_KEY_INFO = ClassName.get(SCHEMA, "ForeignKeyInfo");
   /** {@code SchemaHistory}. */

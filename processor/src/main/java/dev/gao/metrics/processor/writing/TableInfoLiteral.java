@@ -5,6 +5,7 @@ import com.squareup.javapoet.CodeBlock;
 import dev.gao.metrics.processor.model.MetricModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.sql.SqlDialect;
+import dev.gao.metrics.processor.sql.TriggerSql;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.ForeignKeyShape;
 import dev.gao.metrics.processor.structure.IndexShape;
@@ -51,8 +52,24 @@ final class TableInfoLiteral {
         .add(array(RuntimeTypes.INDEX_INFO, table.indexes(), i -> index(table, i)))
         .add(",\n")
         .add(array(RuntimeTypes.FOREIGN_KEY_INFO, table.foreignKeys(), this::foreignKey))
-        .add(",\n$S$<$<)", dialect.createTable(table))
+        .add(",\n$S", dialect.createTable(table))
+        .add(triggers(table))
+        .add("$<$<)")
         .build();
+  }
+
+  /** The table's triggers as a trailing array argument; nothing for a table without triggers. */
+  private CodeBlock triggers(TableShape table) {
+    List<TriggerSql> triggers = dialect.triggers(table);
+    if (triggers.isEmpty()) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.of(
+        ",\n$L",
+        array(
+            RuntimeTypes.TRIGGER_INFO,
+            triggers,
+            t -> CodeBlock.of("new $T($L)", RuntimeTypes.TRIGGER_INFO, JavaLiterals.arguments(t.name(), t.createSql()))));
   }
 
   private CodeBlock column(ColumnShape column, MetricModel metric) {

@@ -43,6 +43,9 @@ class RandomSchemaPairsTest {
       if (pair % 4 == 0) {
         model.mutateRange(pair);
       }
+      if (pair % 5 == 2) {
+        model.adoptCurrentRules();
+      }
       SchemaShape to = model.shape(2);
       StepPlan plan = SchemaDiffer.diff(from, to, model.renames());
       plan.changes().forEach(c -> seen.add(c.kind()));
@@ -118,6 +121,26 @@ class RandomSchemaPairsTest {
             column.shape = new ColumnShape(s.name(), s.sqlType(), s.javaType(), s.notNull(), s.defaultSql(), 0, false, min, max);
             log.add("range of " + table.name + "." + s.name() + " to [" + min + ", " + max + "]");
             return;
+          }
+        }
+      }
+    }
+
+    /**
+     * Gives every nullable JSON column the null-safe check and every instant column the triggers
+     * that normalize its time text, as a model compiled today has them; uses no random numbers.
+     */
+    void adoptCurrentRules() {
+      for (MTable table : tables) {
+        for (MColumn column : table.columns) {
+          ColumnShape s = column.shape;
+          boolean nullSafe = s.nullableJson();
+          boolean normalized = s.javaType().equals("java.time.Instant");
+          if (nullSafe != s.nullSafeJsonCheck() || normalized != s.normalizedTime()) {
+            column.shape = new ColumnShape(
+                s.name(), s.sqlType(), s.javaType(), s.notNull(), s.defaultSql(), s.primaryKeyPosition(), s.json(), s.min(),
+                s.max(), nullSafe, normalized);
+            log.add("current rules for " + table.name + "." + s.name());
           }
         }
       }

@@ -19,9 +19,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** An in-memory SQLite database for migration tests: create, fill, migrate, describe. */
 public final class SqliteDatabase implements AutoCloseable {
+  /** A CHECK clause with at most one level of nested parentheses. */
+  private static final Pattern CHECK = Pattern.compile("CHECK \\((?:[^()]|\\([^()]*\\))*\\)");
+
   static final SqliteDialect DIALECT = new SqliteDialect();
   static final int ROWS = 6;
 
@@ -39,6 +44,9 @@ public final class SqliteDatabase implements AutoCloseable {
       db.execute(DIALECT.createTable(table));
       for (var index : table.indexes()) {
         db.execute(DIALECT.createIndex(table, index));
+      }
+      for (var trigger : DIALECT.triggers(table)) {
+        db.execute(trigger.createSql());
       }
     }
     return db;
@@ -109,6 +117,9 @@ public final class SqliteDatabase implements AutoCloseable {
     if (column.json()) {
       return "[\"v" + row + "\"]";
     }
+    if (column.javaType().equals("java.time.Instant") && column.sqlType().equals("TEXT")) {
+      return String.format("2026-01-%02dT10:%02d:00.123456789Z", row % 28 + 1, row % 60);
+    }
     return switch (column.sqlType()) {
       case "INTEGER" -> (long) row + 1;
       case "REAL" -> row + 0.5;
@@ -133,7 +144,9 @@ public final class SqliteDatabase implements AutoCloseable {
 
   /**
    * The structure as SQLite reports it: per table, its STRICT flag, {@code table_xinfo}, every
-   * index's {@code index_list} entry and columns, and {@code foreign_key_list}.
+   * index's {@code index_list} entry and columns, {@code foreign_key_list}, the CHECK clauses of its
+   * stored SQL (sorted: ADD COLUMN writes them on the column, CREATE TABLE at the end) and its
+   * triggers' SQL.
    */
   public Map<String, List<Object>> structure() throws SQLException {
     Map<String, List<Object>> tables = new TreeMap<>();
@@ -156,6 +169,14 @@ public final class SqliteDatabase implements AutoCloseable {
       }
       keys.sort((a, b) -> a.toString().compareTo(b.toString()));
       description.add(keys);
+      List<String> checks = new ArrayList<>();
+      Matcher check = CHECK.matcher((String) query("SELECT sql FROM sqlite_schema WHERE name = '" + name + "'").get(0).get(0));
+      while (check.find()) {
+        checks.add(check.group());
+      }
+      checks.sort(null);
+      description.add(checks);
+      description.add(query("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = '" + name + "' ORDER BY name"));
       tables.put(name, description);
     }
     return tables;

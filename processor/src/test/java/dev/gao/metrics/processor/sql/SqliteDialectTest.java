@@ -101,7 +101,7 @@ class SqliteDialectTest {
             + "  \"run_id\" TEXT NOT NULL,\n"
             + "  \"phase_times\" TEXT,\n"
             + "  FOREIGN KEY (\"run_id\") REFERENCES \"benchmark_runs\" (\"run_id\") ON DELETE CASCADE,\n"
-            + "  CHECK (json_valid(\"phase_times\"))\n"
+            + "  CHECK (\"phase_times\" IS NULL OR json_valid(\"phase_times\"))\n"
             + ") STRICT",
         dialect.createTable(table));
     assertFalse(dialect.notNullInDdl(table, table.columns().get(0)));

@@ -28,21 +28,33 @@ public final class HistoryTable {
   public static final String NAME = "gao_metrics_history";
 
   /** The DDL of the table. */
-  public static final String CREATE_SQL =
-      "CREATE TABLE IF NOT EXISTS \""
-          + NAME
-          + "\" (\n"
-          + "  \"id\" INTEGER PRIMARY KEY AUTOINCREMENT,\n"
-          + "  \"from_version\" INTEGER NOT NULL,\n"
-          + "  \"to_version\" INTEGER NOT NULL,\n"
-          + "  \"direction\" TEXT NOT NULL"
-          + " CHECK (\"direction\" IN ('upgrade', 'downgrade', 'adopt')),\n"
-          + "  \"checksum\" TEXT NOT NULL,\n"
-          + "  \"applied_at\" TEXT NOT NULL,\n"
-          + "  \"duration_ms\" INTEGER NOT NULL,\n"
-          + "  \"library_version\" TEXT NOT NULL,\n"
-          + "  \"downgrade_sql\" TEXT CHECK (json_valid(\"downgrade_sql\"))\n"
-          + ") STRICT";
+  public static final String CREATE_SQL = createSql(NAME);
+
+  /**
+   * The JSON check of the first form of the table, which SQLite before 3.45 fails for the NULL of
+   * every adopt and downgrade row: {@code json_valid(NULL)} is 0 there.
+   */
+  private static final String BARE_JSON_CHECK = "CHECK (json_valid(\"downgrade_sql\"))";
+
+  private static final String TABLE_SQL = "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?";
+
+  /** The DDL of the table under the name {@code table}. */
+  private static String createSql(String table) {
+    return "CREATE TABLE IF NOT EXISTS \""
+        + table
+        + "\" (\n"
+        + "  \"id\" INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+        + "  \"from_version\" INTEGER NOT NULL,\n"
+        + "  \"to_version\" INTEGER NOT NULL,\n"
+        + "  \"direction\" TEXT NOT NULL"
+        + " CHECK (\"direction\" IN ('upgrade', 'downgrade', 'adopt')),\n"
+        + "  \"checksum\" TEXT NOT NULL,\n"
+        + "  \"applied_at\" TEXT NOT NULL,\n"
+        + "  \"duration_ms\" INTEGER NOT NULL,\n"
+        + "  \"library_version\" TEXT NOT NULL,\n"
+        + "  \"downgrade_sql\" TEXT CHECK (\"downgrade_sql\" IS NULL OR json_valid(\"downgrade_sql\"))\n"
+        + ") STRICT";
+  }
 
   private static final DateTimeFormatter APPLIED_AT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -80,14 +92,33 @@ public final class HistoryTable {
   }
 
   /**
-   * Creates the table if it does not exist.
+   * Creates the table if it does not exist, and brings a table of the first form to the current
+   * one: its JSON check let no NULL pass in SQLite before 3.45, so {@code PRAGMA integrity_check}
+   * there reported every adopt and downgrade row. Every migration step calls this in its
+   * transaction, so a file's history table is repaired by the next step that runs on it.
    *
    * @param connection the connection, inside a write transaction
-   * @throws SQLException if the statement fails
+   * @throws SQLException if a statement fails
    */
   public static void create(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(CREATE_SQL);
+      if (storedSql(connection).contains(BARE_JSON_CHECK)) {
+        String rebuilt = NAME + "__new";
+        statement.execute(createSql(rebuilt));
+        statement.execute("INSERT INTO \"" + rebuilt + "\" SELECT * FROM \"" + NAME + "\"");
+        statement.execute("DROP TABLE \"" + NAME + "\"");
+        statement.execute("ALTER TABLE \"" + rebuilt + "\" RENAME TO \"" + NAME + "\"");
+      }
+    }
+  }
+
+  private static String storedSql(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(TABLE_SQL)) {
+      statement.setString(1, NAME);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? rs.getString(1) : "";
+      }
     }
   }
 

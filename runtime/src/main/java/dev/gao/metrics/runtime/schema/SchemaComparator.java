@@ -56,8 +56,24 @@ public final class SchemaComparator {
       compareRanges(table, live, differences);
       compareIndexes(table, live, differences);
       compareForeignKeys(table, live, differences);
+      compareTriggers(table, live, differences);
     }
     return differences;
+  }
+
+  /**
+   * Every trigger of the schema must exist with its SQL. Triggers the schema does not declare are
+   * left alone: they are the user's own.
+   */
+  private static void compareTriggers(TableInfo table, LiveTable live, List<SchemaDifference> out) {
+    for (TriggerInfo trigger : table.triggers()) {
+      String actual = live.triggers().get(trigger.name());
+      if (actual == null) {
+        out.add(difference(table, Kind.MISSING_TRIGGER, trigger.name(), trigger.name(), null));
+      } else if (!actual.equals(trigger.createSql())) {
+        out.add(difference(table, Kind.TRIGGER_SQL, trigger.name(), trigger.createSql(), actual));
+      }
+    }
   }
 
   private static void compareRanges(TableInfo table, LiveTable live, List<SchemaDifference> out) {

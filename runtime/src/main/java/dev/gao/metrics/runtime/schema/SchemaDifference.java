@@ -53,7 +53,11 @@ public record SchemaDifference(
     /** A foreign key has another ON DELETE action. */
     FOREIGN_KEY_ON_DELETE,
     /** A foreign key has another ON UPDATE action. */
-    FOREIGN_KEY_ON_UPDATE
+    FOREIGN_KEY_ON_UPDATE,
+    /** A trigger of the schema does not exist on its table. */
+    MISSING_TRIGGER,
+    /** A trigger of the schema exists with other SQL. */
+    TRIGGER_SQL
   }
 
   /**
@@ -116,6 +120,8 @@ public record SchemaDifference(
               + actual
               + ", expected ON UPDATE "
               + expected;
+      case MISSING_TRIGGER -> "trigger " + subject + " is missing";
+      case TRIGGER_SQL -> "trigger " + subject + " differs from the schema's definition";
     };
   }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One table: its columns in declaration order, its indexes and foreign keys, and its DDL.
+ * One table: its columns in declaration order, its indexes, foreign keys and triggers, and its DDL.
  *
  * @param name the SQL table name
  * @param javaType the qualified name of the row type
@@ -17,6 +17,7 @@ import java.util.Set;
  * @param indexes the declared and automatic indexes
  * @param foreignKeys the foreign keys, in declaration order
  * @param createSql the {@code CREATE TABLE} statement
+ * @param triggers the triggers, created after the table and its indexes
  */
 public record TableInfo(
     String name,
@@ -25,7 +26,8 @@ public record TableInfo(
     boolean autoIncrement,
     List<IndexInfo> indexes,
     List<ForeignKeyInfo> foreignKeys,
-    String createSql) {
+    String createSql,
+    List<TriggerInfo> triggers) {
 
   /**
    * Validates the arguments and copies the lists.
@@ -37,6 +39,7 @@ public record TableInfo(
    * @param indexes the declared and automatic indexes
    * @param foreignKeys the foreign keys, in declaration order
    * @param createSql the {@code CREATE TABLE} statement
+   * @param triggers the triggers, created after the table and its indexes
    */
   public TableInfo {
     Checks.requireName(name, "table name");
@@ -45,6 +48,7 @@ public record TableInfo(
     indexes = Checks.copy(indexes, "indexes of table " + name);
     foreignKeys = Checks.copy(foreignKeys, "foreign keys of table " + name);
     Objects.requireNonNull(createSql, "createSql of table " + name);
+    triggers = Checks.copy(triggers, "triggers of table " + name);
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("table " + name + " must have at least one column");
     }
@@ -85,6 +89,31 @@ public record TableInfo(
       IndexInfo[] indexes,
       ForeignKeyInfo[] foreignKeys,
       String createSql) {
+    this(name, javaType, columns, autoIncrement, indexes, foreignKeys, createSql, new TriggerInfo[0]);
+  }
+
+  /**
+   * The same table with triggers, from arrays: the form generated code uses for a table with
+   * triggers.
+   *
+   * @param name the SQL table name
+   * @param javaType the qualified name of the row type
+   * @param columns the columns in table order
+   * @param autoIncrement whether the single-column integer key is assigned by the database
+   * @param indexes the declared and automatic indexes
+   * @param foreignKeys the foreign keys, in declaration order
+   * @param createSql the {@code CREATE TABLE} statement
+   * @param triggers the triggers, created after the table and its indexes
+   */
+  public TableInfo(
+      String name,
+      String javaType,
+      ColumnInfo[] columns,
+      boolean autoIncrement,
+      IndexInfo[] indexes,
+      ForeignKeyInfo[] foreignKeys,
+      String createSql,
+      TriggerInfo[] triggers) {
     this(
         name,
         javaType,
@@ -92,7 +121,30 @@ public record TableInfo(
         autoIncrement,
         Checks.list(indexes, "indexes of table " + name),
         Checks.list(foreignKeys, "foreign keys of table " + name),
-        createSql);
+        createSql,
+        Checks.list(triggers, "triggers of table " + name));
+  }
+
+  /**
+   * A table without triggers.
+   *
+   * @param name the SQL table name
+   * @param javaType the qualified name of the row type
+   * @param columns the columns in table order
+   * @param autoIncrement whether the single-column integer key is assigned by the database
+   * @param indexes the declared and automatic indexes
+   * @param foreignKeys the foreign keys, in declaration order
+   * @param createSql the {@code CREATE TABLE} statement
+   */
+  public TableInfo(
+      String name,
+      String javaType,
+      List<ColumnInfo> columns,
+      boolean autoIncrement,
+      List<IndexInfo> indexes,
+      List<ForeignKeyInfo> foreignKeys,
+      String createSql) {
+    this(name, javaType, columns, autoIncrement, indexes, foreignKeys, createSql, List.of());
   }
 
   private static void requireColumn(String table, Set<String> names, String column, String user) {

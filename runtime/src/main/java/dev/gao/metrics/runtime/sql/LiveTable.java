@@ -1,6 +1,7 @@
 package dev.gao.metrics.runtime.sql;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The structure of a table as the live database reports it.
@@ -12,6 +13,7 @@ import java.util.List;
  *     PRIMARY KEY constraints)
  * @param foreignKeys the foreign keys
  * @param sql the {@code CREATE TABLE} text the database keeps, or {@code null} when unknown
+ * @param triggers the {@code CREATE TRIGGER} text of each trigger on the table, by trigger name
  */
 public record LiveTable(
     String name,
@@ -19,7 +21,8 @@ public record LiveTable(
     List<Column> columns,
     List<Index> indexes,
     List<ForeignKey> foreignKeys,
-    String sql) {
+    String sql,
+    Map<String, String> triggers) {
 
   /**
    * Copies the lists.
@@ -31,11 +34,29 @@ public record LiveTable(
    *     PRIMARY KEY constraints)
    * @param foreignKeys the foreign keys
    * @param sql the {@code CREATE TABLE} text the database keeps, or {@code null} when unknown
+   * @param triggers the {@code CREATE TRIGGER} text of each trigger on the table, by trigger name
    */
   public LiveTable {
     columns = List.copyOf(columns);
     indexes = List.copyOf(indexes);
     foreignKeys = List.copyOf(foreignKeys);
+    triggers = Map.copyOf(triggers);
+  }
+
+  /**
+   * A live table without triggers.
+   *
+   * @param name the table name
+   * @param strict whether the table is STRICT
+   * @param columns the columns in table order
+   * @param indexes the indexes created with CREATE INDEX (not those the engine makes for UNIQUE or
+   *     PRIMARY KEY constraints)
+   * @param foreignKeys the foreign keys
+   * @param sql the {@code CREATE TABLE} text the database keeps, or {@code null} when unknown
+   */
+  public LiveTable(
+      String name, boolean strict, List<Column> columns, List<Index> indexes, List<ForeignKey> foreignKeys, String sql) {
+    this(name, strict, columns, indexes, foreignKeys, sql, Map.of());
   }
 
   /**
@@ -50,7 +71,7 @@ public record LiveTable(
    */
   public LiveTable(
       String name, boolean strict, List<Column> columns, List<Index> indexes, List<ForeignKey> foreignKeys) {
-    this(name, strict, columns, indexes, foreignKeys, null);
+    this(name, strict, columns, indexes, foreignKeys, null, Map.of());
   }
 
   /**

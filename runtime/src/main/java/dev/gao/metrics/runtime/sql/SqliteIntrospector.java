@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads a table's live structure through SQLite's {@code pragma_*} table-valued functions. */
@@ -18,6 +20,8 @@ final class SqliteIntrospector {
       "SELECT strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name = ?";
   private static final String TABLE_SQL =
       "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?";
+  private static final String TRIGGERS =
+      "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ? ORDER BY name";
   private static final String COLUMNS =
       "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_xinfo(?) ORDER BY cid";
   private static final String INDEXES =
@@ -59,7 +63,21 @@ final class SqliteIntrospector {
             columns(connection, table),
             indexes(connection, table),
             foreignKeys(connection, table),
-            tableSql(connection, table)));
+            tableSql(connection, table),
+            triggers(connection, table)));
+  }
+
+  private static Map<String, String> triggers(Connection connection, String table) throws SQLException {
+    Map<String, String> triggers = new LinkedHashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(TRIGGERS)) {
+      statement.setString(1, table);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          triggers.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return triggers;
   }
 
   private static String tableSql(Connection connection, String table) throws SQLException {
