@@ -105,7 +105,7 @@ class BenchmarkStoreTest {
     BenchmarkRun stored = store.runs().findById(r.runId()).orElseThrow();
     assertEquals("1.0.0", stored.version());
     assertEquals(RunStatus.completed, stored.status(), "status takes its column default");
-    assertEquals(null, stored.metadata());
+    assertEquals(Map.of(), stored.metadata(), "metadata takes its column default, an empty map (since version 5)");
     assertEquals(null, stored.finishedAt());
   }
 

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param benchmarkName the benchmark that was run
  * @param version the benchmark's own version (not the schema version); {@code null} stores
  *     {@code 1.0.0}
- * @param metadata free-form details of the run (model, prompt set, machine...)
+ * @param metadata free-form details of the run (model, prompt set, machine...); {@code null} stores
+ *     {@code {}} (since version 5, as GAO-Dev writes an empty map)
  * @param createdAt when the row was written; {@code null} lets the database stamp it
  * @param status where the run stands (since version 2); {@code null} stores {@code completed}
  * @param finishedAt when the run ended, if it has (since version 2)
@@ -41,7 +42,7 @@ public record BenchmarkRun(
     String projectName,
     String benchmarkName,
     @Column(defaultValue = "'1.0.0'") String version,
-    @Nullable @Json Map<String, Object> metadata,
+    @Json @Column(defaultValue = "'{}'") Map<String, Object> metadata,
     @Nullable @Column(defaultValue = "CURRENT_TIMESTAMP") Instant createdAt,
     @Column(defaultValue = "'completed'") RunStatus status,
     @Nullable Instant finishedAt) {}

@@ -18,10 +18,15 @@ import dev.gao.metrics.annotations.MetricsSchema;
  *   <li>Version 4: indexes on {@code (project_name, timestamp)} and {@code (benchmark_name,
  *       timestamp)}, so that the latest runs and the trend of a project or benchmark are read in time
  *       order from an index instead of sorting all of its runs.
+ *   <li>Version 5: the files stay valid and readable for every program that opens them. JSON
+ *       columns are {@code NOT NULL} with an empty map or list as default ({@code {}}, {@code []},
+ *       as GAO-Dev's own store writes them, and as its Python reader needs them: it parses every
+ *       JSON column), so nullable JSON checks no longer fail in SQLite before 3.45; instant columns
+ *       are kept in the canonical UTC text by triggers, whatever form other programs write.
  * </ul>
  */
 @MetricsSchema(
-    version = 4,
+    version = 5,
     tables = {
       BenchmarkRun.class,
       PerformanceMetrics.class,

@@ -1,11 +1,11 @@
 package dev.gao.metrics.example.model;
 
+import dev.gao.metrics.annotations.Column;
 import dev.gao.metrics.annotations.ForeignKey;
 import dev.gao.metrics.annotations.Index;
 import dev.gao.metrics.annotations.Json;
 import dev.gao.metrics.annotations.Metric;
 import dev.gao.metrics.annotations.MetricsTable;
-import dev.gao.metrics.annotations.Nullable;
 import dev.gao.metrics.annotations.PrimaryKey;
 import java.util.Map;
 
@@ -29,8 +29,8 @@ public record PerformanceMetrics(
     @PrimaryKey(autoGenerate = true) long id,
     @ForeignKey(table = BenchmarkRun.class, onDelete = ForeignKey.Action.CASCADE) String runId,
     @Metric(unit = "s", better = Metric.Better.LOWER, min = 0) double totalTimeSeconds,
-    @Metric(unit = "s", better = Metric.Better.LOWER) @Nullable @Json Map<String, Double> phaseTimes,
+    @Metric(unit = "s", better = Metric.Better.LOWER) @Json @Column(defaultValue = "'{}'") Map<String, Double> phaseTimes,
     @Metric(unit = "tokens", better = Metric.Better.LOWER, min = 0) long tokenUsageTotal,
-    @Metric(unit = "tokens", better = Metric.Better.LOWER) @Nullable @Json Map<String, Long> tokenUsageByAgent,
+    @Metric(unit = "tokens", better = Metric.Better.LOWER) @Json @Column(defaultValue = "'{}'") Map<String, Long> tokenUsageByAgent,
     @Metric(unit = "calls", better = Metric.Better.LOWER, min = 0) int apiCallsCount,
     @Metric(unit = "USD", better = Metric.Better.LOWER, min = 0) double apiCallsCost) {}

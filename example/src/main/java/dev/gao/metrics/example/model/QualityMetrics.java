@@ -1,11 +1,11 @@
 package dev.gao.metrics.example.model;
 
+import dev.gao.metrics.annotations.Column;
 import dev.gao.metrics.annotations.ForeignKey;
 import dev.gao.metrics.annotations.Index;
 import dev.gao.metrics.annotations.Json;
 import dev.gao.metrics.annotations.Metric;
 import dev.gao.metrics.annotations.MetricsTable;
-import dev.gao.metrics.annotations.Nullable;
 import dev.gao.metrics.annotations.PrimaryKey;
 import java.util.Map;
 
@@ -35,9 +35,10 @@ public record QualityMetrics(
     @Metric(unit = "count", better = Metric.Better.HIGHER, min = 0) int testsPassing,
     @Metric(unit = "%", better = Metric.Better.HIGHER, min = 0, max = 100) double codeCoveragePercentage,
     @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int lintingErrorsCount,
-    @Metric(unit = "count", better = Metric.Better.LOWER) @Nullable @Json Map<String, Integer> lintingErrorsBySeverity,
+    @Metric(unit = "count", better = Metric.Better.LOWER) @Json @Column(defaultValue = "'{}'")
+        Map<String, Integer> lintingErrorsBySeverity,
     @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int typeErrorsCount,
     @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int securityVulnerabilitiesCount,
-    @Metric(unit = "count", better = Metric.Better.LOWER) @Nullable @Json
+    @Metric(unit = "count", better = Metric.Better.LOWER) @Json @Column(defaultValue = "'{}'")
         Map<String, Integer> securityVulnerabilitiesBySeverity,
     @Metric(unit = "%", better = Metric.Better.HIGHER, min = 0, max = 100) double functionalCompletenessPercentage) {}

@@ -1,11 +1,11 @@
 package dev.gao.metrics.example.model;
 
+import dev.gao.metrics.annotations.Column;
 import dev.gao.metrics.annotations.ForeignKey;
 import dev.gao.metrics.annotations.Index;
 import dev.gao.metrics.annotations.Json;
 import dev.gao.metrics.annotations.Metric;
 import dev.gao.metrics.annotations.MetricsTable;
-import dev.gao.metrics.annotations.Nullable;
 import dev.gao.metrics.annotations.PrimaryKey;
 import java.util.Map;
 
@@ -17,7 +17,8 @@ import java.util.Map;
  * @param storiesCreated stories created (higher is better)
  * @param storiesCompleted stories completed; at most {@code storiesCreated} (higher is better)
  * @param avgCycleTimeSeconds mean story cycle time, in seconds (lower is better)
- * @param phaseDistribution share of time per phase, in percent, summing to 100
+ * @param phaseDistribution share of time per phase, stored as given: GAO-Dev documents percentages
+ *     summing to 100, its own fixtures write fractions summing to 1
  * @param reworkCount stories reopened (lower is better)
  */
 @MetricsTable(
@@ -29,5 +30,5 @@ public record WorkflowMetrics(
     @Metric(unit = "count", better = Metric.Better.HIGHER, min = 0) int storiesCreated,
     @Metric(unit = "count", better = Metric.Better.HIGHER, min = 0) int storiesCompleted,
     @Metric(unit = "s", better = Metric.Better.LOWER, min = 0) double avgCycleTimeSeconds,
-    @Metric(unit = "%") @Nullable @Json Map<String, Double> phaseDistribution,
+    @Metric(unit = "%") @Json @Column(defaultValue = "'{}'") Map<String, Double> phaseDistribution,
     @Metric(unit = "count", better = Metric.Better.LOWER, min = 0) int reworkCount) {}
