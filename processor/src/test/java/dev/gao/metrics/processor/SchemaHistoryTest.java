@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.gao.metrics.processor.history.HistoryCheck;
+import dev.gao.metrics.processor.history.Snapshot;
+import dev.gao.metrics.processor.history.SnapshotReader;
+import dev.gao.metrics.processor.history.SnapshotWriter;
+import dev.gao.metrics.processor.identity.SchemaJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,6 +77,32 @@ class SchemaHistoryTest {
     assertEquals(Sources.generated(without, "p.DbSchema"), Sources.generated(withHistory, "p.DbSchema"));
     assertThat(compile(run("String name"), schema(1))).succeededWithoutWarnings();
     assertEquals(text, read(1));
+  }
+
+  @Test
+  void aSnapshotFromBeforeTheNullSafeCheckAndTheTimeTriggersAsksForANewVersionThatAddsThem() throws Exception {
+    JavaFileObject run = run("@Nullable @Json Map<String, Long> tokens", "Instant startedAt");
+    assertThat(compile(run, schema(1))).succeededWithoutWarnings();
+    // The snapshot as builds before these rules wrote it: without the two members, and its hash.
+    String current = read(1);
+    assertTrue(current.contains("\"nullSafeJsonCheck\": true") && current.contains("\"normalizedTime\": true"), current);
+    Snapshot earlier = SnapshotReader.read(current.replace(",\n          \"nullSafeJsonCheck\": true", "")
+        .replace(",\n          \"normalizedTime\": true", "").replaceAll("\"identityHash\": \"[0-9a-f]+\"", "\"identityHash\": \"x\""));
+    Snapshot rehashed = new Snapshot(
+        earlier.schema(), SchemaJson.identityHash(earlier.schema()), null, earlier.renames(), earlier.allowedDataLoss());
+    Files.writeString(snapshot(1), SnapshotWriter.write(rehashed), StandardCharsets.UTF_8);
+
+    JavaFileObject v1 = schema(1);
+    assertError(
+        compile(run, v1), "GM136", v1, "@MetricsSchema", "bump the version to 2",
+        "column run.tokens: JSON check failing NULL before SQLite 3.45 -> null-safe",
+        "column run.started_at: time text stored as written -> normalized to UTC by triggers");
+    Compilation bumped = compile(run, schema(2));
+    assertThat(bumped).succeededWithoutWarnings();
+    String schemaClass = Sources.generated(bumped, "p.DbSchema");
+    assertTrue(schemaClass.contains("CREATE TABLE \\\"run__new\\\""), schemaClass);
+    assertTrue(schemaClass.contains("CHECK (\\\"tokens\\\" IS NULL OR json_valid(\\\"tokens\\\"))"), schemaClass);
+    assertTrue(schemaClass.contains("CREATE TRIGGER \\\"tr_run_time_insert\\\""), schemaClass);
   }
 
   @Test
