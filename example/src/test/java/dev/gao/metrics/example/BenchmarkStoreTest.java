@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gao.metrics.example.model.AutonomyMetrics;
 import dev.gao.metrics.example.model.BenchmarkRun;
@@ -22,6 +23,9 @@ import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
 import dev.gao.metrics.runtime.exception.InvalidValueException;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -105,8 +109,95 @@ class BenchmarkStoreTest {
     BenchmarkRun stored = store.runs().findById(r.runId()).orElseThrow();
     assertEquals("1.0.0", stored.version());
     assertEquals(RunStatus.completed, stored.status(), "status takes its column default");
-    assertEquals(null, stored.metadata());
+    assertEquals(Map.of(), stored.metadata(), "null metadata is GAO-Dev's default, empty, and stored as {}");
     assertEquals(null, stored.finishedAt());
+  }
+
+  @Test
+  void aNullBreakdownLeftByAnOlderWriterReadsBackEmpty() throws Exception {
+    CompleteRun run = demo.next("todo-app", "greenfield-webapp", "1.0.0");
+    store.record(run);
+    Path file = folder.resolve("metrics.db");
+    assumeTrue(List.of("0").equals(TableDump.column(file,
+            "SELECT \"notnull\" FROM pragma_table_info('performance_metrics') WHERE name = 'phase_times'")),
+        "only a schema whose JSON columns allow NULL can hold one");
+    String id = "'" + run.runId() + "'";
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("UPDATE benchmark_runs SET metadata = NULL WHERE run_id = " + id);
+      statement.executeUpdate(
+          "UPDATE performance_metrics SET phase_times = NULL, token_usage_by_agent = NULL WHERE run_id = " + id);
+      statement.executeUpdate("UPDATE autonomy_metrics SET manual_interventions_types = NULL WHERE run_id = " + id);
+      statement.executeUpdate("UPDATE quality_metrics SET linting_errors_by_severity = NULL,"
+          + " security_vulnerabilities_by_severity = NULL WHERE run_id = " + id);
+      statement.executeUpdate("UPDATE workflow_metrics SET phase_distribution = NULL WHERE run_id = " + id);
+    }
+    assertEquals(null, store.performance().findByRunId(run.runId()).orElseThrow().phaseTimes(), "the row holds NULL");
+    CompleteRun back = store.find(run.runId()).orElseThrow();
+    assertEquals(Map.of(), back.run().metadata());
+    assertEquals(Map.of(), back.performance().phaseTimes());
+    assertEquals(Map.of(), back.performance().tokenUsageByAgent());
+    assertEquals(List.of(), back.autonomy().manualInterventionsTypes());
+    assertEquals(Map.of(), back.quality().lintingErrorsBySeverity());
+    assertEquals(Map.of(), back.quality().securityVulnerabilitiesBySeverity());
+    assertEquals(Map.of(), back.workflow().phaseDistribution());
+    assertEquals(run.performance().totalTimeSeconds(), back.performance().totalTimeSeconds());
+  }
+
+  @Test
+  void nullAndEmptyBreakdownsAreStoredAsEmptyJsonAndReadBackEmpty() throws Exception {
+    CompleteRun demoRun = demo.next("todo-app", "greenfield-webapp", "1.0.0");
+    BenchmarkRun r = demoRun.run();
+    PerformanceMetrics p = demoRun.performance();
+    AutonomyMetrics a = demoRun.autonomy();
+    QualityMetrics q = demoRun.quality();
+    WorkflowMetrics w = demoRun.workflow();
+    // null maps and lists for some, empty ones for the others: both are the same breakdown, none
+    CompleteRun run =
+        new CompleteRun(
+            new BenchmarkRun(r.runId(), r.timestamp(), r.projectName(), r.benchmarkName(), r.version(), null, null,
+                r.status(), r.finishedAt()),
+            new PerformanceMetrics(0, p.runId(), p.totalTimeSeconds(), null, p.tokenUsageTotal(), Map.of(),
+                p.apiCallsCount(), p.apiCallsCost()),
+            new AutonomyMetrics(0, a.runId(), 3, null, a.promptsNeededInitial(), a.promptsNeededFollowup(),
+                a.oneShotSuccessRate(), a.errorRecoveryRate(), a.agentHandoffsSuccessful(), a.agentHandoffsFailed()),
+            new QualityMetrics(0, q.runId(), q.testsWritten(), q.testsPassing(), q.codeCoveragePercentage(), 5,
+                Map.of(), q.typeErrorsCount(), 2, null, q.functionalCompletenessPercentage()),
+            new WorkflowMetrics(0, w.runId(), w.storiesCreated(), w.storiesCompleted(), w.avgCycleTimeSeconds(), null,
+                w.reworkCount()),
+            List.of());
+    store.record(run);
+
+    Path file = folder.resolve("metrics.db");
+    String id = "'" + r.runId() + "'";
+    assertEquals(List.of("{}"), TableDump.column(file, "SELECT metadata FROM benchmark_runs WHERE run_id = " + id));
+    assertEquals(List.of("{}|{}"), TableDump.column(file,
+        "SELECT phase_times || '|' || token_usage_by_agent FROM performance_metrics WHERE run_id = " + id));
+    assertEquals(List.of("[]"), TableDump.column(file,
+        "SELECT manual_interventions_types FROM autonomy_metrics WHERE run_id = " + id));
+    assertEquals(List.of("{}|{}"), TableDump.column(file,
+        "SELECT linting_errors_by_severity || '|' || security_vulnerabilities_by_severity FROM quality_metrics"
+            + " WHERE run_id = " + id));
+    assertEquals(List.of("{}"), TableDump.column(file,
+        "SELECT phase_distribution FROM workflow_metrics WHERE run_id = " + id));
+
+    CompleteRun back = store.find(r.runId()).orElseThrow();
+    assertEquals(Map.of(), back.run().metadata());
+    assertEquals(Map.of(), back.performance().phaseTimes());
+    assertEquals(Map.of(), back.performance().tokenUsageByAgent());
+    assertEquals(List.of(), back.autonomy().manualInterventionsTypes());
+    assertEquals(3, back.autonomy().manualInterventionsCount());
+    assertEquals(Map.of(), back.quality().lintingErrorsBySeverity());
+    assertEquals(5, back.quality().lintingErrorsCount());
+    assertEquals(Map.of(), back.quality().securityVulnerabilitiesBySeverity());
+    assertEquals(Map.of(), back.workflow().phaseDistribution());
+    assertEquals(List.of(), back.tokenUsage());
+    assertEquals(run.performance(), new PerformanceMetrics(0, back.performance().runId(),
+        back.performance().totalTimeSeconds(), back.performance().phaseTimes(), back.performance().tokenUsageTotal(),
+        back.performance().tokenUsageByAgent(), back.performance().apiCallsCount(), back.performance().apiCallsCost()));
+    assertEquals(List.of(), RunDocumentValidator.validate(back).errors());
+    assertEquals(List.of(), RunDocumentValidator.validate(back).warnings(),
+        "counts without a breakdown are no warning: GAO-Dev's fixtures write them");
   }
 
   @Test
