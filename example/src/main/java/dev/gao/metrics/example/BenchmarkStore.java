@@ -100,7 +100,9 @@ public final class BenchmarkStore implements AutoCloseable {
    * version: {@code tests_passing <= tests_written}, {@code stories_completed <= stories_created},
    * {@code finished_at} not before {@code timestamp}. Ranges, NOT NULL and valid JSON are enforced
    * by the generated DAOs and the database; {@link RunDocumentValidator} checks all of them at
-   * once, and more.
+   * once, and more. Only errors are refused here: what the validator reports as a warning (a
+   * breakdown that disagrees with its count, an unknown type or agent name, {@code
+   * phase_distribution} as fractions) is stored as given.
    *
    * @param run the run
    * @throws InvalidValueException naming the table, column and value of the first broken rule

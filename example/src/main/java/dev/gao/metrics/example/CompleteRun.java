@@ -7,6 +7,7 @@ import dev.gao.metrics.example.model.QualityMetrics;
 import dev.gao.metrics.example.model.TokenUsage;
 import dev.gao.metrics.example.model.WorkflowMetrics;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,13 @@ import java.util.Objects;
  *
  * <p>Every metric row must carry the run's id. Metric rows read back carry the ids the database
  * assigned.
+ *
+ * <p>A null map or list ({@code metadata}, {@code phase_times}, {@code token_usage_by_agent},
+ * {@code manual_interventions_types}, the by-severity maps, {@code phase_distribution}) is taken as
+ * empty, GAO-Dev's default for every one of them: the parts of a complete run never hold null ones,
+ * so the store writes an empty breakdown as {@code {}} or {@code []} and a run reads back with empty
+ * breakdowns, never null ones, whether a row was written with an empty value or, by an older
+ * writer, with NULL.
  *
  * @param run the run itself
  * @param performance time, tokens and cost
@@ -32,7 +40,8 @@ public record CompleteRun(
     List<TokenUsage> tokenUsage) {
 
   /**
-   * Checks that every part is present and belongs to the run.
+   * Checks that every part is present and belongs to the run, and replaces null maps and lists with
+   * empty ones.
    *
    * @throws NullPointerException if a part is missing
    * @throws IllegalArgumentException if a metric row carries another run's id
@@ -48,11 +57,58 @@ public record CompleteRun(
     for (TokenUsage usage : tokenUsage) {
       requireRunId("token_usage", usage.runId(), run);
     }
+    run = emptyForNull(run);
+    performance = emptyForNull(performance);
+    autonomy = emptyForNull(autonomy);
+    quality = emptyForNull(quality);
+    workflow = emptyForNull(workflow);
   }
 
   /** The run's id. */
   public String runId() {
     return run.runId();
+  }
+
+  private static BenchmarkRun emptyForNull(BenchmarkRun r) {
+    return r.metadata() != null
+        ? r
+        : new BenchmarkRun(r.runId(), r.timestamp(), r.projectName(), r.benchmarkName(), r.version(), Map.of(),
+            r.createdAt(), r.status(), r.finishedAt());
+  }
+
+  private static PerformanceMetrics emptyForNull(PerformanceMetrics p) {
+    return p.phaseTimes() != null && p.tokenUsageByAgent() != null
+        ? p
+        : new PerformanceMetrics(p.id(), p.runId(), p.totalTimeSeconds(), orEmpty(p.phaseTimes()),
+            p.tokenUsageTotal(), orEmpty(p.tokenUsageByAgent()), p.apiCallsCount(), p.apiCallsCost());
+  }
+
+  private static AutonomyMetrics emptyForNull(AutonomyMetrics a) {
+    return a.manualInterventionsTypes() != null
+        ? a
+        : new AutonomyMetrics(a.id(), a.runId(), a.manualInterventionsCount(), List.of(), a.promptsNeededInitial(),
+            a.promptsNeededFollowup(), a.oneShotSuccessRate(), a.errorRecoveryRate(), a.agentHandoffsSuccessful(),
+            a.agentHandoffsFailed());
+  }
+
+  private static QualityMetrics emptyForNull(QualityMetrics q) {
+    return q.lintingErrorsBySeverity() != null && q.securityVulnerabilitiesBySeverity() != null
+        ? q
+        : new QualityMetrics(q.id(), q.runId(), q.testsWritten(), q.testsPassing(), q.codeCoveragePercentage(),
+            q.lintingErrorsCount(), orEmpty(q.lintingErrorsBySeverity()), q.typeErrorsCount(),
+            q.securityVulnerabilitiesCount(), orEmpty(q.securityVulnerabilitiesBySeverity()),
+            q.functionalCompletenessPercentage());
+  }
+
+  private static WorkflowMetrics emptyForNull(WorkflowMetrics w) {
+    return w.phaseDistribution() != null
+        ? w
+        : new WorkflowMetrics(w.id(), w.runId(), w.storiesCreated(), w.storiesCompleted(), w.avgCycleTimeSeconds(),
+            Map.of(), w.reworkCount());
+  }
+
+  private static <V> Map<String, V> orEmpty(Map<String, V> map) {
+    return map == null ? Map.of() : map;
   }
 
   private static void requireRunId(String table, String childRunId, BenchmarkRun run) {

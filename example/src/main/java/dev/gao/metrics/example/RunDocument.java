@@ -37,6 +37,11 @@ import java.util.function.Function;
  * shape (required fields, JSON types, unknown fields, enum names, time format) and then every value
  * rule of {@link RunDocumentValidator}; {@link #write(CompleteRun)} writes a stored run in the same
  * format, so what one reads back can be recorded again. {@code RUN-DOCUMENT.md} describes it.
+ *
+ * <p>GAO-Dev's own {@code BenchmarkMetrics.to_dict()} (and {@code to_json()}) output is a run
+ * document as it stands: the same keys and nesting, without {@code status}, {@code finished_at},
+ * {@code created_at} and {@code token_usage}, which are optional. An optional map or list left out
+ * or {@code null} is read as empty, GAO-Dev's default.
  */
 public final class RunDocument {
   /** Fields of the document itself, in the order {@link #write(CompleteRun)} writes them. */
@@ -104,22 +109,26 @@ public final class RunDocument {
   }
 
   /**
-   * The outcome of reading one document: a run ready to record, or what is wrong with it.
+   * The outcome of reading one document: a run ready to record, or what is wrong with it; and what
+   * is unusual about it either way.
    *
-   * @param run the run, or {@code null} when there are violations
-   * @param violations every broken rule; empty when {@code run} is set
+   * @param run the run, or {@code null} when there are errors
+   * @param errors every broken rule that refuses the document; empty when {@code run} is set
+   * @param warnings every unusual value ({@link RunRule.Severity#WARNING}); a run with warnings is
+   *     recorded as given
    */
-  public record Parsed(CompleteRun run, List<RunViolation> violations) {
+  public record Parsed(CompleteRun run, List<RunViolation> errors, List<RunViolation> warnings) {
     /**
-     * Copies the violations.
+     * Copies the lists.
      */
     public Parsed {
-      violations = List.copyOf(violations);
+      errors = List.copyOf(errors);
+      warnings = List.copyOf(warnings);
     }
 
-    /** Whether the document can be recorded. */
+    /** Whether the document can be recorded: it has no errors (warnings do not count). */
     public boolean valid() {
-      return run != null && violations.isEmpty();
+      return run != null && errors.isEmpty();
     }
   }
 
@@ -127,13 +136,13 @@ public final class RunDocument {
    * Reads and checks a document.
    *
    * @param document the parsed JSON value
-   * @return the run, or every violation found: shape violations first; value rules are checked
-   *     once the shape is right
+   * @return the run, or every error found: shape violations first; value rules are checked once
+   *     the shape is right; and the warnings of the value rules
    */
   public static Parsed read(JsonNode document) {
     if (!document.isObject()) {
       return new Parsed(null, List.of(new RunViolation("(document)", text(document),
-          "must be a JSON object with the run's fields")));
+          "must be a JSON object with the run's fields")), List.of());
     }
     Fields top = new Fields((ObjectNode) document, "", RUN_FIELDS, new ArrayList<>(), new boolean[1]);
     String runId = top.string("run_id", true);
@@ -187,20 +196,23 @@ public final class RunDocument {
       }
     }
     if (top.blocked[0]) {
-      return new Parsed(null, top.violations);
+      return new Parsed(null, top.violations, List.of());
     }
     CompleteRun run =
         new CompleteRun(
             new BenchmarkRun(runId, timestamp, project, benchmark, version, metadata, createdAt, status, finishedAt),
             performance, autonomy, quality, workflow, usage);
-    List<RunViolation> violations = new ArrayList<>(top.violations);
-    violations.addAll(RunDocumentValidator.validate(run));
-    return violations.isEmpty() ? new Parsed(run, List.of()) : new Parsed(null, violations);
+    RunDocumentValidator.Findings findings = RunDocumentValidator.validate(run);
+    List<RunViolation> errors = new ArrayList<>(top.violations);
+    errors.addAll(findings.errors());
+    return new Parsed(errors.isEmpty() ? run : null, errors, findings.warnings());
   }
 
   /**
    * Writes a run as a document: every field of the run, its metric rows without their ids, its token
-   * usage. Times are written in UTC; absent optional fields are left out.
+   * usage. Times are written in UTC; absent optional times and status are left out. Maps, lists and
+   * {@code metadata} are always written, empty ones as {@code {}} and {@code []} ({@link CompleteRun}
+   * holds no null ones), so that a run reads back with the breakdowns it was given.
    *
    * @param complete the run
    * @return the document
@@ -223,9 +235,7 @@ public final class RunDocument {
     if (run.createdAt() != null) {
       doc.put("created_at", run.createdAt().toString());
     }
-    if (run.metadata() != null) {
-      doc.set("metadata", MAPPER.valueToTree(run.metadata()));
-    }
+    doc.set("metadata", MAPPER.valueToTree(run.metadata()));
     PerformanceMetrics p = complete.performance();
     ObjectNode performance = doc.putObject("performance");
     performance.put("total_time_seconds", p.totalTimeSeconds());
@@ -238,10 +248,8 @@ public final class RunDocument {
     AutonomyMetrics a = complete.autonomy();
     ObjectNode autonomy = doc.putObject("autonomy");
     autonomy.put("manual_interventions_count", a.manualInterventionsCount());
-    if (a.manualInterventionsTypes() != null) {
-      ArrayNode types = autonomy.putArray("manual_interventions_types");
-      a.manualInterventionsTypes().forEach(types::add);
-    }
+    ArrayNode types = autonomy.putArray("manual_interventions_types");
+    a.manualInterventionsTypes().forEach(types::add);
     autonomy.put("prompts_needed_initial", a.promptsNeededInitial());
     autonomy.put("prompts_needed_followup", a.promptsNeededFollowup());
     autonomy.put("one_shot_success_rate", a.oneShotSuccessRate());
@@ -282,9 +290,7 @@ public final class RunDocument {
   }
 
   private static void putMap(ObjectNode node, String field, Map<String, ? extends Number> values) {
-    if (values != null) {
-      node.set(field, MAPPER.valueToTree(values));
-    }
+    node.set(field, MAPPER.valueToTree(values));
   }
 
   private static String text(JsonNode node) {

@@ -19,36 +19,21 @@ import java.util.Set;
 
 /**
  * The value rules of a GAO-Dev run: what {@code gao-metrics record} checks before storing a run,
- * and what any caller of {@link BenchmarkStore} can check the same way. A run that breaks none of
- * them is stored by the database without a constraint error.
+ * and what any caller of {@link BenchmarkStore} can check the same way. {@link RunRule} is the table
+ * of the rules and their severities; this class checks them.
+ *
+ * <p>The findings are split: {@link Findings#errors() errors} are what cannot be true (a negative
+ * count, a rate above 1, more tests passing than written, a blank run id...) or what the store
+ * cannot hold (a text too long, metadata too large); a run with an error is refused. {@link
+ * Findings#warnings() Warnings} are only unusual, as GAO-Dev's own collectors and fixtures write
+ * them: a breakdown that disagrees with its count, a type or agent name GAO-Dev does not define,
+ * {@code phase_distribution} as fractions. A run with warnings only is stored exactly as given. A run
+ * that GAO-Dev's {@code BenchmarkMetrics.validate()} accepts has no errors here, unless it breaks a
+ * structural limit.
  *
  * <p>Fields are named by their path in the JSON run document (see {@code RUN-DOCUMENT.md}); each
- * {@link RunViolation} also names its table and column.
- *
- * <ul>
- *   <li>{@code run_id} is not empty or blank and at most {@value #MAX_RUN_ID_LENGTH} characters;
- *       names ({@code project_name}, {@code benchmark_name}, {@code version}, {@code model},
- *       {@code price_table_version}) are not blank and at most {@value #MAX_NAME_LENGTH}.
- *   <li>Times lie in years 0000 to 9999; {@code finished_at} is not before {@code timestamp}.
- *   <li>{@code metadata} holds no NaN or infinity and is at most {@value #MAX_METADATA_BYTES} bytes
- *       as JSON.
- *   <li>Every number is finite; counts, tokens, seconds and costs are not negative.
- *   <li>Rates ({@code one_shot_success_rate}, {@code error_recovery_rate}) lie in 0..1; percentages
- *       ({@code code_coverage_percentage}, {@code functional_completeness_percentage}, every
- *       {@code phase_distribution} value) in 0..100, and {@code phase_distribution} sums to 100
- *       within {@value #PERCENT_SUM_TOLERANCE}.
- *   <li>{@code tests_passing <= tests_written}; {@code stories_completed <= stories_created}.
- *   <li>{@code manual_interventions_types} has {@code manual_interventions_count} entries, each one
- *       of {@link #INTERVENTION_TYPES}.
- *   <li>{@code linting_errors_by_severity} has keys among {@link #LINT_SEVERITIES} and sums to
- *       {@code linting_errors_count}; {@code security_vulnerabilities_by_severity} has keys among
- *       {@link #SECURITY_SEVERITIES} and sums to {@code security_vulnerabilities_count}.
- *   <li>{@code token_usage_by_agent}, when present, and the {@code token_usage} entries, when there
- *       are any, sum to {@code token_usage_total}; no two entries share model and token type.
- * </ul>
- *
- * <p>Optional maps and lists ({@code null}) are not checked; an empty map is present and must sum
- * like any other.
+ * {@link RunViolation} also names its table, column and rule. An empty map or list is a breakdown
+ * that was not recorded (GAO-Dev's default): it is not compared with its count.
  */
 public final class RunDocumentValidator {
   /** Longest run id, in characters. */
@@ -60,18 +45,25 @@ public final class RunDocumentValidator {
   /** Largest {@code metadata}, in bytes of UTF-8 JSON. */
   public static final int MAX_METADATA_BYTES = 65_536;
 
-  /** How far the {@code phase_distribution} percentages may sum from 100 (rounding). */
+  /** How far {@code phase_distribution} may sum from 100 as percentages (rounding). */
   public static final double PERCENT_SUM_TOLERANCE = 0.5;
 
-  /** The kinds of manual intervention. */
+  /** How far {@code phase_distribution} may sum from 1 to be taken as fractions (rounding). */
+  public static final double FRACTION_SUM_TOLERANCE = PERCENT_SUM_TOLERANCE / 100;
+
+  /** The kinds of manual intervention GAO-Dev defines (its {@code InterventionType}). */
   public static final List<String> INTERVENTION_TYPES =
       List.of("clarification", "error_fix", "direction_change", "blocked", "user_correction");
 
-  /** The severities of lint findings. */
+  /** The usual severities of lint findings. */
   public static final List<String> LINT_SEVERITIES = List.of("error", "warning", "info");
 
-  /** The severities of security findings. */
+  /** The usual severities of security findings. */
   public static final List<String> SECURITY_SEVERITIES = List.of("low", "medium", "high", "critical");
+
+  /** GAO-Dev's agents, the usual keys of {@code token_usage_by_agent}. */
+  public static final List<String> AGENTS =
+      List.of("brian", "mary", "john", "winston", "sally", "bob", "amelia", "murat");
 
   private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
@@ -80,12 +72,32 @@ public final class RunDocumentValidator {
   private RunDocumentValidator() {}
 
   /**
+   * What checking a run found, split by severity.
+   *
+   * @param errors the broken rules that refuse the run, in document order; empty when the run can
+   *     be stored
+   * @param warnings the unusual values, in document order; the run is stored as given all the same
+   */
+  public record Findings(List<RunViolation> errors, List<RunViolation> warnings) {
+    /** Copies the lists. */
+    public Findings {
+      errors = List.copyOf(errors);
+      warnings = List.copyOf(warnings);
+    }
+
+    /** Whether the run can be stored: it has no errors (warnings do not count). */
+    public boolean storable() {
+      return errors.isEmpty();
+    }
+  }
+
+  /**
    * Checks every rule on a complete run.
    *
    * @param run the run
-   * @return every broken rule, in document order; empty when the run can be stored
+   * @return the errors and the warnings
    */
-  public static List<RunViolation> validate(CompleteRun run) {
+  public static Findings validate(CompleteRun run) {
     Checks checks = new Checks();
     checks.run(run.run());
     checks.performance(run.performance());
@@ -93,7 +105,12 @@ public final class RunDocumentValidator {
     checks.quality(run.quality());
     checks.workflow(run.workflow());
     checks.tokenUsage(run.tokenUsage(), run.performance().tokenUsageTotal());
-    return List.copyOf(checks.violations);
+    List<RunViolation> errors = new ArrayList<>();
+    List<RunViolation> warnings = new ArrayList<>();
+    for (RunViolation violation : checks.violations) {
+      (violation.error() ? errors : warnings).add(violation);
+    }
+    return new Findings(errors, warnings);
   }
 
   /**
@@ -114,35 +131,37 @@ public final class RunDocumentValidator {
     }
   }
 
-  /** Collects the violations of one run. */
+  /** Collects the violations of one run, errors and warnings together, in document order. */
   private static final class Checks {
     private final List<RunViolation> violations = new ArrayList<>();
 
-    private void add(String field, Object value, String message) {
-      violations.add(new RunViolation(field, text(value), message));
+    private void add(RunRule rule, String field, Object value, String message) {
+      violations.add(new RunViolation(field, text(value), message, rule));
     }
 
-    private void missing(String field, String what) {
-      violations.add(new RunViolation(field, null, "is required (" + what + ")"));
+    private void missing(RunRule rule, String field, String what) {
+      violations.add(new RunViolation(field, null, "is required (" + what + ")", rule));
     }
 
     void run(BenchmarkRun run) {
       String runId = run.runId();
       if (runId == null) {
-        missing("run_id", "a string");
+        missing(RunRule.REQUIRED_TEXT, "run_id", "a string");
       } else if (runId.isBlank()) {
-        add("run_id", runId, "must not be empty or blank");
+        add(RunRule.REQUIRED_TEXT, "run_id", runId, "must not be empty or blank");
       } else if (runId.length() > MAX_RUN_ID_LENGTH) {
-        add("run_id", runId, "is " + runId.length() + " characters long; at most " + MAX_RUN_ID_LENGTH + " are allowed");
+        add(RunRule.TEXT_LENGTH, "run_id", runId,
+            "is " + runId.length() + " characters long; at most " + MAX_RUN_ID_LENGTH + " are allowed");
       }
       time("timestamp", run.timestamp(), true);
       name("project_name", run.projectName(), true);
       name("benchmark_name", run.benchmarkName(), true);
-      name("version", run.version(), false);
+      version(run.version());
       time("created_at", run.createdAt(), false);
       time("finished_at", run.finishedAt(), false);
       if (run.timestamp() != null && run.finishedAt() != null && run.finishedAt().isBefore(run.timestamp())) {
-        add("finished_at", run.finishedAt().toString(), "is before timestamp (" + run.timestamp() + ")");
+        add(RunRule.FINISHED_AFTER_START, "finished_at", run.finishedAt().toString(),
+            "is before timestamp (" + run.timestamp() + ")");
       }
       if (run.metadata() != null) {
         finiteJson("metadata", run.metadata());
@@ -150,10 +169,12 @@ public final class RunDocumentValidator {
           int bytes = MAPPER.writeValueAsString(run.metadata()).getBytes(StandardCharsets.UTF_8).length;
           if (bytes > MAX_METADATA_BYTES) {
             violations.add(new RunViolation("metadata", null,
-                "is " + bytes + " bytes of JSON; at most " + MAX_METADATA_BYTES + " are allowed"));
+                "is " + bytes + " bytes of JSON; at most " + MAX_METADATA_BYTES + " are allowed",
+                RunRule.METADATA_SIZE));
           }
         } catch (JsonProcessingException e) {
-          violations.add(new RunViolation("metadata", null, "cannot be written as JSON: " + e.getOriginalMessage()));
+          violations.add(new RunViolation("metadata", null,
+              "cannot be written as JSON: " + e.getOriginalMessage(), RunRule.DOCUMENT_SHAPE));
         }
       }
     }
@@ -161,22 +182,39 @@ public final class RunDocumentValidator {
     private void name(String field, String value, boolean required) {
       if (value == null) {
         if (required) {
-          missing(field, "a string");
+          missing(RunRule.REQUIRED_TEXT, field, "a string");
         }
       } else if (value.isBlank()) {
-        add(field, value, "must not be empty or blank");
-      } else if (value.length() > MAX_NAME_LENGTH) {
-        add(field, value, "is " + value.length() + " characters long; at most " + MAX_NAME_LENGTH + " are allowed");
+        add(RunRule.REQUIRED_TEXT, field, value, "must not be empty or blank");
+      } else {
+        length(field, value);
+      }
+    }
+
+    /** GAO-Dev does not check the version: a blank one is stored, with a warning. */
+    private void version(String value) {
+      if (value != null && value.isBlank()) {
+        add(RunRule.VERSION_NAMED, "version", value, "is empty or blank; benchmark versions are normally named, "
+            + "for example 1.0.0");
+      } else if (value != null) {
+        length("version", value);
+      }
+    }
+
+    private void length(String field, String value) {
+      if (value.length() > MAX_NAME_LENGTH) {
+        add(RunRule.TEXT_LENGTH, field, value,
+            "is " + value.length() + " characters long; at most " + MAX_NAME_LENGTH + " are allowed");
       }
     }
 
     private void time(String field, Instant value, boolean required) {
       if (value == null) {
         if (required) {
-          missing(field, "an ISO-8601 time with offset");
+          missing(RunRule.REQUIRED_TEXT, field, "an ISO-8601 time with offset");
         }
       } else if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
-        add(field, value.toString(), "must lie in the years 0000 to 9999");
+        add(RunRule.TIME_RANGE, field, value.toString(), "must lie in the years 0000 to 9999");
       }
     }
 
@@ -184,7 +222,7 @@ public final class RunDocumentValidator {
       if (value instanceof Double || value instanceof Float) {
         double number = ((Number) value).doubleValue();
         if (!Double.isFinite(number)) {
-          add(field, value, "must be a finite number");
+          add(RunRule.FINITE, field, value, "must be a finite number");
         }
       } else if (value instanceof Map<?, ?> map) {
         map.forEach((key, child) -> finiteJson(field + "." + key, child));
@@ -199,21 +237,25 @@ public final class RunDocumentValidator {
       nonNegative("performance.total_time_seconds", p.totalTimeSeconds());
       nonNegativeDoubles("performance.phase_times", p.phaseTimes());
       count("performance.token_usage_total", p.tokenUsageTotal());
-      if (p.tokenUsageByAgent() != null) {
+      Map<String, Long> byAgent = p.tokenUsageByAgent();
+      if (byAgent != null) {
         long sum = 0;
         boolean complete = true;
-        for (Map.Entry<String, Long> agent : p.tokenUsageByAgent().entrySet()) {
+        for (Map.Entry<String, Long> agent : byAgent.entrySet()) {
           String field = "performance.token_usage_by_agent." + agent.getKey();
+          if (!AGENTS.contains(agent.getKey())) {
+            add(RunRule.AGENT_NAME, field, agent.getValue(), "is not one of GAO-Dev's agents " + AGENTS);
+          }
           if (agent.getValue() == null) {
-            missing(field, "an integer");
+            missing(RunRule.DOCUMENT_SHAPE, field, "an integer");
             complete = false;
           } else {
             count(field, agent.getValue());
             sum += agent.getValue();
           }
         }
-        if (complete && !p.tokenUsageByAgent().isEmpty() && sum != p.tokenUsageTotal()) {
-          add("performance.token_usage_by_agent", p.tokenUsageByAgent(),
+        if (complete && !byAgent.isEmpty() && sum != p.tokenUsageTotal()) {
+          add(RunRule.AGENT_TOKEN_SUM, "performance.token_usage_by_agent", byAgent,
               "sums to " + sum + ", not to performance.token_usage_total (" + p.tokenUsageTotal() + ")");
         }
       }
@@ -224,24 +266,24 @@ public final class RunDocumentValidator {
     void autonomy(AutonomyMetrics a) {
       count("autonomy.manual_interventions_count", a.manualInterventionsCount());
       List<String> types = a.manualInterventionsTypes();
-      if (types != null) {
+      if (types != null && !types.isEmpty()) {
+        if (types.size() != a.manualInterventionsCount()) {
+          add(RunRule.INTERVENTION_COUNT, "autonomy.manual_interventions_types", types,
+              "has " + types.size() + " entries but autonomy.manual_interventions_count is "
+                  + a.manualInterventionsCount());
+        }
         for (int i = 0; i < types.size(); i++) {
           String type = types.get(i);
           if (type == null || !INTERVENTION_TYPES.contains(type)) {
-            add("autonomy.manual_interventions_types[" + i + "]", type,
-                "is not an intervention type; use one of " + INTERVENTION_TYPES);
+            add(RunRule.INTERVENTION_TYPE, "autonomy.manual_interventions_types[" + i + "]", type,
+                "is not one of GAO-Dev's intervention types " + INTERVENTION_TYPES);
           }
-        }
-        if (types.size() != a.manualInterventionsCount()) {
-          add("autonomy.manual_interventions_types", types,
-              "has " + types.size() + " entries but autonomy.manual_interventions_count is "
-                  + a.manualInterventionsCount());
         }
       }
       count("autonomy.prompts_needed_initial", a.promptsNeededInitial());
       count("autonomy.prompts_needed_followup", a.promptsNeededFollowup());
-      range("autonomy.one_shot_success_rate", a.oneShotSuccessRate(), 1, "a fraction");
-      range("autonomy.error_recovery_rate", a.errorRecoveryRate(), 1, "a fraction");
+      range(RunRule.RATE, "autonomy.one_shot_success_rate", a.oneShotSuccessRate(), 1, "a fraction");
+      range(RunRule.RATE, "autonomy.error_recovery_rate", a.errorRecoveryRate(), 1, "a fraction");
       count("autonomy.agent_handoffs_successful", a.agentHandoffsSuccessful());
       count("autonomy.agent_handoffs_failed", a.agentHandoffsFailed());
     }
@@ -250,10 +292,11 @@ public final class RunDocumentValidator {
       count("quality.tests_written", q.testsWritten());
       count("quality.tests_passing", q.testsPassing());
       if (q.testsPassing() > q.testsWritten()) {
-        add("quality.tests_passing", q.testsPassing(),
+        add(RunRule.TESTS_PASSING, "quality.tests_passing", q.testsPassing(),
             "is more than quality.tests_written (" + q.testsWritten() + ")");
       }
-      range("quality.code_coverage_percentage", q.codeCoveragePercentage(), 100, "a percentage");
+      range(RunRule.PERCENTAGE, "quality.code_coverage_percentage", q.codeCoveragePercentage(), 100,
+          "a percentage");
       count("quality.linting_errors_count", q.lintingErrorsCount());
       bySeverity("quality.linting_errors_by_severity", q.lintingErrorsBySeverity(), LINT_SEVERITIES,
           "quality.linting_errors_count", q.lintingErrorsCount());
@@ -261,14 +304,15 @@ public final class RunDocumentValidator {
       count("quality.security_vulnerabilities_count", q.securityVulnerabilitiesCount());
       bySeverity("quality.security_vulnerabilities_by_severity", q.securityVulnerabilitiesBySeverity(),
           SECURITY_SEVERITIES, "quality.security_vulnerabilities_count", q.securityVulnerabilitiesCount());
-      range("quality.functional_completeness_percentage", q.functionalCompletenessPercentage(), 100, "a percentage");
+      range(RunRule.PERCENTAGE, "quality.functional_completeness_percentage",
+          q.functionalCompletenessPercentage(), 100, "a percentage");
     }
 
     void workflow(WorkflowMetrics w) {
       count("workflow.stories_created", w.storiesCreated());
       count("workflow.stories_completed", w.storiesCompleted());
       if (w.storiesCompleted() > w.storiesCreated()) {
-        add("workflow.stories_completed", w.storiesCompleted(),
+        add(RunRule.STORIES_COMPLETED, "workflow.stories_completed", w.storiesCompleted(),
             "is more than workflow.stories_created (" + w.storiesCreated() + ")");
       }
       nonNegative("workflow.avg_cycle_time_seconds", w.avgCycleTimeSeconds());
@@ -279,16 +323,23 @@ public final class RunDocumentValidator {
         for (Map.Entry<String, Double> phase : distribution.entrySet()) {
           String field = "workflow.phase_distribution." + phase.getKey();
           if (phase.getValue() == null) {
-            missing(field, "a number");
+            missing(RunRule.DOCUMENT_SHAPE, field, "a number");
             complete = false;
           } else {
-            complete &= range(field, phase.getValue(), 100, "a percentage");
+            complete &= range(RunRule.PERCENTAGE, field, phase.getValue(), 100, "a percentage");
             sum += phase.getValue();
           }
         }
         if (complete && !distribution.isEmpty() && Math.abs(sum - 100) > PERCENT_SUM_TOLERANCE) {
-          add("workflow.phase_distribution", distribution,
-              "sums to " + round(sum) + "; percentages of the run's time must sum to 100");
+          if (Math.abs(sum - 1) <= FRACTION_SUM_TOLERANCE) {
+            add(RunRule.PHASE_DISTRIBUTION_FRACTIONS, "workflow.phase_distribution", distribution,
+                "sums to " + round(sum) + ": fractions of the run's time, where GAO-Dev documents percentages"
+                    + " summing to 100");
+          } else {
+            add(RunRule.PHASE_DISTRIBUTION_SUM, "workflow.phase_distribution", distribution,
+                "sums to " + round(sum) + "; shares of the run's time sum to 100 as percentages or to 1 as"
+                    + " fractions");
+          }
         }
       }
       count("workflow.rework_count", w.reworkCount());
@@ -303,13 +354,13 @@ public final class RunDocumentValidator {
         name(prefix + "model", row.model(), true);
         TokenType type = row.tokenType();
         if (type == null) {
-          missing(prefix + "token_type", "one of " + List.of(TokenType.values()));
+          missing(RunRule.REQUIRED_TEXT, prefix + "token_type", "one of " + List.of(TokenType.values()));
         }
         count(prefix + "tokens", row.tokens());
         nonNegative(prefix + "cost_usd", row.costUsd());
         name(prefix + "price_table_version", row.priceTableVersion(), true);
         if (row.model() != null && type != null && !seen.add(row.model() + "\u0000" + type.name())) {
-          add(prefix + "token_type", type.name(),
+          add(RunRule.TOKEN_USAGE_UNIQUE, prefix + "token_type", type.name(),
               "repeats model " + text(row.model()) + " and token type " + type.name()
                   + "; give each model and token type one entry");
         }
@@ -317,21 +368,22 @@ public final class RunDocumentValidator {
       }
       if (!usage.isEmpty() && sum != total) {
         violations.add(new RunViolation("token_usage", null,
-            "tokens sum to " + sum + ", not to performance.token_usage_total (" + total + ")"));
+            "tokens sum to " + sum + ", not to performance.token_usage_total (" + total + ")",
+            RunRule.TOKEN_USAGE_SUM));
       }
     }
 
     private void count(String field, long value) {
       if (value < 0) {
-        add(field, value, "must not be negative");
+        add(RunRule.NOT_NEGATIVE, field, value, "must not be negative");
       }
     }
 
     private void nonNegative(String field, double value) {
       if (!Double.isFinite(value)) {
-        add(field, value, "must be a finite number");
+        add(RunRule.FINITE, field, value, "must be a finite number");
       } else if (value < 0) {
-        add(field, value, "must not be negative");
+        add(RunRule.NOT_NEGATIVE, field, value, "must not be negative");
       }
     }
 
@@ -340,7 +392,7 @@ public final class RunDocumentValidator {
         values.forEach(
             (key, value) -> {
               if (value == null) {
-                missing(field + "." + key, "a number");
+                missing(RunRule.DOCUMENT_SHAPE, field + "." + key, "a number");
               } else {
                 nonNegative(field + "." + key, value);
               }
@@ -348,13 +400,13 @@ public final class RunDocumentValidator {
       }
     }
 
-    private boolean range(String field, double value, double max, String what) {
+    private boolean range(RunRule rule, String field, double value, double max, String what) {
       if (!Double.isFinite(value)) {
-        add(field, value, "must be a finite number");
+        add(RunRule.FINITE, field, value, "must be a finite number");
         return false;
       }
       if (value < 0 || value > max) {
-        add(field, value, "is " + what + " and must lie in 0.." + (max == 1 ? "1" : "100"));
+        add(rule, field, value, "is " + what + " and must lie in 0.." + (max == 1 ? "1" : "100"));
         return false;
       }
       return true;
@@ -370,19 +422,18 @@ public final class RunDocumentValidator {
       for (Map.Entry<String, Integer> severity : counts.entrySet()) {
         String entryField = field + "." + severity.getKey();
         if (!severities.contains(severity.getKey())) {
-          add(entryField, severity.getValue(),
-              "is not a severity; use one of " + severities);
+          add(RunRule.SEVERITY_NAME, entryField, severity.getValue(), "is not one of the usual severities " + severities);
         }
         if (severity.getValue() == null) {
-          missing(entryField, "an integer");
+          missing(RunRule.DOCUMENT_SHAPE, entryField, "an integer");
           complete = false;
         } else {
           count(entryField, severity.getValue());
           sum += severity.getValue();
         }
       }
-      if (complete && sum != count) {
-        add(field, counts, "sums to " + sum + ", not to " + countField + " (" + count + ")");
+      if (complete && !counts.isEmpty() && sum != count) {
+        add(RunRule.SEVERITY_SUM, field, counts, "sums to " + sum + ", not to " + countField + " (" + count + ")");
       }
     }
 

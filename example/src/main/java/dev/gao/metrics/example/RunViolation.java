@@ -3,29 +3,49 @@ package dev.gao.metrics.example;
 import java.util.Objects;
 
 /**
- * One broken rule of a run: the field, as a path in the JSON run document, the offending value and
- * what is wrong. {@link #table()} and {@link #column()} name the same field in the database.
+ * One broken rule of a run: the field, as a path in the JSON run document, the offending value,
+ * what is wrong, and the {@link RunRule} broken, whose severity tells whether the run is refused
+ * ({@link #error()}) or stored with a warning. {@link #table()} and {@link #column()} name the same
+ * field in the database.
  *
  * @param field the field's path, for example {@code quality.tests_passing} or
  *     {@code token_usage[2].token_type}; {@code (document)} for the document as a whole
  * @param value the value as JSON text, shortened when long; {@code null} when the field is missing
  * @param message what is wrong and what is expected
+ * @param rule the rule broken
  */
-public record RunViolation(String field, String value, String message) {
+public record RunViolation(String field, String value, String message, RunRule rule) {
   /** Longest value text kept in a violation; longer values are cut with an ellipsis. */
   public static final int MAX_VALUE_LENGTH = 80;
 
   /**
    * Checks the parts and shortens a long value.
    *
-   * @throws NullPointerException if {@code field} or {@code message} is null
+   * @throws NullPointerException if {@code field}, {@code message} or {@code rule} is null
    */
   public RunViolation {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(rule, "rule");
     if (value != null && value.length() > MAX_VALUE_LENGTH) {
       value = value.substring(0, MAX_VALUE_LENGTH - 1) + "…";
     }
+  }
+
+  /**
+   * A violation of the document's shape ({@link RunRule#DOCUMENT_SHAPE}), which is an error.
+   *
+   * @param field the field's path
+   * @param value the value as JSON text; {@code null} when the field is missing
+   * @param message what is wrong and what is expected
+   */
+  public RunViolation(String field, String value, String message) {
+    this(field, value, message, RunRule.DOCUMENT_SHAPE);
+  }
+
+  /** Whether the run is refused for this violation (its rule is an error, not a warning). */
+  public boolean error() {
+    return rule.severity() == RunRule.Severity.ERROR;
   }
 
   /**

@@ -105,8 +105,64 @@ class BenchmarkStoreTest {
     BenchmarkRun stored = store.runs().findById(r.runId()).orElseThrow();
     assertEquals("1.0.0", stored.version());
     assertEquals(RunStatus.completed, stored.status(), "status takes its column default");
-    assertEquals(Map.of(), stored.metadata(), "metadata takes its column default, an empty map (since version 5)");
+    assertEquals(Map.of(), stored.metadata(), "null metadata is GAO-Dev's default, empty, and stored as {}");
     assertEquals(null, stored.finishedAt());
+  }
+
+  @Test
+  void nullAndEmptyBreakdownsAreStoredAsEmptyJsonAndReadBackEmpty() throws Exception {
+    CompleteRun demoRun = demo.next("todo-app", "greenfield-webapp", "1.0.0");
+    BenchmarkRun r = demoRun.run();
+    PerformanceMetrics p = demoRun.performance();
+    AutonomyMetrics a = demoRun.autonomy();
+    QualityMetrics q = demoRun.quality();
+    WorkflowMetrics w = demoRun.workflow();
+    // null maps and lists for some, empty ones for the others: both are the same breakdown, none
+    CompleteRun run =
+        new CompleteRun(
+            new BenchmarkRun(r.runId(), r.timestamp(), r.projectName(), r.benchmarkName(), r.version(), null, null,
+                r.status(), r.finishedAt()),
+            new PerformanceMetrics(0, p.runId(), p.totalTimeSeconds(), null, p.tokenUsageTotal(), Map.of(),
+                p.apiCallsCount(), p.apiCallsCost()),
+            new AutonomyMetrics(0, a.runId(), 3, null, a.promptsNeededInitial(), a.promptsNeededFollowup(),
+                a.oneShotSuccessRate(), a.errorRecoveryRate(), a.agentHandoffsSuccessful(), a.agentHandoffsFailed()),
+            new QualityMetrics(0, q.runId(), q.testsWritten(), q.testsPassing(), q.codeCoveragePercentage(), 5,
+                Map.of(), q.typeErrorsCount(), 2, null, q.functionalCompletenessPercentage()),
+            new WorkflowMetrics(0, w.runId(), w.storiesCreated(), w.storiesCompleted(), w.avgCycleTimeSeconds(), null,
+                w.reworkCount()),
+            List.of());
+    store.record(run);
+
+    Path file = folder.resolve("metrics.db");
+    String id = "'" + r.runId() + "'";
+    assertEquals(List.of("{}"), TableDump.column(file, "SELECT metadata FROM benchmark_runs WHERE run_id = " + id));
+    assertEquals(List.of("{}|{}"), TableDump.column(file,
+        "SELECT phase_times || '|' || token_usage_by_agent FROM performance_metrics WHERE run_id = " + id));
+    assertEquals(List.of("[]"), TableDump.column(file,
+        "SELECT manual_interventions_types FROM autonomy_metrics WHERE run_id = " + id));
+    assertEquals(List.of("{}|{}"), TableDump.column(file,
+        "SELECT linting_errors_by_severity || '|' || security_vulnerabilities_by_severity FROM quality_metrics"
+            + " WHERE run_id = " + id));
+    assertEquals(List.of("{}"), TableDump.column(file,
+        "SELECT phase_distribution FROM workflow_metrics WHERE run_id = " + id));
+
+    CompleteRun back = store.find(r.runId()).orElseThrow();
+    assertEquals(Map.of(), back.run().metadata());
+    assertEquals(Map.of(), back.performance().phaseTimes());
+    assertEquals(Map.of(), back.performance().tokenUsageByAgent());
+    assertEquals(List.of(), back.autonomy().manualInterventionsTypes());
+    assertEquals(3, back.autonomy().manualInterventionsCount());
+    assertEquals(Map.of(), back.quality().lintingErrorsBySeverity());
+    assertEquals(5, back.quality().lintingErrorsCount());
+    assertEquals(Map.of(), back.quality().securityVulnerabilitiesBySeverity());
+    assertEquals(Map.of(), back.workflow().phaseDistribution());
+    assertEquals(List.of(), back.tokenUsage());
+    assertEquals(run.performance(), new PerformanceMetrics(0, back.performance().runId(),
+        back.performance().totalTimeSeconds(), back.performance().phaseTimes(), back.performance().tokenUsageTotal(),
+        back.performance().tokenUsageByAgent(), back.performance().apiCallsCount(), back.performance().apiCallsCost()));
+    assertEquals(List.of(), RunDocumentValidator.validate(back).errors());
+    assertEquals(List.of(), RunDocumentValidator.validate(back).warnings(),
+        "counts without a breakdown are no warning: GAO-Dev's fixtures write them");
   }
 
   @Test

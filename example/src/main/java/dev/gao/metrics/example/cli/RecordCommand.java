@@ -32,7 +32,10 @@ import picocli.CommandLine.Parameters;
       "Each run is stored whole or not at all. A document that breaks a rule is reported on standard error,"
           + " one line per problem naming its line (or document number), field and value, and nothing of it is"
           + " stored; a run id that is already recorded is reported and skipped. The other documents are recorded.",
-      "Exit code 0 when every run was recorded, 3 when any was rejected or skipped."
+      "A value that is only unusual (a breakdown that disagrees with its count, an unknown type name,"
+          + " phase_distribution as fractions) is reported on standard error as a line starting 'warning:', and"
+          + " the run is recorded as given.",
+      "Exit code 0 when every run was recorded (warnings or not), 3 when any was rejected or skipped."
     })
 final class RecordCommand extends DatabaseCommand {
   /** How many documents pass between two progress lines on a terminal. */
@@ -47,6 +50,7 @@ final class RecordCommand extends DatabaseCommand {
 
   private int recorded;
   private int rejected;
+  private int warnings;
 
   @Override
   public Integer call() throws IOException {
@@ -71,12 +75,17 @@ final class RecordCommand extends DatabaseCommand {
           record(input, recorder);
         }
       } catch (RuntimeException | IOException e) {
-        out.printf("recorded %d runs, rejected %d before the error%n", recorded, rejected);
+        out.printf("recorded %d runs, rejected %d%s before the error%n", recorded, rejected, warningCount());
         throw e;
       }
     }
-    out.printf("recorded %d runs, rejected %d%n", recorded, rejected);
+    out.printf("recorded %d runs, rejected %d%s%n", recorded, rejected, warningCount());
     return rejected == 0 ? 0 : GaoMetricsCli.EXIT_DATABASE_ERROR;
+  }
+
+  /** The summary's warning count, left out when there were none (the summary stays as it was). */
+  private String warningCount() {
+    return warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings");
   }
 
   private void record(String input, Recorder recorder) throws IOException {
@@ -117,7 +126,8 @@ final class RecordCommand extends DatabaseCommand {
       }
       RunDocument.Parsed parsed = RunDocument.read(document);
       if (!parsed.valid()) {
-        for (RunViolation violation : parsed.violations()) {
+        // Only the errors: they refuse the run, and a warning speaks of a run that is stored.
+        for (RunViolation violation : parsed.errors()) {
           err.println("gao-metrics record: " + where + ": " + violation);
         }
         rejected++;
@@ -125,6 +135,10 @@ final class RecordCommand extends DatabaseCommand {
         try {
           if (store.recordIfAbsent(parsed.run())) {
             recorded++;
+            for (RunViolation warning : parsed.warnings()) {
+              err.println("gao-metrics record: warning: " + where + ": " + warning);
+              warnings++;
+            }
           } else {
             reject(where + ": run_id is already recorded in " + file
                 + "; skipped (delete it first with 'gao-metrics delete' to record it again)");

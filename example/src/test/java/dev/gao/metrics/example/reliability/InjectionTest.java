@@ -83,7 +83,7 @@ class InjectionTest {
         ((ObjectNode) doc.get("token_usage").get(0)).put("model", id).put("price_table_version", id);
       }
       RunDocument.Parsed parsed = RunDocument.read(doc);
-      assertEquals(List.of(), parsed.violations(), id);
+      assertEquals(List.of(), parsed.errors(), id);
       store.record(parsed.run());
     }
     counts = TableCounts.of(store);
