@@ -21,7 +21,9 @@ import dev.gao.metrics.example.model.TokenType;
 import dev.gao.metrics.example.model.TokenUsage;
 import dev.gao.metrics.example.model.WorkflowMetrics;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -144,7 +146,7 @@ public final class RunDocument {
       return new Parsed(null, List.of(new RunViolation("(document)", text(document),
           "must be a JSON object with the run's fields")), List.of());
     }
-    Fields top = new Fields((ObjectNode) document, "", RUN_FIELDS, new ArrayList<>(), new boolean[1]);
+    Fields top = new Fields((ObjectNode) document, "", RUN_FIELDS, new ArrayList<>(), new ArrayList<>(), new boolean[1]);
     String runId = top.string("run_id", true);
     Instant timestamp = top.time("timestamp", true);
     String project = top.string("project_name", true);
@@ -205,7 +207,9 @@ public final class RunDocument {
     RunDocumentValidator.Findings findings = RunDocumentValidator.validate(run);
     List<RunViolation> errors = new ArrayList<>(top.violations);
     errors.addAll(findings.errors());
-    return new Parsed(errors.isEmpty() ? run : null, errors, findings.warnings());
+    List<RunViolation> warnings = new ArrayList<>(top.warnings);
+    warnings.addAll(findings.warnings());
+    return new Parsed(errors.isEmpty() ? run : null, errors, warnings);
   }
 
   /**
@@ -304,13 +308,22 @@ public final class RunDocument {
     private final ObjectNode node;
     private final String prefix;
     private final List<RunViolation> violations;
+    /** What is read but only unusual, such as a time without an offset. */
+    private final List<RunViolation> warnings;
     /** Set when a value could not be read, so the run cannot be built and its values not checked. */
     private final boolean[] blocked;
 
-    Fields(ObjectNode node, String prefix, List<String> known, List<RunViolation> violations, boolean[] blocked) {
+    Fields(
+        ObjectNode node,
+        String prefix,
+        List<String> known,
+        List<RunViolation> violations,
+        List<RunViolation> warnings,
+        boolean[] blocked) {
       this.node = node;
       this.prefix = prefix;
       this.violations = violations;
+      this.warnings = warnings;
       this.blocked = blocked;
       for (Map.Entry<String, JsonNode> field : node.properties()) {
         String name = field.getKey();
@@ -383,8 +396,14 @@ public final class RunDocument {
       try {
         return OffsetDateTime.parse(value.textValue(), ISO).toInstant();
       } catch (DateTimeParseException e) {
-        wrongType(name, value, expected);
-        return null;
+        try {
+          Instant utc = LocalDateTime.parse(value.textValue(), DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+          warnings.add(new RunViolation(prefix + name, text(value), "has no offset; read as UTC", RunRule.TIME_OFFSET));
+          return utc;
+        } catch (DateTimeParseException notLocal) {
+          wrongType(name, value, expected);
+          return null;
+        }
       }
     }
 
@@ -520,10 +539,10 @@ public final class RunDocument {
         value = null;
       }
       if (value == null) {
-        return new Fields(JsonNodeFactory.instance.objectNode(), prefix + name + ".", known, new ArrayList<>(),
+        return new Fields(JsonNodeFactory.instance.objectNode(), prefix + name + ".", known, new ArrayList<>(), warnings,
             new boolean[1]);
       }
-      return new Fields((ObjectNode) value, prefix + name + ".", known, violations, blocked);
+      return new Fields((ObjectNode) value, prefix + name + ".", known, violations, warnings, blocked);
     }
 
     /** The fields of an array element, or null after recording that it is not an object. */
@@ -533,7 +552,7 @@ public final class RunDocument {
         block(new RunViolation(path, text(value), "must be an object with " + String.join(", ", known)));
         return null;
       }
-      return new Fields((ObjectNode) value, path + ".", known, violations, blocked);
+      return new Fields((ObjectNode) value, path + ".", known, violations, warnings, blocked);
     }
   }
 }

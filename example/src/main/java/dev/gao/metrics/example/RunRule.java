@@ -99,6 +99,13 @@ public enum RunRule {
   /** The token usage rows normally add up to the total. */
   TOKEN_USAGE_SUM(Severity.WARNING, "token_usage", "when not empty, its tokens sum to performance.token_usage_total"),
 
+  /**
+   * GAO-Dev's validate() takes any non-empty timestamp; a time without an offset is read as UTC, as
+   * SQLite's date functions, the adoption of older files and the database's time triggers read it.
+   */
+  TIME_OFFSET(Severity.WARNING, "timestamp, created_at, finished_at",
+      "with an offset or Z; a time without one is read as UTC"),
+
   /** GAO-Dev documents percentages, but its own fixtures also write fractions. */
   PHASE_DISTRIBUTION_FRACTIONS(Severity.WARNING, "workflow.phase_distribution",
       "percentages rather than fractions summing to 1"),

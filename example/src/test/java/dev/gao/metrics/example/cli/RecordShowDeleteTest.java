@@ -274,8 +274,8 @@ class RecordShowDeleteTest {
         "is 201 characters long; at most 200 are allowed"));
     cases.add(breaks("finished before it started", d -> d.put("finished_at", "2026-06-01T06:59:59Z"),
         "finished_at = \"2026-06-01T06:59:59Z\": is before timestamp"));
-    cases.add(breaks("time without offset", d -> d.put("timestamp", "2026-06-01T07:00:00"),
-        "timestamp = \"2026-06-01T07:00:00\": must be an ISO-8601 time with an offset"));
+    cases.add(breaks("time not in ISO-8601", d -> d.put("timestamp", "June 1st 2026, 7 am"),
+        "timestamp = \"June 1st 2026, 7 am\": must be an ISO-8601 time with an offset"));
     cases.add(breaks("time as a number", d -> d.put("timestamp", 1_780_000_000),
         "timestamp = 1780000000: must be an ISO-8601 time with an offset"));
     cases.add(breaks("metadata not an object", d -> d.put("metadata", "model=x"), "metadata = \"model=x\": must be an object"));
@@ -406,6 +406,30 @@ class RecordShowDeleteTest {
       assertTrue(stored.remove("created_at").isTextual(), "the database stamped created_at");
       assertEquals(RunDocument.mapper().readTree(unusual.toString()), RunDocument.mapper().readTree(stored.toString()),
           "stored exactly as given");
+    }
+  }
+
+  @Test
+  void aTimeWithoutAnOffsetIsReadAsUtcWithAWarning() throws Exception {
+    CompleteRun run = demoRuns(17, 1).get(0);
+    ObjectNode naive = RunDocument.write(run);
+    naive.put("timestamp", "2025-01-15T10:00:00.123456");
+    naive.put("finished_at", "2025-01-15 11:30:00");
+    Path db = folder.resolve("metrics.db");
+    Result spaced = run("record", "--db", db.toString(), write("spaced.jsonl", naive + "\n").toString());
+    assertEquals(3, spaced.exitCode(), "a space for the T is not ISO-8601 in a document: " + spaced.err());
+    assertTrue(spaced.err().contains("finished_at"), spaced.err());
+
+    naive.put("finished_at", "2025-01-15T11:30:00");
+    Result result = run("record", "--db", db.toString(), write("naive.jsonl", naive + "\n").toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals("recorded 1 runs, rejected 0, 2 warnings", result.out().strip());
+    assertTrue(result.err().contains("timestamp = \"2025-01-15T10:00:00.123456\": has no offset; read as UTC"), result.err());
+    assertTrue(result.err().contains("finished_at = \"2025-01-15T11:30:00\": has no offset; read as UTC"), result.err());
+    try (BenchmarkStore store = BenchmarkStore.open(db)) {
+      CompleteRun stored = store.find(run.runId()).orElseThrow();
+      assertEquals(Instant.parse("2025-01-15T10:00:00.123456Z"), stored.run().timestamp());
+      assertEquals(Instant.parse("2025-01-15T11:30:00Z"), stored.run().finishedAt());
     }
   }
 
