@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Records realistic benchmark runs, reads them back and prints a summary.",
-      "The newest run (weather-dashboard, bugfix-suite 1.1.0) is a deliberate regression, 40% slower and costlier"
+      "The newest run (weather-dashboard, bugfix-suite 1.1.0) is a deliberate regression, 40%% slower and costlier"
           + " than the runs before it, for 'gao-metrics regressions' to find."
     })
 final class DemoCommand extends DatabaseCommand {

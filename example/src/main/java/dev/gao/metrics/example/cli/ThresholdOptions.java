@@ -17,7 +17,7 @@ final class ThresholdOptions {
       names = "--threshold",
       paramLabel = "PCT",
       defaultValue = "5%",
-      description = "How large a relative change must be to count, in percent: 5% or 5 both mean five percent"
+      description = "How large a relative change must be to count, in percent: 5%% or 5 both mean five percent"
           + " (default ${DEFAULT-VALUE}; 0 or more).")
   String threshold;
 
