@@ -42,7 +42,8 @@ final class StatsCommand extends DatabaseCommand {
       names = "--metric",
       required = true,
       paramLabel = "TABLE.COLUMN",
-      description = "The metric, for example performance_metrics.total_time_seconds.")
+      description = "The metric, for example performance_metrics.total_time_seconds, or total_time_seconds"
+          + " alone when only one table has a metric of that name.")
   String metric;
 
   @Option(
