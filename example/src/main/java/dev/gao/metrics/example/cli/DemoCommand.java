@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code gao-metrics demo}: records realistic runs of several projects, benchmarks and versions,
@@ -42,7 +43,7 @@ final class DemoCommand extends DatabaseCommand {
   @Override
   public Integer call() {
     if (repeats < 1) {
-      throw new IllegalStateException("--repeats must be at least 1, was " + repeats);
+      throw new ParameterException(spec.commandLine(), "invalid --repeats " + repeats + ": give 1 or more");
     }
     Path file = file();
     long actualSeed = seed != null ? seed : System.nanoTime();

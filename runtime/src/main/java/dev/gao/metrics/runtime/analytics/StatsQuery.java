@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * Statistics of metrics of one table per group of runs in a single statement, over one value per
  * run (see {@link MetricRef}). The matching runs are read once, with every metric's value; the
- * values are then stacked, one row per run and metric, and window functions rank them per metric
- * and group (ROW_NUMBER and COUNT) for the median and the nearest-rank p95, and give the group mean
- * for a two-pass sample variance, whose square root SQLite's {@code sqrt()} takes (sqlite-jdbc
+ * values are then stacked, one row per run and metric, and window functions over one window (so
+ * that SQLite sorts the values once) rank them per metric and group (ROW_NUMBER and COUNT) for the
+ * median and the nearest-rank p95, and give the group mean for a two-pass sample variance, whose square root SQLite's {@code sqrt()} takes (sqlite-jdbc
  * builds SQLite with its math functions). A filter with a limit or an offset selects its runs first,
  * in its order, by their ids.
  */
@@ -106,15 +106,13 @@ final class StatsQuery {
             + where
             + "), v AS ("
             + String.join(" UNION ALL ", stacked)
+            // one window for the rank, count and mean of a partition: SQLite sorts once per window
             + "), ranked AS (SELECT m, "
             + partition
-            + ", x, ROW_NUMBER() OVER (PARTITION BY m, "
+            + ", x, ROW_NUMBER() OVER w AS rn, COUNT(*) OVER w AS n, AVG(x) OVER w AS gm FROM v"
+            + " WINDOW w AS (PARTITION BY m, "
             + partition
-            + " ORDER BY x) AS rn, COUNT(*) OVER (PARTITION BY m, "
-            + partition
-            + ") AS n, AVG(x) OVER (PARTITION BY m, "
-            + partition
-            + ") AS gm FROM v), s AS (SELECT m, "
+            + " ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)), s AS (SELECT m, "
             + partition
             + ", COUNT(*) AS cnt, AVG(x) AS mean, MIN(x) AS lo, MAX(x) AS hi,"
             + " CASE WHEN COUNT(*) > 1 THEN sqrt(SUM((x - gm) * (x - gm)) / (COUNT(*) - 1))"
