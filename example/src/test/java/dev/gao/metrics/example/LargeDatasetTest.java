@@ -116,6 +116,8 @@ class LargeDatasetTest {
       {"compare", id, firstRunOf(file, "todo-app-0")},
       {"regressions", id, "--json"},
       {"stats", "--metric", "token_usage.tokens"},
+      {"stats", "--all-metrics", "--project", "invoice-api-7"},
+      {"stats", "--all-metrics", "--last", "1000"},
     };
     for (String[] command : commands) {
       List<String> args = new ArrayList<>(List.of(command));
@@ -133,7 +135,7 @@ class LargeDatasetTest {
       List<String> statements =
           err.toString().lines().filter(line -> line.startsWith("sql ")).map(line -> line.substring(line.indexOf(": ") + 2)).toList();
       assertFalse(statements.isEmpty(), name);
-      boolean filtered = args.contains("--project") || !command[0].equals("stats");
+      boolean filtered = args.contains("--project") || args.contains("--last") || !command[0].equals("stats");
       for (String sql : statements) {
         List<String> plan = plan(file, sql);
         String text = name + "\n" + sql + "\n" + String.join("\n", plan);

@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -92,12 +93,31 @@ public final class MetricsDatabase implements AutoCloseable {
 
   /**
    * The default database file: {@code .gao-dev/metrics.db} in the folder named by the system
-   * property {@code user.home}, read now.
+   * property {@code user.home}, read now. A command line should rather use {@link
+   * #defaultFile(Map)}, which follows {@code HOME} as shells and Unix tools do.
    *
    * @return the default file
    */
   public static Path defaultFile() {
     return Path.of(System.getProperty("user.home"), ".gao-dev", "metrics.db");
+  }
+
+  /**
+   * The default database file as a command line resolves it: {@code .gao-dev/metrics.db} in the
+   * folder named by the environment variable {@code HOME} when it is set and not blank, as GAO-Dev
+   * and Unix tools resolve {@code ~}; else in {@code user.home} like {@link #defaultFile()}. The JVM
+   * takes {@code user.home} from the user's account entry rather than from {@code HOME}, so without
+   * this {@code HOME=/tmp/h cmd} would not move the file.
+   *
+   * @param environment the process environment, usually {@link System#getenv()}
+   * @return the default file
+   */
+  public static Path defaultFile(Map<String, String> environment) {
+    String home = Objects.requireNonNull(environment, "environment").get("HOME");
+    if (home == null || home.isBlank()) {
+      return defaultFile();
+    }
+    return Path.of(home, ".gao-dev", "metrics.db");
   }
 
   /**

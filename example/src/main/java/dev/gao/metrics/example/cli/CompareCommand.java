@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
       "Compares every metric of two runs: baseline and candidate value, delta, relative delta and a verdict"
           + " by the metric's direction (improved, regressed, unchanged within the threshold, changed for a"
           + " metric without a better direction, missing when only one run has it).",
-      "Percentages: 5% and 5 both mean five percent. A relative delta from a baseline of 0 is n/a"
+      "Percentages: 5%% and 5 both mean five percent. A relative delta from a baseline of 0 is n/a"
           + " (null in JSON); any change from 0 counts as beyond the threshold.",
       "--json prints one object with both runs, the thresholds, the deltas and the summary.",
       "Exit code 0 whatever changed (see 'gao-metrics regressions' for a check that fails); 3 for an unknown run."

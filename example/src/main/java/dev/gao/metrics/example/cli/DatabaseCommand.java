@@ -4,23 +4,24 @@ import dev.gao.metrics.example.BenchmarkStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** What every command that works on one database file shares: {@code --db} and the streams. */
+/**
+ * What every command that works on one database file shares: the database file (the top command's
+ * global {@code --db}, see {@link DatabaseOption}) and the streams.
+ */
 abstract class DatabaseCommand implements Callable<Integer> {
   /** The environment variable that makes commands print every statement they run. */
   static final String TRACE_VARIABLE = "GAO_METRICS_TRACE_SQL";
 
-  @Mixin DatabaseOption database;
   @ParentCommand GaoMetricsCli parent;
   @Spec CommandSpec spec;
 
   /** The database file: {@code --db}, else {@code GAO_METRICS_DB}, else the default file. */
   final Path file() {
-    return database.resolve(parent.environment());
+    return parent.database().resolve(parent.environment());
   }
 
   /**

@@ -4,8 +4,14 @@ import dev.gao.metrics.runtime.MetricsDatabase;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code --db} option every command shares, with its fallbacks. */
+/**
+ * The {@code --db} option every command shares, with its fallbacks. It is a global option of the
+ * top command, inherited by every subcommand: {@code gao-metrics --db F status} and {@code
+ * gao-metrics status --db F} mean the same, and when both are given the one after the subcommand
+ * wins, because picocli parses the arguments in order into the one field.
+ */
 public final class DatabaseOption {
   /** The environment variable that names the database file when {@code --db} is absent. */
   public static final String ENVIRONMENT_VARIABLE = "GAO_METRICS_DB";
@@ -13,12 +19,16 @@ public final class DatabaseOption {
   @Option(
       names = "--db",
       paramLabel = "PATH",
+      scope = ScopeType.INHERIT,
       description =
-          "The metrics database file. Default: $" + ENVIRONMENT_VARIABLE + ", else ~/.gao-dev/metrics.db.")
+          "The metrics database file; give it before or after the command (after wins). Default: $"
+              + ENVIRONMENT_VARIABLE + ", else .gao-dev/metrics.db in $HOME (in the JVM's user.home when HOME"
+              + " is unset or blank).")
   Path file;
 
   /**
-   * The file to use: {@code --db}, else {@value #ENVIRONMENT_VARIABLE}, else the default file.
+   * The file to use: {@code --db}, else {@value #ENVIRONMENT_VARIABLE}, else the default file in
+   * {@code $HOME} (see {@link MetricsDatabase#defaultFile(Map)}).
    *
    * @param environment the process environment
    * @return the database file
@@ -31,6 +41,6 @@ public final class DatabaseOption {
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
       return Path.of(fromEnvironment).toAbsolutePath();
     }
-    return MetricsDatabase.defaultFile();
+    return MetricsDatabase.defaultFile(environment).toAbsolutePath();
   }
 }

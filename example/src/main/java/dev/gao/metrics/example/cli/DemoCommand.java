@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code gao-metrics demo}: records realistic runs of several projects, benchmarks and versions,
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Records realistic benchmark runs, reads them back and prints a summary.",
-      "The newest run (weather-dashboard, bugfix-suite 1.1.0) is a deliberate regression, 40% slower and costlier"
+      "The newest run (weather-dashboard, bugfix-suite 1.1.0) is a deliberate regression, 40%% slower and costlier"
           + " than the runs before it, for 'gao-metrics regressions' to find."
     })
 final class DemoCommand extends DatabaseCommand {
@@ -42,7 +43,7 @@ final class DemoCommand extends DatabaseCommand {
   @Override
   public Integer call() {
     if (repeats < 1) {
-      throw new IllegalStateException("--repeats must be at least 1, was " + repeats);
+      throw new ParameterException(spec.commandLine(), "invalid --repeats " + repeats + ": give 1 or more");
     }
     Path file = file();
     long actualSeed = seed != null ? seed : System.nanoTime();

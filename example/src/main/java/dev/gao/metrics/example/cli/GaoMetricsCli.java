@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -17,6 +18,9 @@ import picocli.CommandLine.Spec;
  * error ({@code record}: a document was rejected; {@code show}, {@code delete}, {@code compare},
  * {@code regressions}: an unknown run).
  * Errors go to standard error as one line that says what to do.
+ *
+ * <p>{@code --db} is a global option: it may come before the subcommand or after it (see {@link
+ * DatabaseOption}).
  */
 @Command(
     name = "gao-metrics",
@@ -47,6 +51,9 @@ public final class GaoMetricsCli implements Runnable {
 
   @Spec CommandSpec spec;
 
+  /** The global {@code --db}, inherited by every subcommand. */
+  @Mixin DatabaseOption database;
+
   private final Map<String, String> environment;
   private final Terminal terminal;
   private final Clock clock;
@@ -54,7 +61,7 @@ public final class GaoMetricsCli implements Runnable {
   /**
    * Creates the command.
    *
-   * @param environment where {@code GAO_METRICS_DB} is looked up
+   * @param environment where {@code GAO_METRICS_DB} and {@code HOME} are looked up
    */
   public GaoMetricsCli(Map<String, String> environment) {
     this(environment, Terminal.system(), Clock.systemUTC());
@@ -76,6 +83,11 @@ public final class GaoMetricsCli implements Runnable {
     return terminal;
   }
 
+  /** The global {@code --db} option, as given before or after the subcommand. */
+  DatabaseOption database() {
+    return database;
+  }
+
   /** The process environment this command reads. */
   Map<String, String> environment() {
     return environment;
@@ -89,7 +101,7 @@ public final class GaoMetricsCli implements Runnable {
   /**
    * Builds the command line with its exit-code rules.
    *
-   * @param environment where {@code GAO_METRICS_DB} is looked up
+   * @param environment where {@code GAO_METRICS_DB} and {@code HOME} are looked up
    * @param out standard output
    * @param err standard error
    * @return the configured command line
@@ -101,7 +113,7 @@ public final class GaoMetricsCli implements Runnable {
   /**
    * Builds the command line over the given standard input.
    *
-   * @param environment where {@code GAO_METRICS_DB} is looked up
+   * @param environment where {@code GAO_METRICS_DB} and {@code HOME} are looked up
    * @param terminal standard input, and whether it is a terminal
    * @param out standard output
    * @param err standard error
@@ -115,7 +127,7 @@ public final class GaoMetricsCli implements Runnable {
   /**
    * Builds the command line over the given standard input and clock.
    *
-   * @param environment where {@code GAO_METRICS_DB} is looked up
+   * @param environment where {@code GAO_METRICS_DB} and {@code HOME} are looked up
    * @param terminal standard input, and whether it is a terminal
    * @param clock where "now" comes from
    * @param out standard output

@@ -5,8 +5,11 @@ import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code gao-metrics migrate}: brings the database to the code's version, or to {@code --to N}. */
 @Command(
@@ -28,6 +31,11 @@ final class MigrateCommand extends DatabaseCommand {
 
   @Override
   public Integer call() {
+    if (GaoMetricsSchema.SCHEMA.atVersion(target).isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "invalid --to " + target + ": this build knows schema versions " + knownVersions());
+    }
     Path file = file();
     PrintWriter out = out();
     MigrationPlan plan = Databases.plan(file);
@@ -61,5 +69,13 @@ final class MigrateCommand extends DatabaseCommand {
       }
     }
     return 0;
+  }
+
+  /** The versions this build can migrate to, {@code 1, 2, 3, 4}. */
+  private static String knownVersions() {
+    List<String> versions = new ArrayList<>();
+    GaoMetricsSchema.SCHEMA.history().versions().forEach(v -> versions.add(Integer.toString(v.version())));
+    versions.add(Integer.toString(GaoMetricsSchema.VERSION));
+    return String.join(", ", versions);
   }
 }

@@ -41,6 +41,9 @@ import picocli.CommandLine.ParameterException;
 final class PruneCommand extends DatabaseCommand {
   private static final Pattern SHORT = Pattern.compile("(\\d+)([mhdw])");
 
+  /** The earliest time a run's time can be stored as (its text sorts chronologically from there). */
+  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
@@ -66,7 +69,7 @@ final class PruneCommand extends DatabaseCommand {
   @Override
   public Integer call() throws IOException {
     Duration age = duration(olderThan);
-    Instant cutoff = parent.clock().instant().minus(age);
+    Instant cutoff = cutoff(age);
     if (filters.since != null || filters.until != null) {
       throw new ParameterException(
           spec.commandLine(), "prune selects runs by --older-than; --since and --until do not apply");
@@ -124,6 +127,18 @@ final class PruneCommand extends DatabaseCommand {
     String answer =
         new BufferedReader(new InputStreamReader(parent.terminal().stdin(), StandardCharsets.UTF_8)).readLine();
     return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+  }
+
+  /** Now minus {@code age}; a usage error when that is before the year 0000, where no run can be. */
+  private Instant cutoff(Duration age) {
+    Instant now = parent.clock().instant();
+    if (age.compareTo(Duration.between(EARLIEST, now)) > 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "invalid --older-than " + Show.quoted(olderThan) + ": it reaches back before the year 0000; give a shorter"
+              + " duration");
+    }
+    return now.minus(age);
   }
 
   /**

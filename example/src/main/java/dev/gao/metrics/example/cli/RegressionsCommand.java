@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
           + " --baseline RUN the baseline is that one run, judged by the threshold alone.",
       "RUN defaults to the newest run that matches the filters. Prints the evidence of every regressed metric"
           + " (--all: of every metric); metrics with fewer than --min-samples baseline values are listed in a"
-          + " note and are not tested. Percentages: 5% and 5 both mean five percent.",
+          + " note and are not tested. Percentages: 5%% and 5 both mean five percent.",
       "--json prints one object: candidate, baseline, options, checks (every metric) and regressed.",
       "Exit code 1 when a metric regressed or the run itself failed or timed out, 0 otherwise;"
           + " 2 when no run matches the filters; 3 for an unknown run."

@@ -17,6 +17,9 @@ import picocli.CommandLine.ParameterException;
  * status and a time range. Every value is matched as data, never written into SQL.
  */
 final class RunFilterOptions {
+  /** The last year a run's time can be stored in (its text would not sort after it). */
+  private static final int LAST_YEAR = 9999;
+
   @Option(names = "--project", paramLabel = "P", description = "Only runs of this project (repeatable: any of them).")
   List<String> projects;
 
@@ -42,7 +45,8 @@ final class RunFilterOptions {
   @Option(
       names = "--until",
       paramLabel = "TIME",
-      description = "Only runs that started before TIME, in the format of --since.")
+      description = "Only runs that started before TIME, in the format of --since; a date includes the whole of"
+          + " that day in UTC (--until 2026-06-30 ends before 2026-07-01T00:00:00Z).")
   String until;
 
   /**
@@ -61,11 +65,12 @@ final class RunFilterOptions {
     if (statuses != null && !statuses.isEmpty()) {
       result = result.status(statuses.toArray(String[]::new));
     }
-    Instant from = time(since, "--since", spec);
-    Instant to = time(until, "--until", spec);
-    if (from != null && to != null && from.isAfter(to)) {
+    Instant from = time(since, "--since", false, spec);
+    Instant to = time(until, "--until", true, spec);
+    if (from != null && to != null && !from.isBefore(to)) {
       throw new ParameterException(
-          spec.commandLine(), "--since " + since + " is after --until " + until + "; swap them");
+          spec.commandLine(),
+          "--since " + since + " is not before --until " + until + ", so no run could match; swap them");
     }
     return result.between(from, to);
   }
@@ -106,22 +111,33 @@ final class RunFilterOptions {
   }
 
   /**
-   * Parses an ISO-8601 time with an offset, or a date as the start of that day in UTC.
+   * Parses an ISO-8601 time with an offset, which keeps its exact meaning, or a date: the start of
+   * that day in UTC for a lower bound, the start of the next day for an (exclusive) upper bound, so
+   * that {@code --until 2026-06-30} includes the whole of June 30th as GAO-Dev's {@code --until}
+   * does.
    *
    * @param text the value, or null
    * @param option the option name, for the message
+   * @param end whether the value is an exclusive upper bound
    * @param spec the command, for usage errors
-   * @return the instant, or null when {@code text} is null
+   * @return the instant, or null when {@code text} is null, or when a date ends after the last
+   *     storable time (9999-12-31: no upper bound)
+   * @throws ParameterException for a value that does not parse, or a year outside 0000 to 9999
    */
-  static Instant time(String text, String option, CommandSpec spec) {
+  static Instant time(String text, String option, boolean end, CommandSpec spec) {
     if (text == null) {
       return null;
     }
+    Instant instant;
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      instant = OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException notDateTime) {
       try {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        LocalDate day = LocalDate.parse(text);
+        if (end && day.getYear() == LAST_YEAR && day.getDayOfYear() == day.lengthOfYear()) {
+          return null;
+        }
+        instant = (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
       } catch (DateTimeParseException notDate) {
         throw new ParameterException(
             spec.commandLine(),
@@ -129,5 +145,12 @@ final class RunFilterOptions {
                 + ": give an ISO-8601 time with offset (2026-06-01T07:00:00Z) or a date (2026-06-01)");
       }
     }
+    int year = instant.atOffset(ZoneOffset.UTC).getYear();
+    if (year < 0 || year > LAST_YEAR) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "invalid " + option + " " + Show.quoted(text) + ": give a time in the years 0000 to 9999 (UTC)");
+    }
+    return instant;
   }
 }

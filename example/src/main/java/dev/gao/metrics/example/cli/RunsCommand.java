@@ -2,12 +2,15 @@ package dev.gao.metrics.example.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gao.metrics.example.BenchmarkStore;
 import dev.gao.metrics.example.GaoRunModel;
 import dev.gao.metrics.example.RunDocument;
 import dev.gao.metrics.runtime.analytics.RunFilter;
 import dev.gao.metrics.runtime.analytics.RunRow;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,12 +22,19 @@ import picocli.CommandLine.ParameterException;
 @Command(
     name = "runs",
     description = {
-      "Lists runs, newest first: run id, start time, project, benchmark, version and status.",
+      "Lists runs, newest first: run id, start time, project, benchmark, version, status and duration"
+          + " (finished_at minus timestamp, as 1h 02m 03s or 4m 05s; - while a run runs or without a finish time).",
       "Filters combine (all must hold); a filter given several times accepts any of its values.",
-      "--json prints a JSON array of the runs' rows."
+      "--json prints a JSON array of the runs' rows, each with duration_seconds: the duration in seconds, or"
+          + " null."
     })
 final class RunsCommand extends DatabaseCommand {
   static final String[] COLUMNS = {"run_id", "timestamp", "project_name", "benchmark_name", "version", "status"};
+
+  /** The table's columns: {@link #COLUMNS}, then the duration. */
+  private static final String[] HEADER = {
+    "run_id", "timestamp", "project_name", "benchmark_name", "version", "status", "duration"
+  };
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
@@ -53,7 +63,16 @@ final class RunsCommand extends DatabaseCommand {
     PrintWriter out = out();
     if (json) {
       ArrayNode array = RunDocument.mapper().createArrayNode();
-      runs.forEach(run -> array.add(Values.object(run.values())));
+      for (RunRow run : runs) {
+        ObjectNode node = Values.object(run.values());
+        Duration duration = duration(run);
+        if (duration == null) {
+          node.putNull("duration_seconds");
+        } else {
+          node.put("duration_seconds", Values.seconds(duration));
+        }
+        array.add(node);
+      }
       out.println(RunDocument.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array));
       return 0;
     }
@@ -61,16 +80,35 @@ final class RunsCommand extends DatabaseCommand {
       out.println("no runs match");
       return 0;
     }
-    Table table = new Table(COLUMNS, new boolean[COLUMNS.length]);
+    boolean[] numeric = new boolean[HEADER.length];
+    numeric[HEADER.length - 1] = true;
+    Table table = new Table(HEADER, numeric);
     for (RunRow run : runs) {
-      String[] cells = new String[COLUMNS.length];
+      String[] cells = new String[HEADER.length];
       for (int c = 0; c < COLUMNS.length; c++) {
         cells[c] = Values.cell(run.get(COLUMNS[c]));
       }
+      Duration duration = duration(run);
+      cells[COLUMNS.length] = duration == null ? "-" : Values.duration(duration);
       table.add(cells);
     }
     table.print(out);
     return 0;
+  }
+
+  /**
+   * How long a run took: {@code finished_at} minus {@code timestamp}.
+   *
+   * @param run the run
+   * @return the duration; null while it runs or when it has no finish time
+   */
+  static Duration duration(RunRow run) {
+    Object started = run.get("timestamp");
+    Object finished = run.get("finished_at");
+    if (started instanceof Instant start && finished instanceof Instant end) {
+      return Duration.between(start, end);
+    }
+    return null;
   }
 
   /**

@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,7 +73,7 @@ final class ShowCommand extends DatabaseCommand {
     row(out, "status", run.status());
     row(out, "timestamp", run.timestamp());
     if (run.finishedAt() != null) {
-      row(out, "finished_at", run.finishedAt() + "  (after " + duration(Duration.between(run.timestamp(), run.finishedAt())) + ")");
+      row(out, "finished_at", run.finishedAt() + "  (after " + Values.duration(Duration.between(run.timestamp(), run.finishedAt())) + ")");
     } else {
       row(out, "finished_at", "-");
     }
@@ -83,7 +82,7 @@ final class ShowCommand extends DatabaseCommand {
 
     PerformanceMetrics p = complete.performance();
     out.println("performance_metrics");
-    row(out, "total_time_seconds", number(p.totalTimeSeconds()) + "  (" + duration(seconds(p.totalTimeSeconds())) + ")");
+    row(out, "total_time_seconds", number(p.totalTimeSeconds()) + "  (" + Values.duration(seconds(p.totalTimeSeconds())) + ")");
     row(out, "phase_times", json(p.phaseTimes()));
     row(out, "token_usage_total", p.tokenUsageTotal());
     row(out, "token_usage_by_agent", json(p.tokenUsageByAgent()));
@@ -162,10 +161,4 @@ final class ShowCommand extends DatabaseCommand {
     return Double.isFinite(seconds) && Math.abs(seconds) < 1e12 ? Duration.ofMillis(Math.round(seconds * 1000)) : Duration.ZERO;
   }
 
-  private static String duration(Duration duration) {
-    long total = duration.getSeconds();
-    return total >= 3600
-        ? String.format(Locale.ROOT, "%dh %02dm %02ds", total / 3600, total % 3600 / 60, total % 60)
-        : String.format(Locale.ROOT, "%dm %02ds", total / 60, total % 60);
-  }
 }

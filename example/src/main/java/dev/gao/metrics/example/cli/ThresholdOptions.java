@@ -17,7 +17,7 @@ final class ThresholdOptions {
       names = "--threshold",
       paramLabel = "PCT",
       defaultValue = "5%",
-      description = "How large a relative change must be to count, in percent: 5% or 5 both mean five percent"
+      description = "How large a relative change must be to count, in percent: 5%% or 5 both mean five percent"
           + " (default ${DEFAULT-VALUE}; 0 or more).")
   String threshold;
 
@@ -25,7 +25,8 @@ final class ThresholdOptions {
       names = "--threshold-for",
       paramLabel = "METRIC=PCT",
       description = "The threshold of one metric, in percent like --threshold (repeatable);"
-          + " table.column of a JSON map sets every key, table.column[key] one key.")
+          + " table.column of a JSON map sets every key, table.column[key] one key; the table may be left out"
+          + " when only one table has a metric of that name.")
   List<String> perMetric;
 
   /**
@@ -46,21 +47,26 @@ final class ThresholdOptions {
               "invalid --threshold-for " + Show.quoted(entry) + ": give METRIC=PCT, for example"
                   + " performance_metrics.total_time_seconds=10%");
         }
-        String metric = entry.substring(0, equals).strip();
-        requireMetric(metric, spec);
+        String metric = requireMetric(entry.substring(0, equals).strip(), spec);
         thresholds = thresholds.with(metric, percent(entry.substring(equals + 1), "--threshold-for " + metric, spec));
       }
     }
     return thresholds;
   }
 
-  /** Accepts a metric, or a JSON map column as a whole; a usage error naming the metrics otherwise. */
-  private static void requireMetric(String metric, CommandSpec spec) {
-    if (GaoRunModel.MODEL.metrics().containsKey(metric)) {
-      return;
-    }
+  /**
+   * Accepts a metric, or a JSON map column as a whole, with or without its table; a usage error
+   * naming the metrics otherwise.
+   *
+   * @return the metric's name with its table
+   */
+  private static String requireMetric(String metric, CommandSpec spec) {
     try {
-      GaoRunModel.MODEL.metric(metric);
+      String name = GaoRunModel.MODEL.qualify(metric);
+      if (!GaoRunModel.MODEL.metrics().containsKey(name)) {
+        GaoRunModel.MODEL.metric(name);
+      }
+      return name;
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "invalid --threshold-for: " + e.getMessage());
     }

@@ -38,7 +38,8 @@ final class TrendCommand extends DatabaseCommand {
       required = true,
       paramLabel = "METRIC",
       description = "The metric: table.column (performance_metrics.total_time_seconds) or a key of a JSON map"
-          + " metric, table.column[key] (performance_metrics.token_usage_by_agent[amelia]).")
+          + " metric, table.column[key] (performance_metrics.token_usage_by_agent[amelia]); the table may be"
+          + " left out when only one table has a metric of that name (total_time_seconds).")
   String metric;
 
   @Option(

@@ -7,6 +7,7 @@ import dev.gao.metrics.example.RunDocument;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.Map;
@@ -134,5 +135,30 @@ final class Values {
    */
   static String threshold(double fraction) {
     return number(BigDecimal.valueOf(fraction).movePointRight(2).doubleValue()) + "%";
+  }
+
+  /**
+   * A duration as people read it, to the second (rounded toward zero): {@code 1h 02m 03s} from an hour,
+   * else {@code 4m 05s}; a negative one with a leading minus sign.
+   *
+   * @param duration the duration
+   * @return the text
+   */
+  static String duration(Duration duration) {
+    String sign = duration.isNegative() ? "-" : "";
+    long total = duration.abs().getSeconds();
+    return total >= 3600
+        ? String.format(Locale.ROOT, "%s%dh %02dm %02ds", sign, total / 3600, total % 3600 / 60, total % 60)
+        : String.format(Locale.ROOT, "%s%dm %02ds", sign, total / 60, total % 60);
+  }
+
+  /**
+   * A duration in seconds, exact to the nanosecond, for JSON ({@code 3723.5}).
+   *
+   * @param duration the duration
+   * @return the seconds
+   */
+  static BigDecimal seconds(Duration duration) {
+    return BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9)).stripTrailingZeros();
   }
 }

@@ -175,13 +175,16 @@ class ReadCommandsTest {
     Result table = ok("runs", "--limit", "3");
     List<String> lines = table.out().lines().toList();
     assertEquals(4, lines.size(), table.out());
-    assertTrue(lines.get(0).matches("run_id +timestamp +project_name +benchmark_name +version +status"), lines.get(0));
+    assertTrue(lines.get(0).matches("run_id +timestamp +project_name +benchmark_name +version +status +duration"),
+        lines.get(0));
     List<String> newest = expected(r -> true, false, 0, 3);
     for (int i = 0; i < 3; i++) {
       String id = newest.get(i);
       CompleteRun run = runs.stream().filter(r -> r.runId().equals(id)).findFirst().orElseThrow();
       assertTrue(lines.get(i + 1).startsWith(id + "  "), lines.get(i + 1));
-      assertTrue(lines.get(i + 1).endsWith(run.run().status().name()), lines.get(i + 1));
+      String duration = run.run().finishedAt() == null
+          ? "-" : Values.duration(java.time.Duration.between(run.run().timestamp(), run.run().finishedAt()));
+      assertTrue(lines.get(i + 1).matches(".*  " + run.run().status().name() + " +" + duration), lines.get(i + 1));
       assertTrue(lines.get(i + 1).contains(run.run().projectName()), lines.get(i + 1));
     }
     assertEquals("no runs match", ok("runs", "--project", "none").out().strip());

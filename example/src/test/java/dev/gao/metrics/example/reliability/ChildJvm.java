@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Starts a test class's {@code main} in a child JVM on the test's class path. */
@@ -25,6 +26,20 @@ final class ChildJvm {
   static Process start(Path folder, String name, Class<?> main, String... args)
       throws IOException {
     return start(folder, name, java(folder, main, args));
+  }
+
+  /**
+   * Starts a child with a changed environment and extra JVM options (before the main class).
+   *
+   * @param environment variables to set; a null value removes the variable
+   * @param jvmOptions options such as {@code -Duser.home=...}
+   */
+  static Process startWith(
+      Path folder, String name, Map<String, String> environment, List<String> jvmOptions, Class<?> main,
+      String... args) throws IOException {
+    List<String> command = java(folder, main, args);
+    command.addAll(command.indexOf(main.getName()), jvmOptions);
+    return start(folder, name, command, environment);
   }
 
   /**
@@ -51,7 +66,20 @@ final class ChildJvm {
 
   private static Process start(Path folder, String name, List<String> command)
       throws IOException {
+    return start(folder, name, command, Map.of());
+  }
+
+  private static Process start(
+      Path folder, String name, List<String> command, Map<String, String> environment) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
+    environment.forEach(
+        (variable, value) -> {
+          if (value == null) {
+            builder.environment().remove(variable);
+          } else {
+            builder.environment().put(variable, value);
+          }
+        });
     builder.redirectOutput(folder.resolve(name + ".out").toFile());
     builder.redirectError(folder.resolve(name + ".err").toFile());
     return builder.start();

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * Reads runs and computes statistics, trends, comparisons and regression checks of their metrics
  * on a database, as a {@link RunModel} describes them. Every method runs a fixed number of
  * statements whatever the number of runs or groups: one for a list of runs, one per table for
- * whole runs, one for statistics, one for a trend, three for a comparison or a regression check.
+ * whole runs, one for statistics of one metric (one per table for many), one for a trend, three
+ * for a comparison or a regression check.
  * Every analytic works on one value per run (see {@link MetricRef}). The SQL holds only quoted
  * identifiers validated against the schema; every value is a bound parameter.
  */
@@ -212,14 +213,59 @@ public final class Analytics {
    * max, sample standard deviation, median, p95 (nearest rank) and failure rate; see {@link
    * MetricStats}. Groups are ordered by their dimension values.
    *
-   * @param metric the metric, {@code table.column}
+   * @param metric the metric, {@code table.column} or {@code table.column[key]}; the table may be
+   *     left out when only one table has a metric column of that name ({@link RunModel#qualify})
    * @param groupBy the dimensions to group by; empty for one group of all matching runs
-   * @param filter the runs to include; its order, limit and offset are ignored
+   * @param filter the runs to include; with a limit or an offset, only the runs of that page of its
+   *     order (by default the newest {@code limit} runs) are grouped, as {@link #runs} would list
+   *     them
    * @return one entry per group that has matching runs
    * @throws IllegalArgumentException for an unknown metric or dimension, naming the valid ones
    */
   public List<MetricStats> stats(String metric, List<String> groupBy, RunFilter filter) {
-    return stats.run(statsQuery(metric, groupBy, filter), groupBy);
+    return statsByMetric(List.of(metric), groupBy, filter).values().iterator().next();
+  }
+
+  /**
+   * Statistics of many metrics per group of runs, as {@link #stats} computes them for one, in one
+   * statement per table the metrics belong to, whatever the number of metrics and groups.
+   *
+   * @param metrics the metrics, as {@link #stats} takes them, at least one
+   * @param groupBy the dimensions to group by; empty for one group of all matching runs
+   * @param filter the runs to include, as {@link #stats} takes it
+   * @return full metric name ({@link MetricRef#name()}) to one entry per group that has matching
+   *     runs, in the order of {@code metrics}
+   * @throws IllegalArgumentException for an unknown metric or dimension, naming the valid ones, or
+   *     no metric
+   */
+  public Map<String, List<MetricStats>> statsByMetric(
+      List<String> metrics, List<String> groupBy, RunFilter filter) {
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(groupBy, "groupBy");
+    Objects.requireNonNull(filter, "filter");
+    if (metrics.isEmpty()) {
+      throw new IllegalArgumentException("statistics need at least one metric");
+    }
+    List<MetricRef> refs = metrics.stream().map(model::metric).distinct().toList();
+    List<String> dimensions = groupBy.stream().map(model::dimension).toList();
+    Map<String, List<MetricRef>> byTable = new LinkedHashMap<>();
+    refs.forEach(ref -> byTable.computeIfAbsent(ref.table(), table -> new ArrayList<>()).add(ref));
+    Map<MetricRef, List<MetricStats>> computed = new LinkedHashMap<>();
+    // one snapshot, so that every table's statistics count the same runs
+    database.read(
+        tx -> {
+          for (List<MetricRef> table : byTable.values()) {
+            List<List<MetricStats>> each =
+                stats.run(stats.query(table, dimensions, filter), table, dimensions);
+            for (int i = 0; i < table.size(); i++) {
+              computed.put(table.get(i), each.get(i));
+            }
+          }
+          return null;
+        });
+    Map<String, List<MetricStats>> result = new LinkedHashMap<>();
+    refs.forEach(ref -> result.put(ref.name(), List.copyOf(computed.get(ref))));
+    return result;
   }
 
   /** The statement {@link #stats} runs. */
@@ -227,7 +273,7 @@ public final class Analytics {
     Objects.requireNonNull(groupBy, "groupBy");
     Objects.requireNonNull(filter, "filter");
     return stats.query(
-        model.metric(metric), groupBy.stream().map(model::dimension).toList(), filter);
+        List.of(model.metric(metric)), groupBy.stream().map(model::dimension).toList(), filter);
   }
 
   /**

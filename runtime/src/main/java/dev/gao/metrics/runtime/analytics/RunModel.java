@@ -200,15 +200,58 @@ public final class RunModel {
   }
 
   /**
+   * The full name of the metric or JSON map column {@code name} addresses: {@code table.column} and
+   * {@code table.column[key]} as they are; a bare column name ({@code column} or {@code
+   * column[key]}) with the table of the one metric column of that name. The name is not checked
+   * further: {@link #metric} does that.
+   *
+   * @param name a metric name, with or without its table
+   * @return the name with its table
+   * @throws IllegalArgumentException if no metric column or several have the bare name: the
+   *     message names the close matches, or every {@code table.column} of that name
+   */
+  public String qualify(String name) {
+    Objects.requireNonNull(name, "metric");
+    int open = name.indexOf('[');
+    String column = open < 0 ? name : name.substring(0, open);
+    if (column.indexOf('.') >= 0) {
+      return name;
+    }
+    List<String> tables =
+        metrics.values().stream()
+            .filter(m -> m.key() == null && m.column().name().equals(column))
+            .map(m -> m.table() + "." + column)
+            .toList();
+    if (tables.size() > 1) {
+      throw new IllegalArgumentException(
+          "metric "
+              + column
+              + " is in several tables: "
+              + String.join(", ", tables)
+              + "; name one of them as table.column");
+    }
+    if (tables.isEmpty()) {
+      throw unknown(name);
+    }
+    return tables.get(0) + name.substring(column.length());
+  }
+
+  /**
    * The metric at {@code name}, which has one number per run.
    *
    * @param name {@code table.column} for a numeric column, {@code table.column[key]} for a key of a
-   *     JSON map column
+   *     JSON map column; the table may be left out when only one table has a metric column of that
+   *     name (see {@link #qualify})
    * @return the metric
-   * @throws IllegalArgumentException if there is no such metric, naming the valid ones
+   * @throws IllegalArgumentException if there is no such metric, naming the close matches or the
+   *     valid ones, or if several tables have a bare name
    */
   public MetricRef metric(String name) {
-    Objects.requireNonNull(name, "metric");
+    return resolve(qualify(name));
+  }
+
+  /** The metric at a name with its table. */
+  private MetricRef resolve(String name) {
     int open = name.indexOf('[');
     if (open > 0 && name.endsWith("]")) {
       String column = name.substring(0, open);
@@ -233,21 +276,41 @@ public final class RunModel {
     if (metric != null) {
       return metric;
     }
-    String problem = "unknown metric " + name;
     int dot = name.indexOf('.');
     if (dot > 0) {
       Optional<TableInfo> table = findTable(name.substring(0, dot));
       String columnName = name.substring(dot + 1);
       if (table.isPresent()
           && table.get().columns().stream().anyMatch(c -> c.name().equals(columnName))) {
-        problem =
+        throw new IllegalArgumentException(
             "column "
                 + name
-                + " is not a metric: declare it with @Metric (a number, or a JSON map of numbers)";
+                + " is not a metric: declare it with @Metric (a number, or a JSON map of numbers)"
+                + "; metrics: "
+                + String.join(", ", metrics.keySet()));
       }
     }
-    throw new IllegalArgumentException(
-        problem + "; metrics: " + String.join(", ", metrics.keySet()));
+    throw unknown(name);
+  }
+
+  /**
+   * The error for a name that addresses no metric: the metrics whose names are close to it (see
+   * {@link MetricNames}) when there are any, else every metric.
+   */
+  private IllegalArgumentException unknown(String name) {
+    List<String> close = MetricNames.closeTo(name, metrics);
+    if (!close.isEmpty()) {
+      return new IllegalArgumentException(
+          "unknown metric "
+              + name
+              + "; did you mean "
+              + String.join(" or ", close)
+              + "? (metrics: "
+              + String.join(", ", metrics.keySet())
+              + ")");
+    }
+    return new IllegalArgumentException(
+        "unknown metric " + name + "; metrics: " + String.join(", ", metrics.keySet()));
   }
 
   /**

@@ -10,31 +10,51 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Statistics of one metric per group of runs in a single statement, over one value per run (see
- * {@link MetricRef}). The matching runs are grouped once; window functions rank the values of each group (ROW_NUMBER and COUNT over the group) for
- * the median and the nearest-rank p95, and give the group mean for a two-pass sample variance,
- * whose square root SQLite's {@code sqrt()} takes (sqlite-jdbc builds SQLite with its math
- * functions).
+ * Statistics of metrics of one table per group of runs in a single statement, over one value per
+ * run (see {@link MetricRef}). The matching runs are read once, with every metric's value; the
+ * values are then stacked, one row per run and metric, and window functions over one window (so
+ * that SQLite sorts the values once) rank them per metric and group (ROW_NUMBER and COUNT) for the
+ * median and the nearest-rank p95, and give the group mean for a two-pass sample variance, whose square root SQLite's {@code sqrt()} takes (sqlite-jdbc
+ * builds SQLite with its math functions). A filter with a limit or an offset selects its runs first,
+ * in its order, by their ids.
  */
 final class StatsQuery {
   private static final String RUN_ALIAS = "r";
+  private static final String PAGE_ALIAS = "p";
 
   private final RunModel model;
   private final StatementRunner statements;
+
+  /** One row of the result: the index of its metric and the statistics of one group. */
+  private record Row(int metric, MetricStats stats) {}
 
   StatsQuery(RunModel model, StatementRunner statements) {
     this.model = model;
     this.statements = statements;
   }
 
-  /** Runs a statement made by {@link #query}, for the same dimensions. */
-  List<MetricStats> run(BoundQuery query, List<String> groupBy) {
-    return statements.list(query.sql(), query.binder(), rs -> read(rs, groupBy));
+  /**
+   * Runs a statement made by {@link #query}, for the same metrics and dimensions.
+   *
+   * @return per metric, in the order of {@code metrics}, its statistics per group
+   */
+  List<List<MetricStats>> run(BoundQuery query, List<MetricRef> metrics, List<String> groupBy) {
+    List<List<MetricStats>> result = new ArrayList<>();
+    metrics.forEach(metric -> result.add(new ArrayList<>()));
+    for (Row row : statements.list(query.sql(), query.binder(), rs -> new Row(rs.getInt(1), read(rs, groupBy)))) {
+      result.get(row.metric()).add(row.stats());
+    }
+    return result;
   }
 
-  /** The statement for the statistics of {@code metric} per group of {@code groupBy}. */
-  BoundQuery query(MetricRef metric, List<String> groupBy, RunFilter filter) {
-    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS);
+  /**
+   * The statement for the statistics of {@code metrics}, all of one table, per group of {@code
+   * groupBy}: one row per group and metric, by group, then metric.
+   */
+  BoundQuery query(List<MetricRef> metrics, List<String> groupBy, RunFilter filter) {
+    if (metrics.isEmpty() || metrics.stream().map(MetricRef::table).distinct().count() != 1) {
+      throw new IllegalArgumentException("statistics in one statement need metrics of one table: " + metrics);
+    }
     List<String> keys = new ArrayList<>();
     List<String> keySelect = new ArrayList<>();
     if (groupBy.isEmpty()) {
@@ -57,6 +77,19 @@ final class StatsQuery {
               + Sql.placeholders(failedCount)
               + ") THEN 1 ELSE 0 END AS failed";
     }
+    List<String> values = new ArrayList<>();
+    List<String> stacked = new ArrayList<>();
+    List<String> numbers = new ArrayList<>();
+    for (int m = 0; m < metrics.size(); m++) {
+      values.add(MetricSql.value(metrics.get(m), model, RUN_ALIAS) + " AS x" + m);
+      stacked.add(
+          "SELECT " + qualified("f", keys) + ", " + m + " AS m, f.x" + m + " AS x FROM f WHERE f.x" + m
+              + " IS NOT NULL");
+      numbers.add("SELECT " + m + " AS m");
+    }
+    boolean paged = filter.limit() > 0 || filter.offset() > 0;
+    RunConditions conditions = RunConditions.of(model, filter, paged ? PAGE_ALIAS : RUN_ALIAS);
+    String where = paged ? page(conditions, filter) : conditions.where();
     String sql =
         // f is read twice (values and run counts): materialized, its runs are read once
         "WITH f AS MATERIALIZED (SELECT "
@@ -64,64 +97,98 @@ final class StatsQuery {
             + ", "
             + failed
             + ", "
-            + MetricSql.value(metric, model, RUN_ALIAS)
-            + " AS x FROM "
+            + String.join(", ", values)
+            + " FROM "
             + Sql.quote(model.runTable().name())
             + " "
             + RUN_ALIAS
-            + MetricSql.join(metric, model, RUN_ALIAS)
-            + conditions.where()
-            + "), v AS (SELECT "
-            + qualified("f", keys)
-            + ", f.x AS x FROM f WHERE f.x IS NOT NULL"
-            + "), ranked AS (SELECT "
+            + MetricSql.join(metrics.get(0), model, RUN_ALIAS)
+            + where
+            + "), v AS ("
+            + String.join(" UNION ALL ", stacked)
+            // one window for the rank, count and mean of a partition: SQLite sorts once per window
+            + "), ranked AS (SELECT m, "
             + partition
-            + ", x, ROW_NUMBER() OVER (PARTITION BY "
+            + ", x, ROW_NUMBER() OVER w AS rn, COUNT(*) OVER w AS n, AVG(x) OVER w AS gm FROM v"
+            + " WINDOW w AS (PARTITION BY m, "
             + partition
-            + " ORDER BY x) AS rn, COUNT(*) OVER (PARTITION BY "
-            + partition
-            + ") AS n, AVG(x) OVER (PARTITION BY "
-            + partition
-            + ") AS gm FROM v), s AS (SELECT "
+            + " ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)), s AS (SELECT m, "
             + partition
             + ", COUNT(*) AS cnt, AVG(x) AS mean, MIN(x) AS lo, MAX(x) AS hi,"
             + " CASE WHEN COUNT(*) > 1 THEN sqrt(SUM((x - gm) * (x - gm)) / (COUNT(*) - 1))"
             + " END AS sd,"
             + " AVG(CASE WHEN rn IN ((n + 1) / 2, (n + 2) / 2) THEN x END) AS median,"
             + " MAX(CASE WHEN rn = (95 * n + 99) / 100 THEN x END) AS p95"
-            + " FROM ranked GROUP BY "
+            + " FROM ranked GROUP BY m, "
             + partition
             + "), g AS (SELECT "
             + partition
             + ", COUNT(*) AS runs, SUM(failed) AS failed FROM f GROUP BY "
             + partition
-            + ") SELECT "
+            + "), metrics AS ("
+            + String.join(" UNION ALL ", numbers)
+            + ") SELECT metrics.m, "
             + qualified("g", keys)
             + ", g.runs, g.failed, s.cnt, s.mean, s.lo, s.hi, s.sd, s.median, s.p95"
-            + " FROM g LEFT JOIN s ON "
+            + " FROM g CROSS JOIN metrics LEFT JOIN s ON s.m = metrics.m AND "
             + String.join(" AND ", keys.stream().map(k -> "s." + k + " IS g." + k).toList())
             + " ORDER BY "
-            + qualified("g", keys);
+            + qualified("g", keys)
+            + ", metrics.m";
     List<String> parameters = new ArrayList<>();
     if (failed.startsWith("CASE")) {
       parameters.addAll(model.failedStatuses());
     }
-    if (metric.key() != null) {
-      parameters.add(metric.key());
+    for (MetricRef metric : metrics) {
+      if (metric.key() != null) {
+        parameters.add(metric.key());
+      }
     }
+    int next = parameters.size() + conditions.size() + 1;
+    StatementBinder paging =
+        paged
+            ? statement -> {
+              statement.setLong(next, filter.limit() > 0 ? filter.limit() : -1);
+              statement.setLong(next + 1, filter.offset());
+            }
+            : StatementBinder.NONE;
     StatementBinder binder =
         statement -> {
           for (int i = 0; i < parameters.size(); i++) {
             statement.setString(1 + i, parameters.get(i));
           }
-          conditions.binder(parameters.size() + 1, StatementBinder.NONE).bind(statement);
+          conditions.binder(parameters.size() + 1, paging).bind(statement);
         };
     return new BoundQuery(sql, binder);
   }
 
+  /**
+   * The WHERE clause that keeps the runs of one page of the filter's order: {@code WHERE r.id IN
+   * (SELECT p.id FROM runs p WHERE ... ORDER BY time, id LIMIT ? OFFSET ?)}.
+   */
+  private String page(RunConditions conditions, RunFilter filter) {
+    String direction = filter.isNewestFirst() ? " DESC" : " ASC";
+    return " WHERE "
+        + Sql.column(RUN_ALIAS, model.idColumn())
+        + " IN (SELECT "
+        + Sql.column(PAGE_ALIAS, model.idColumn())
+        + " FROM "
+        + Sql.quote(model.runTable().name())
+        + " "
+        + PAGE_ALIAS
+        + conditions.where()
+        + " ORDER BY "
+        + Sql.column(PAGE_ALIAS, model.timeColumn())
+        + direction
+        + ", "
+        + Sql.column(PAGE_ALIAS, model.idColumn())
+        + direction
+        + " LIMIT ? OFFSET ?)";
+  }
+
   private MetricStats read(ResultSet rs, List<String> groupBy) throws SQLException {
     Map<String, Object> group = new LinkedHashMap<>();
-    int index = 1;
+    int index = 2;
     if (groupBy.isEmpty()) {
       index++;
     }

@@ -61,7 +61,7 @@ final class AnalyticsSchema {
 
   private AnalyticsSchema() {}
 
-  private static TableInfo child(
+  static TableInfo child(
       String name, String real, String sqlType, String javaType, String integer) {
     return new TableInfo(
         name,

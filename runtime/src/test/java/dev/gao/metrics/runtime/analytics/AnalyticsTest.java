@@ -331,6 +331,58 @@ class AnalyticsTest {
   }
 
   @Test
+  void statsOfTheNewestRunsGroupThoseRunsOnly() {
+    List<Run> newest =
+        runs.stream()
+            .sorted(java.util.Comparator.comparing(Run::time).thenComparing(Run::id).reversed())
+            .filter(r -> r.benchmark().equals("chat"))
+            .limit(9)
+            .toList();
+    List<MetricStats> stats =
+        analytics.stats(
+            "runs.duration_s",
+            List.of("project_name"),
+            RunFilter.ALL.where("benchmark_name", "chat").limit(9));
+    Map<String, List<Run>> groups = newest.stream().collect(Collectors.groupingBy(Run::project));
+    assertEquals(groups.size(), stats.size());
+    assertEquals(9, stats.stream().mapToLong(MetricStats::runs).sum());
+    for (MetricStats s : stats) {
+      List<Run> group = groups.get((String) s.group().get("project_name"));
+      List<Double> durations =
+          group.stream().map(Run::duration).filter(d -> d != null).sorted().toList();
+      assertStats(durations, group, s);
+    }
+    List<Run> oldest =
+        runs.stream().sorted(java.util.Comparator.comparing(Run::time)).skip(2).limit(5).toList();
+    MetricStats page =
+        analytics.stats("runs.duration_s", List.of(), RunFilter.ALL.oldestFirst().offset(2).limit(5)).get(0);
+    assertStats(oldest.stream().map(Run::duration).filter(d -> d != null).sorted().toList(), oldest, page);
+  }
+
+  @Test
+  void statsOfManyMetricsEqualTheStatsOfEachInOneStatementPerTable() {
+    List<String> metrics = List.of("perf.total_time", "runs.duration_s", "perf.tokens", "quality.coverage");
+    for (RunFilter filter :
+        List.of(RunFilter.ALL, RunFilter.ALL.where("version", "1.1"), RunFilter.ALL.limit(17))) {
+      Map<String, List<MetricStats>> all =
+          analytics.statsByMetric(metrics, List.of("project_name", "benchmark_name"), filter);
+      assertEquals(metrics, List.copyOf(all.keySet()));
+      for (String metric : metrics) {
+        assertEquals(
+            analytics.stats(metric, List.of("project_name", "benchmark_name"), filter),
+            all.get(metric),
+            metric + " " + filter);
+      }
+    }
+    Map<String, List<MetricStats>> bare =
+        analytics.statsByMetric(List.of("coverage", "quality.coverage"), List.of(), RunFilter.ALL);
+    assertEquals(List.of("quality.coverage"), List.copyOf(bare.keySet()), "one metric, named twice");
+    assertMessage("at least one metric", () -> analytics.statsByMetric(List.of(), List.of(), RunFilter.ALL));
+    assertMessage("unknown metric perf.nope", () -> analytics.statsByMetric(List.of("perf.nope"), List.of(),
+        RunFilter.ALL));
+  }
+
+  @Test
   void statsOfGroupsWithoutValuesAndWithoutStatus() {
     List<MetricStats> failedOnly =
         analytics.stats("perf.tokens", List.of("benchmark_name"), RunFilter.ALL.status("failed"));

@@ -132,4 +132,51 @@ class RunModelTest {
     assertEquals(Map.of("p", Set.of("x")), a.dimensions());
     assertEquals(Set.of("ok"), a.statuses());
   }
+
+  @Test
+  void bareMetricNamesResolveWhenOneTableHasThem() {
+    // perf and quality both have a metric column named tokens
+    SchemaInfo schema =
+        new SchemaInfo(
+            "Shared",
+            1,
+            "hash-shared",
+            List.of(
+                AnalyticsSchema.RUNS,
+                AnalyticsSchema.child("perf", "total_time", "REAL", "double", "tokens"),
+                AnalyticsSchema.child("quality", "coverage", "REAL", "double", "tokens")));
+    RunModel model = RunModel.builder(schema).runTable("runs").timeColumn("timestamp").build();
+    assertEquals("perf.total_time", model.metric("total_time").name());
+    assertEquals("runs.duration_s", model.metric("duration_s").name());
+    assertEquals("quality.coverage", model.qualify("coverage"));
+    assertEquals("quality.tokens", model.qualify("quality.tokens"), "a table.column stays as it is");
+    assertEquals(model.metric("perf.total_time"), model.metric("total_time"));
+
+    IllegalArgumentException several =
+        assertThrows(IllegalArgumentException.class, () -> model.metric("tokens"));
+    assertEquals(
+        "metric tokens is in several tables: perf.tokens, quality.tokens; name one of them as table.column",
+        several.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> model.qualify("tokens"));
+
+    IllegalArgumentException typo =
+        assertThrows(IllegalArgumentException.class, () -> model.metric("totl_time"));
+    assertTrue(
+        typo.getMessage().startsWith("unknown metric totl_time; did you mean perf.total_time? (metrics: "),
+        typo.getMessage());
+    IllegalArgumentException part =
+        assertThrows(IllegalArgumentException.class, () -> model.metric("perf.token"));
+    assertTrue(
+        part.getMessage().startsWith("unknown metric perf.token; did you mean perf.tokens or quality.tokens?"),
+        part.getMessage());
+    IllegalArgumentException far =
+        assertThrows(IllegalArgumentException.class, () -> model.metric("zzz"));
+    assertEquals(
+        "unknown metric zzz; metrics: runs.duration_s, perf.total_time, perf.tokens, quality.coverage,"
+            + " quality.tokens",
+        far.getMessage());
+    assertEquals(List.of("perf.total_time"), MetricNames.closeTo("TOTAL_TIME", model.metrics()), "case is ignored");
+    assertEquals(0, MetricNames.distance("", ""));
+    assertEquals(3, MetricNames.distance("kitten", "sitting"));
+  }
 }
