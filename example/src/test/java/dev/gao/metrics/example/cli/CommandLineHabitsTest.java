@@ -285,7 +285,7 @@ class CommandLineHabitsTest {
   @Test
   void impossibleOptionValuesAreUsageErrorsNamingTheOptionAndValue() {
     String[][] cases = {
-      {"invalid --to 0: this build knows schema versions 1, 2, 3, 4", "migrate", "--to", "0"},
+      {"invalid --to 0: this build knows schema versions 1, 2, 3, 4, 5", "migrate", "--to", "0"},
       {"invalid --to -1: this build knows schema versions", "migrate", "--to", "-1"},
       {"invalid --to 99: this build knows schema versions", "migrate", "--to", "99", "--dry-run"},
       {"invalid --repeats 0: give 1 or more", "demo", "--repeats", "0"},
