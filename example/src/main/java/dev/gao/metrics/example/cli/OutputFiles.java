@@ -168,7 +168,7 @@ final class OutputFiles {
     for (String suffix : DATABASE_FILES) {
       String what =
           suffix.isEmpty()
-              ? "the metrics database being read"
+              ? "the metrics database being read" + (path.equals(canonical(database)) ? "" : " (" + database + ")")
               : "the " + suffix + " file of the metrics database being read (" + database + ")";
       for (Path name : names) {
         Path file = name.resolveSibling(name.getFileName() + suffix);
