@@ -5,11 +5,11 @@ import dev.gao.metrics.example.DemoRuns;
 import dev.gao.metrics.example.GaoRunModel;
 import dev.gao.metrics.runtime.analytics.RunModel;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
-import dev.gao.metrics.runtime.sql.SqliteDialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,7 +59,7 @@ final class StoredDemoRuns {
 
   /**
    * Counts the runs of a file as it is, at any schema version and without migrating or changing
-   * it, through a read-only connection.
+   * it: one connection that only reads, outside the runtime, which would migrate the file.
    *
    * @param file the database file
    * @return the counts; zero for a missing or empty file, a file that is not a SQLite database
@@ -71,7 +71,9 @@ final class StoredDemoRuns {
     if (!Files.isRegularFile(file) || Files.size(file) == 0 || !OutputFiles.isSqliteDatabase(file)) {
       return new Counts(0, 0);
     }
-    try (Connection connection = new SqliteDialect().readOnlyConnection(file)) {
+    // A plain connection that only reads: a read-only one would leave an empty -wal and a -shm
+    // beside a WAL file, having no right to remove them when it closes.
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
       if (!exists(connection, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", RUNS)) {
         return new Counts(0, 0);
       }
@@ -113,9 +115,10 @@ final class StoredDemoRuns {
                     "count(*) FROM \"" + child.getKey() + "\" WHERE \"" + child.getValue().column() + "\" IN"
                         + " (SELECT \"run_id\" FROM \"" + RUNS + "\" WHERE " + IS_DEMO + ")");
               }
-              long deleted;
+              // Counted, not taken from the DELETE: the driver's update count includes the cascade.
+              long deleted = number(connection, "count(*) FROM \"" + RUNS + "\" WHERE " + IS_DEMO);
               try (Statement statement = connection.createStatement()) {
-                deleted = statement.executeUpdate("DELETE FROM \"" + RUNS + "\" WHERE " + IS_DEMO);
+                statement.executeUpdate("DELETE FROM \"" + RUNS + "\" WHERE " + IS_DEMO);
               }
               return new Deleted(deleted, rows + deleted, number(connection, ALL_RUNS));
             });
