@@ -53,13 +53,21 @@ final class DemoCommand extends DatabaseCommand {
   boolean force;
 
   @Override
-  public Integer call() throws IOException, SQLException {
+  public Integer call() throws IOException {
     if (repeats < 1) {
       throw new IllegalStateException("--repeats must be at least 1, was " + repeats);
     }
     Path file = file();
     boolean existed = Files.exists(file);
-    StoredDemoRuns.Counts before = StoredDemoRuns.count(file);
+    StoredDemoRuns.Counts before;
+    try {
+      before = StoredDemoRuns.count(file);
+    } catch (SQLException e) {
+      // Without the count the demo cannot know whether it would mix with real runs: it stops.
+      throw new IllegalStateException(
+          "cannot count the runs of " + file + " (" + e.getMessage() + "); check the file with 'gao-metrics status --db "
+              + file + "', or give the demo a file of its own (--db demo.db)", e);
+    }
     if (before.real() > 0 && !force) {
       throw new RefusedException(
           file + " holds " + before.real() + (before.real() == 1 ? " run" : " runs")

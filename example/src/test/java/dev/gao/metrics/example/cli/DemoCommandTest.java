@@ -11,11 +11,13 @@ import dev.gao.metrics.example.CompleteRun;
 import dev.gao.metrics.example.DemoRuns;
 import dev.gao.metrics.example.RunDocument;
 import dev.gao.metrics.example.cli.CliRun.Result;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +151,14 @@ class DemoCommandTest {
       assertTrue(refused.err().contains(db + " holds "), refused.err());
       assertArrayEquals(before, Files.readAllBytes(db), fixture + " was neither migrated nor changed");
     }
+    // A file that looks like a database but cannot be read: the demo stops rather than guess.
+    byte[] broken = Arrays.copyOf("SQLite format 3\0".getBytes(StandardCharsets.US_ASCII), 4096);
+    Path unreadable = Files.write(folder.resolve("broken.db"), broken);
+    Result cannotCount = demo(unreadable);
+    assertEquals(GaoMetricsCli.EXIT_DATABASE_ERROR, cannotCount.exitCode(), cannotCount.all());
+    assertTrue(cannotCount.err().startsWith("gao-metrics demo: cannot count the runs of " + unreadable), cannotCount.err());
+    assertEquals(1, cannotCount.err().strip().lines().count(), cannotCount.err());
+    assertArrayEquals(broken, Files.readAllBytes(unreadable));
     // A file that is no database at all is left to the usual check, which names the problem.
     Path notes = Files.writeString(folder.resolve("notes.txt"), "not a database");
     Result notDatabase = demo(notes);
