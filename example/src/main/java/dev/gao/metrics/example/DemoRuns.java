@@ -21,6 +21,7 @@ import java.util.UUID;
  * Realistic GAO-Dev benchmark runs for the demo and the tests: several projects, benchmarks and
  * benchmark versions, repeated runs with 5-15% noise, some failed and timed-out runs, and metadata
  * with unicode and quotes. Ranges follow GAO-Dev's own targets. The same seed gives the same runs.
+ * Every run's metadata carries {@link #MARKER}{@code : true}, which tells demo runs from real ones.
  *
  * <p>A {@link #matrix matrix} ends with a deliberate regression, so that {@code gao-metrics
  * regressions} has something real to find: its last series (the last project, benchmark and
@@ -53,6 +54,14 @@ public final class DemoRuns {
   private static final double[] MODEL_SHARES = {0.85, 0.15};
   private static final double[][] PRICES = {{3.0, 15.0, 0.30, 3.75}, {1.0, 5.0, 0.10, 1.25}};
   private static final double[] TYPE_SHARES = {0.55, 0.15, 0.25, 0.05};
+
+  /**
+   * The metadata key, set to {@code true}, that marks every run made here as a demo run: {@code
+   * gao-metrics demo} refuses a database holding runs without it, and {@code gao-metrics delete
+   * --demo} deletes the runs with it. Named for this tool so that no collector's own metadata (a
+   * {@code "demo"} flag of its own, say) is taken for it.
+   */
+  public static final String MARKER = "gao_metrics_demo";
 
   /** How much slower and costlier the last run of a matrix is than its series: 40%. */
   public static final double REGRESSION_FACTOR = 1.4;
@@ -134,6 +143,7 @@ public final class DemoRuns {
     metadata.put("operator", "Zoë Ørsted");
     metadata.put("status", status.name());
     metadata.put("seed", random.nextInt(10_000));
+    metadata.put(MARKER, true);
     double totalTime = status == RunStatus.timeout ? 14_400 : 3_600 * size * speedup * noise();
     Instant finishedAt = clock.plusMillis(Math.round(totalTime * 1000));
     BenchmarkRun run =

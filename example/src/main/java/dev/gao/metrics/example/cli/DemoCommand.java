@@ -5,8 +5,11 @@ import dev.gao.metrics.example.BenchmarkSummary;
 import dev.gao.metrics.example.CompleteRun;
 import dev.gao.metrics.example.DemoRuns;
 import dev.gao.metrics.example.GaoQueriesImpl;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -15,7 +18,9 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code gao-metrics demo}: records realistic runs of several projects, benchmarks and versions,
- * reads every one back whole, and prints a summary per benchmark and version.
+ * reads every one back whole, and prints a summary per benchmark and version. Its runs are marked
+ * ({@link DemoRuns#MARKER}) and it never mixes them with real runs unless told to: a database that
+ * holds runs it did not record is refused without {@code --force}.
  */
 @Command(
     name = "demo",
@@ -23,7 +28,10 @@ import picocli.CommandLine.ParameterException;
     description = {
       "Records realistic benchmark runs, reads them back and prints a summary.",
       "The newest run (weather-dashboard, bugfix-suite 1.1.0) is a deliberate regression, 40%% slower and costlier"
-          + " than the runs before it, for 'gao-metrics regressions' to find."
+          + " than the runs before it, for 'gao-metrics regressions' to find.",
+      "Demo runs carry \"" + DemoRuns.MARKER + "\": true in their metadata; 'gao-metrics delete --demo' deletes"
+          + " them all. A database that holds other runs is refused (exit code 2) unless --force: give the demo"
+          + " a file of its own with --db."
     })
 final class DemoCommand extends DatabaseCommand {
   @Option(
@@ -40,16 +48,40 @@ final class DemoCommand extends DatabaseCommand {
       description = "Random seed; the same seed records the same runs. Default: the current time.")
   Long seed;
 
+  @Option(
+      names = "--force",
+      description = "Record demo runs even into a database that holds runs the demo did not record.")
+  boolean force;
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     if (repeats < 1) {
       throw new ParameterException(spec.commandLine(), "invalid --repeats " + repeats + ": give 1 or more");
     }
     Path file = file();
+    boolean existed = Files.exists(file);
+    StoredDemoRuns.Counts before;
+    try {
+      before = StoredDemoRuns.count(file);
+    } catch (SQLException e) {
+      // Without the count the demo cannot know whether it would mix with real runs: it stops.
+      throw new IllegalStateException(
+          "cannot count the runs of " + file + " (" + e.getMessage() + "); check the file with 'gao-metrics status --db "
+              + file + "', or give the demo a file of its own (--db demo.db)", e);
+    }
+    if (before.real() > 0 && !force) {
+      throw new RefusedException(
+          file + " holds " + before.real() + (before.real() == 1 ? " run" : " runs")
+              + " that 'gao-metrics demo' did not record, which demo runs would mix with; give the demo a file"
+              + " of its own (--db demo.db), or pass --force to add them anyway (remove them later with"
+              + " 'gao-metrics delete --demo --db " + file + "')");
+    }
     long actualSeed = seed != null ? seed : System.nanoTime();
     Instant start = Instant.now().minusSeconds(86_400L * 7);
     List<CompleteRun> runs = new DemoRuns(actualSeed, start).matrix(repeats);
     PrintWriter out = out();
+    out.println("using " + file + " (" + describe(existed, before) + ")");
+    out.flush();
     try (BenchmarkStore store = BenchmarkStore.open(file)) {
       long began = System.nanoTime();
       for (CompleteRun run : runs) {
@@ -79,8 +111,23 @@ final class DemoCommand extends DatabaseCommand {
             summary.meanCostUsd(),
             summary.meanCoveragePercentage());
       }
-      out.printf("database now holds %,d runs%n", store.runs().count());
+      StoredDemoRuns.Counts after = StoredDemoRuns.count(store);
+      out.printf("database now holds %,d runs (%,d of them demo runs); delete the demo runs with"
+          + " 'gao-metrics delete --demo --db %s'%n", after.runs(), after.demo(), file);
     }
     return 0;
+  }
+
+  private static String describe(boolean existed, StoredDemoRuns.Counts before) {
+    if (!existed) {
+      return "a new file";
+    }
+    if (before.runs() == 0) {
+      return "no runs yet";
+    }
+    if (before.real() == 0) {
+      return before.demo() + " demo runs already, no others";
+    }
+    return before.real() + " runs the demo did not record, kept beside the demo runs (--force)";
   }
 }

@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
  * The {@code gao-metrics} command line: creates, inspects and fills GAO-Dev metrics databases.
  *
  * <p>Exit codes: 0 success, 1 a check failed ({@code validate}) or a regression was found ({@code
- * regressions}), 2 usage error (one line naming the option, and where help is), 3 database or file
+ * regressions}), 2 usage error (one line naming the option, and where help is) or a refusal to
+ * write where data would be lost ({@code export --output} naming the database, {@code demo} into
+ * real runs), 3 database or file
  * error ({@code record}: a document was rejected; {@code show}, {@code delete}, {@code compare},
  * {@code regressions}: an unknown run).
  * Errors go to standard error as one line that says what to do.
@@ -152,7 +154,10 @@ public final class GaoMetricsCli implements Runnable {
         (exception, failed, parseResult) -> {
           failed.getErr().println("gao-metrics " + failed.getCommandName() + ": " + oneLine(exception));
           failed.getErr().flush();
-          return EXIT_DATABASE_ERROR;
+          // A refusal (a path that would destroy data, a demo into real runs) is fixed like a usage error.
+          return exception instanceof RefusedException
+              ? failed.getCommandSpec().exitCodeOnInvalidInput()
+              : EXIT_DATABASE_ERROR;
         });
     return commandLine;
   }

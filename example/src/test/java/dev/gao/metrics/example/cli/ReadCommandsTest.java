@@ -319,7 +319,7 @@ class ReadCommandsTest {
   }
 
   @Test
-  void unknownMetricDimensionAndBadValuesAreUsageErrors() {
+  void unknownMetricDimensionAndBadValuesAreUsageErrors() throws Exception {
     Result metric = run("stats", "--metric", "performance_metrics.nope");
     assertEquals(2, metric.exitCode());
     assertTrue(metric.err().contains("unknown metric performance_metrics.nope"), metric.err());
@@ -355,7 +355,7 @@ class ReadCommandsTest {
     assertEquals(2, run("runs", "--limit", "-1").exitCode());
     assertEquals(2, run("runs", "--offset", "-1").exitCode());
     assertEquals(2, run("export", "--format", "xml").exitCode());
-    assertEquals(2, run("export").exitCode(), "--format is required");
+    assertEquals(60, RunDocument.mapper().readTree(ok("export").out()).size(), "--format defaults to json");
   }
 
   // ---- export ----

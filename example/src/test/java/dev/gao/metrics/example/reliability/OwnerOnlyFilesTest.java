@@ -43,7 +43,7 @@ class OwnerOnlyFilesTest {
       assertEquals("rw-------", permissions(export));
       // Replacing a file that others could read gives an owner-only file too.
       Files.setPosixFilePermissions(export, PosixFilePermissions.fromString("rw-r--r--"));
-      Cli.Result again = Cli.run("export", "--format", "jsonl", "--output", export.toString());
+      Cli.Result again = Cli.run("export", "--format", "jsonl", "--force", "--output", export.toString());
       assertEquals(0, again.exitCode(), again.all());
       assertEquals("rw-------", permissions(export));
       assertTrue(Files.readString(export).startsWith("{"), "the new export replaced the old one");
