@@ -85,13 +85,15 @@ class CurrentRulesMigrationTest {
           "INSERT INTO \"run\" (\"id\", \"started_at\", \"finished_at\", \"labels\") VALUES"
               + " (1, '2025-01-15T12:00:00.123456+02:00', NULL, NULL),"
               + " (2, '2025-01-15 09:30:00', '2025-01-15T10:00:00Z', '[]'),"
-              + " (3, '2025-01-15T10:00:00.123456789Z', '2025-01-16', NULL)");
+              + " (3, '2025-01-15T10:00:00.123456789Z', '2025-01-16', NULL),"
+              + " (4, '2025-01-15T10:00:00.1234567891234-05:30', '2025-01-15T24:00:00', NULL)");
       db.execute("UPDATE \"run\" SET \"finished_at\" = '2025-01-15T13:00:00-01:00' WHERE \"id\" = 1");
       assertEquals(
           List.of(
               "[1, 2025-01-15T10:00:00.123456000Z, 2025-01-15T14:00:00.000000000Z, null]",
               "[2, 2025-01-15T09:30:00.000000000Z, 2025-01-15T10:00:00.000000000Z, []]",
-              "[3, 2025-01-15T10:00:00.123456789Z, 2025-01-16T00:00:00.000000000Z, null]"),
+              "[3, 2025-01-15T10:00:00.123456789Z, 2025-01-16T00:00:00.000000000Z, null]",
+              "[4, 2025-01-15T15:30:00.123456789Z, 2025-01-16T00:00:00.000000000Z, null]"),
           db.values("run", List.of("id", "started_at", "finished_at", "labels")));
       for (String bad : List.of("yesterday", "2025-02-30T10:00:00Z", "2025-01-15T10:00:00+0200", "12345")) {
         SQLException refused =
@@ -101,7 +103,7 @@ class CurrentRulesMigrationTest {
                 bad);
         assertTrue(refused.getMessage().contains("run.started_at: not an ISO-8601 time"), refused.getMessage());
       }
-      assertEquals(3, db.values("run", List.of("id")).size(), "refused rows are not stored");
+      assertEquals(4, db.values("run", List.of("id")).size(), "refused rows are not stored");
     }
   }
 
