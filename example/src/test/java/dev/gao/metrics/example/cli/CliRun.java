@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,13 @@ final class CliRun {
         GaoMetricsCli.commandLine(Map.of(), terminal, new PrintWriter(out, true), new PrintWriter(err, true))
             .execute(args);
     return new Result(exitCode, out.toString(), err.toString());
+  }
+
+  /** Runs {@code export --db db args...} with empty standard input that is not a terminal. */
+  static Result export(Path db, String... args) {
+    List<String> full = new ArrayList<>(List.of("export", "--db", db.toString()));
+    full.addAll(List.of(args));
+    return run(full.toArray(String[]::new));
   }
 
   /** Runs with empty standard input that is not a terminal, as in a script. */

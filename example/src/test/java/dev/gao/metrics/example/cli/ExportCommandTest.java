@@ -74,9 +74,7 @@ class ExportCommandTest {
   }
 
   private Result export(String... args) {
-    List<String> full = new ArrayList<>(List.of("export", "--db", db.toString()));
-    full.addAll(List.of(args));
-    return run(full.toArray(String[]::new));
+    return CliRun.export(db, args);
   }
 
   private Result ok(String... args) {

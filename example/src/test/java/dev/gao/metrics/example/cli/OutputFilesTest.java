@@ -21,7 +21,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,9 +49,7 @@ class OutputFilesTest {
   }
 
   private Result export(String... args) {
-    List<String> full = new ArrayList<>(List.of("export", "--db", db.toString()));
-    full.addAll(List.of(args));
-    return run(full.toArray(String[]::new));
+    return CliRun.export(db, args);
   }
 
   /** The refusal: exit 2, one line on standard error naming the file and saying what to do. */
