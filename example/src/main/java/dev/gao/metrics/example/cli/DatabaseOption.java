@@ -21,9 +21,9 @@ public final class DatabaseOption {
       paramLabel = "PATH",
       scope = ScopeType.INHERIT,
       description =
-          "The metrics database file; give it before or after the command (after wins). Default: $"
-              + ENVIRONMENT_VARIABLE + ", else .gao-dev/metrics.db in $HOME (in the JVM's user.home when HOME"
-              + " is unset or blank).")
+          "The metrics database file, before or after the command (the one after wins).%n"
+              + "Default: $" + ENVIRONMENT_VARIABLE + ", else%n"
+              + "$HOME/.gao-dev/metrics.db (with HOME unset or blank, the JVM's user.home).")
   Path file;
 
   /**
