@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -22,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Copies of a database file taken before it is migrated: {@code <file>.v<version>-<UTC
@@ -35,6 +37,8 @@ final class Backups {
   private static final String PARTIAL = ".partial";
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  /** {@link #STAMP} as a regular expression, with the counter a name taken in the same second gets. */
+  private static final String STAMP_FORM = "\\d{8}T\\d{6}Z(?:-\\d+)?";
 
   private Backups() {}
 
@@ -113,14 +117,17 @@ final class Backups {
     }
   }
 
-  /** The backups of a file, newest first. */
+  /**
+   * The backups of a file, newest first: only names of the exact form {@link #take} writes,
+   * {@code <file>.v<version>-<yyyyMMdd>T<HHmmss>Z[-<n>].backup}, so that a user's own {@code
+   * m.db.very-important.backup} is never taken for one (and pruned).
+   */
   static List<Path> list(Path file) throws IOException {
     List<Path> backups = new ArrayList<>();
-    String prefix = file.getFileName() + ".v";
+    Pattern form = Pattern.compile(Pattern.quote(file.getFileName() + ".v") + "\\d+-" + STAMP_FORM + Pattern.quote(SUFFIX));
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(file.getParent())) {
       for (Path entry : entries) {
-        String name = entry.getFileName().toString();
-        if (name.startsWith(prefix) && name.endsWith(SUFFIX)) {
+        if (form.matcher(entry.getFileName().toString()).matches() && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
           backups.add(entry);
         }
       }
@@ -139,13 +146,15 @@ final class Backups {
     }
   }
 
-  /** Leftovers of a process that died while writing a backup. */
+  /**
+   * Leftovers of a process that died while writing a backup: only names of the exact form {@link
+   * #reserve} gives them, {@code <file>.copy-<yyyyMMdd>T<HHmmss>Z[-<n>].backup.partial}.
+   */
   private static void deletePartials(Path file) throws IOException {
-    String prefix = file.getFileName() + ".copy-";
+    Pattern form = Pattern.compile(Pattern.quote(file.getFileName() + ".copy-") + STAMP_FORM + Pattern.quote(SUFFIX + PARTIAL));
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(file.getParent())) {
       for (Path entry : entries) {
-        String name = entry.getFileName().toString();
-        if (name.startsWith(prefix) && name.endsWith(SUFFIX + PARTIAL)) {
+        if (form.matcher(entry.getFileName().toString()).matches() && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
           Files.deleteIfExists(entry);
         }
       }

@@ -19,6 +19,7 @@ import dev.gao.metrics.runtime.schema.SchemaDifference;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -334,6 +335,39 @@ class MigrationTest {
     MetricsDatabase.open(Versions.schema(4), file).close(); // nothing to migrate: no backup
     assertEquals(backups, backups(folder));
     assertRows(file, 4);
+  }
+
+  @Test
+  void pruningTakesOnlyBackupsOfTheExactFormItWritesAndLeavesTheUsersFilesAlone() throws Exception {
+    Path folder = Files.createDirectories(temp.resolve("own-files"));
+    Path file = folder.resolve("m.db");
+    MetricsDatabase.open(Versions.schema(1), file).close();
+    List<Path> own = new ArrayList<>();
+    for (String name :
+        List.of("m.db.very-important.backup", "m.db.vacation-notes.backup", "m.db.v1-notes.backup",
+            "m.db.v1-20200101T000000Z.backup.keep", "m.db.v1-2020.backup", "m.db.copy-notes.backup.partial",
+            "xm.db.v1-20200101T000000Z.backup")) {
+      own.add(Files.writeString(folder.resolve(name), "mine: " + name));
+    }
+    Path ownFolder = Files.createDirectories(folder.resolve("m.db.v0-20000101T000000Z.backup"));
+    // Backups this project wrote long ago, in its own form: these are the ones pruning may take.
+    Path oldest = Files.writeString(folder.resolve("m.db.v0-20000101T000000Z-2.backup"), "old");
+    Files.setLastModifiedTime(oldest, FileTime.fromMillis(0));
+    for (int version = 2; version <= 4; version++) {
+      MetricsDatabase.open(Versions.schema(version), file).close();
+    }
+    MetricsDatabase.builder(Versions.schema(4)).file(file).targetVersion(3).open().close();
+    for (Path mine : own) {
+      assertTrue(Files.exists(mine), mine + " survived");
+      assertEquals("mine: " + mine.getFileName(), Files.readString(mine));
+    }
+    assertTrue(Files.isDirectory(ownFolder), "a folder named like a backup is not one");
+    assertFalse(Files.exists(oldest), "the oldest backup of the project's own form is pruned");
+    List<Path> kept = backups(folder).stream()
+        .filter(p -> p.getFileName().toString().matches("m\\.db\\.v\\d+-\\d{8}T\\d{6}Z(-\\d+)?\\.backup"))
+        .filter(Files::isRegularFile)
+        .toList();
+    assertEquals(3, kept.size(), kept.toString());
   }
 
   private static List<Path> backups(Path folder) throws Exception {
