@@ -7,6 +7,7 @@ import dev.gao.metrics.runtime.connection.WriteLocks;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
+import dev.gao.metrics.runtime.sql.SideFiles;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -70,7 +71,7 @@ record DatabaseConnections(TransactionManager transactions, Path file, String lo
             + ": "
             + message
             + ". Check that the file is an intact SQLite database this user can read and write,"
-            + " or move it away to start a new database.",
+            + " or " + SideFiles.MOVE_AWAY + " to start a new database.",
         e);
   }
 

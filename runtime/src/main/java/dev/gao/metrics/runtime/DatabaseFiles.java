@@ -4,6 +4,7 @@ import com.sun.security.auth.module.UnixSystem;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.FileCheck;
+import dev.gao.metrics.runtime.sql.SideFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -217,7 +218,8 @@ final class DatabaseFiles {
             + " lie next to it as "
             + file.getFileName()
             + ".v<version>-<time>.backup), or salvage its rows with the sqlite3 shell's .recover"
-            + " command into a new file, or move it away to start a new database.",
+            + " command into a new file, or " + SideFiles.MOVE_AWAY + " to start a new database."
+            + SideFiles.RESTORE_ADVICE,
         cause);
   }
 

@@ -19,6 +19,7 @@ import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.schema.TriggerInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.LiveTable;
+import dev.gao.metrics.runtime.sql.SideFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -235,7 +236,8 @@ final class SchemaInitializer {
             + stored
             + ", or restore a backup taken at version "
             + schema.version()
-            + ".",
+            + "."
+            + SideFiles.RESTORE_ADVICE,
         stored,
         schema.version());
   }

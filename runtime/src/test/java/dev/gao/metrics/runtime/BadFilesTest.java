@@ -112,7 +112,7 @@ class BadFilesTest {
       raf.setLength(size / 2 + 1000);
     }
     Snapshot before = Snapshot.of(file);
-    assertMentions(refused(file), "truncated", "restore it from a backup");
+    assertMentions(refused(file), "truncated", "restore it from a backup", "move the file's -wal and -shm files away together with it");
     before.assertUnchanged();
   }
 
@@ -149,7 +149,7 @@ class BadFilesTest {
       raf.write(garbage(3996));
     }
     Snapshot before = Snapshot.of(file);
-    assertMentions(refused(file), "damaged", "restore it from a backup");
+    assertMentions(refused(file), "damaged", "restore it from a backup", "move the file's -wal and -shm files away together with it");
     before.assertUnchanged();
   }
 
@@ -168,7 +168,7 @@ class BadFilesTest {
     // and checking every page at each open would cost a read of the whole file.
     try (MetricsDatabase db = MetricsDatabase.open(TestSchema.SCHEMA, file)) {
       MetricsException e = assertThrows(MetricsException.class, () -> new RunDao(db).list(1000, 0));
-      assertMentions(e, file.toString(), "damaged", "restore it from a backup");
+      assertMentions(e, file.toString(), "damaged", "restore it from a backup", "move the file's -wal and -shm files away together with it");
     }
     before.assertUnchanged();
   }
@@ -231,7 +231,7 @@ class BadFilesTest {
       raf.write(garbage(3996));
     }
     Snapshot before = Snapshot.of(file);
-    assertMentions(refused(file), "damaged", "restore it from a backup");
+    assertMentions(refused(file), "damaged", "restore it from a backup", "move the file's -wal and -shm files away together with it");
     before.assertUnchanged();
   }
 
@@ -244,7 +244,7 @@ class BadFilesTest {
     SchemaVersionException e =
         assertThrows(
             SchemaVersionException.class, () -> MetricsDatabase.open(Versions.schema(2), file));
-    assertMentions(e, file.toString(), "version 3", "records no steps down", "restore a backup");
+    assertMentions(e, file.toString(), "version 3", "records no steps down", "restore a backup", "move the file's -wal and -shm files away together with it");
     before.assertUnchanged();
   }
 

@@ -86,7 +86,7 @@ class BadFilesCliTest {
       raf.setLength(raf.length() / 2 + 123);
     }
     Snapshot before = Snapshot.of(file);
-    assertDatabaseError(Cli.run("runs", "--db", file.toString()), file, "truncated", "restore it from a backup");
+    assertDatabaseError(Cli.run("runs", "--db", file.toString()), file, "truncated", "restore it from a backup", "move the file's -wal and -shm files away together with it");
     before.assertUnchanged();
   }
 

@@ -1,6 +1,7 @@
 package dev.gao.metrics.runtime.exception;
 
 import dev.gao.metrics.runtime.schema.SchemaDifference;
+import dev.gao.metrics.runtime.sql.SideFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,8 @@ public class SchemaMismatchException extends MetricsException {
         (table, lines) -> message.append("\n  table ").append(table).append(':').append(lines));
     message.append(
         "\nThe file was changed outside gao-metrics or written by code of another schema."
-            + " Restore it from a backup or move it away to start a new database.");
+            + " Restore it from a backup or " + SideFiles.MOVE_AWAY + " to start a new database."
+            + SideFiles.RESTORE_ADVICE);
     return message.toString();
   }
 }

@@ -1,5 +1,7 @@
 package dev.gao.metrics.runtime.exception;
 
+import dev.gao.metrics.runtime.sql.SideFiles;
+
 /** The database file records a different schema version than the code expects. */
 public class SchemaVersionException extends MetricsException {
   /** Version of the serial form. */
@@ -32,7 +34,7 @@ public class SchemaVersionException extends MetricsException {
             + codeVersion
             + ". Open it with code built for version "
             + storedVersion
-            + ", or move the file away to start a new database.");
+            + ", or " + SideFiles.MOVE_AWAY + " to start a new database.");
     this.storedVersion = storedVersion;
     this.codeVersion = codeVersion;
   }

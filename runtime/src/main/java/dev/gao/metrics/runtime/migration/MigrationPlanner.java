@@ -2,6 +2,7 @@ package dev.gao.metrics.runtime.migration;
 
 import dev.gao.metrics.runtime.exception.SchemaVersionException;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
+import dev.gao.metrics.runtime.sql.SideFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,7 +86,8 @@ public final class MigrationPlanner {
               + stored
               + " to "
               + target
-              + " (-Agaometrics.schemaDir), or restore the file from a backup.",
+              + " (-Agaometrics.schemaDir), or restore the file from a backup."
+              + SideFiles.RESTORE_ADVICE,
           stored,
           schema.version());
     }
@@ -100,7 +102,8 @@ public final class MigrationPlanner {
             + stored
             + ", or restore a backup taken at version "
             + target
-            + ".",
+            + "."
+            + SideFiles.RESTORE_ADVICE,
         stored,
         schema.version());
   }

@@ -82,7 +82,8 @@ final class SqliteErrorTranslator {
                 + (context.table() == null ? "" : " while reading table " + context.table().name())
                 + ". Nothing was changed by this statement. Stop writing to the file and restore it"
                 + " from a backup (copies taken before migrations lie next to it, ending in"
-                + " .backup), or salvage its rows with the sqlite3 shell's .recover command.",
+                + " .backup), or salvage its rows with the sqlite3 shell's .recover command."
+                + SideFiles.RESTORE_ADVICE,
             exception);
       case SQLITE_LOCKED:
       case SQLITE_LOCKED_SHAREDCACHE:
