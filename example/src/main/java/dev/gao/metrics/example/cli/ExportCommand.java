@@ -75,6 +75,13 @@ final class ExportCommand extends DatabaseCommand {
   @Option(names = "--compact", description = "json: the whole array on one line instead of pretty-printed.")
   boolean compact;
 
+  @Option(
+      names = "--csv-formulas",
+      description =
+          "csv: write text cells that a spreadsheet would evaluate (starting with = + - @, a tab or a carriage"
+              + " return) as they are. By default they get a leading ' so that spreadsheets show them as text.")
+  boolean csvFormulas;
+
   @Mixin RunFilterOptions filters;
 
   @Option(
@@ -171,6 +178,9 @@ final class ExportCommand extends DatabaseCommand {
       throw new ParameterException(
           spec.commandLine(), "--split writes GAO-Dev's per-table CSV files; add --format csv");
     }
+    if (csvFormulas && format != Format.csv) {
+      throw new ParameterException(spec.commandLine(), "--csv-formulas applies to --format csv");
+    }
     if (compact && format == Format.csv) {
       throw new ParameterException(spec.commandLine(), "--compact applies to --format json; CSV has one run per line");
     }
@@ -221,7 +231,7 @@ final class ExportCommand extends DatabaseCommand {
     private ExportWriter started() throws IOException {
       if (writer == null) {
         List<Writer> writers = writing == null ? List.of(out) : writing.writers();
-        writer = ExportWriter.of(format, split != null, compact, writers);
+        writer = ExportWriter.of(format, split != null, compact, !csvFormulas, writers);
         writer.begin();
       }
       return writer;

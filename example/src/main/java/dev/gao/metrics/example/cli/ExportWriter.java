@@ -28,14 +28,17 @@ abstract class ExportWriter {
    * @param format csv, json or jsonl
    * @param split for csv, GAO-Dev's five per-table files ({@link SplitCsv}) instead of one
    * @param compact for json, the whole array on one line instead of pretty-printed
+   * @param neutralizeFormulas for csv, text cells a spreadsheet would evaluate get a leading {@code '}
+   *     ({@link #cell})
    * @param writers where to write: one writer, or for {@code split} one per {@link SplitCsv#FILES}
    * @return the format's writer
    * @throws IOException if the JSON generator cannot be created
    */
-  static ExportWriter of(ExportCommand.Format format, boolean split, boolean compact, List<Writer> writers)
+  static ExportWriter of(
+      ExportCommand.Format format, boolean split, boolean compact, boolean neutralizeFormulas, List<Writer> writers)
       throws IOException {
     return switch (format) {
-      case csv -> split ? new Split(writers) : new Csv(writers.get(0));
+      case csv -> split ? new Split(writers, neutralizeFormulas) : new Csv(writers.get(0), neutralizeFormulas);
       case json -> new JsonArray(writers.get(0), compact);
       case jsonl -> new JsonLines(writers.get(0));
     };
@@ -116,10 +119,12 @@ abstract class ExportWriter {
    */
   private static final class Csv extends ExportWriter {
     private final Writer writer;
+    private final boolean neutralizeFormulas;
     private final List<CsvColumn> columns = csvColumns();
 
-    Csv(Writer writer) {
+    Csv(Writer writer, boolean neutralizeFormulas) {
       this.writer = writer;
+      this.neutralizeFormulas = neutralizeFormulas;
     }
 
     @Override
@@ -129,7 +134,7 @@ abstract class ExportWriter {
 
     @Override
     void write(WholeRun run) throws IOException {
-      writer.write(csvLine(columns.stream().map(c -> c.value(run)).toList()));
+      writer.write(csvLine(columns.stream().map(c -> c.value(run, neutralizeFormulas)).toList()));
     }
 
     @Override
@@ -141,10 +146,12 @@ abstract class ExportWriter {
   /** GAO-Dev's five per-table CSV files, written side by side. */
   private static final class Split extends ExportWriter {
     private final List<Writer> writers;
+    private final boolean neutralizeFormulas;
     private final List<List<String>> headers = new ArrayList<>();
 
-    Split(List<Writer> writers) {
+    Split(List<Writer> writers, boolean neutralizeFormulas) {
       this.writers = writers;
+      this.neutralizeFormulas = neutralizeFormulas;
       SplitCsv.FILES.forEach(file -> headers.add(file.header()));
     }
 
@@ -158,7 +165,7 @@ abstract class ExportWriter {
     @Override
     void write(WholeRun run) throws IOException {
       for (int i = 0; i < writers.size(); i++) {
-        List<String> row = SplitCsv.FILES.get(i).row(run, headers.get(i));
+        List<String> row = SplitCsv.FILES.get(i).row(run, headers.get(i), neutralizeFormulas);
         if (row != null) {
           writers.get(i).write(csvLine(row));
         }
@@ -175,15 +182,15 @@ abstract class ExportWriter {
 
   /** One column of the single CSV file: a run column, or a column of a metric table. */
   private record CsvColumn(String header, String table, String column, boolean many) {
-    String value(WholeRun run) {
+    String value(WholeRun run, boolean neutralizeFormulas) {
       if (table == null) {
-        return Values.text(run.run().get(column));
+        return cell(run.run().get(column), neutralizeFormulas);
       }
       List<Map<String, Object>> rows = run.rows(table);
       if (many) {
         return Values.text(rows.stream().map(r -> Values.json(r.get(column))).toList());
       }
-      return rows.isEmpty() ? "" : Values.text(rows.get(0).get(column));
+      return rows.isEmpty() ? "" : cell(rows.get(0).get(column), neutralizeFormulas);
     }
   }
 
@@ -222,6 +229,25 @@ abstract class ExportWriter {
         .filter(t -> t.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("schema has no table " + name));
+  }
+
+  /**
+   * The CSV text of a value. With {@code neutralizeFormulas}, a text value that a spreadsheet would
+   * evaluate as a formula (it starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
+   * carriage return: {@code =1+2*cmd|' /C calc'!A0} as a project name) gets a leading {@code '},
+   * which spreadsheets read as "this cell is text". Numbers are never changed: {@code -5} stays a
+   * number.
+   *
+   * @param value the stored value
+   * @param neutralizeFormulas whether to neutralize formula text
+   * @return the cell's text
+   */
+  static String cell(Object value, boolean neutralizeFormulas) {
+    String text = Values.text(value);
+    if (neutralizeFormulas && value instanceof String && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      return "'" + text;
+    }
+    return text;
   }
 
   /** One CSV record per RFC 4180: fields with a comma, quote or line break are quoted, CRLF ends it. */

@@ -50,10 +50,12 @@ final class SplitCsv {
      *
      * @param run the whole run
      * @param header the file's {@link #header}
+     * @param neutralizeFormulas whether text cells a spreadsheet would evaluate get a leading {@code
+     *     '} ({@link ExportWriter#cell})
      * @return the fields, or null when the run has no row in the table (a damaged database:
      *     {@code gao-metrics validate} names it), so that no row of made-up empty values appears
      */
-    List<String> row(WholeRun run, List<String> header) {
+    List<String> row(WholeRun run, List<String> header, boolean neutralizeFormulas) {
       Map<String, Object> values;
       if (table.equals(GaoRunModel.MODEL.runTable().name())) {
         values = run.run().values();
@@ -66,7 +68,7 @@ final class SplitCsv {
       }
       List<String> fields = new ArrayList<>(header.size());
       for (String column : header) {
-        fields.add(Values.text(column.equals("run_id") ? run.run().id() : values.get(column)));
+        fields.add(ExportWriter.cell(column.equals("run_id") ? run.run().id() : values.get(column), neutralizeFormulas));
       }
       return fields;
     }

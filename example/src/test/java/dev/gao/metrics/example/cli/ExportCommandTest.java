@@ -12,7 +12,12 @@ import dev.gao.metrics.example.DemoRuns;
 import dev.gao.metrics.example.LargeDatabase;
 import dev.gao.metrics.example.RunDocument;
 import dev.gao.metrics.example.cli.CliRun.Result;
+import dev.gao.metrics.example.model.AutonomyMetrics;
+import dev.gao.metrics.example.model.BenchmarkRun;
 import dev.gao.metrics.example.model.GaoMetricsSchema;
+import dev.gao.metrics.example.model.PerformanceMetrics;
+import dev.gao.metrics.example.model.QualityMetrics;
+import dev.gao.metrics.example.model.WorkflowMetrics;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -220,6 +225,63 @@ class ExportCommandTest {
     assertEquals("", export("--format", "jsonl", "--project", "none").out());
     assertEquals(1, ReadCommandsTest.parseCsv(export("--format", "csv", "--project", "none").out()).size(),
         "the header only");
+  }
+
+  @Test
+  void textCellsASpreadsheetWouldEvaluateAreNeutralizedUnlessAskedForAndNumbersStayNumbers() throws Exception {
+    String formula = "=1+2*cmd|' /C calc'!A0";
+    CompleteRun base = runs.get(0);
+    BenchmarkRun r = base.run();
+    CompleteRun hostile =
+        new CompleteRun(
+            new BenchmarkRun("hostile-run", r.timestamp(), formula, "@SUM(A1)", "-1", r.metadata(), r.createdAt(),
+                r.status(), r.finishedAt()),
+            withRun(base.performance(), "hostile-run"), withRun(base.autonomy(), "hostile-run"),
+            withRun(base.quality(), "hostile-run"), withRun(base.workflow(), "hostile-run"), List.of());
+    try (BenchmarkStore store = BenchmarkStore.open(db)) {
+      store.record(hostile);
+    }
+    List<List<String>> safe = ReadCommandsTest.parseCsv(export("--format", "csv", "--run-id", "hostile-run").out());
+    List<String> header = safe.get(0);
+    List<String> row = safe.get(1);
+    assertEquals("'" + formula, row.get(header.indexOf("project_name")));
+    assertEquals("'@SUM(A1)", row.get(header.indexOf("benchmark_name")));
+    assertEquals("'-1", row.get(header.indexOf("version")), "text that looks like a negative number is text");
+    assertEquals(
+        Values.number(base.performance().totalTimeSeconds()),
+        row.get(header.indexOf("performance_metrics.total_time_seconds")), "numbers are never changed");
+
+    List<List<String>> raw =
+        ReadCommandsTest.parseCsv(export("--format", "csv", "--run-id", "hostile-run", "--csv-formulas").out());
+    assertEquals(formula, raw.get(1).get(header.indexOf("project_name")), "--csv-formulas writes them as stored");
+
+    Path dir = folder.resolve("split");
+    assertEquals(0, export("--format", "csv", "--run-id", "hostile-run", "--split", dir.toString()).exitCode());
+    List<List<String>> split = ReadCommandsTest.parseCsv(Files.readString(dir.resolve("runs.csv")));
+    assertEquals("'" + formula, split.get(1).get(split.get(0).indexOf("project_name")));
+    assertEquals(2, export("--format", "json", "--csv-formulas").exitCode(), "--csv-formulas is for csv only");
+  }
+
+  private static PerformanceMetrics withRun(PerformanceMetrics p, String runId) {
+    return new PerformanceMetrics(0, runId, p.totalTimeSeconds(), p.phaseTimes(), p.tokenUsageTotal(),
+        p.tokenUsageByAgent(), p.apiCallsCount(), p.apiCallsCost());
+  }
+
+  private static AutonomyMetrics withRun(AutonomyMetrics a, String runId) {
+    return new AutonomyMetrics(0, runId, a.manualInterventionsCount(), a.manualInterventionsTypes(),
+        a.promptsNeededInitial(), a.promptsNeededFollowup(), a.oneShotSuccessRate(), a.errorRecoveryRate(),
+        a.agentHandoffsSuccessful(), a.agentHandoffsFailed());
+  }
+
+  private static QualityMetrics withRun(QualityMetrics q, String runId) {
+    return new QualityMetrics(0, runId, q.testsWritten(), q.testsPassing(), q.codeCoveragePercentage(),
+        q.lintingErrorsCount(), q.lintingErrorsBySeverity(), q.typeErrorsCount(), q.securityVulnerabilitiesCount(),
+        q.securityVulnerabilitiesBySeverity(), q.functionalCompletenessPercentage());
+  }
+
+  private static WorkflowMetrics withRun(WorkflowMetrics w, String runId) {
+    return new WorkflowMetrics(0, runId, w.storiesCreated(), w.storiesCompleted(), w.avgCycleTimeSeconds(),
+        w.phaseDistribution(), w.reworkCount());
   }
 
   @Test
