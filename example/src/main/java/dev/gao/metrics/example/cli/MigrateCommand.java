@@ -3,10 +3,21 @@ package dev.gao.metrics.example.cli;
 import dev.gao.metrics.example.model.GaoMetricsSchema;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
+import dev.gao.metrics.runtime.migration.MigrationStep;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,6 +40,15 @@ final class MigrateCommand extends DatabaseCommand {
   @Option(names = "--no-backup", description = "Do not copy the database before migrating it.")
   boolean noBackup;
 
+  @Option(
+      names = "--yes",
+      description = "Downgrade without asking, even at a terminal, though the steps drop tables or columns.")
+  boolean yes;
+
+  /** {@code DROP TABLE "t"} and {@code ALTER TABLE "t" DROP COLUMN "c"}, as the generated steps write them. */
+  private static final Pattern DROP =
+      Pattern.compile("^(?:DROP TABLE \"([^\"]+)\"|ALTER TABLE \"([^\"]+)\" DROP COLUMN \"([^\"]+)\")$");
+
   @Override
   public Integer call() {
     if (GaoMetricsSchema.SCHEMA.atVersion(target).isEmpty()) {
@@ -45,6 +65,16 @@ final class MigrateCommand extends DatabaseCommand {
     if (dryRun) {
       out.print(plan.describe());
       return 0;
+    }
+    List<String> dropped = dropped(file, plan);
+    if (!dropped.isEmpty()) {
+      err().println(
+          "gao-metrics migrate: migrating " + file + " down to version " + target + " drops "
+              + String.join(", ", dropped) + " (a backup is taken first unless --no-backup)");
+      if (!yes && parent.terminal().interactive() && !confirmed(file)) {
+        out.println("nothing migrated");
+        return 0;
+      }
     }
     int before = plan.adoptedVersion() > 0 ? 0 : plan.storedVersion();
     try (MetricsDatabase db =
@@ -69,6 +99,60 @@ final class MigrateCommand extends DatabaseCommand {
       }
     }
     return 0;
+  }
+
+  private boolean confirmed(Path file) {
+    try {
+      return parent.terminal().confirmed(err(), "migrate " + file + " down to version " + target + "? [y/N] ");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * What the downgrade steps of {@code plan} drop, with what each holds now: {@code table
+   * token_usage (576 rows)}, {@code column benchmark_runs.finished_at (72 values)}. Read on a plain
+   * read-only connection, which changes nothing; a table or column that a step of the same path
+   * creates first is listed without a count.
+   */
+  private static List<String> dropped(Path file, MigrationPlan plan) {
+    List<String> dropped = new ArrayList<>();
+    for (MigrationStep step : plan.steps()) {
+      if (step.upgrade()) {
+        continue;
+      }
+      List<String> statements = new ArrayList<>(step.statements());
+      statements.addAll(step.finalStatements());
+      for (String sql : statements) {
+        Matcher drop = DROP.matcher(sql.strip());
+        if (!drop.matches()) {
+          continue;
+        }
+        String table = drop.group(1) != null ? drop.group(1) : drop.group(2);
+        String column = drop.group(3);
+        if (column == null && statements.contains("ALTER TABLE \"" + table + "__new\" RENAME TO \"" + table + "\"")) {
+          continue; // a rebuild: the new form of the table takes the old one's place, with its rows
+        }
+        String entry = column == null
+            ? "table " + table + count(file, "SELECT count(*) FROM \"" + table + "\"", "rows")
+            : "column " + table + "." + column
+                + count(file, "SELECT count(*) FROM \"" + table + "\" WHERE \"" + column + "\" IS NOT NULL", "values");
+        if (!dropped.contains(entry)) {
+          dropped.add(entry);
+        }
+      }
+    }
+    return dropped;
+  }
+
+  private static String count(Path file, String sql, String what) {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + file + "?mode=ro");
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      return rs.next() ? String.format(Locale.ROOT, " (%,d %s)", rs.getLong(1), what) : "";
+    } catch (SQLException e) {
+      return "";
+    }
   }
 
   /** The versions this build can migrate to, {@code 1, 2, 3, 4}. */

@@ -2,6 +2,7 @@ package dev.gao.metrics.example.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -93,6 +94,33 @@ class MigrationCommandsTest {
     assertTrue(status.out().contains("GaoMetrics version 1 (this build: version 5)"), status.out());
     Result after = run("history", "--db", file.toString());
     assertTrue(after.out().matches("(?s).*downgrade\\s+2 -> 1.*"), after.out());
+  }
+
+  @Test
+  void aDowngradeThatDropsDataListsItAndAsksAtATerminal() throws Exception {
+    Path file = folder.resolve("demo.db");
+    assertEquals(0, run("demo", "--db", file.toString()).exitCode());
+    byte[] before = Files.readAllBytes(file);
+
+    CliRun.Result no = CliRun.run("n\n", true, "migrate", "--db", file.toString(), "--to", "1");
+    assertEquals(0, no.exitCode(), no.err());
+    assertTrue(
+        no.err().contains("down to version 1 drops table token_usage (576 rows), column benchmark_runs.status (72 values),"
+            + " column benchmark_runs.finished_at (72 values)"),
+        no.err());
+    assertTrue(no.err().contains("[y/N]"), no.err());
+    assertEquals("nothing migrated", no.out().strip());
+    assertArrayEquals(before, Files.readAllBytes(file), "answered no: the file is as it was");
+
+    CliRun.Result yes = CliRun.run("y\n", true, "migrate", "--db", file.toString(), "--to", "4");
+    assertEquals(0, yes.exitCode(), yes.err());
+    assertFalse(yes.err().contains("drops"), "5 -> 4 drops nothing: " + yes.err());
+    assertTrue(yes.out().contains("from version 5 to 4"), yes.out());
+
+    Result script = run("migrate", "--db", file.toString(), "--to", "1");
+    assertEquals(0, script.exitCode(), script.err());
+    assertTrue(script.err().contains("drops table token_usage (576 rows)"), "said also without a terminal: " + script.err());
+    assertTrue(script.out().contains("from version 4 to 1"), script.out());
   }
 
   @Test
