@@ -134,15 +134,7 @@ public final class Analytics {
     if (paged) {
       sql.append(" LIMIT ? OFFSET ?");
     }
-    int next = conditions.size() + 1;
-    StatementBinder paging =
-        paged
-            ? statement -> {
-              statement.setLong(next, filter.limit() > 0 ? filter.limit() : -1);
-              statement.setLong(next + 1, filter.offset());
-            }
-            : StatementBinder.NONE;
-    return new BoundQuery(sql.toString(), conditions.binder(1, paging));
+    return new BoundQuery(sql.toString(), conditions.binder(1, Sql.paging(filter, paged, conditions.size() + 1)));
   }
 
   /**

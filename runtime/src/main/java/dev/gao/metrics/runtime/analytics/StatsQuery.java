@@ -144,14 +144,7 @@ final class StatsQuery {
         parameters.add(metric.key());
       }
     }
-    int next = parameters.size() + conditions.size() + 1;
-    StatementBinder paging =
-        paged
-            ? statement -> {
-              statement.setLong(next, filter.limit() > 0 ? filter.limit() : -1);
-              statement.setLong(next + 1, filter.offset());
-            }
-            : StatementBinder.NONE;
+    StatementBinder paging = Sql.paging(filter, paged, parameters.size() + conditions.size() + 1);
     StatementBinder binder =
         statement -> {
           for (int i = 0; i < parameters.size(); i++) {
