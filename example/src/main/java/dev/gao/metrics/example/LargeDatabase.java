@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * rather than a century.
  *
  * <pre>{@code
- * java -cp gao-metrics.jar dev.gao.metrics.example.LargeDatabase /tmp/big.db 1000000 42
+ * java -cp gao-metrics.jar dev.gao.metrics.example.LargeDatabase ~/big.db 1000000 42
  * }</pre>
  */
 public final class LargeDatabase {

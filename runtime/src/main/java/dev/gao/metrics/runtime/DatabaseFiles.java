@@ -1,6 +1,5 @@
 package dev.gao.metrics.runtime;
 
-import com.sun.security.auth.module.UnixSystem;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.FileCheck;
@@ -13,6 +12,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -55,6 +56,11 @@ final class DatabaseFiles {
   static Prepared prepare(Path file, Dialect dialect) {
     Path absolute = file.toAbsolutePath().normalize();
     Attributes attributes = attributes(absolute);
+    if (attributes == null && Files.isSymbolicLink(absolute)) {
+      // A link to nothing: the file is created where it points, owner-only like any other.
+      absolute = linkTarget(absolute);
+      attributes = attributes(absolute);
+    }
     if (attributes != null && attributes.directory()) {
       throw new DatabaseOpenException(
           "Cannot open database "
@@ -73,9 +79,11 @@ final class DatabaseFiles {
     }
     if (existing != null && Files.isDirectory(existing)) {
       checkFolder(existing, absolute);
+      FileOwnership.checkBeforeCreating(absolute, existing);
     }
     try {
       createFolders(parent);
+      FileOwnership.check(absolute, dialect.sideFileSuffixes());
       createFile(absolute);
     } catch (IOException e) {
       throw new DatabaseOpenException(
@@ -115,8 +123,8 @@ final class DatabaseFiles {
         Map<String, Object> unix = Files.readAttributes(path, "unix:isDirectory,isRegularFile,uid,mode");
         long owner = ((Number) unix.get("uid")).longValue();
         boolean ours =
-            ProcessUser.UID != ProcessUser.UNKNOWN
-                ? owner == ProcessUser.UID
+            FileOwnership.ProcessUser.UID != FileOwnership.ProcessUser.UNKNOWN
+                ? owner == FileOwnership.ProcessUser.UID
                 : Files.getOwner(path).getName().equals(System.getProperty("user.name"));
         boolean ownerWrite = (((Number) unix.get("mode")).intValue() & OWNER_WRITE_BIT) != 0;
         return new Attributes(
@@ -126,23 +134,6 @@ final class DatabaseFiles {
       return new Attributes(basic.isDirectory(), basic.isRegularFile(), false);
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       return null;
-    }
-  }
-
-  /**
-   * The user id of this process, looked up once; {@link #UNKNOWN} in a runtime image without the
-   * {@code jdk.security.auth} module, where the owner's name is compared instead.
-   */
-  private static final class ProcessUser {
-    static final long UNKNOWN = Long.MIN_VALUE;
-    static final long UID = uid();
-
-    private static long uid() {
-      try {
-        return new UnixSystem().getUid();
-      } catch (LinkageError e) {
-        return UNKNOWN;
-      }
     }
   }
 
@@ -160,11 +151,103 @@ final class DatabaseFiles {
               + "), and every open may write to it. It was left unchanged. Make it writable"
               + " (chmod u+rw "
               + file
-              + "), or copy it and open the copy.");
+              + "), or copy it and open the copy."
+              + interruptedWriteAdvice(file, dialect));
     }
     checkFolder(file.getParent(), file);
+    FileOwnership.check(file, dialect.sideFileSuffixes());
+    rollBackInterruptedWrite(file, dialect);
     return checkContent(file, dialect);
   }
+
+  /** How long rolling back an interrupted write waits for another process's lock. */
+  private static final Duration ROLLBACK_WAIT = Duration.ofSeconds(10);
+
+  /**
+   * Rolls back what a writer killed mid-transaction left half-written in the file (a hot {@code
+   * -journal} of a rollback-journal file, as GAO-Dev's Python store writes them), as SQLite does on
+   * a read-write open. Until then the file holds part of a transaction, read-only connections
+   * refuse it, and its header and size may look damaged.
+   *
+   * @param file an existing database file this process may write
+   */
+  static void rollBackInterruptedWrite(Path file, Dialect dialect) {
+    if (!dialect.hasInterruptedWrite(file)) {
+      return;
+    }
+    try {
+      dialect.rollBackInterruptedWrite(file, ROLLBACK_WAIT);
+    } catch (SQLException e) {
+      throw new DatabaseOpenException(
+          "Cannot open database file "
+              + file
+              + ": "
+              + file.getFileName()
+              + "-journal beside it holds a transaction that was not finished, and rolling it"
+              + " back failed ("
+              + e.getMessage()
+              + "). Both files were left as they are; keep them together (moving or deleting the"
+              + " -journal alone makes the half-written transaction permanent) and retry once no"
+              + " other program holds the database.",
+          e);
+    }
+  }
+
+  /**
+   * What a read-only or unreadable file's refusal adds when an interrupted write lies beside it:
+   * a copy without its {@code -journal} would keep the half-written transaction.
+   */
+  static String interruptedWriteAdvice(Path file, Dialect dialect) {
+    if (!dialect.hasInterruptedWrite(file)) {
+      return "";
+    }
+    return " "
+        + file.getFileName()
+        + "-journal beside it holds a transaction that was not finished; SQLite rolls it back on"
+        + " the first open that may write the file. Copy or move the two files only together"
+        + " (cp "
+        + file
+        + " "
+        + file
+        + "-journal DEST/): the database without its -journal keeps the half-written transaction.";
+  }
+
+  /**
+   * Where a chain of symbolic links ends, for a link whose target does not exist.
+   *
+   * @param link an absolute path that is a symbolic link
+   * @return the absolute, normalized path the last link names
+   */
+  private static Path linkTarget(Path link) {
+    Path current = link;
+    try {
+      for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+        if (hops == MAX_LINKS) {
+          throw new DatabaseOpenException(
+              "Cannot open database file "
+                  + link
+                  + ": it is a chain of more than "
+                  + MAX_LINKS
+                  + " symbolic links (a loop?). Pass the path of the database file itself.");
+        }
+        Path parent = current.getParent();
+        Path folder = Files.isDirectory(parent) ? parent.toRealPath() : parent;
+        current = folder.resolve(Files.readSymbolicLink(current)).toAbsolutePath().normalize();
+      }
+    } catch (IOException e) {
+      throw new DatabaseOpenException(
+          "Cannot open database file "
+              + link
+              + ": the symbolic link cannot be followed ("
+              + e.getMessage()
+              + "). Pass the path of the database file itself.",
+          e);
+    }
+    return current;
+  }
+
+  /** Links followed at most, as Linux's own limit for one path. */
+  private static final int MAX_LINKS = 40;
 
   /**
    * Refuses a file that is not a database of the dialect, or whose header and size show it
@@ -245,6 +328,17 @@ final class DatabaseFiles {
               + folder
               + "), or move the database to a writable folder.");
     }
+  }
+
+  /**
+   * Whether this process may write the file and its folder, judged as opening does: a file or
+   * folder whose owner made it read-only is read-only for everyone, the superuser too.
+   */
+  static boolean mayWrite(Path file) {
+    Path folder = file.getParent();
+    return Files.isWritable(file)
+        && !ownerMayNotWrite(file)
+        && (folder == null || (Files.isWritable(folder) && !ownerMayNotWrite(folder)));
   }
 
   /** Whether the path belongs to this process's user and its owner write permission is off. */

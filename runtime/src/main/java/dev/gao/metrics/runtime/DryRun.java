@@ -31,6 +31,18 @@ final class DryRun {
       return new MigrationPlan(location, 0, 0, target.version(), List.of());
     }
     Dialect dialect = new SqliteDialect();
+    FileOwnership.check(absolute, dialect.sideFileSuffixes());
+    if (dialect.hasInterruptedWrite(absolute)) {
+      if (!DatabaseFiles.mayWrite(absolute)) {
+        throw new DatabaseOpenException(
+            "Cannot read database file "
+                + location
+                + ": it cannot be read until an unfinished transaction is rolled back, and this"
+                + " user may not write it or its folder. It was left unchanged."
+                + DatabaseFiles.interruptedWriteAdvice(absolute, dialect));
+      }
+      DatabaseFiles.rollBackInterruptedWrite(absolute, dialect);
+    }
     DatabaseFiles.checkContent(absolute, dialect);
     Path wal = absolute.resolveSibling(absolute.getFileName() + "-wal");
     Path shm = absolute.resolveSibling(absolute.getFileName() + "-shm");

@@ -44,6 +44,35 @@ public interface Dialect {
   Connection readOnlyConnection(Path file) throws SQLException;
 
   /**
+   * The files the engine keeps beside a database file while it is open or after a crash, as
+   * suffixes of the file's name (SQLite: {@code -wal}, {@code -shm}, {@code -journal}). They are
+   * part of the database: moved, copied and trusted only together with it.
+   *
+   * @return the suffixes
+   */
+  List<String> sideFileSuffixes();
+
+  /**
+   * Whether a writer that stopped mid-transaction left its undo record beside the file (SQLite: a
+   * non-empty {@code -journal}, which only a read-write connection rolls back; read-only
+   * connections refuse the file until then).
+   *
+   * @param file an existing database file
+   * @return true if an interrupted write may have to be rolled back
+   */
+  boolean hasInterruptedWrite(Path file);
+
+  /**
+   * Rolls back what an interrupted writer left half-written, as the engine does on its next
+   * read-write open, without changing the file's journal mode or anything else in it.
+   *
+   * @param file an existing database file with {@link #hasInterruptedWrite}
+   * @param busyTimeout how long to wait for another process that holds the file locked
+   * @throws SQLException if the engine cannot roll it back
+   */
+  void rollBackInterruptedWrite(Path file, Duration busyTimeout) throws SQLException;
+
+  /**
    * Prepares a physical connection the first time it is seen, outside any transaction, and checks
    * that foreign keys are enforced on it.
    *
