@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,5 +54,32 @@ class OwnerOnlyFilesTest {
     } finally {
       System.setProperty("user.home", home);
     }
+  }
+
+  @Test
+  void filesCreatedThroughALinkToNothingAreOwnerOnlyWhateverTheUmask() throws Exception {
+    Path folder = Files.createDirectory(temp.resolve("links"));
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    Path link = Files.createSymbolicLink(folder.resolve("m.db"), Path.of("data/target.db"));
+    Path export = folder.resolve("runs.json");
+    // A child JVM under umask 000, where anything created with the default mode is 0666.
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classpath = System.getProperty("java.class.path");
+    for (List<String> args :
+        List.of(
+            List.of("demo", "--seed", "3", "--repeats", "1", "--db", link.toString()),
+            List.of("export", "--db", link.toString(), "--output", export.toString()))) {
+      List<String> command = new ArrayList<>(List.of("sh", "-c", "umask 000; exec \"$@\"", "sh", java, "-cp",
+          classpath, "dev.gao.metrics.example.cli.GaoMetricsCli"));
+      command.addAll(args);
+      Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(child.waitFor(120, TimeUnit.SECONDS), args.toString());
+      assertEquals(0, child.exitValue(), args + ": " + output);
+    }
+    assertTrue(Files.isSymbolicLink(link), "the link is kept");
+    assertEquals("rwx------", permissions(folder.resolve("data")));
+    assertEquals("rw-------", permissions(folder.resolve("data/target.db")));
+    assertEquals("rw-------", permissions(export));
   }
 }
