@@ -9,6 +9,7 @@ import dev.gao.metrics.example.model.QualityMetrics;
 import dev.gao.metrics.example.model.TokenType;
 import dev.gao.metrics.example.model.TokenUsage;
 import dev.gao.metrics.example.model.WorkflowMetrics;
+import dev.gao.metrics.runtime.exception.ValueText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ public final class RunDocumentValidator {
       return value.toString();
     }
     try {
-      return MAPPER.writeValueAsString(value);
+      return ValueText.escapeLoneSurrogates(MAPPER.writeValueAsString(value));
     } catch (JsonProcessingException e) {
       return String.valueOf(value);
     }

@@ -1,5 +1,7 @@
 package dev.gao.metrics.runtime.analytics;
 
+import dev.gao.metrics.runtime.dao.ColumnRef;
+import dev.gao.metrics.runtime.dao.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.StatementRunner;
@@ -420,7 +422,7 @@ public final class Analytics {
     for (RunRow row :
         statements.list(
             selectByRun(model.runTable(), model.idColumn(), ""),
-            statement -> statement.setString(1, ids),
+            statement -> SqlValues.setText(statement, 1, ids, new ColumnRef<>(model.runTable().name(), model.idColumn())),
             this::runRow)) {
       rows.put(text(row.id()), row);
     }
@@ -454,7 +456,7 @@ public final class Analytics {
     List<Map<String, Object>> rows =
         statements.list(
             selectByRun(child, runColumn, " ORDER BY " + order),
-            statement -> statement.setString(1, ids),
+            statement -> SqlValues.setText(statement, 1, ids, new ColumnRef<>(model.runTable().name(), model.idColumn())),
             decoder::read);
     for (Map<String, Object> row : rows) {
       Map<String, List<Map<String, Object>>> run = children.get(String.valueOf(row.get(runColumn)));

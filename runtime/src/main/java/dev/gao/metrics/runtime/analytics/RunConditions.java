@@ -34,10 +34,12 @@ final class RunConditions {
     List<Parameter> parameters = new ArrayList<>();
     for (Map.Entry<String, Set<String>> condition : filter.dimensions().entrySet()) {
       String column = model.dimension(condition.getKey());
-      in(clauses, parameters, Sql.column(alias, column), condition.getValue());
+      in(clauses, parameters, Sql.column(alias, column), new ColumnRef<>(model.runTable().name(), column),
+          condition.getValue());
     }
     if (!filter.statuses().isEmpty()) {
-      in(clauses, parameters, Sql.column(alias, statusColumn(model)), filter.statuses());
+      in(clauses, parameters, Sql.column(alias, statusColumn(model)),
+          new ColumnRef<>(model.runTable().name(), statusColumn(model)), filter.statuses());
     }
     if (filter.isWithoutFailed()) {
       String status = statusColumn(model);
@@ -52,7 +54,9 @@ final class RunConditions {
                 ? notFailed
                 : "(" + column + " IS NULL OR " + notFailed + ")");
         for (String value : failed) {
-          parameters.add((statement, index) -> statement.setString(index, value));
+          parameters.add(
+              (statement, index) ->
+                  SqlValues.setText(statement, index, value, new ColumnRef<>(model.runTable().name(), status)));
         }
       }
     }
@@ -86,13 +90,17 @@ final class RunConditions {
   }
 
   private static void in(
-      List<String> clauses, List<Parameter> parameters, String column, Set<String> values) {
+      List<String> clauses,
+      List<Parameter> parameters,
+      String column,
+      ColumnRef<?> ref,
+      Set<String> values) {
     clauses.add(
         values.size() == 1
             ? column + " = ?"
             : column + " IN (" + Sql.placeholders(values.size()) + ")");
     for (String value : values) {
-      parameters.add((statement, index) -> statement.setString(index, value));
+      parameters.add((statement, index) -> SqlValues.setText(statement, index, value, ref));
     }
   }
 

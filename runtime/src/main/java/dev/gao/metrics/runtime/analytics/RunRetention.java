@@ -1,5 +1,7 @@
 package dev.gao.metrics.runtime.analytics;
 
+import dev.gao.metrics.runtime.dao.ColumnRef;
+import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.dao.StatementBinder;
@@ -107,7 +109,7 @@ public final class RunRetention {
 
   private Map<String, Long> deleteRuns(String ids) {
     Map<String, Long> counts = emptyCounts();
-    StatementBinder binder = statement -> statement.setString(1, ids);
+    StatementBinder binder = statement -> SqlValues.setText(statement, 1, ids, new ColumnRef<>(model.runTable().name(), model.idColumn()));
     for (Map.Entry<String, dev.gao.metrics.runtime.schema.ForeignKeyInfo> child :
         model.childTables().entrySet()) {
       counts.put(

@@ -1,5 +1,7 @@
 package dev.gao.metrics.runtime.analytics;
 
+import dev.gao.metrics.runtime.dao.ColumnRef;
+import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.connection.StatementRunner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +83,7 @@ final class RunValues {
     Map<String, Map<MetricRef, Double>> values = new LinkedHashMap<>();
     statements.list(
         sql,
-        statement -> statement.setString(1, idsJson),
+        statement -> SqlValues.setText(statement, 1, idsJson, new ColumnRef<>(model.runTable().name(), model.idColumn())),
         rs -> {
           MetricRef metric = metrics.get(rs.getInt(2));
           String key = rs.getString(3);

@@ -1,5 +1,7 @@
 package dev.gao.metrics.runtime.analytics;
 
+import dev.gao.metrics.runtime.dao.ColumnRef;
+import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.dao.StatementBinder;
 import java.sql.ResultSet;
@@ -141,6 +143,7 @@ final class StatsQuery {
     }
     for (MetricRef metric : metrics) {
       if (metric.key() != null) {
+        SqlValues.checkText(metric.key(), new ColumnRef<>(metric.table(), metric.column().name()));
         parameters.add(metric.key());
       }
     }

@@ -1,5 +1,7 @@
 package dev.gao.metrics.runtime.analytics;
 
+import dev.gao.metrics.runtime.dao.ColumnRef;
+import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.connection.StatementRunner;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -79,7 +81,8 @@ final class TrendQuery {
         statement -> {
           int next = 1;
           if (metric.key() != null) {
-            statement.setString(next++, metric.key());
+            SqlValues.setText(
+                statement, next++, metric.key(), new ColumnRef<>(metric.table(), metric.column().name()));
           }
           int paging = next + conditions.size();
           conditions

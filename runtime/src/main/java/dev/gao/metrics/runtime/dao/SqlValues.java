@@ -49,7 +49,41 @@ public final class SqlValues {
     if (value == null) {
       ps.setNull(index, Types.VARCHAR);
     } else {
+      checkText(value, column);
       ps.setString(index, value);
+    }
+  }
+
+  /**
+   * Refuses text that is not valid Unicode: a lone UTF-16 surrogate, which the driver would store as
+   * {@code ?}, so that two different values became one and a stored value differed from the one
+   * given. One pass over the characters; nothing is allocated for valid text.
+   *
+   * @param value the text
+   * @param column the column it is written to or compared with, for the message
+   * @throws InvalidValueException naming table, column, value and the surrogate's position
+   */
+  public static void checkText(String value, ColumnRef<?> column) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isSurrogate(c)) {
+        boolean paired =
+            Character.isHighSurrogate(c)
+                && i + 1 < value.length()
+                && Character.isLowSurrogate(value.charAt(i + 1));
+        if (!paired) {
+          throw new InvalidValueException(
+              column.table(),
+              column.column(),
+              value,
+              String.format(
+                  "it is not valid Unicode: a lone surrogate \\u%04X at index %d (a character"
+                      + " cut in half, or a JSON escape of half a character)",
+                  (int) c,
+                  i));
+        }
+        i++;
+      }
     }
   }
 

@@ -25,13 +25,38 @@ public final class ValueText {
     } else if (value instanceof Object[] array) {
       text = Arrays.deepToString(array);
     } else if (value instanceof CharSequence chars) {
-      text = "'" + chars + "'";
+      text = "'" + escapeLoneSurrogates(chars) + "'";
     } else {
       text = String.valueOf(value);
     }
     if (text.length() > MAX_LENGTH) {
-      return text.substring(0, MAX_LENGTH) + "... (" + text.length() + " characters)";
+      int end = Character.isHighSurrogate(text.charAt(MAX_LENGTH - 1)) ? MAX_LENGTH - 1 : MAX_LENGTH;
+      return text.substring(0, end) + "... (" + text.length() + " characters)";
     }
     return text;
+  }
+
+  /**
+   * The text with each surrogate that is not half of a pair written as a backslash, u and four hex
+   * digits, so that a message shows which text was refused instead of a {@code ?}.
+   *
+   * @param chars the text
+   * @return the text, escaped where needed
+   */
+  public static String escapeLoneSurrogates(CharSequence chars) {
+    StringBuilder text = new StringBuilder(chars.length());
+    for (int i = 0; i < chars.length(); i++) {
+      char c = chars.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < chars.length()
+          && Character.isLowSurrogate(chars.charAt(i + 1))) {
+        text.append(c).append(chars.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        text.append(String.format("\\u%04X", (int) c));
+      } else {
+        text.append(c);
+      }
+    }
+    return text.toString();
   }
 }
