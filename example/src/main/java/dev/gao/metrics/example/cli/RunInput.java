@@ -55,16 +55,20 @@ final class RunInput {
    * @throws IOException if the input cannot be read or decoded
    */
   static void read(String name, Reader reader, Handler handler) throws IOException {
-    BufferedReader in = new BufferedReader(reader);
+    BufferedReader in = reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
+    BoundedLines lines = new BoundedLines(in, RunDocument.MAX_DOCUMENT_CHARS);
     StringBuilder blank = new StringBuilder();
-    String first;
+    BoundedLines.Line first;
     int lineNumber = 0;
-    while ((first = in.readLine()) != null) {
+    while ((first = lines.next()) != null) {
       lineNumber++;
-      if (lineNumber == 1 && first.startsWith("\uFEFF")) {
-        first = first.substring(1);
+      if (first.tooLong()) {
+        break;
       }
-      if (!first.isBlank()) {
+      if (lineNumber == 1 && first.text().startsWith("\uFEFF")) {
+        first = new BoundedLines.Line(first.text().substring(1), first.length() - 1);
+      }
+      if (!first.text().isBlank()) {
         break;
       }
       blank.append('\n');
@@ -72,18 +76,23 @@ final class RunInput {
     if (first == null) {
       return;
     }
-    String trimmed = first.strip();
-    if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
-      String line = first;
+    // A first line over the limit is taken for a JSON Lines document: a JSON document's first line
+    // is short ("{" or "[").
+    String trimmed = first.tooLong() ? "" : first.text().strip();
+    if (first.tooLong() || (trimmed.startsWith("{") && trimmed.endsWith("}"))) {
+      BoundedLines.Line line = first;
       do {
-        if (!line.isBlank()) {
-          readLine(name + " line " + lineNumber, line, handler);
+        String location = name + " line " + lineNumber;
+        if (line.tooLong()) {
+          handler.malformed(location, tooLarge(line.length() + " characters"));
+        } else if (!line.text().isBlank()) {
+          readLine(location, line.text(), handler);
         }
-        line = in.readLine();
+        line = lines.next();
         lineNumber++;
       } while (line != null);
     } else {
-      readJson(name, new PrefixedReader(blank + first + "\n", in), handler);
+      readJson(name, new PrefixedReader(blank + first.text() + "\n", in), handler);
     }
   }
 
