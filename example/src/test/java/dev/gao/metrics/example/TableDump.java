@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads tables of a database file with a plain SQLite connection, independently of the library. */
-final class TableDump {
+public final class TableDump {
   private TableDump() {}
 
   /**
@@ -54,7 +54,7 @@ final class TableDump {
    * @param sql the query
    * @return the values as text
    */
-  static List<String> column(Path file, String sql) throws SQLException {
+  public static List<String> column(Path file, String sql) throws SQLException {
     List<String> values = new ArrayList<>();
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement statement = connection.createStatement();

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gao.metrics.example.TableDump;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,15 +53,15 @@ class HotJournalTest {
     assertEquals(0, plan.exitCode(), plan.all());
     assertFalse(Files.exists(journal(file)), "the journal was rolled back and removed");
     assertEquals(committed, readOnly(file), "the file holds exactly what was committed");
-    assertEquals(List.of("ok"), column(file, "PRAGMA integrity_check"));
+    assertEquals(List.of("ok"), TableDump.column(file, "PRAGMA integrity_check"));
 
     Cli.Result migrate = Cli.run("migrate", "--db", file.toString());
     assertEquals(0, migrate.exitCode(), migrate.all());
     Cli.Result runs = Cli.run("runs", "--limit", "0", "--db", file.toString());
     assertEquals(0, runs.exitCode(), runs.all());
     assertFalse(runs.out().contains("half-"), runs.out());
-    assertEquals(List.of("24"), column(file, "SELECT count(*) FROM benchmark_runs"));
-    assertEquals(List.of("ok"), column(file, "PRAGMA integrity_check"));
+    assertEquals(List.of("24"), TableDump.column(file, "SELECT count(*) FROM benchmark_runs"));
+    assertEquals(List.of("ok"), TableDump.column(file, "PRAGMA integrity_check"));
   }
 
   @Test
@@ -134,27 +131,15 @@ class HotJournalTest {
 
   private static List<List<String>> readOnlyAfterRollback(Path file) throws Exception {
     // A plain read-write connection rolls the copy's journal back, as SQLite always does.
-    column(file, "SELECT count(*) FROM sqlite_master");
+    TableDump.column(file, "SELECT count(*) FROM sqlite_master");
     return readOnly(file);
   }
 
   private static List<List<String>> readOnly(Path file) throws Exception {
     List<List<String>> state = new ArrayList<>();
-    state.add(column(file, "SELECT count(*) FROM benchmark_runs"));
-    state.add(column(file, "SELECT run_id || ':' || ifnull(token_usage_by_agent, '') FROM performance_metrics ORDER BY id"));
+    state.add(TableDump.column(file, "SELECT count(*) FROM benchmark_runs"));
+    state.add(TableDump.column(file, "SELECT run_id || ':' || ifnull(token_usage_by_agent, '') FROM performance_metrics ORDER BY id"));
     return state;
-  }
-
-  private static List<String> column(Path file, String sql) throws Exception {
-    List<String> values = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      while (rs.next()) {
-        values.add(rs.getString(1));
-      }
-    }
-    return values;
   }
 
   private static Path journal(Path file) {

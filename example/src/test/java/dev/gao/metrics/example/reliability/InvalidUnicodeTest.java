@@ -3,13 +3,9 @@ package dev.gao.metrics.example.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gao.metrics.example.TableDump;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,22 +44,9 @@ class InvalidUnicodeTest {
     assertTrue(errors.get(2).contains("benchmark_runs.metadata: it is not valid Unicode"), errors.get(2));
     assertTrue(errors.get(2).contains("Zo\\uDC00"), errors.get(2));
 
-    List<String> stored = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("SELECT run_id FROM benchmark_runs")) {
-      while (rs.next()) {
-        stored.add(rs.getString(1));
-      }
-    }
-    assertEquals(List.of("good-1"), stored);
+    assertEquals(List.of("good-1"), TableDump.column(db, "SELECT run_id FROM benchmark_runs"));
     for (String table : List.of("performance_metrics", "autonomy_metrics", "quality_metrics", "workflow_metrics")) {
-      try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
-          Statement statement = connection.createStatement();
-          ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
-        rs.next();
-        assertEquals(1, rs.getInt(1), table);
-      }
+      assertEquals(List.of("1"), TableDump.column(db, "SELECT count(*) FROM " + table), table);
     }
   }
 }

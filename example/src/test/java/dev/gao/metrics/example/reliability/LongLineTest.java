@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gao.metrics.example.TableDump;
 import dev.gao.metrics.example.cli.GaoMetricsCli;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -63,14 +59,7 @@ class LongLineTest {
     assertTrue(errors.get(0).contains("at most 1048576 characters"), errors.get(0));
     assertFalse(err.contains("Exception") || err.contains("Error"), err);
     assertTrue(out.contains("recorded 2 runs, rejected 1"), out);
-    List<String> stored = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
-        Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("SELECT run_id FROM benchmark_runs ORDER BY run_id")) {
-      while (rs.next()) {
-        stored.add(rs.getString(1));
-      }
-    }
+    List<String> stored = TableDump.column(db, "SELECT run_id FROM benchmark_runs ORDER BY run_id");
     assertEquals(List.of("after", "before"), stored);
   }
 }
