@@ -2,6 +2,7 @@ package dev.gao.metrics.runtime;
 
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
+import dev.gao.metrics.runtime.exception.FileErrors;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -71,7 +72,7 @@ final class Backups {
           "Cannot take a backup of database "
               + file
               + " before migrating it (nothing was migrated): "
-              + e.getMessage()
+              + (e instanceof IOException io ? FileErrors.describe(io) : e.getMessage())
               + ". Free disk space or fix the folder's permissions, or open the database with"
               + " backupBeforeMigration(false) to migrate without a backup.",
           e);

@@ -1,11 +1,13 @@
 package dev.gao.metrics.runtime;
 
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
+import dev.gao.metrics.runtime.exception.FileErrors;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.FileCheck;
 import dev.gao.metrics.runtime.sql.SideFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -61,15 +63,8 @@ final class DatabaseFiles {
       absolute = linkTarget(absolute);
       attributes = attributes(absolute);
     }
-    if (attributes != null && attributes.directory()) {
-      throw new DatabaseOpenException(
-          "Cannot open database "
-              + absolute
-              + ": it is a folder. Pass the path of a database file, for example "
-              + absolute.resolve("metrics.db")
-              + ".");
-    }
     if (attributes != null) {
+      checkKind(absolute, attributes);
       return new Prepared(absolute, checkExisting(absolute, attributes, dialect).connectingChangesFile());
     }
     Path parent = absolute.getParent();
@@ -90,7 +85,12 @@ final class DatabaseFiles {
           "Cannot create database file "
               + absolute
               + ": "
-              + e
+              + FileErrors.reason(e)
+              + (e instanceof FileSystemException fileSystem
+                      && fileSystem.getFile() != null
+                      && !fileSystem.getFile().equals(absolute.toString())
+                  ? " (" + fileSystem.getFile() + ")"
+                  : "")
               + ". Check that the folder "
               + parent
               + " can be created and written, or choose another path.",
@@ -137,21 +137,96 @@ final class DatabaseFiles {
     }
   }
 
-  private static FileCheck checkExisting(Path file, Attributes attributes, Dialect dialect) {
+  /**
+   * Refuses an existing path that is not a regular file (a folder, a FIFO, a device such as {@code
+   * /dev/null}, a socket) without opening it: opening a FIFO would block.
+   *
+   * @param file an absolute path
+   * @throws DatabaseOpenException naming the path, what it is and what to pass instead
+   */
+  static void checkKind(Path file) {
+    Attributes attributes = attributes(file);
+    if (attributes != null) {
+      checkKind(file, attributes);
+    }
+  }
+
+  private static void checkKind(Path file, Attributes attributes) {
+    if (attributes.directory()) {
+      throw new DatabaseOpenException(
+          "Cannot open database "
+              + file
+              + ": it is a folder. Nothing was changed. Pass the path of a database file, for"
+              + " example "
+              + file.resolve("metrics.db")
+              + ".");
+    }
     if (!attributes.regularFile()) {
       throw new DatabaseOpenException(
-          "Cannot open database " + file + ": it is not a regular file. Choose another path.");
+          "Cannot open database "
+              + file
+              + ": it is not a regular file (a device, FIFO or socket), so it cannot hold a"
+              + " database. Nothing was changed. Pass the path of a database file instead (a path"
+              + " where nothing exists yet becomes a new database).");
     }
-    if (!Files.isReadable(file) || !Files.isWritable(file) || attributes.ownerMayNotWrite()) {
+  }
+
+  /**
+   * Refuses a file this user may not read, naming its permissions and owner.
+   *
+   * @param file an existing regular file
+   */
+  static void checkReadable(Path file) {
+    if (!Files.isReadable(file)) {
+      throw new DatabaseOpenException(
+          "Cannot read database file "
+              + file
+              + ": user "
+              + System.getProperty("user.name")
+              + " may not read it ("
+              + permissions(file)
+              + ", "
+              + owner(file)
+              + "). It was left unchanged. Run the command as its owner, or ask the owner for a"
+              + " copy of it.");
+    }
+  }
+
+  /** Who owns the path, as {@code owned by root}. */
+  static String owner(Path path) {
+    try {
+      return "owned by " + Files.getOwner(path).getName();
+    } catch (IOException | UnsupportedOperationException e) {
+      return "owner unknown";
+    }
+  }
+
+  private static FileCheck checkExisting(Path file, Attributes attributes, Dialect dialect) {
+    if (attributes.ownerMayNotWrite()) {
       throw new DatabaseOpenException(
           "Cannot open database file "
               + file
-              + ": it is read-only or unreadable for this user ("
+              + ": it is read-only ("
               + permissions(file)
               + "), and every open may write to it. It was left unchanged. Make it writable"
               + " (chmod u+rw "
               + file
               + "), or copy it and open the copy."
+              + interruptedWriteAdvice(file, dialect));
+    }
+    checkReadable(file);
+    if (!Files.isWritable(file)) {
+      throw new DatabaseOpenException(
+          "Cannot open database file "
+              + file
+              + ": it is read-only for user "
+              + System.getProperty("user.name")
+              + " ("
+              + permissions(file)
+              + ", "
+              + owner(file)
+              + "), and every open may write to it. It was left unchanged. Run the command as its"
+              + " owner, or copy it to a folder of your own and open the copy."
               + interruptedWriteAdvice(file, dialect));
     }
     checkFolder(file.getParent(), file);
@@ -239,7 +314,7 @@ final class DatabaseFiles {
           "Cannot open database file "
               + link
               + ": the symbolic link cannot be followed ("
-              + e.getMessage()
+              + FileErrors.describe(e)
               + "). Pass the path of the database file itself.",
           e);
     }
@@ -284,8 +359,9 @@ final class DatabaseFiles {
           "Cannot read database file "
               + file
               + ": "
-              + e
-              + ". Check the file, or choose another path.",
+              + FileErrors.reason(e)
+              + ". It was left unchanged. Check the file and its permissions, or choose another"
+              + " path.",
           e);
     }
   }

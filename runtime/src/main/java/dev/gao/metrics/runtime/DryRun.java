@@ -27,9 +27,12 @@ final class DryRun {
     SchemaInfo target = SchemaInitializer.targetSchema(schema, targetVersion);
     Path absolute = file.toAbsolutePath().normalize();
     String location = absolute.toString();
-    if (!Files.isRegularFile(absolute)) {
+    if (!Files.exists(absolute)) {
+      // No file, or a link to none: opening would create the database there.
       return new MigrationPlan(location, 0, 0, target.version(), List.of());
     }
+    DatabaseFiles.checkKind(absolute);
+    DatabaseFiles.checkReadable(absolute);
     Dialect dialect = new SqliteDialect();
     FileOwnership.check(absolute, dialect.sideFileSuffixes());
     if (dialect.hasInterruptedWrite(absolute)) {
@@ -126,6 +129,21 @@ final class DryRun {
     } catch (RuntimeException e) {
       if (e instanceof dev.gao.metrics.runtime.exception.SchemaVersionException version) {
         throw version;
+      }
+      if (!DatabaseFiles.mayWrite(absolute)) {
+        // A WAL database can only be read where its -shm can be created or written.
+        throw new DatabaseOpenException(
+            "Cannot read database file "
+                + location
+                + ": user "
+                + System.getProperty("user.name")
+                + " may not write it or its folder ("
+                + DatabaseFiles.owner(absolute)
+                + "), and SQLite cannot read it without writing "
+                + absolute.getFileName()
+                + "-shm beside it. It was left unchanged. Run the command as its owner, or copy"
+                + " it (with its -wal, if there is one) to a folder of your own and open the copy.",
+            e);
       }
       throw new DatabaseOpenException(
           "Cannot read database file " + location + " to plan its migration: " + e.getMessage(),

@@ -5,6 +5,7 @@ import dev.gao.metrics.example.model.GaoMetricsSchema;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.StatementListener;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,8 +20,16 @@ final class Databases {
    */
   static void requireExisting(Path file) {
     if (!Files.exists(file)) {
+      String link = "";
+      if (Files.isSymbolicLink(file)) {
+        try {
+          link = " (a symbolic link to " + Files.readSymbolicLink(file) + ", which does not exist)";
+        } catch (IOException e) {
+          link = " (a symbolic link that cannot be followed)";
+        }
+      }
       throw new IllegalStateException(
-          "no metrics database at " + file + "; create it with 'gao-metrics init --db " + file + "'");
+          "no metrics database at " + file + link + "; create it with 'gao-metrics init --db " + file + "'");
     }
   }
 
@@ -36,13 +45,39 @@ final class Databases {
   }
 
   /**
+   * Fails with a one-line message when the existing file holds no schema yet (an empty file, or a
+   * SQLite file without tables): a command that only reads has nothing to read there.
+   *
+   * @param plan the file's plan
+   */
+  static void requireSchema(MigrationPlan plan) {
+    if (plan.createsSchema()) {
+      Path file = Path.of(plan.location());
+      String what = sizeOf(file) == 0 ? "it is an empty file" : "it is a SQLite file without tables";
+      throw new IllegalStateException(
+          file + " holds no metrics database yet (" + what + "); create one there with 'gao-metrics init --db "
+              + file + "'");
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /**
    * Opens the file at the version it holds, so that nothing is migrated.
    *
    * @param plan the file's plan
    * @return the open database
-   * @throws IllegalStateException if the file was created without gao-metrics (opening would adopt it)
+   * @throws IllegalStateException if the file holds no schema, or was created without gao-metrics
+   *     (opening would adopt it)
    */
   static MetricsDatabase openAsStored(MigrationPlan plan) {
+    requireSchema(plan);
     if (plan.adoptedVersion() > 0) {
       throw new IllegalStateException(
           plan.location() + " was created without gao-metrics (its tables match version "
@@ -67,6 +102,7 @@ final class Databases {
    */
   static BenchmarkStore openCurrent(Path file, StatementListener listener) {
     MigrationPlan plan = plan(file);
+    requireSchema(plan);
     if (plan.adoptedVersion() > 0 || plan.storedVersion() < GaoMetricsSchema.VERSION) {
       throw new IllegalStateException(
           file + " is at an older schema (version " + plan.storedVersion() + ", this build reads version "

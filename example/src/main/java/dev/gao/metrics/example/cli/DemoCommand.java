@@ -60,6 +60,11 @@ final class DemoCommand extends DatabaseCommand {
     }
     Path file = file();
     boolean existed = Files.exists(file);
+    if (existed) {
+      // The runtime's checks (the kind of file, who may read it, files others planted beside it,
+      // an interrupted write) before anything reads it.
+      Databases.plan(file);
+    }
     StoredDemoRuns.Counts before;
     try {
       before = StoredDemoRuns.count(file);

@@ -1,12 +1,21 @@
 package dev.gao.metrics.example.cli;
 
+import dev.gao.metrics.runtime.MetricsDatabase;
+import dev.gao.metrics.runtime.exception.BusyException;
+import dev.gao.metrics.runtime.exception.FileErrors;
 import dev.gao.metrics.runtime.exception.MetricsException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -55,6 +64,13 @@ public final class GaoMetricsCli implements Runnable {
 
   /** The global {@code --db}, inherited by every subcommand. */
   @Mixin DatabaseOption database;
+
+  /** The global {@code --debug}: an error's stack trace after its one-line message. */
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "After an error's one-line message, print its stack trace to standard error.")
+  boolean debug;
 
   private final Map<String, String> environment;
   private final Terminal terminal;
@@ -138,7 +154,8 @@ public final class GaoMetricsCli implements Runnable {
    */
   static CommandLine commandLine(
       Map<String, String> environment, Terminal terminal, Clock clock, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new GaoMetricsCli(environment, terminal, clock));
+    GaoMetricsCli top = new GaoMetricsCli(environment, terminal, clock);
+    CommandLine commandLine = new CommandLine(top);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(
@@ -152,25 +169,115 @@ public final class GaoMetricsCli implements Runnable {
         });
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
-          failed.getErr().println("gao-metrics " + failed.getCommandName() + ": " + oneLine(exception));
+          failed.getErr().println("gao-metrics " + failed.getCommandName() + ": " + oneLine(exception, failed));
+          if (top.debug) {
+            exception.printStackTrace(failed.getErr());
+          }
           failed.getErr().flush();
           // A refusal (a path that would destroy data, a demo into real runs) is fixed like a usage error.
           return exception instanceof RefusedException
               ? failed.getCommandSpec().exitCodeOnInvalidInput()
               : EXIT_DATABASE_ERROR;
         });
+    CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          try {
+            return runLast.execute(parseResult);
+          } catch (Error error) {
+            // An Error passes the exception handler: out of memory, a stack overflow. One line, no
+            // stack trace (with the heap exhausted printing one may fail too) unless --debug.
+            List<CommandLine> commands = parseResult.asCommandLineList();
+            CommandLine failed = commands.get(commands.size() - 1);
+            failed.getErr().println("gao-metrics " + failed.getCommandName() + ": " + errorLine(error));
+            if (top.debug) {
+              error.printStackTrace(failed.getErr());
+            }
+            failed.getErr().flush();
+            return EXIT_DATABASE_ERROR;
+          }
+        });
     return commandLine;
   }
 
-  static String oneLine(Exception exception) {
-    String message = exception.getMessage();
-    if (message == null || message.isBlank()) {
-      message = exception.getClass().getSimpleName();
+  /** The one line of an {@link Error} that reached the command line, saying what to do. */
+  static String errorLine(Error error) {
+    if (error instanceof OutOfMemoryError) {
+      return "out of memory (this JVM may use at most "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+          + " MiB); give it more, for example with JAVA_TOOL_OPTIONS=-Xmx2g, or give the command"
+          + " less to do at once (--limit, a smaller input file)";
     }
-    if (!(exception instanceof MetricsException) && !(exception instanceof IllegalStateException)) {
-      message = exception.getClass().getSimpleName() + ": " + message;
+    if (error instanceof StackOverflowError) {
+      return "the input nests too deeply to process; flatten it, or give the JVM a larger thread"
+          + " stack with JAVA_TOOL_OPTIONS=-Xss16m";
+    }
+    return "internal failure (" + plainWords(error.getClass().getSimpleName()) + "); run again with"
+        + " --debug and report what it prints";
+  }
+
+  /**
+   * An exception as one line that says what to do, without Java class names: the message of the
+   * library's and the commands' own exceptions, an I/O failure in plain words with its file, and
+   * anything else as an internal failure to report (its stack trace with {@code --debug}).
+   *
+   * @param exception what the command threw
+   * @param failed the command that threw it
+   * @return one line
+   */
+  static String oneLine(Exception exception, CommandLine failed) {
+    Exception cause =
+        exception instanceof UncheckedIOException unchecked ? unchecked.getCause() : exception;
+    String message;
+    if (cause instanceof BusyException) {
+      message = busy(failed);
+    } else if (cause instanceof IOException io) {
+      message = FileErrors.describe(io) + "; check the path and its permissions";
+    } else if (cause instanceof MetricsException || cause instanceof IllegalStateException) {
+      message = cause.getMessage();
+    } else {
+      String detail = cause.getMessage();
+      message = "internal failure"
+          + (detail == null || detail.isBlank() ? " (" + plainWords(cause.getClass().getSimpleName()) + ")" : ": " + detail)
+          + "; run again with --debug and report what it prints";
+    }
+    if (message == null || message.isBlank()) {
+      message = plainWords(cause.getClass().getSimpleName());
     }
     return message.replace(System.lineSeparator(), " ").replace('\n', ' ');
+  }
+
+  /**
+   * {@link #oneLine(Exception, CommandLine)} outside a command's failure, as for one rejected run.
+   *
+   * @param exception the failure
+   * @return one line
+   */
+  static String oneLine(Exception exception) {
+    return oneLine(exception, null);
+  }
+
+  /** The busy error as the command line has it: it waits the library's default, with no option. */
+  private static String busy(CommandLine failed) {
+    String file =
+        failed != null && failed.getCommand() instanceof DatabaseCommand command ? fileOf(command) : "the database";
+    return file + " is busy: another program held its write lock for more than "
+        + MetricsDatabase.DEFAULT_BUSY_TIMEOUT.toSeconds() + " s; run the command again once that"
+        + " program is done (what this command had committed before stays)";
+  }
+
+  private static String fileOf(DatabaseCommand command) {
+    try {
+      return command.file().toString();
+    } catch (RuntimeException e) {
+      return "the database";
+    }
+  }
+
+  /** {@code OutOfMemoryError} as {@code out of memory}: a class name in plain words. */
+  static String plainWords(String simpleName) {
+    String bare = simpleName.replaceAll("(Exception|Error)$", "");
+    return bare.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).strip();
   }
 
   /**

@@ -96,8 +96,9 @@ final class RecordCommand extends DatabaseCommand {
       Reader reader = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder());
       RunInput.read(name, reader, recorder);
     } catch (CharacterCodingException e) {
-      recorder.reject(name + ": is not UTF-8 text (" + e.getClass().getSimpleName()
-          + "); convert it to UTF-8; the rest of " + name + " was not read");
+      recorder.reject(name + ": is not UTF-8 text (it holds bytes UTF-8 does not allow, as Latin-1 or"
+          + " Windows-1252 text does); convert it to UTF-8 (for example iconv -f latin1 -t utf-8)"
+          + " and record it again; the rest of " + name + " was not read");
     } finally {
       if (!stdin) {
         bytes.close();

@@ -1,5 +1,6 @@
 package dev.gao.metrics.example.cli;
 
+import dev.gao.metrics.example.model.RunStatus;
 import dev.gao.metrics.runtime.analytics.RunFilter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,6 +65,15 @@ final class RunFilterOptions {
     result = where(result, "benchmark_name", benchmarks);
     result = where(result, "version", versions);
     if (statuses != null && !statuses.isEmpty()) {
+      List<String> known = Arrays.stream(RunStatus.values()).map(RunStatus::name).toList();
+      for (String status : statuses) {
+        if (!known.contains(status)) {
+          throw new ParameterException(
+              spec.commandLine(),
+              "invalid --status " + Show.quoted(status) + ": a run's status is one of "
+                  + String.join(", ", known));
+        }
+      }
       result = result.status(statuses.toArray(String[]::new));
     }
     Instant from = time(since, "--since", false, spec);

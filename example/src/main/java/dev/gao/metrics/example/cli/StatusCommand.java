@@ -36,6 +36,7 @@ final class StatusCommand extends DatabaseCommand {
   public Integer call() throws IOException {
     Path file = file();
     MigrationPlan plan = Databases.plan(file);
+    Databases.requireSchema(plan);
     PrintWriter out = out();
     if (json) {
       out.println(RunDocument.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(file, plan)));

@@ -274,7 +274,7 @@ public final class HistoryTable {
           List.of());
     } catch (JsonProcessingException | RuntimeException e) {
       throw new IllegalStateException(
-          "the stored downgrade step " + from + " -> " + to + " in " + NAME + " is damaged: " + e,
+          "the stored downgrade step " + from + " -> " + to + " in " + NAME + " is damaged: " + e.getMessage(),
           e);
     }
   }

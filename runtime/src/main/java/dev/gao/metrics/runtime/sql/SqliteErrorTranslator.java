@@ -66,7 +66,8 @@ final class SqliteErrorTranslator {
                 + context.location()
                 + " is busy: another connection held its lock longer than the busy timeout ("
                 + sqliteMessage
-                + "). Retry later, or open the database with a longer busyTimeout.",
+                + "). Retry once the other program is done, or let connections wait longer"
+                + " (MetricsDatabase.Builder.busyTimeout).",
             exception);
       case SQLITE_CORRUPT:
       case SQLITE_CORRUPT_INDEX:
