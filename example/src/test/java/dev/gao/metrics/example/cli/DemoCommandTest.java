@@ -151,12 +151,15 @@ class DemoCommandTest {
       assertTrue(refused.err().contains(db + " holds "), refused.err());
       assertArrayEquals(before, Files.readAllBytes(db), fixture + " was neither migrated nor changed");
     }
-    // A file that looks like a database but cannot be read: the demo stops rather than guess.
+    // A file that looks like a database but cannot be read: the demo stops before counting its
+    // runs, with the file checks every command makes (the header is damaged; restore or salvage).
     byte[] broken = Arrays.copyOf("SQLite format 3\0".getBytes(StandardCharsets.US_ASCII), 4096);
     Path unreadable = Files.write(folder.resolve("broken.db"), broken);
     Result cannotCount = demo(unreadable);
     assertEquals(GaoMetricsCli.EXIT_DATABASE_ERROR, cannotCount.exitCode(), cannotCount.all());
-    assertTrue(cannotCount.err().startsWith("gao-metrics demo: cannot count the runs of " + unreadable), cannotCount.err());
+    assertTrue(cannotCount.err().startsWith("gao-metrics demo: Cannot open database file " + unreadable
+        + ": the file is damaged"), cannotCount.err());
+    assertTrue(cannotCount.err().contains("restore it from a backup"), cannotCount.err());
     assertEquals(1, cannotCount.err().strip().lines().count(), cannotCount.err());
     assertArrayEquals(broken, Files.readAllBytes(unreadable));
     // A file that is no database at all is left to the usual check, which names the problem.

@@ -227,7 +227,10 @@ class InjectionTest {
         assertEquals(1, stats.size(), option + " " + id);
       }
       if (!id.equals("--")) {
-        assertEquals(List.of(), listedRuns("--status", id), "--status " + id);
+        // A status is one of four names: a hostile one is a usage error, never SQL.
+        Cli.Result status = cli("runs", "--json", "--status=" + id);
+        assertEquals(2, status.exitCode(), "--status " + id + status.all());
+        assertTrue(status.err().contains("a run's status is one of"), status.err());
       }
 
       Cli.Result show = cli("show", "--json", "--", id);
