@@ -1,7 +1,7 @@
 package dev.gao.metrics.example;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
-import dev.gao.metrics.runtime.sql.SqliteDialect;
+import dev.gao.metrics.runtime.sql.sqlite.SqliteDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

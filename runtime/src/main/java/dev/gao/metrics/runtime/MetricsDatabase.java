@@ -1,5 +1,11 @@
 package dev.gao.metrics.runtime;
 
+import dev.gao.metrics.runtime.sql.sqlite.DryRun;
+import dev.gao.metrics.runtime.connection.DatabaseConnections;
+import dev.gao.metrics.runtime.sql.sqlite.SqliteConnections;
+import dev.gao.metrics.runtime.sql.sqlite.SqliteOpenSteps;
+import dev.gao.metrics.runtime.migration.SchemaInitializer;
+import dev.gao.metrics.runtime.migration.SchemaMarker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gao.metrics.runtime.connection.StatementListener;
 import dev.gao.metrics.runtime.connection.TransactionManager;
@@ -14,7 +20,7 @@ import dev.gao.metrics.runtime.migration.PlannedStep;
 import dev.gao.metrics.runtime.schema.SchemaDifference;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
-import dev.gao.metrics.runtime.sql.SqliteDialect;
+import dev.gao.metrics.runtime.sql.sqlite.SqliteDialect;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -303,7 +309,7 @@ public final class MetricsDatabase implements AutoCloseable {
    * @throws IllegalStateException after {@link #close()}
    */
   public List<MigrationStep> pendingSteps() {
-    return SchemaInitializer.plan(transactions, schema, storedVersion(), schema.version(), location)
+    return SchemaInitializer.plan(transactions, dialect, schema, storedVersion(), schema.version(), location)
         .stream()
         .map(PlannedStep::step)
         .toList();
@@ -589,23 +595,23 @@ public final class MetricsDatabase implements AutoCloseable {
      *     from the target version after creating or migrating
      */
     public MetricsDatabase open() {
-      Dialect dialect = new SqliteDialect();
+      SqliteDialect dialect = new SqliteDialect();
       JsonCodec json = objectMapper == null ? JsonCodec.withDefaults() : JsonCodec.of(objectMapper);
       DatabaseConnections connections =
           dataSource != null
               ? DatabaseConnections.of(dataSource, dialect)
-              : DatabaseConnections.of(
+              : SqliteConnections.of(
                   file != null ? file : defaultFile(), schema, dialect, poolSize, busyTimeout);
       connections.transactions().statementListener(statementListener);
       try {
+        Path backupOf = backupBeforeMigration ? connections.file() : null;
         new SchemaInitializer(
                 connections.transactions(),
                 dialect,
                 schema,
                 connections.location(),
-                connections.file(),
+                new SqliteOpenSteps(connections.transactions(), dialect, connections.location(), backupOf),
                 targetVersion,
-                backupBeforeMigration,
                 stampValidation)
             .initializeOrValidate();
       } catch (RuntimeException e) {

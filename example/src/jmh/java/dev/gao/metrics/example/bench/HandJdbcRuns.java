@@ -99,7 +99,7 @@ public final class HandJdbcRuns implements RunOps {
 
   /** The runtime's connection settings, taken from the runtime itself so that they cannot drift. */
   static SQLiteConfig config() {
-    return dev.gao.metrics.runtime.sql.SqliteDialect.connectionConfig(java.time.Duration.ofSeconds(10));
+    return dev.gao.metrics.runtime.sql.sqlite.SqliteDialect.connectionConfig(java.time.Duration.ofSeconds(10));
   }
 
   /** A bare DriverManager connection with the runtime's pragmas. */

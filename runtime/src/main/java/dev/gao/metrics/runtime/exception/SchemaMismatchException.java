@@ -1,7 +1,6 @@
 package dev.gao.metrics.runtime.exception;
 
 import dev.gao.metrics.runtime.schema.SchemaDifference;
-import dev.gao.metrics.runtime.sql.SideFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,15 @@ public class SchemaMismatchException extends MetricsException {
    * @param schemaName the schema name
    * @param schemaVersion the schema version
    * @param differences every difference found, not empty
+   * @param advice what to do, as sentences with a leading space
    */
   public SchemaMismatchException(
-      String location, String schemaName, int schemaVersion, List<SchemaDifference> differences) {
-    super(report(location, schemaName, schemaVersion, differences));
+      String location,
+      String schemaName,
+      int schemaVersion,
+      List<SchemaDifference> differences,
+      String advice) {
+    super(report(location, schemaName, schemaVersion, differences, advice));
     this.differences = List.copyOf(differences);
   }
 
@@ -41,7 +45,11 @@ public class SchemaMismatchException extends MetricsException {
   }
 
   private static String report(
-      String location, String schemaName, int version, List<SchemaDifference> differences) {
+      String location,
+      String schemaName,
+      int version,
+      List<SchemaDifference> differences,
+      String advice) {
     Map<String, StringBuilder> byTable = new LinkedHashMap<>();
     for (SchemaDifference difference : differences) {
       byTable
@@ -63,9 +71,8 @@ public class SchemaMismatchException extends MetricsException {
     byTable.forEach(
         (table, lines) -> message.append("\n  table ").append(table).append(':').append(lines));
     message.append(
-        "\nThe file was changed outside gao-metrics or written by code of another schema."
-            + " Restore it from a backup or " + SideFiles.MOVE_AWAY + " to start a new database."
-            + SideFiles.RESTORE_ADVICE);
+        "\nThe database was changed outside gao-metrics or written by code of another schema."
+            + advice);
     return message.toString();
   }
 }

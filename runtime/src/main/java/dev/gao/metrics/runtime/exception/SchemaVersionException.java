@@ -1,8 +1,6 @@
 package dev.gao.metrics.runtime.exception;
 
-import dev.gao.metrics.runtime.sql.SideFiles;
-
-/** The database file records a different schema version than the code expects. */
+/** The database records a different schema version than the code expects. */
 public class SchemaVersionException extends MetricsException {
   /** Version of the serial form. */
   private static final long serialVersionUID = 1L;
@@ -12,32 +10,6 @@ public class SchemaVersionException extends MetricsException {
 
   /** The version the code expects. */
   private final int codeVersion;
-
-  /**
-   * Creates an exception naming both versions.
-   *
-   * @param location the database file or data source
-   * @param schemaName the schema name
-   * @param storedVersion the version recorded in the database
-   * @param codeVersion the version of the schema the code was compiled with
-   */
-  public SchemaVersionException(
-      String location, String schemaName, int storedVersion, int codeVersion) {
-    super(
-        "Database "
-            + location
-            + " holds schema "
-            + schemaName
-            + " version "
-            + storedVersion
-            + ", but the code expects version "
-            + codeVersion
-            + ". Open it with code built for version "
-            + storedVersion
-            + ", or " + SideFiles.MOVE_AWAY + " to start a new database.");
-    this.storedVersion = storedVersion;
-    this.codeVersion = codeVersion;
-  }
 
   /**
    * Creates an exception with a message of its own, which must name both versions and what to do.

@@ -2,7 +2,6 @@ package dev.gao.metrics.runtime.migration;
 
 import dev.gao.metrics.runtime.exception.SchemaVersionException;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
-import dev.gao.metrics.runtime.sql.SideFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,11 +34,17 @@ public final class MigrationPlanner {
    * @param target the version to reach
    * @param storedSteps the downgrade steps recorded in the database
    * @param location the database, for messages
+   * @param restoreAdvice how to restore a backup of it correctly, appended to advice to restore one
    * @return the steps in order; empty if {@code stored == target}
    * @throws SchemaVersionException if a step is missing, naming both versions and what to do
    */
   public static List<PlannedStep> plan(
-      SchemaInfo schema, int stored, int target, StoredSteps storedSteps, String location) {
+      SchemaInfo schema,
+      int stored,
+      int target,
+      StoredSteps storedSteps,
+      String location,
+      String restoreAdvice) {
     List<PlannedStep> steps = new ArrayList<>();
     int version = stored;
     while (version != target) {
@@ -54,7 +59,7 @@ public final class MigrationPlanner {
             nextSchema.map(SchemaInfo::identityHash).orElse(found.targetIdentityHash());
         steps.add(new PlannedStep(found.step(), hash, true));
       } else {
-        throw missingStep(schema, stored, target, version, next, location);
+        throw missingStep(schema, stored, target, version, next, location, restoreAdvice);
       }
       version = next;
     }
@@ -62,7 +67,13 @@ public final class MigrationPlanner {
   }
 
   private static SchemaVersionException missingStep(
-      SchemaInfo schema, int stored, int target, int version, int next, String location) {
+      SchemaInfo schema,
+      int stored,
+      int target,
+      int version,
+      int next,
+      String location,
+      String restoreAdvice) {
     String what =
         "Database "
             + location
@@ -87,7 +98,7 @@ public final class MigrationPlanner {
               + " to "
               + target
               + " (-Agaometrics.schemaDir), or restore the file from a backup."
-              + SideFiles.RESTORE_ADVICE,
+              + restoreAdvice,
           stored,
           schema.version());
     }
@@ -103,7 +114,7 @@ public final class MigrationPlanner {
             + ", or restore a backup taken at version "
             + target
             + "."
-            + SideFiles.RESTORE_ADVICE,
+            + restoreAdvice,
         stored,
         schema.version());
   }

@@ -1,77 +1,15 @@
 package dev.gao.metrics.runtime.sql;
 
+import dev.gao.metrics.runtime.schema.LiveTable;
 import dev.gao.metrics.runtime.exception.MetricsException;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** Everything the runtime does differently per database engine. */
 public interface Dialect {
-  /**
-   * A data source of physical connections to a database file, each configured with the settings the
-   * runtime relies on (foreign keys enforced, write-ahead log, busy timeout).
-   *
-   * @param file the database file
-   * @param busyTimeout how long a connection waits for a lock held by another process
-   * @return the unpooled data source
-   */
-  DataSource fileDataSource(Path file, Duration busyTimeout);
-
-  /**
-   * Looks at an existing file with plain file reads (never a connection, which could change it):
-   * whether it is a database of this engine, whether its header and size show it damaged, and
-   * whether connecting would change it. One read of the file's start answers all three.
-   *
-   * @param file an existing regular file
-   * @return what the file's first bytes show
-   * @throws IOException if the file cannot be read
-   */
-  FileCheck checkFile(Path file) throws IOException;
-
-  /**
-   * A connection that can only read the file and changes nothing in it or next to it.
-   *
-   * @param file an existing database file
-   * @return the connection; the caller closes it
-   * @throws SQLException if the file cannot be opened
-   */
-  Connection readOnlyConnection(Path file) throws SQLException;
-
-  /**
-   * The files the engine keeps beside a database file while it is open or after a crash, as
-   * suffixes of the file's name (SQLite: {@code -wal}, {@code -shm}, {@code -journal}). They are
-   * part of the database: moved, copied and trusted only together with it.
-   *
-   * @return the suffixes
-   */
-  List<String> sideFileSuffixes();
-
-  /**
-   * Whether a writer that stopped mid-transaction left its undo record beside the file (SQLite: a
-   * non-empty {@code -journal}, which only a read-write connection rolls back; read-only
-   * connections refuse the file until then).
-   *
-   * @param file an existing database file
-   * @return true if an interrupted write may have to be rolled back
-   */
-  boolean hasInterruptedWrite(Path file);
-
-  /**
-   * Rolls back what an interrupted writer left half-written, as the engine does on its next
-   * read-write open, without changing the file's journal mode or anything else in it.
-   *
-   * @param file an existing database file with {@link #hasInterruptedWrite}
-   * @param busyTimeout how long to wait for another process that holds the file locked
-   * @throws SQLException if the engine cannot roll it back
-   */
-  void rollBackInterruptedWrite(Path file, Duration busyTimeout) throws SQLException;
-
   /**
    * Prepares a physical connection the first time it is seen, outside any transaction, and checks
    * that foreign keys are enforced on it.
@@ -256,4 +194,21 @@ public interface Dialect {
    * @return the exception to throw
    */
   MetricsException translate(SQLException exception, ErrorContext context);
+
+  /**
+   * How to restore a backup of a database of this engine correctly, as sentences with a leading
+   * space to append to a message that advises restoring one (SQLite: move the {@code -wal} and
+   * {@code -shm} files away with the file); empty when there is nothing to add.
+   *
+   * @return the sentences, or an empty string
+   */
+  String restoreAdvice();
+
+  /**
+   * How to start a new database in place of one the code cannot use, as a phrase that completes
+   * "Restore it from a backup or ..." (SQLite: move the file away together with its side files).
+   *
+   * @return the phrase, without a final period
+   */
+  String startOverAdvice();
 }

@@ -7,7 +7,7 @@ import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
 import dev.gao.metrics.runtime.schema.IndexInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
-import dev.gao.metrics.runtime.sql.SqliteDialect;
+import dev.gao.metrics.runtime.sql.sqlite.SqliteDialect;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -141,7 +141,8 @@ class MigrationRecordsTest {
                   case 3 -> Optional.of(new PlannedStep(stored32, "h2-stored", true));
                   default -> Optional.empty();
                 },
-            "db");
+            "db",
+            "");
     assertEquals(3, steps.size());
     assertEquals(stored43, steps.get(0).step());
     assertEquals("h3", steps.get(0).targetIdentityHash());
@@ -152,7 +153,7 @@ class MigrationRecordsTest {
     SchemaVersionException missing =
         assertThrows(
             SchemaVersionException.class,
-            () -> MigrationPlanner.plan(code, 1, 3, from -> Optional.empty(), "db"));
+            () -> MigrationPlanner.plan(code, 1, 3, from -> Optional.empty(), "db", ""));
     assertTrue(missing.getMessage().contains("no upgrade step 2 -> 3"), missing.getMessage());
     assertThrows(NullPointerException.class, () -> new PlannedStep(UP, null, false));
   }

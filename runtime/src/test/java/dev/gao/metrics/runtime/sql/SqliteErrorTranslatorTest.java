@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime.sql;
 
+import dev.gao.metrics.runtime.sql.sqlite.SqliteDialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;

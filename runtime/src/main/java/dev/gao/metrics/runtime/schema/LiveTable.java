@@ -1,4 +1,4 @@
-package dev.gao.metrics.runtime.sql;
+package dev.gao.metrics.runtime.schema;
 
 import java.util.List;
 import java.util.Map;

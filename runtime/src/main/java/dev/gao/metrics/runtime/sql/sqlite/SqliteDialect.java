@@ -1,6 +1,9 @@
-package dev.gao.metrics.runtime.sql;
+package dev.gao.metrics.runtime.sql.sqlite;
 
+import dev.gao.metrics.runtime.schema.LiveTable;
 import dev.gao.metrics.runtime.exception.MetricsException;
+import dev.gao.metrics.runtime.sql.Dialect;
+import dev.gao.metrics.runtime.sql.ErrorContext;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -71,7 +74,14 @@ public final class SqliteDialect implements Dialect {
   /** Creates the dialect; it holds no state and may be shared. */
   public SqliteDialect() {}
 
-  @Override
+  /**
+   * A data source of physical connections to a database file, each configured with the settings the
+   * runtime relies on (foreign keys enforced, write-ahead log, busy timeout).
+   *
+   * @param file the database file
+   * @param busyTimeout how long a connection waits for a lock held by another process
+   * @return the unpooled data source
+   */
   public DataSource fileDataSource(Path file, Duration busyTimeout) {
     SQLiteConfig config = connectionConfig(busyTimeout);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
@@ -79,7 +89,15 @@ public final class SqliteDialect implements Dialect {
     return dataSource;
   }
 
-  @Override
+  /**
+   * Looks at an existing file with plain file reads (never a connection, which could change it):
+   * whether it is a SQLite database, whether its header and size show it damaged, and whether
+   * connecting would change it. One read of the file's start answers all three.
+   *
+   * @param file an existing regular file
+   * @return what the file's first bytes show
+   * @throws IOException if the file cannot be read
+   */
   public FileCheck checkFile(Path file) throws IOException {
     long size;
     byte[] start;
@@ -117,21 +135,40 @@ public final class SqliteDialect implements Dialect {
     return Files.isRegularFile(wal) && Files.size(wal) > 0;
   }
 
-  @Override
+  /**
+   * A connection that can only read the file and changes nothing in it or next to it.
+   *
+   * @param file an existing database file
+   * @return the connection; the caller closes it
+   * @throws SQLException if the file cannot be opened
+   */
   public Connection readOnlyConnection(Path file) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
     return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
   }
 
-  @Override
+  /**
+   * The files SQLite keeps beside a database file while it is open or after a crash, as suffixes of
+   * the file's name: {@code -wal}, {@code -shm}, {@code -journal}. They are part of the database:
+   * moved, copied and trusted only together with it.
+   *
+   * @return the suffixes
+   */
   public List<String> sideFileSuffixes() {
     return SIDE_FILES;
   }
 
   private static final List<String> SIDE_FILES = List.of("-wal", "-shm", "-journal");
 
-  @Override
+  /**
+   * Whether a writer that stopped mid-transaction left its undo record beside the file: a non-empty
+   * {@code -journal}, which only a read-write connection rolls back; read-only connections refuse
+   * the file until then.
+   *
+   * @param file an existing database file
+   * @return true if an interrupted write may have to be rolled back
+   */
   public boolean hasInterruptedWrite(Path file) {
     Path journal = file.resolveSibling(file.getFileName() + "-journal");
     try {
@@ -141,7 +178,14 @@ public final class SqliteDialect implements Dialect {
     }
   }
 
-  @Override
+  /**
+   * Rolls back what an interrupted writer left half-written, as SQLite does on its next read-write
+   * open, without changing the file's journal mode or anything else in it.
+   *
+   * @param file an existing database file with {@link #hasInterruptedWrite}
+   * @param busyTimeout how long to wait for another process that holds the file locked
+   * @throws SQLException if SQLite cannot roll it back
+   */
   public void rollBackInterruptedWrite(Path file, Duration busyTimeout) throws SQLException {
     // A plain read-write connection, with no journal-mode pragma: SQLite sees the hot journal on
     // its first read, takes the exclusive lock and copies the saved pages back. A journal that is
@@ -330,5 +374,15 @@ public final class SqliteDialect implements Dialect {
   @Override
   public MetricsException translate(SQLException exception, ErrorContext context) {
     return translator.translate(exception, context);
+  }
+
+  @Override
+  public String restoreAdvice() {
+    return SideFiles.RESTORE_ADVICE;
+  }
+
+  @Override
+  public String startOverAdvice() {
+    return SideFiles.MOVE_AWAY + " to start a new database";
   }
 }

@@ -1,4 +1,4 @@
-package dev.gao.metrics.runtime;
+package dev.gao.metrics.runtime.sql.sqlite;
 
 import com.sun.security.auth.module.UnixSystem;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;

@@ -1,5 +1,7 @@
-package dev.gao.metrics.runtime;
+package dev.gao.metrics.runtime.sql.sqlite;
 
+import dev.gao.metrics.runtime.migration.SchemaInitializer;
+import dev.gao.metrics.runtime.migration.SchemaMarker;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import java.util.List;
 final class FileInspection {
   private FileInspection() {}
 
-  static void check(DatabaseFiles.Prepared prepared, SchemaInfo schema, Dialect dialect) {
+  static void check(DatabaseFiles.Prepared prepared, SchemaInfo schema, SqliteDialect dialect) {
     if (!prepared.connectingChangesFile()) {
       return;
     }
@@ -40,7 +42,7 @@ final class FileInspection {
       new LegacyAdoption(dialect, location)
           .match(schema, LegacyAdoption.describe(connection, dialect, schema), tables);
     } catch (SQLException e) {
-      throw DatabaseConnections.openFailure(file, e);
+      throw SqliteConnections.openFailure(file, e);
     }
   }
 }

@@ -1,5 +1,7 @@
-package dev.gao.metrics.runtime;
+package dev.gao.metrics.runtime.sql.sqlite;
 
+import dev.gao.metrics.runtime.migration.SchemaInitializer;
+import dev.gao.metrics.runtime.migration.SchemaMarker;
 import dev.gao.metrics.runtime.connection.ExternalConnectionSource;
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.connection.WriteLocks;
@@ -8,7 +10,7 @@ import dev.gao.metrics.runtime.migration.MigrationPlan;
 import dev.gao.metrics.runtime.migration.PlannedStep;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
-import dev.gao.metrics.runtime.sql.SqliteDialect;
+import dev.gao.metrics.runtime.sql.sqlite.SqliteDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,11 +21,19 @@ import java.util.List;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** Plans a migration on a read-only connection, changing nothing. */
-final class DryRun {
+/** Plans a migration of a SQLite file on a read-only connection, changing nothing. */
+public final class DryRun {
   private DryRun() {}
 
-  static MigrationPlan plan(SchemaInfo schema, Path file, int targetVersion) {
+  /**
+   * What opening the file at {@code targetVersion} would do.
+   *
+   * @param schema the code's schema
+   * @param file the database file, which need not exist
+   * @param targetVersion the version to reach
+   * @return the plan
+   */
+  public static MigrationPlan plan(SchemaInfo schema, Path file, int targetVersion) {
     SchemaInfo target = SchemaInitializer.targetSchema(schema, targetVersion);
     Path absolute = file.toAbsolutePath().normalize();
     String location = absolute.toString();
@@ -33,7 +43,7 @@ final class DryRun {
     }
     DatabaseFiles.checkKind(absolute);
     DatabaseFiles.checkReadable(absolute);
-    Dialect dialect = new SqliteDialect();
+    SqliteDialect dialect = new SqliteDialect();
     FileOwnership.check(absolute, dialect.sideFileSuffixes());
     if (dialect.hasInterruptedWrite(absolute)) {
       if (!DatabaseFiles.mayWrite(absolute)) {
@@ -78,7 +88,7 @@ final class DryRun {
   }
 
   private static MigrationPlan readPlan(
-      SchemaInfo schema, Path absolute, SchemaInfo target, Dialect dialect) {
+      SchemaInfo schema, Path absolute, SchemaInfo target, SqliteDialect dialect) {
     String location = absolute.toString();
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
@@ -100,7 +110,7 @@ final class DryRun {
               int stored = marker.schemaVersion();
               List<PlannedStep> steps =
                   SchemaInitializer.plan(
-                      transactions, schema, stored, target.version(), location);
+                      transactions, dialect, schema, stored, target.version(), location);
               return new MigrationPlan(
                   location,
                   stored,
@@ -116,7 +126,7 @@ final class DryRun {
                     .match(schema, LegacyAdoption.describe(connection, dialect, schema), tables);
             List<PlannedStep> steps =
                 SchemaInitializer.plan(
-                    transactions, schema, adopted.version(), target.version(), location);
+                    transactions, dialect, schema, adopted.version(), target.version(), location);
             return new MigrationPlan(
                 location,
                 0,

@@ -1,5 +1,6 @@
-package dev.gao.metrics.runtime.sql;
+package dev.gao.metrics.runtime.sql.sqlite;
 
+import dev.gao.metrics.runtime.sql.ErrorContext;
 import dev.gao.metrics.runtime.exception.BusyException;
 import dev.gao.metrics.runtime.exception.CheckViolationException;
 import dev.gao.metrics.runtime.exception.ConstraintViolationException;

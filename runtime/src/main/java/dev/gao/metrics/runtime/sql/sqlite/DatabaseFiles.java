@@ -1,10 +1,10 @@
-package dev.gao.metrics.runtime;
+package dev.gao.metrics.runtime.sql.sqlite;
 
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.exception.FileErrors;
 import dev.gao.metrics.runtime.sql.Dialect;
-import dev.gao.metrics.runtime.sql.FileCheck;
-import dev.gao.metrics.runtime.sql.SideFiles;
+import dev.gao.metrics.runtime.sql.sqlite.FileCheck;
+import dev.gao.metrics.runtime.sql.sqlite.SideFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -55,7 +55,7 @@ final class DatabaseFiles {
    *
    * @return the file, and whether connecting would change it
    */
-  static Prepared prepare(Path file, Dialect dialect) {
+  static Prepared prepare(Path file, SqliteDialect dialect) {
     Path absolute = file.toAbsolutePath().normalize();
     Attributes attributes = attributes(absolute);
     if (attributes == null && Files.isSymbolicLink(absolute)) {
@@ -201,7 +201,7 @@ final class DatabaseFiles {
     }
   }
 
-  private static FileCheck checkExisting(Path file, Attributes attributes, Dialect dialect) {
+  private static FileCheck checkExisting(Path file, Attributes attributes, SqliteDialect dialect) {
     if (attributes.ownerMayNotWrite()) {
       throw new DatabaseOpenException(
           "Cannot open database file "
@@ -246,7 +246,7 @@ final class DatabaseFiles {
    *
    * @param file an existing database file this process may write
    */
-  static void rollBackInterruptedWrite(Path file, Dialect dialect) {
+  static void rollBackInterruptedWrite(Path file, SqliteDialect dialect) {
     if (!dialect.hasInterruptedWrite(file)) {
       return;
     }
@@ -272,7 +272,7 @@ final class DatabaseFiles {
    * What a read-only or unreadable file's refusal adds when an interrupted write lies beside it:
    * a copy without its {@code -journal} would keep the half-written transaction.
    */
-  static String interruptedWriteAdvice(Path file, Dialect dialect) {
+  static String interruptedWriteAdvice(Path file, SqliteDialect dialect) {
     if (!dialect.hasInterruptedWrite(file)) {
       return "";
     }
@@ -330,7 +330,7 @@ final class DatabaseFiles {
    *
    * @return what the file's first bytes show
    */
-  static FileCheck checkContent(Path file, Dialect dialect) {
+  static FileCheck checkContent(Path file, SqliteDialect dialect) {
     FileCheck check = readHeader(file, () -> dialect.checkFile(file));
     if (!check.databaseFile()) {
       throw new DatabaseOpenException(

@@ -1,5 +1,6 @@
-package dev.gao.metrics.runtime.sql;
+package dev.gao.metrics.runtime.sql.sqlite;
 
+import dev.gao.metrics.runtime.schema.LiveTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

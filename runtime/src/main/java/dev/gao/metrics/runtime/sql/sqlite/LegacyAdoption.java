@@ -1,5 +1,6 @@
-package dev.gao.metrics.runtime;
+package dev.gao.metrics.runtime.sql.sqlite;
 
+import dev.gao.metrics.runtime.migration.SchemaMarker;
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SqlValues;
@@ -16,7 +17,7 @@ import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.schema.TriggerInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
-import dev.gao.metrics.runtime.sql.LiveTable;
+import dev.gao.metrics.runtime.schema.LiveTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,16 +49,16 @@ final class LegacyAdoption {
       Set.of("CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME");
   private static final String SUFFIX = "__gao_adopt";
 
-  private final Dialect dialect;
+  private final SqliteDialect dialect;
   private final String location;
 
-  LegacyAdoption(Dialect dialect, String location) {
+  LegacyAdoption(SqliteDialect dialect, String location) {
     this.dialect = dialect;
     this.location = location;
   }
 
   /** The live structure of every table any version of the schema declares. */
-  static Map<String, LiveTable> describe(Connection connection, Dialect dialect, SchemaInfo schema)
+  static Map<String, LiveTable> describe(Connection connection, SqliteDialect dialect, SchemaInfo schema)
       throws SQLException {
     Map<String, LiveTable> live = new LinkedHashMap<>();
     List<SchemaInfo> versions = new ArrayList<>(schema.history().versions());

@@ -1,4 +1,4 @@
-package dev.gao.metrics.runtime.sql;
+package dev.gao.metrics.runtime.sql.sqlite;
 
 /**
  * Advice about the files SQLite keeps beside a database ({@code -wal}, {@code -shm}, {@code

@@ -1,5 +1,6 @@
-package dev.gao.metrics.runtime.sql;
+package dev.gao.metrics.runtime.sql.sqlite;
 
+import dev.gao.metrics.runtime.sql.Dialect;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.gao.metrics.runtime;
+package dev.gao.metrics.runtime.sql.sqlite;
 
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * snapshot) to a temporary name and then renamed, so a backup is either whole or absent. The newest
  * {@value #KEEP} backups of a file are kept; older ones are deleted.
  */
-final class Backups {
+public final class Backups {
   static final int KEEP = 3;
   private static final String SUFFIX = ".backup";
   private static final String PARTIAL = ".partial";
@@ -122,8 +122,12 @@ final class Backups {
    * The backups of a file, newest first: only names of the exact form {@link #take} writes,
    * {@code <file>.v<version>-<yyyyMMdd>T<HHmmss>Z[-<n>].backup}, so that a user's own {@code
    * m.db.very-important.backup} is never taken for one (and pruned).
+   *
+   * @param file the database file
+   * @return its backups
+   * @throws IOException if its folder cannot be listed
    */
-  static List<Path> list(Path file) throws IOException {
+  public static List<Path> list(Path file) throws IOException {
     List<Path> backups = new ArrayList<>();
     Pattern form = Pattern.compile(Pattern.quote(file.getFileName() + ".v") + "\\d+-" + STAMP_FORM + Pattern.quote(SUFFIX));
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(file.getParent())) {

@@ -1,33 +1,33 @@
-package dev.gao.metrics.runtime;
+package dev.gao.metrics.runtime.sql.sqlite;
 
-import dev.gao.metrics.runtime.connection.ExternalConnectionSource;
+import dev.gao.metrics.runtime.connection.DatabaseConnections;
 import dev.gao.metrics.runtime.connection.PooledConnectionSource;
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.connection.WriteLocks;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
-import dev.gao.metrics.runtime.sql.Dialect;
-import dev.gao.metrics.runtime.sql.SideFiles;
+import dev.gao.metrics.runtime.sql.sqlite.SideFiles;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import javax.sql.DataSource;
 
-/**
- * Where a database's connections come from, with the units of work that run on them.
- *
- * @param transactions the units of work on the connections
- * @param file the absolute database file, or null for a data source
- * @param location the file or data source, as messages name it
- */
-record DatabaseConnections(TransactionManager transactions, Path file, String location) {
+/** Connections to a SQLite database file: the file checked, then pooled. */
+public final class SqliteConnections {
+  private SqliteConnections() {}
 
   /**
    * A pool over a database file, created (owner-only) if missing. An existing file is checked
    * first without changing it: see {@link DatabaseFiles} and {@link FileInspection}.
+   *
+   * @param file the database file
+   * @param schema the code's schema, to refuse another application's file before changing it
+   * @param dialect SQLite
+   * @param poolSize the number of pooled connections
+   * @param busyTimeout how long a connection waits for another process's lock
+   * @return the connections
    */
-  static DatabaseConnections of(
-      Path file, SchemaInfo schema, Dialect dialect, int poolSize, Duration busyTimeout) {
+  public static DatabaseConnections of(
+      Path file, SchemaInfo schema, SqliteDialect dialect, int poolSize, Duration busyTimeout) {
     DatabaseFiles.Prepared prepared = DatabaseFiles.prepare(file, dialect);
     FileInspection.check(prepared, schema, dialect);
     Path target = prepared.file();
@@ -46,16 +46,6 @@ record DatabaseConnections(TransactionManager transactions, Path file, String lo
     return new DatabaseConnections(
         new TransactionManager(pool, dialect, WriteLocks.forFile(target), location),
         target,
-        location);
-  }
-
-  /** The application's data source, which the application configures and closes. */
-  static DatabaseConnections of(DataSource dataSource, Dialect dialect) {
-    String location = "data source " + dataSource;
-    return new DatabaseConnections(
-        new TransactionManager(
-            new ExternalConnectionSource(dataSource), dialect, WriteLocks.unshared(), location),
-        null,
         location);
   }
 

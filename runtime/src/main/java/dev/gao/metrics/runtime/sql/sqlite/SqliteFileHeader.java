@@ -1,4 +1,4 @@
-package dev.gao.metrics.runtime.sql;
+package dev.gao.metrics.runtime.sql.sqlite;
 
 import java.nio.ByteBuffer;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.gao.metrics.runtime;
+package dev.gao.metrics.runtime.migration;
 
 import dev.gao.metrics.runtime.connection.ConnectionScope;
 import dev.gao.metrics.runtime.connection.TransactionManager;
@@ -18,9 +18,7 @@ import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.schema.TriggerInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
-import dev.gao.metrics.runtime.sql.LiveTable;
-import dev.gao.metrics.runtime.sql.SideFiles;
-import java.nio.file.Path;
+import dev.gao.metrics.runtime.schema.LiveTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,37 +38,53 @@ import java.util.Optional;
  * runs the migration steps (after a backup of a file database), and finally compares the live
  * structure of every table with the target version.
  */
-final class SchemaInitializer {
+public final class SchemaInitializer {
   private final TransactionManager transactions;
   private final Dialect dialect;
   private final SchemaInfo schema;
   private final String location;
-  private final Path file;
+  private final OpenSteps openSteps;
   private final Integer requestedVersion;
-  private final boolean backup;
   private final boolean stampValidation;
 
-  SchemaInitializer(
+  /**
+   * An initializer of one database.
+   *
+   * @param transactions the database's units of work
+   * @param dialect its engine
+   * @param schema the code's schema with its history
+   * @param location the database as messages name it
+   * @param steps what opening does that depends on the engine and where the database lives
+   * @param requestedVersion the version to reach, or null for the code's
+   * @param stampValidation whether a successful validation is recorded, so that the next open of
+   *     an unchanged structure skips it
+   */
+  public SchemaInitializer(
       TransactionManager transactions,
       Dialect dialect,
       SchemaInfo schema,
       String location,
-      Path file,
+      OpenSteps steps,
       Integer requestedVersion,
-      boolean backup,
       boolean stampValidation) {
     this.stampValidation = stampValidation;
     this.transactions = transactions;
     this.dialect = dialect;
     this.schema = schema;
     this.location = location;
-    this.file = file;
+    this.openSteps = steps;
     this.requestedVersion = requestedVersion;
-    this.backup = backup;
   }
 
-  /** The version to reach: the requested one, else the code's. */
-  static SchemaInfo targetSchema(SchemaInfo schema, Integer requestedVersion) {
+  /**
+   * The version to reach: the requested one, else the code's.
+   *
+   * @param schema the code's schema
+   * @param requestedVersion a version, or null for the code's
+   * @return that version of the schema
+   * @throws IllegalArgumentException if the schema has no such version
+   */
+  public static SchemaInfo targetSchema(SchemaInfo schema, Integer requestedVersion) {
     int target = requestedVersion == null ? schema.version() : requestedVersion;
     return schema
         .atVersion(target)
@@ -85,7 +99,13 @@ final class SchemaInitializer {
                         + knownVersions(schema)));
   }
 
-  static String knownVersions(SchemaInfo schema) {
+  /**
+   * The versions the code knows, as text: {@code 1, 2, 3}.
+   *
+   * @param schema the code's schema
+   * @return the versions, ascending
+   */
+  public static String knownVersions(SchemaInfo schema) {
     StringBuilder text = new StringBuilder();
     for (SchemaInfo version : schema.history().versions()) {
       text.append(version.version()).append(", ");
@@ -94,7 +114,7 @@ final class SchemaInitializer {
   }
 
   /** Creates, adopts or migrates as needed, then checks the structure against the target. */
-  void initializeOrValidate() {
+  public void initializeOrValidate() {
     SchemaInfo target = targetSchema(schema, requestedVersion);
     FirstLook first = transactions.query(this::firstLook);
     Optional<SchemaMarker> marker = first.marker();
@@ -102,7 +122,7 @@ final class SchemaInitializer {
       if (first.tableNames().isEmpty()) {
         marker = Optional.of(transactions.atomicWrite(scope -> createIfEmpty(scope, target)));
       } else {
-        adopt();
+        openSteps.adoptUnmarked(schema);
         marker = transactions.query(this::readMarker);
       }
     }
@@ -132,21 +152,6 @@ final class SchemaInitializer {
     return new FirstLook(tables, Optional.of(loadMarker(connection)), dialect.structureCookie(connection));
   }
 
-  private void adopt() {
-    LegacyAdoption adoption = new LegacyAdoption(dialect, location);
-    SchemaInfo version =
-        transactions.query(
-            scope -> {
-              Connection connection = scope.connection();
-              Map<String, LiveTable> live = LegacyAdoption.describe(connection, dialect, schema);
-              return adoption.match(schema, live, dialect.tableNames(connection));
-            });
-    if (backup && file != null) {
-      Backups.take(transactions, file);
-    }
-    adoption.adopt(transactions, version, schema.name(), LibraryVersion.get());
-  }
-
   /** Runs the steps from the stored version to the target; whether any step ran. */
   private boolean migrate(int stored, SchemaInfo target) {
     boolean backedUp = false;
@@ -160,8 +165,8 @@ final class SchemaInitializer {
       }
       changed = true;
       List<PlannedStep> steps = plan(current, target.version());
-      if (!backedUp && backup && file != null) {
-        Backups.take(transactions, file);
+      if (!backedUp) {
+        openSteps.beforeChange();
         backedUp = true;
       }
       for (PlannedStep step : steps) {
@@ -175,12 +180,27 @@ final class SchemaInitializer {
   }
 
   private List<PlannedStep> plan(int from, int to) {
-    return plan(transactions, schema, from, to, location);
+    return plan(transactions, dialect, schema, from, to, location);
   }
 
-  /** The steps from one version to another, with downgrades the file's history stored. */
-  static List<PlannedStep> plan(
-      TransactionManager transactions, SchemaInfo schema, int from, int to, String location) {
+  /**
+   * The steps from one version to another, with downgrades the database's history stored.
+   *
+   * @param transactions the database's units of work
+   * @param dialect its engine
+   * @param schema the code's schema
+   * @param from the stored version
+   * @param to the version to reach
+   * @param location the database, for messages
+   * @return the steps in order
+   */
+  public static List<PlannedStep> plan(
+      TransactionManager transactions,
+      Dialect dialect,
+      SchemaInfo schema,
+      int from,
+      int to,
+      String location) {
     return transactions.query(
         scope -> {
           Connection connection = scope.connection();
@@ -189,7 +209,12 @@ final class SchemaInitializer {
             stored.put(v, HistoryTable.storedDowngrade(connection, v));
           }
           return MigrationPlanner.plan(
-              schema, from, to, v -> stored.getOrDefault(v, Optional.empty()), location);
+              schema,
+              from,
+              to,
+              v -> stored.getOrDefault(v, Optional.empty()),
+              location,
+              dialect.restoreAdvice());
         });
   }
 
@@ -237,7 +262,7 @@ final class SchemaInitializer {
             + ", or restore a backup taken at version "
             + schema.version()
             + "."
-            + SideFiles.RESTORE_ADVICE,
+            + dialect.restoreAdvice(),
         stored,
         schema.version());
   }
@@ -302,7 +327,14 @@ final class SchemaInitializer {
     return new SchemaMarker(values);
   }
 
-  static SchemaMarker loadMarker(Connection connection) throws SQLException {
+  /**
+   * Reads the metadata table.
+   *
+   * @param connection a connection to a database that has it
+   * @return what it records
+   * @throws SQLException if it cannot be read
+   */
+  public static SchemaMarker loadMarker(Connection connection) throws SQLException {
     Map<String, String> values = new HashMap<>();
     String select = "SELECT \"key\", \"value\" FROM \"" + SchemaMarker.TABLE + "\"";
     try (PreparedStatement statement = connection.prepareStatement(select);
@@ -319,8 +351,15 @@ final class SchemaInitializer {
         schema, location, ". Open the file with the code of its own schema, or choose another path.");
   }
 
-  /** Every difference between the live structure and a version of the schema. */
-  static List<SchemaDifference> differences(
+  /**
+   * Every difference between the live structure and a version of the schema.
+   *
+   * @param transactions the database's units of work
+   * @param dialect its engine
+   * @param version the version to compare with
+   * @return the differences, empty when the structure matches
+   */
+  public static List<SchemaDifference> differences(
       TransactionManager transactions, Dialect dialect, SchemaInfo version) {
     Map<String, LiveTable> live =
         transactions.query(
@@ -362,7 +401,12 @@ final class SchemaInitializer {
     }
     List<SchemaDifference> differences = differences(transactions, dialect, target);
     if (!differences.isEmpty()) {
-      throw new SchemaMismatchException(location, schema.name(), target.version(), differences);
+      throw new SchemaMismatchException(
+          location,
+          schema.name(),
+          target.version(),
+          differences,
+          " Restore it from a backup or " + dialect.startOverAdvice() + "." + dialect.restoreAdvice());
     }
     if (stampValidation) {
       recordValidated(stamps[0]);

@@ -1,7 +1,6 @@
-package dev.gao.metrics.runtime;
+package dev.gao.metrics.runtime.migration;
 
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
-import dev.gao.metrics.runtime.migration.MetadataTable;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import java.util.Map;
 
@@ -10,24 +9,40 @@ import java.util.Map;
  *
  * @param values the recorded keys and values
  */
-record SchemaMarker(Map<String, String> values) {
-  static final String TABLE = MetadataTable.TABLE;
-  static final String SCHEMA_NAME = MetadataTable.SCHEMA_NAME;
-  static final String SCHEMA_VERSION = MetadataTable.SCHEMA_VERSION;
-  static final String IDENTITY_HASH = MetadataTable.IDENTITY_HASH;
-  static final String LIBRARY_VERSION = MetadataTable.LIBRARY_VERSION;
-  static final String CREATED_AT = MetadataTable.CREATED_AT;
+public record SchemaMarker(Map<String, String> values) {
+  /** See {@link MetadataTable}. */
+  public static final String TABLE = MetadataTable.TABLE;
+  /** See {@link MetadataTable}. */
+  public static final String SCHEMA_NAME = MetadataTable.SCHEMA_NAME;
+  /** See {@link MetadataTable}. */
+  public static final String SCHEMA_VERSION = MetadataTable.SCHEMA_VERSION;
+  /** See {@link MetadataTable}. */
+  public static final String IDENTITY_HASH = MetadataTable.IDENTITY_HASH;
+  /** See {@link MetadataTable}. */
+  public static final String LIBRARY_VERSION = MetadataTable.LIBRARY_VERSION;
+  /** See {@link MetadataTable}. */
+  public static final String CREATED_AT = MetadataTable.CREATED_AT;
 
-  SchemaMarker {
+  /** Copies the values. */
+  public SchemaMarker {
     values = Map.copyOf(values);
   }
 
-  String schemaName() {
+  /**
+   * The recorded schema name.
+   *
+   * @return the name, empty when missing
+   */
+  public String schemaName() {
     return values.getOrDefault(SCHEMA_NAME, "");
   }
 
-  /** The recorded version, or -1 if the value is missing or not a number. */
-  int schemaVersion() {
+  /**
+   * The recorded version.
+   *
+   * @return the version, or -1 if the value is missing or not a number
+   */
+  public int schemaVersion() {
     try {
       return Integer.parseInt(values.getOrDefault(SCHEMA_VERSION, "-1").trim());
     } catch (NumberFormatException e) {
@@ -43,7 +58,7 @@ record SchemaMarker(Map<String, String> values) {
    * @param advice what to do, appended to the message (starting with its own punctuation)
    * @throws DatabaseOpenException if the names differ
    */
-  void requireSchema(SchemaInfo schema, String location, String advice) {
+  public void requireSchema(SchemaInfo schema, String location, String advice) {
     if (!schemaName().equals(schema.name())) {
       throw new DatabaseOpenException(
           "Database "
