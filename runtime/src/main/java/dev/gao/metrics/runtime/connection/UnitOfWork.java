@@ -63,7 +63,10 @@ final class UnitOfWork implements Transaction, ConnectionScope {
 
   /** Runs a statement without results, such as BEGIN or COMMIT, through the statement cache. */
   void execute(String sql) throws SQLException {
-    physical.prepare(sql).execute();
+    // An engine with nothing to do for a step (PostgreSQL always enforces foreign keys) gives "".
+    if (!sql.isEmpty()) {
+      physical.prepare(sql).execute();
+    }
   }
 
   /** Makes nested units run without savepoints: a failure in one dooms the whole unit. */

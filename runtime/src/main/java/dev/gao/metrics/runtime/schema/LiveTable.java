@@ -14,6 +14,8 @@ import java.util.Map;
  * @param foreignKeys the foreign keys
  * @param sql the {@code CREATE TABLE} text the database keeps, or {@code null} when unknown
  * @param triggers the {@code CREATE TRIGGER} text of each trigger on the table, by trigger name
+ * @param checks the named CHECK constraints as the engine reports their definition, by name (read
+ *     where the engine keeps them apart from the table's text; SQLite keeps them only in {@code sql})
  */
 public record LiveTable(
     String name,
@@ -22,7 +24,8 @@ public record LiveTable(
     List<Index> indexes,
     List<ForeignKey> foreignKeys,
     String sql,
-    Map<String, String> triggers) {
+    Map<String, String> triggers,
+    Map<String, String> checks) {
 
   /**
    * Copies the lists.
@@ -35,12 +38,36 @@ public record LiveTable(
    * @param foreignKeys the foreign keys
    * @param sql the {@code CREATE TABLE} text the database keeps, or {@code null} when unknown
    * @param triggers the {@code CREATE TRIGGER} text of each trigger on the table, by trigger name
+   * @param checks the named CHECK constraints with their definitions, by name
    */
   public LiveTable {
     columns = List.copyOf(columns);
     indexes = List.copyOf(indexes);
     foreignKeys = List.copyOf(foreignKeys);
     triggers = Map.copyOf(triggers);
+    checks = Map.copyOf(checks);
+  }
+
+  /**
+   * A live table whose checks are known only from its text.
+   *
+   * @param name the table name
+   * @param strict whether the table is STRICT
+   * @param columns the columns in table order
+   * @param indexes the indexes created with CREATE INDEX
+   * @param foreignKeys the foreign keys
+   * @param sql the {@code CREATE TABLE} text the database keeps, or {@code null} when unknown
+   * @param triggers the {@code CREATE TRIGGER} text of each trigger on the table, by trigger name
+   */
+  public LiveTable(
+      String name,
+      boolean strict,
+      List<Column> columns,
+      List<Index> indexes,
+      List<ForeignKey> foreignKeys,
+      String sql,
+      Map<String, String> triggers) {
+    this(name, strict, columns, indexes, foreignKeys, sql, triggers, Map.of());
   }
 
   /**

@@ -23,7 +23,7 @@ public interface Dialect {
    * Switches foreign-key enforcement on or off; only effective outside a transaction.
    *
    * @param enabled whether to enforce foreign keys
-   * @return the SQL
+   * @return the SQL, or an empty string where the engine always enforces them
    */
   String foreignKeys(boolean enabled);
 

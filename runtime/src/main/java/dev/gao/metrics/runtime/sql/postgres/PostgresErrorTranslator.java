@@ -1,0 +1,315 @@
+package dev.gao.metrics.runtime.sql.postgres;
+
+import dev.gao.metrics.runtime.exception.BusyException;
+import dev.gao.metrics.runtime.exception.CheckViolationException;
+import dev.gao.metrics.runtime.exception.ConnectionLostException;
+import dev.gao.metrics.runtime.exception.ConstraintViolationException;
+import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
+import dev.gao.metrics.runtime.exception.MetricsException;
+import dev.gao.metrics.runtime.exception.NotNullViolationException;
+import dev.gao.metrics.runtime.exception.StorageException;
+import dev.gao.metrics.runtime.exception.TypeMismatchException;
+import dev.gao.metrics.runtime.exception.UniqueViolationException;
+import dev.gao.metrics.runtime.exception.ValueText;
+import dev.gao.metrics.runtime.schema.ColumnInfo;
+import dev.gao.metrics.runtime.schema.MetricInfo;
+import dev.gao.metrics.runtime.schema.TableInfo;
+import dev.gao.metrics.runtime.sql.ErrorContext;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Maps PostgreSQL's SQLStates to the runtime's exceptions. The server names the table, column and
+ * constraint of a violation in fields of its error report, and the offending key in its detail
+ * ({@code Key (run_id)=(r1) already exists.}); they are read from there, never guessed from the
+ * message text.
+ */
+final class PostgresErrorTranslator {
+  private static final Pattern KEY_COLUMNS = Pattern.compile("^Key \\((.+?)\\)=\\(");
+
+  MetricsException translate(SQLException exception, ErrorContext context) {
+    String state = sqlState(exception);
+    ServerErrorMessage server = serverMessage(exception);
+    String message = server != null && server.getMessage() != null ? server.getMessage() : exception.getMessage();
+    String table = server != null && server.getTable() != null ? server.getTable() : tableName(context);
+    switch (state) {
+      case "23503":
+        return foreignKey(exception, context, server, table, message);
+      case "23505":
+        return unique(exception, context, server, table);
+      case "23502":
+        return notNull(exception, context, server, table);
+      case "23514":
+        return check(exception, context, server, table);
+      case "40001":
+      case "40P01":
+      case "55P03":
+        return new BusyException(
+            "Database "
+                + context.location()
+                + " is busy: "
+                + message
+                + " (SQLState "
+                + state
+                + "); the transaction was rolled back and nothing of it was stored. Run it again.",
+            exception);
+      case "53100":
+      case "53200":
+      case "53300":
+      case "54000":
+        return new StorageException(
+            "Database "
+                + context.location()
+                + " could not take the statement"
+                + onTable(table)
+                + ": "
+                + message
+                + " (SQLState "
+                + state
+                + "). Free disk space or resources on the server, then retry.",
+            exception);
+      default:
+        if (state.startsWith("08") || state.startsWith("57P")) {
+          return new ConnectionLostException(
+              "Lost the connection to database "
+                  + context.location()
+                  + ": "
+                  + message
+                  + " (SQLState "
+                  + state
+                  + "). A transaction that was open was rolled back by the server. Retry once the"
+                  + " server is reachable.",
+              exception);
+        }
+        if (state.startsWith("22")) {
+          return value(exception, context, table, message, state);
+        }
+        if (state.startsWith("23")) {
+          return new ConstraintViolationException(
+              "Constraint failed" + onTable(table) + ": " + message, table, null, null, exception);
+        }
+        return new MetricsException(
+            "SQL failed"
+                + onTable(table)
+                + " in database "
+                + context.location()
+                + ": "
+                + message
+                + (state.isEmpty() ? "" : " (SQLState " + state + ")"),
+            exception);
+    }
+  }
+
+  private static ForeignKeyViolationException foreignKey(
+      SQLException exception, ErrorContext context, ServerErrorMessage server, String table, String message) {
+    List<String> columns = keyColumns(server);
+    String column = columns.isEmpty() ? null : String.join(", ", columns);
+    Object value = columns.size() == 1 ? context.valueOf(columns.get(0)) : null;
+    String detail = server != null && server.getDetail() != null ? server.getDetail() : message;
+    return new ForeignKeyViolationException(
+        "FOREIGN KEY constraint failed on "
+            + qualified(table, columns)
+            + ": "
+            + (value != null ? "value " + ValueText.of(value) + ": " : "")
+            + detail
+            + " (a referenced row does not exist, or a row that others still refer to was deleted or"
+            + " changed)",
+        table,
+        column,
+        value,
+        exception);
+  }
+
+  private static UniqueViolationException unique(
+      SQLException exception, ErrorContext context, ServerErrorMessage server, String table) {
+    List<String> columns = keyColumns(server);
+    Object value = null;
+    String valueText = columns.size() == 1 ? "the value already exists" : "the values already exist";
+    if (context.knowsValues() && columns.size() == 1) {
+      value = context.valueOf(columns.get(0));
+      valueText = "value " + ValueText.of(value) + " already exists";
+    } else if (context.knowsValues() && !columns.isEmpty()) {
+      List<Object> values = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      for (String column : columns) {
+        Object each = context.valueOf(column);
+        values.add(each);
+        texts.add(ValueText.of(each));
+      }
+      value = values;
+      valueText = "values (" + String.join(", ", texts) + ") already exist";
+    }
+    return new UniqueViolationException(
+        "UNIQUE constraint failed on " + qualified(table, columns) + ": " + valueText,
+        table,
+        columns.isEmpty() ? null : String.join(", ", columns),
+        value,
+        exception);
+  }
+
+  private static NotNullViolationException notNull(
+      SQLException exception, ErrorContext context, ServerErrorMessage server, String table) {
+    String column = server == null ? null : server.getColumn();
+    return new NotNullViolationException(
+        "NOT NULL constraint failed on "
+            + qualified(table, column == null ? List.of() : List.of(column))
+            + ": the column is NOT NULL and has no default, so it needs a value",
+        table,
+        column,
+        null,
+        exception);
+  }
+
+  private static CheckViolationException check(
+      SQLException exception, ErrorContext context, ServerErrorMessage server, String table) {
+    String constraint = server == null ? null : server.getConstraint();
+    TableInfo info = context.table();
+    String column = info == null || constraint == null ? null : constrainedColumn(info, constraint);
+    Object value = column == null ? null : context.valueOf(column);
+    return new CheckViolationException(
+        "CHECK constraint failed on "
+            + (table == null ? "" : table + ".")
+            + (column == null ? "?" : column)
+            + " ("
+            + (constraint == null ? "unnamed constraint" : constraint)
+            + ")"
+            + (value != null ? ": value " + ValueText.of(value) : "")
+            + rangeText(info, column),
+        table,
+        column,
+        value,
+        exception);
+  }
+
+  /** A value the server could not take: malformed text for its type, out of range, too long. */
+  private static TypeMismatchException value(
+      SQLException exception, ErrorContext context, String table, String message, String state) {
+    return new TypeMismatchException(
+        "Value refused"
+            + onTable(table)
+            + " in database "
+            + context.location()
+            + ": "
+            + message
+            + " (SQLState "
+            + state
+            + ")",
+        table,
+        null,
+        null,
+        exception);
+  }
+
+  /**
+   * The column a named CHECK constraint of the schema guards: the constraints the processor writes
+   * are named {@code ck_<table>_<column>}, optionally followed by a suffix of their kind.
+   */
+  static String constrainedColumn(TableInfo table, String constraint) {
+    String best = null;
+    for (ColumnInfo column : table.columns()) {
+      String name = table.rangeConstraintName(column.name());
+      if ((constraint.equals(name) || constraint.startsWith(name + "_"))
+          && (best == null || column.name().length() > best.length())) {
+        best = column.name();
+      }
+    }
+    return best;
+  }
+
+  /** {@code " is outside the range [min, max]"} for a bounded metric column, else empty. */
+  private static String rangeText(TableInfo table, String column) {
+    if (table == null || column == null) {
+      return "";
+    }
+    MetricInfo metric = table.column(column).metric();
+    if (metric == null || !metric.bounded()) {
+      return "";
+    }
+    if (metric.min() == Double.NEGATIVE_INFINITY) {
+      return " is outside the range <= " + bound(metric.max());
+    }
+    if (metric.max() == Double.POSITIVE_INFINITY) {
+      return " is outside the range >= " + bound(metric.min());
+    }
+    return " is outside the range [" + bound(metric.min()) + ", " + bound(metric.max()) + "]";
+  }
+
+  private static String bound(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  /** The columns of {@code Key (a, b)=(...)} in the server's detail, unquoted. */
+  private static List<String> keyColumns(ServerErrorMessage server) {
+    List<String> columns = new ArrayList<>();
+    String detail = server == null ? null : server.getDetail();
+    if (detail == null) {
+      return columns;
+    }
+    Matcher matcher = KEY_COLUMNS.matcher(detail);
+    if (matcher.find()) {
+      for (String column : matcher.group(1).split(", ")) {
+        String name = column.strip();
+        if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
+          name = name.substring(1, name.length() - 1).replace("\"\"", "\"");
+        }
+        columns.add(name);
+      }
+    }
+    return columns;
+  }
+
+  private static String qualified(String table, List<String> columns) {
+    String prefix = table == null ? "" : table + ".";
+    if (columns.isEmpty()) {
+      return prefix + "?";
+    }
+    if (columns.size() == 1) {
+      return prefix + columns.get(0);
+    }
+    return prefix + "(" + String.join(", ", columns) + ")";
+  }
+
+  private static String tableName(ErrorContext context) {
+    return context.table() == null ? null : context.table().name();
+  }
+
+  private static String onTable(String table) {
+    return table == null ? "" : " on table " + table;
+  }
+
+  /** The SQLState of the first exception in the chain that has one, else empty. */
+  private static String sqlState(SQLException exception) {
+    Throwable current = exception;
+    for (int depth = 0; current != null && depth < 10; depth++) {
+      if (current instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+      current = next(current);
+    }
+    return "";
+  }
+
+  private static ServerErrorMessage serverMessage(SQLException exception) {
+    Throwable current = exception;
+    for (int depth = 0; current != null && depth < 10; depth++) {
+      if (current instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+        return psql.getServerErrorMessage();
+      }
+      current = next(current);
+    }
+    return null;
+  }
+
+  private static Throwable next(Throwable current) {
+    Throwable next = current.getCause();
+    if (next == null && current instanceof SQLException sql) {
+      next = sql.getNextException();
+    }
+    return next;
+  }
+}

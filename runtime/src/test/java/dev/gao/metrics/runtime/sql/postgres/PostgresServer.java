@@ -1,0 +1,63 @@
+package dev.gao.metrics.runtime.sql.postgres;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * A real PostgreSQL server for the tests, started once per test JVM from the binaries on the test
+ * class path (no server needs to be installed or running), and stopped when the JVM exits. Each
+ * caller gets a database of its own, so test classes never see each other's tables.
+ */
+public final class PostgresServer {
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static EmbeddedPostgres server;
+
+  private PostgresServer() {}
+
+  /** The server, started on first use. */
+  public static synchronized EmbeddedPostgres server() {
+    if (server == null) {
+      try {
+        server = EmbeddedPostgres.builder().start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
+      }
+      EmbeddedPostgres started = server;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException e) {
+                      // The JVM is exiting; the server's temporary folder goes with the machine.
+                    }
+                  }));
+    }
+    return server;
+  }
+
+  /**
+   * A new, empty database on the server.
+   *
+   * @param prefix the start of its name, for example the test class
+   * @return its JDBC URL, user {@code postgres}
+   */
+  public static String newDatabase(String prefix) {
+    String name = (prefix.toLowerCase().replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet());
+    DataSource admin = server().getPostgresDatabase();
+    try (Connection connection = admin.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE \"" + name + "\"");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + name, e);
+    }
+    return server().getJdbcUrl("postgres", name);
+  }
+}
