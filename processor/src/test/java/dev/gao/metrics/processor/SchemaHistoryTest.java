@@ -69,7 +69,7 @@ class SchemaHistoryTest {
     Compilation withHistory = compile(run("String name"), schema(1));
     assertThat(withHistory).succeededWithoutWarnings();
     String text = read(1);
-    assertTrue(text.startsWith("{\n  \"formatVersion\": 1,\n  \"schema\": \"Db\",\n  \"version\": 1,\n"), text);
+    assertTrue(text.startsWith("{\n  \"formatVersion\": 2,\n  \"schema\": \"Db\",\n  \"version\": 1,\n"), text);
     assertTrue(text.contains("\"parentHash\": null"));
     assertTrue(text.contains("\"javaType\": \"p.Run\""));
     assertTrue(text.endsWith("}\n"));

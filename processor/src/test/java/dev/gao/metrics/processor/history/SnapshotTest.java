@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.processor.identity.SchemaJson;
 import dev.gao.metrics.processor.migration.Renames;
+import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.ForeignKeyShape;
 import dev.gao.metrics.processor.structure.IndexShape;
@@ -26,8 +27,8 @@ class SnapshotTest {
                   "runs",
                   "p.Run",
                   List.of(
-                      new ColumnShape("id", "INTEGER", "long", false, null, 1, false),
-                      new ColumnShape("tags", "TEXT", "java.util.List<java.lang.String>", true, "'[]'", 0, true)),
+                      new ColumnShape("id", ValueKind.LONG, "long", false, null, 1),
+                      new ColumnShape("tags", ValueKind.JSON, "java.util.List<java.lang.String>", true, "'[]'", 0)),
                   true,
                   List.of(new IndexShape("b", List.of("tags"), true, false), new IndexShape("a", List.of("id", "tags"), false, true)),
                   List.of(new ForeignKeyShape("id", "runs", "id", "CASCADE", "NO ACTION")))));
@@ -65,8 +66,8 @@ class SnapshotTest {
                     "quality",
                     "p.Quality",
                     List.of(
-                        new ColumnShape("id", "INTEGER", "long", true, null, 1, false),
-                        new ColumnShape("coverage", "REAL", "double", true, null, 0, false, min, max)),
+                        new ColumnShape("id", ValueKind.LONG, "long", true, null, 1),
+                        new ColumnShape("coverage", ValueKind.DOUBLE, "double", true, null, 0, min, max)),
                     false,
                     List.of(),
                     List.of())));
@@ -78,7 +79,7 @@ class SnapshotTest {
     String none = SnapshotWriter.write(ranged(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
     assertFalse(none.contains("\"min\"") || none.contains("\"max\""), none);
     String both = SnapshotWriter.write(ranged(0, 0.1));
-    assertTrue(both.contains("\"json\": false,\n          \"min\": \"0\",\n          \"max\": \"0.1\""), both);
+    assertTrue(both.contains("\"primaryKeyPosition\": 0,\n          \"min\": \"0\",\n          \"max\": \"0.1\""), both);
     String upper = SnapshotWriter.write(ranged(Double.NEGATIVE_INFINITY, 1e300));
     assertFalse(upper.contains("\"min\""), upper);
     for (String text : List.of(none, both, upper)) {
@@ -109,8 +110,8 @@ class SnapshotTest {
     String text = SnapshotWriter.write(snapshot());
     for (String[] edit :
         new String[][] {
-          {"\"formatVersion\": 1", "\"formatVersion\": 2"},
-          {"\"formatVersion\": 1", "\"formatVersion\": \"1\""},
+          {"\"formatVersion\": 2", "\"formatVersion\": 3"},
+          {"\"formatVersion\": 2", "\"formatVersion\": \"2\""},
           {"\"renames\": {", "\"renames\": [{"},
           {"\"autoIncrement\": true", "\"autoIncrement\": 1"},
           {"\"columns\": [\"id\", \"tags\"]", "\"columns\": [1]"},
