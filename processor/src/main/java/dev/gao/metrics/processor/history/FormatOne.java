@@ -18,7 +18,8 @@ import java.util.Map;
  * rewritten. Their columns are converted to the neutral form (the kind from the Java type and the
  * JSON flag, checked against the recorded type; SQLite's time expressions back to the keywords they
  * render), and {@link #structure} renders the converted form as format-1 text again: the file is
- * intact when the hash of that text is the one it records, which also proves the conversion exact.
+ * intact when each default is the one format 1 wrote for its neutral form and the hash of that text
+ * is the one the file records, which also proves the conversion exact.
  */
 public final class FormatOne {
   private static final SqliteDialect SQLITE = new SqliteDialect();
@@ -72,6 +73,11 @@ public final class FormatOne {
     return SQLITE.neutralDefault(kind, recorded);
   }
 
+  /** The default format 1 records for a column of {@code kind} with the neutral {@code defaultValue}. */
+  public static String recordedDefault(ValueKind kind, String defaultValue) {
+    return SQLITE.defaultSql(kind, defaultValue);
+  }
+
   /** The format-1 structure text of {@code schema}: the text its recorded identity hash is computed from. */
   public static String structure(SchemaShape schema) {
     return SchemaJson.structure(schema, FormatOne::column);
@@ -88,6 +94,7 @@ public final class FormatOne {
   }
 
   private static void column(JsonText json, ColumnShape column) {
+    // The same members in the same order as format 1 wrote them, types and defaults from SQLite.
     json.name("name")
         .value(column.name())
         .name("sqlType")
@@ -97,7 +104,7 @@ public final class FormatOne {
         .name("notNull")
         .value(column.notNull())
         .name("default")
-        .value(SQLITE.defaultSql(column))
+        .value(recordedDefault(column.kind(), column.defaultValue()))
         .name("primaryKeyPosition")
         .value(column.primaryKeyPosition())
         .name("json")

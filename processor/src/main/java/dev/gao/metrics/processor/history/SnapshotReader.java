@@ -12,6 +12,7 @@ import dev.gao.metrics.processor.structure.TableShape;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads the text {@link SnapshotWriter} writes (format {@value SchemaJson#FORMAT_VERSION}), and the
@@ -33,7 +34,7 @@ public final class SnapshotReader {
     if (format != 1 && format != SchemaJson.FORMAT_VERSION) {
       throw new IllegalArgumentException("unknown formatVersion " + format);
     }
-    boolean formatOne = format == 1;
+    FormatOneDefaults formatOne = format == 1 ? new FormatOneDefaults() : null;
     Map<String, Object> renames = object(root.get("renames"), "renames");
     Renames declared =
         new Renames(
@@ -54,8 +55,8 @@ public final class SnapshotReader {
             objects(root, "tables").stream().map(t -> table(t, formatOne)).toList());
     String recorded = string(root, "identityHash");
     String parentHash = nullableString(root, "parentHash");
-    if (formatOne) {
-      boolean intact = FormatOne.identityHash(schema).equals(recorded);
+    if (formatOne != null) {
+      boolean intact = formatOne.asWritten && FormatOne.identityHash(schema).equals(recorded);
       return new SnapshotFile(
           new Snapshot(schema, SchemaJson.identityHash(schema), parentHash, declared, allowed), 1, intact);
     }
@@ -63,7 +64,17 @@ public final class SnapshotReader {
     return new SnapshotFile(new Snapshot(schema, recorded, parentHash, declared, allowed), (int) format, intact);
   }
 
-  private static TableShape table(Map<String, Object> table, boolean formatOne) {
+  /**
+   * Whether every default of a format-1 file is one that format 1 wrote: the SQLite rendering of its
+   * neutral form. A file edited to hold, say, {@code CURRENT_TIMESTAMP} where format 1 wrote SQLite's
+   * time expression converts to the same neutral default, but is not the text its hash was computed
+   * from.
+   */
+  private static final class FormatOneDefaults {
+    private boolean asWritten = true;
+  }
+
+  private static TableShape table(Map<String, Object> table, FormatOneDefaults formatOne) {
     String name = string(table, "name");
     return new TableShape(
         name,
@@ -85,14 +96,16 @@ public final class SnapshotReader {
             .toList());
   }
 
-  private static ColumnShape column(String table, Map<String, Object> column, boolean formatOne) {
+  private static ColumnShape column(String table, Map<String, Object> column, FormatOneDefaults formatOne) {
     String name = string(column, "name");
     String javaType = string(column, "javaType");
     ValueKind kind;
     String defaultValue;
-    if (formatOne) {
+    if (formatOne != null) {
       kind = FormatOne.kind(table, name, bool(column, "json"), javaType, string(column, "sqlType"));
-      defaultValue = FormatOne.neutralDefault(kind, nullableString(column, "default"));
+      String recorded = nullableString(column, "default");
+      defaultValue = FormatOne.neutralDefault(kind, recorded);
+      formatOne.asWritten &= Objects.equals(FormatOne.recordedDefault(kind, defaultValue), recorded);
     } else {
       kind = kind(string(column, "kind"));
       defaultValue = nullableString(column, "default");
