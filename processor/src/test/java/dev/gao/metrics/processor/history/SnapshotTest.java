@@ -125,6 +125,67 @@ class SnapshotTest {
     assertThrows(IllegalArgumentException.class, () -> SnapshotReader.read("[]"));
   }
 
+  /** A column of every kind, each without and with a default in the neutral form. */
+  private static SchemaShape everyKind() {
+    List<ColumnShape> columns = new java.util.ArrayList<>();
+    columns.add(new ColumnShape("id", ValueKind.LONG, "long", false, null, 1));
+    for (ValueKind kind : ValueKind.values()) {
+      String name = "c_" + kind.name().toLowerCase(java.util.Locale.ROOT);
+      String defaultValue =
+          switch (kind) {
+            case INSTANT, OFFSET_DATE_TIME, LOCAL_DATE_TIME -> "CURRENT_TIMESTAMP";
+            case LOCAL_DATE -> "CURRENT_DATE";
+            case BYTES -> "X'00'";
+            default -> "'0'";
+          };
+      columns.add(new ColumnShape(name, kind, "p.T" + name, false, null, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+          kind == ValueKind.JSON, kind.instant()));
+      columns.add(new ColumnShape(name + "_d", kind, "p.T" + name, true, defaultValue, 0));
+    }
+    TableShape table = new TableShape("t", "p.T", columns, true, List.of(new IndexShape("idx", List.of("c_enum"), false, true)), List.of());
+    return new SchemaShape("Db", 4, List.of(table));
+  }
+
+  @Test
+  void formatTwoIsWrittenInNeutralTermsAndReadBackEqual() {
+    SchemaShape schema = everyKind();
+    String text = SnapshotWriter.write(new Snapshot(schema, SchemaJson.identityHash(schema), "p", Renames.NONE, List.of()));
+    assertTrue(text.startsWith("{\n  \"formatVersion\": 2,\n"), text);
+    assertTrue(text.contains("\"kind\": \"INSTANT\",\n          \"javaType\": \"p.Tc_instant\""), text);
+    assertTrue(text.contains("\"default\": \"CURRENT_TIMESTAMP\""), text);
+    for (String sqlite : List.of("sqlType", "\"json\"", "strftime", "date('now')", "TEXT", "INTEGER", "REAL", "BLOB")) {
+      assertFalse(text.contains(sqlite), sqlite);
+    }
+    SnapshotFile file = SnapshotReader.readFile(text);
+    assertEquals(2, file.formatVersion());
+    assertTrue(file.intact());
+    assertEquals(schema, file.snapshot().schema());
+    assertEquals(SchemaJson.identityHash(schema), file.snapshot().identityHash());
+    assertEquals(text, SnapshotWriter.write(file.snapshot()));
+  }
+
+  @Test
+  void formatTwoWithAnUnknownKindIsRefusedAndAnEditedOneIsNotIntact() {
+    SchemaShape schema = everyKind();
+    String text = SnapshotWriter.write(new Snapshot(schema, SchemaJson.identityHash(schema), null, Renames.NONE, List.of()));
+    IllegalArgumentException unknown =
+        assertThrows(IllegalArgumentException.class, () -> SnapshotReader.read(text.replace("\"kind\": \"UUID\"", "\"kind\": \"TEXT\"")));
+    assertTrue(unknown.getMessage().startsWith("kind must be one of [STRING, BOOLEAN,"), unknown.getMessage());
+    assertTrue(unknown.getMessage().endsWith(", not TEXT"), unknown.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> SnapshotReader.read(text.replace("\"kind\": \"UUID\"", "\"kind\": \"uuid\"")));
+    assertThrows(IllegalArgumentException.class, () -> SnapshotReader.read(text.replace("\"kind\": \"UUID\",", "")));
+    for (String[] edit :
+        new String[][] {
+          {"\"default\": \"CURRENT_DATE\"", "\"default\": \"CURRENT_TIMESTAMP\""},
+          {"\"kind\": \"INT\"", "\"kind\": \"LONG\""},
+          {"\"kind\": \"JSON\"", "\"kind\": \"STRING\""},
+        }) {
+      String edited = text.replace(edit[0], edit[1]);
+      assertFalse(text.equals(edited), edit[0]);
+      assertFalse(SnapshotReader.readFile(edited).intact(), edit[1]);
+    }
+  }
+
   @Test
   void allowanceCoversATableOrOneColumn() {
     assertTrue(new DataLossAllowance("t", "", "r").covers("t", "c"));

@@ -150,6 +150,32 @@ class SchemaJsonTest {
     assertEquals(IdentityHash.of(structure), SchemaJson.identityHash(Shapes.of(schema(INDEXES, 1))));
   }
 
+  @Test
+  void theCurrentTimeHasOneNeutralSpellingWhateverSqliteWouldRender() {
+    for (String[] same :
+        new String[][] {
+          {"INSTANT", "current_timestamp", "CURRENT_TIMESTAMP"},
+          {"LOCAL_DATE_TIME", " Current_Timestamp ", "CURRENT_TIMESTAMP"},
+          {"LOCAL_DATE", "CURRENT_TIMESTAMP", "CURRENT_DATE"},
+          {"LOCAL_DATE", "current_date", "CURRENT_DATE"},
+          {"OFFSET_DATE_TIME", "current_date", "CURRENT_DATE"},
+        }) {
+      ValueKind kind = ValueKind.valueOf(same[0]);
+      ClassName type = ClassName.get("java.time", kind == ValueKind.INSTANT ? "Instant"
+          : kind == ValueKind.LOCAL_DATE ? "LocalDate" : kind == ValueKind.LOCAL_DATE_TIME ? "LocalDateTime" : "OffsetDateTime");
+      SchemaModel declared = oneColumn(column("at", type, kind, false, same[1], 0));
+      SchemaModel canonical = oneColumn(column("at", type, kind, false, same[2], 0));
+      assertEquals(SchemaJson.structure(canonical), SchemaJson.structure(declared), same[1]);
+      assertTrue(SchemaJson.structure(declared).contains("\"default\": \"" + same[2] + "\""), same[1]);
+    }
+    SchemaModel text = oneColumn(column("at", ClassName.get(String.class), ValueKind.STRING, false, " current_timestamp ", 0));
+    assertTrue(SchemaJson.structure(text).contains("\"default\": \"current_timestamp\""), "other kinds keep the declared text");
+  }
+
+  private static SchemaModel oneColumn(dev.gao.metrics.processor.model.ColumnModel column) {
+    return new SchemaModel(ClassName.get("p", "Db"), "Db", 1, List.of(table("t", List.of(key("id", 1), column))));
+  }
+
   /** Format 1 recorded the same schema in SQLite's terms; rendered from the neutral form, the text is the same. */
   @Test
   void formatOneStructureIsTheTextSnapshotsRecordedBefore() {
