@@ -45,6 +45,12 @@ public interface SqlDialect extends StorageTypes {
     return defaultSql(column.kind(), NeutralDefaults.of(column.kind(), column.declaredDefault()));
   }
 
+  /**
+   * Whether a query's result column of the SQL type {@code declaredType}, as the engine declares it,
+   * can be read as values of {@code kind}.
+   */
+  boolean readableAs(String declaredType, ValueKind kind);
+
   /** Whether both kinds have the same SQL column type. */
   @Override
   default boolean sameStorage(ValueKind a, ValueKind b) {

@@ -13,6 +13,7 @@ import dev.gao.metrics.processor.structure.Shapes;
 import dev.gao.metrics.processor.structure.TableShape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -82,6 +83,14 @@ public final class SqliteDialect implements SqlDialect {
       case LOCAL_DATE -> defaultSql.equals(TODAY) ? NeutralDefaults.CURRENT_DATE : defaultSql;
       default -> defaultSql;
     };
+  }
+
+  /** Integers read as floating-point numbers; otherwise the stored types must be equal. */
+  @Override
+  public boolean readableAs(String declaredType, ValueKind kind) {
+    String declared = declaredType.toUpperCase(Locale.ROOT);
+    String expected = sqlType(kind);
+    return declared.equals(expected) || declared.equals("INTEGER") && expected.equals("REAL");
   }
 
   @Override
