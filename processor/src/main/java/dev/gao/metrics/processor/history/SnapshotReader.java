@@ -65,10 +65,10 @@ public final class SnapshotReader {
   }
 
   /**
-   * Whether every default of a format-1 file is one that format 1 wrote: the SQLite rendering of its
-   * neutral form. A file edited to hold, say, {@code CURRENT_TIMESTAMP} where format 1 wrote SQLite's
-   * time expression converts to the same neutral default, but is not the text its hash was computed
-   * from.
+   * Kept while a format-1 file is read: whether every default is one that format 1 wrote, the SQLite
+   * rendering of its neutral form. A file edited to hold, say, {@code CURRENT_TIMESTAMP} where format
+   * 1 wrote SQLite's time expression converts to the same neutral default, but is not the text its
+   * hash was computed from.
    */
   private static final class FormatOneDefaults {
     private boolean asWritten = true;
