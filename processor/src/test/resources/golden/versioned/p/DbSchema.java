@@ -79,7 +79,7 @@ public final class DbSchema {
    * The SHA-256 of the normalized structure of the tables; it changes exactly when the
    * structure does.
    */
-  public static final String IDENTITY_HASH = "71af1041cead48ab41a67fb8d9e45404c140279eb1c6f26fd58fc312248499fb";
+  public static final String IDENTITY_HASH = "22012b07c00b32a24b34b63325ebb360b2f646592846d433a78da0308a52bb3c";
 
   private static final TableInfo V1_RUN = new TableInfo(
       "run",
@@ -125,7 +125,7 @@ public final class DbSchema {
   public static final SchemaInfo V1 = new SchemaInfo(
       "Db",
       1,
-      "2ad497d5013eb6e03d2088a0b65df9313b667ae057373526830eae5e55b32ede",
+      "b212042881fbc76c2a6f89d86b8ee63b3449bb88d312b5cf1ee5df85de7af09c",
       List.of(
           V1_RUN,
           V1_SAMPLE));

@@ -216,7 +216,7 @@ final class MetricsPipeline {
               type, model, dataMigrations.getOrDefault(qualifiedName, List.of()), historyProblems);
       reporter.reportAll(historyProblems);
       if (history.isPresent()) {
-        String identityHash = IdentityHash.of(new SchemaJson(dialect).structure(model));
+        String identityHash = IdentityHash.of(SchemaJson.structure(model));
         write(name, schemaWriter.write(model, identityHash, history.get()), type);
       }
     }

@@ -81,7 +81,7 @@ final class VersionedSchemas {
       problems.add(Problem.on(type, annotation, null, Message.SNAPSHOT_UNREADABLE, store.file(model.version()), e));
       return Optional.empty();
     }
-    SchemaShape current = Shapes.of(model, dialect);
+    SchemaShape current = Shapes.of(model);
     List<RenameDeclaration> renames =
         declarations.renames(model.tables()).stream().filter(r -> r.version() == model.version()).toList();
     List<DataLossDeclaration> losses =
@@ -101,7 +101,7 @@ final class VersionedSchemas {
       checkRenameSources(previous.schema(), renames, declared, problems);
       if (problems.isEmpty()) {
         StepPlan upgrade = SchemaDiffer.diff(previous.schema(), current, declared);
-        for (GuardFinding finding : StepGuards.check(upgrade, allowed)) {
+        for (GuardFinding finding : StepGuards.check(upgrade, allowed, dialect)) {
           problems.add(guardProblem(type, annotation, model, finding));
         }
       }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import dev.gao.metrics.processor.history.HistoryCheck;
 import dev.gao.metrics.processor.history.Snapshot;
 import dev.gao.metrics.processor.history.SnapshotReader;
@@ -18,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +72,7 @@ class SchemaHistoryTest {
     Compilation withHistory = compile(run("String name"), schema(1));
     assertThat(withHistory).succeededWithoutWarnings();
     String text = read(1);
-    assertTrue(text.startsWith("{\n  \"formatVersion\": 1,\n  \"schema\": \"Db\",\n  \"version\": 1,\n"), text);
+    assertTrue(text.startsWith("{\n  \"formatVersion\": 2,\n  \"schema\": \"Db\",\n  \"version\": 1,\n"), text);
     assertTrue(text.contains("\"parentHash\": null"));
     assertTrue(text.contains("\"javaType\": \"p.Run\""));
     assertTrue(text.endsWith("}\n"));
@@ -440,6 +443,65 @@ class SchemaHistoryTest {
             "@DataMigration(schema = Db.class, from = 1, to = 2)",
             "class Fill implements DataMigrationStep { public void migrate(Transaction t) {} }");
     assertError(compile(run("String name"), schema(1), fill), "GM143", fill, "@DataMigration", "not a public top-level");
+  }
+
+  private static final Path EXAMPLE = Path.of("../example/src/main");
+  private static final String EXAMPLE_SCHEMA = "dev.gao.metrics.example.model.GaoMetrics";
+
+  /** The example's model sources, its schema declared as version {@code version}. */
+  private static List<JavaFileObject> exampleModel(int version) throws IOException {
+    List<JavaFileObject> files = new ArrayList<>();
+    Path folder = EXAMPLE.resolve("java/dev/gao/metrics/example/model");
+    try (var paths = Files.list(folder)) {
+      for (Path path : paths.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        String name = path.getFileName().toString().replaceAll("\\.java$", "");
+        if (name.equals("package-info")) {
+          continue;
+        }
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        if (name.equals("GaoMetrics")) {
+          assertTrue(text.contains("    version = 5,\n"), text);
+          text = text.replace("    version = 5,\n", "    version = " + version + ",\n");
+        }
+        files.add(JavaFileObjects.forSourceString("dev.gao.metrics.example.model." + name, text));
+      }
+    }
+    return files;
+  }
+
+  private static String identityHash(Compilation compilation) {
+    Matcher hash = Pattern.compile("IDENTITY_HASH = \"([0-9a-f]{64})\"").matcher(Sources.generated(compilation, EXAMPLE_SCHEMA + "Schema"));
+    assertTrue(hash.find());
+    return hash.group(1);
+  }
+
+  @Test
+  void theExampleHistoryOfFormatOneFilesCompilesAsItIsAndItsNextVersionIsWrittenInFormatTwo() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve(EXAMPLE_SCHEMA));
+    List<byte[]> recorded = new ArrayList<>();
+    for (int version = 1; version <= 5; version++) {
+      Path file = EXAMPLE.resolve("schemas").resolve(EXAMPLE_SCHEMA).resolve(version + ".json");
+      Files.copy(file, folder.resolve(version + ".json"));
+      recorded.add(Files.readAllBytes(file));
+      assertTrue(Files.readString(file, StandardCharsets.UTF_8).startsWith("{\n  \"formatVersion\": 1,\n"), file.toString());
+    }
+    Compilation five = Sources.compile(exampleModel(5), "-Agaometrics.schemaDir=" + dir);
+    assertThat(five).succeededWithoutWarnings();
+    assertFalse(Files.exists(folder.resolve("6.json")), "no version bump and nothing written");
+    String hash = identityHash(five);
+    assertNotEquals("4f1871749131049f9f81a95cb9819059c5d1f7a0d5c86157f0a6d976c4c70ca4", hash, "the identity is the neutral one");
+    assertEquals(SnapshotReader.read(new String(recorded.get(4), StandardCharsets.UTF_8)).identityHash(), hash);
+
+    Compilation six = Sources.compile(exampleModel(6), "-Agaometrics.schemaDir=" + dir);
+    assertThat(six).succeededWithoutWarnings();
+    String text = Files.readString(folder.resolve("6.json"), StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("{\n  \"formatVersion\": 2,\n  \"schema\": \"GaoMetrics\",\n  \"version\": 6,\n"), text);
+    assertTrue(text.contains("\"parentHash\": \"" + HistoryCheck.sha256(recorded.get(4)) + "\""), text);
+    assertTrue(text.contains("\"identityHash\": \"" + hash + "\""), "the structure did not change");
+    assertEquals(hash, identityHash(six));
+    for (int version = 1; version <= 5; version++) {
+      assertArrayEqualsBytes(recorded.get(version - 1), Files.readAllBytes(folder.resolve(version + ".json")));
+    }
   }
 
   @Test

@@ -19,7 +19,7 @@ public final class ShopSchema {
    * The SHA-256 of the normalized structure of the tables; it changes exactly when the
    * structure does.
    */
-  public static final String IDENTITY_HASH = "4462fc81177965ddd984536b4717046a4b058e1fbb40cc4be4ee78ccf57391bd";
+  public static final String IDENTITY_HASH = "43a164fca65a1d282fa4e290ab3128bdee5f47d1de86265114288aab76285a62";
 
   /**
    * The complete schema, as {@code MetricsDatabase} opens it.

@@ -79,14 +79,15 @@ public final class HistoryCheck {
   }
 
   private void checkOne(int v, SortedMap<Integer, byte[]> files, List<HistoryError> errors) {
-    Snapshot snapshot;
+    SnapshotFile file;
     try {
-      snapshot = SnapshotReader.read(new String(files.get(v), StandardCharsets.UTF_8));
+      file = SnapshotReader.readFile(new String(files.get(v), StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
       errors.add(HistoryError.of(Message.SNAPSHOT_UNREADABLE, store.file(v), e.getMessage()));
       return;
     }
-    if (snapshot.version() != v || !snapshot.identityHash().equals(SchemaJson.identityHash(snapshot.schema()))) {
+    Snapshot snapshot = file.snapshot();
+    if (snapshot.version() != v || !file.intact()) {
       errors.add(
           HistoryError.of(
               Message.SNAPSHOT_UNREADABLE,

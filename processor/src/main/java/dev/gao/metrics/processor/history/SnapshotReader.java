@@ -1,29 +1,40 @@
 package dev.gao.metrics.processor.history;
 
 import dev.gao.metrics.processor.identity.JsonReader;
+import dev.gao.metrics.processor.identity.SchemaJson;
 import dev.gao.metrics.processor.migration.Renames;
+import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.ForeignKeyShape;
 import dev.gao.metrics.processor.structure.IndexShape;
 import dev.gao.metrics.processor.structure.SchemaShape;
 import dev.gao.metrics.processor.structure.TableShape;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Reads the text {@link SnapshotWriter} writes. Anything missing or of the wrong kind throws {@link
- * IllegalArgumentException} naming the member.
+ * Reads the text {@link SnapshotWriter} writes (format {@value SchemaJson#FORMAT_VERSION}), and the
+ * text of format 1 as it is, converted to the engine-neutral form in memory ({@link FormatOne}).
+ * Anything missing or of the wrong kind throws {@link IllegalArgumentException} naming the member.
  */
 public final class SnapshotReader {
   private SnapshotReader() {}
 
-  /** The snapshot in {@code text}. */
+  /** The snapshot in {@code text}, with the engine-neutral identity hash of its tables. */
   public static Snapshot read(String text) {
+    return readFile(text).snapshot();
+  }
+
+  /** The snapshot in {@code text} and whether the identity hash it records matches its content. */
+  public static SnapshotFile readFile(String text) {
     Map<String, Object> root = object(JsonReader.parse(text), "document");
     long format = number(root, "formatVersion");
-    if (format != 1) {
+    if (format != 1 && format != SchemaJson.FORMAT_VERSION) {
       throw new IllegalArgumentException("unknown formatVersion " + format);
     }
+    FormatOneDefaults formatOne = format == 1 ? new FormatOneDefaults() : null;
     Map<String, Object> renames = object(root.get("renames"), "renames");
     Renames declared =
         new Renames(
@@ -41,15 +52,34 @@ public final class SnapshotReader {
         new SchemaShape(
             string(root, "schema"),
             (int) number(root, "version"),
-            objects(root, "tables").stream().map(SnapshotReader::table).toList());
-    return new Snapshot(schema, string(root, "identityHash"), nullableString(root, "parentHash"), declared, allowed);
+            objects(root, "tables").stream().map(t -> table(t, formatOne)).toList());
+    String recorded = string(root, "identityHash");
+    String parentHash = nullableString(root, "parentHash");
+    if (formatOne != null) {
+      boolean intact = formatOne.asWritten && FormatOne.identityHash(schema).equals(recorded);
+      return new SnapshotFile(
+          new Snapshot(schema, SchemaJson.identityHash(schema), parentHash, declared, allowed), 1, intact);
+    }
+    boolean intact = SchemaJson.identityHash(schema).equals(recorded);
+    return new SnapshotFile(new Snapshot(schema, recorded, parentHash, declared, allowed), (int) format, intact);
   }
 
-  private static TableShape table(Map<String, Object> table) {
+  /**
+   * Kept while a format-1 file is read: whether every default is one that format 1 wrote, the SQLite
+   * rendering of its neutral form. A file edited to hold, say, {@code CURRENT_TIMESTAMP} where format
+   * 1 wrote SQLite's time expression converts to the same neutral default, but is not the text its
+   * hash was computed from.
+   */
+  private static final class FormatOneDefaults {
+    private boolean asWritten = true;
+  }
+
+  private static TableShape table(Map<String, Object> table, FormatOneDefaults formatOne) {
+    String name = string(table, "name");
     return new TableShape(
-        string(table, "name"),
+        name,
         string(table, "javaType"),
-        objects(table, "columns").stream().map(SnapshotReader::column).toList(),
+        objects(table, "columns").stream().map(c -> column(name, c, formatOne)).toList(),
         bool(table, "autoIncrement"),
         objects(table, "indexes").stream()
             .map(i -> new IndexShape(string(i, "name"), strings(i, "columns"), bool(i, "unique"), bool(i, "automatic")))
@@ -66,19 +96,40 @@ public final class SnapshotReader {
             .toList());
   }
 
-  private static ColumnShape column(Map<String, Object> column) {
+  private static ColumnShape column(String table, Map<String, Object> column, FormatOneDefaults formatOne) {
+    String name = string(column, "name");
+    String javaType = string(column, "javaType");
+    ValueKind kind;
+    String defaultValue;
+    if (formatOne != null) {
+      kind = FormatOne.kind(table, name, bool(column, "json"), javaType, string(column, "sqlType"));
+      String recorded = nullableString(column, "default");
+      defaultValue = FormatOne.neutralDefault(kind, recorded);
+      formatOne.asWritten &= Objects.equals(FormatOne.recordedDefault(kind, defaultValue), recorded);
+    } else {
+      kind = kind(string(column, "kind"));
+      defaultValue = nullableString(column, "default");
+    }
     return new ColumnShape(
-        string(column, "name"),
-        string(column, "sqlType"),
-        string(column, "javaType"),
+        name,
+        kind,
+        javaType,
         bool(column, "notNull"),
-        nullableString(column, "default"),
+        defaultValue,
         (int) number(column, "primaryKeyPosition"),
-        bool(column, "json"),
         bound(column, "min", Double.NEGATIVE_INFINITY),
         bound(column, "max", Double.POSITIVE_INFINITY),
         column.containsKey("nullSafeJsonCheck") && bool(column, "nullSafeJsonCheck"),
         column.containsKey("normalizedTime") && bool(column, "normalizedTime"));
+  }
+
+  private static ValueKind kind(String name) {
+    for (ValueKind kind : ValueKind.values()) {
+      if (kind.name().equals(name)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("kind must be one of " + Arrays.toString(ValueKind.values()) + ", not " + name);
   }
 
   /** An optional finite bound written as text, {@code absent} when the member is missing. */

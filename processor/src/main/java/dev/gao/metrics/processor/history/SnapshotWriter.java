@@ -4,7 +4,10 @@ import dev.gao.metrics.processor.identity.JsonText;
 import dev.gao.metrics.processor.identity.SchemaJson;
 import dev.gao.metrics.processor.migration.Renames;
 
-/** Writes a snapshot as pretty-printed JSON, the same snapshot always as the same text. */
+/**
+ * Writes a snapshot as pretty-printed JSON in the engine-neutral format {@value
+ * SchemaJson#FORMAT_VERSION}, the same snapshot always as the same text.
+ */
 public final class SnapshotWriter {
   private SnapshotWriter() {}
 

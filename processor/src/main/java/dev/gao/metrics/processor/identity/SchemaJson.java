@@ -1,7 +1,6 @@
 package dev.gao.metrics.processor.identity;
 
 import dev.gao.metrics.processor.model.SchemaModel;
-import dev.gao.metrics.processor.sql.SqlDialect;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.ForeignKeyShape;
 import dev.gao.metrics.processor.structure.IndexShape;
@@ -12,34 +11,43 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The normalized JSON form of a schema's structure. Tables keep schema order and columns table
- * order (both are meaningful); indexes are sorted by name and foreign keys by column, so declaring
- * them in another order does not change the text. Java row types and the schema's name and version
- * are left out of the structure, so renaming a record or raising the version keeps the identity.
- * The finite bounds of a {@code @Metric} column ({@code min}, {@code max}, as text that parses back
- * to the same double) are written only when present; unit and direction are not structure. So are
- * {@code nullSafeJsonCheck} and {@code normalizedTime}, written only when true.
+ * The normalized JSON form of a schema's structure, in engine-neutral terms: each column's value
+ * {@code kind} and its declared {@code default} (see {@code NeutralDefaults}), never one engine's
+ * SQL type or rendering of it. Tables keep schema order and columns table order (both are
+ * meaningful); indexes are sorted by name and foreign keys by column, so declaring them in another
+ * order does not change the text. Java row types and the schema's name and version are left out of
+ * the structure, so renaming a record or raising the version keeps the identity. The finite bounds of
+ * a {@code @Metric} column ({@code min}, {@code max}, as text that parses back to the same double)
+ * are written only when present; unit and direction are not structure. So are {@code
+ * nullSafeJsonCheck} and {@code normalizedTime}, written only when true.
  */
 public final class SchemaJson {
   /** The version of this JSON layout, written into snapshots. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
-  private final SqlDialect dialect;
-
-  /** A writer rendering types and defaults with {@code dialect}. */
-  public SchemaJson(SqlDialect dialect) {
-    this.dialect = dialect;
+  /** Writes the members of a column that come before those every format shares. */
+  @FunctionalInterface
+  public interface ColumnMembers {
+    /** Writes the leading members of {@code column} into the open column object. */
+    void write(JsonText json, ColumnShape column);
   }
 
+  private SchemaJson() {}
+
   /** The structure of the schema's tables: the text the identity hash is computed from. */
-  public String structure(SchemaModel schema) {
-    return structure(Shapes.of(schema, dialect));
+  public static String structure(SchemaModel schema) {
+    return structure(Shapes.of(schema));
   }
 
   /** The structure of stored tables: the text the identity hash is computed from. */
   public static String structure(SchemaShape schema) {
+    return structure(schema, SchemaJson::neutralColumn);
+  }
+
+  /** The structure of stored tables with columns written by {@code columns}. */
+  public static String structure(SchemaShape schema, ColumnMembers columns) {
     JsonText json = new JsonText().beginObject();
-    tables(json, schema.tables(), false);
+    tables(json, schema.tables(), false, columns);
     return json.endObject().text();
   }
 
@@ -53,35 +61,42 @@ public final class SchemaJson {
    * each index whether it is automatic, as snapshots need to render the metadata of their version.
    */
   public static void tables(JsonText json, List<TableShape> tables, boolean complete) {
+    tables(json, tables, complete, SchemaJson::neutralColumn);
+  }
+
+  /** Writes member {@code tables} with columns written by {@code columns}. */
+  public static void tables(JsonText json, List<TableShape> tables, boolean complete, ColumnMembers columns) {
     json.name("tables").beginArray();
     for (TableShape table : tables) {
-      table(json, table, complete);
+      table(json, table, complete, columns);
     }
     json.endArray();
   }
 
-  private static void table(JsonText json, TableShape table, boolean complete) {
+  private static void neutralColumn(JsonText json, ColumnShape column) {
+    json.name("name")
+        .value(column.name())
+        .name("kind")
+        .value(column.kind().name())
+        .name("javaType")
+        .value(column.javaType())
+        .name("notNull")
+        .value(column.notNull())
+        .name("default")
+        .value(column.defaultValue())
+        .name("primaryKeyPosition")
+        .value(column.primaryKeyPosition());
+  }
+
+  private static void table(JsonText json, TableShape table, boolean complete, ColumnMembers columns) {
     json.beginObject().name("name").value(table.name());
     if (complete) {
       json.name("javaType").value(table.javaType());
     }
     json.name("columns").beginArray();
     for (ColumnShape column : table.columns()) {
-      json.beginObject()
-          .name("name")
-          .value(column.name())
-          .name("sqlType")
-          .value(column.sqlType())
-          .name("javaType")
-          .value(column.javaType())
-          .name("notNull")
-          .value(column.notNull())
-          .name("default")
-          .value(column.defaultSql())
-          .name("primaryKeyPosition")
-          .value(column.primaryKeyPosition())
-          .name("json")
-          .value(column.json());
+      json.beginObject();
+      columns.write(json, column);
       // Only ranged columns carry bounds, so schemas without @Metric keep their text and hash.
       if (column.hasMin()) {
         json.name("min").value(ColumnShape.boundText(column.min()));

@@ -105,7 +105,7 @@ public final class SchemaDiffer {
     if (!old.name().equals(column.name())) {
       changes.add(new Change(ChangeKind.RENAME_COLUMN, t, old.name(), "renamed " + where + " to " + column.name()));
     }
-    if (!old.sqlType().equals(column.sqlType()) || !old.javaType().equals(column.javaType()) || old.json() != column.json()) {
+    if (old.kind() != column.kind() || !old.javaType().equals(column.javaType())) {
       changes.add(
           new Change(
               ChangeKind.CHANGE_TYPE,
@@ -121,9 +121,10 @@ public final class SchemaDiffer {
               old.name(),
               where + ": " + (old.notNull() ? "NOT NULL" : "nullable") + " -> " + (column.notNull() ? "NOT NULL" : "nullable")));
     }
-    if (!Objects.equals(old.defaultSql(), column.defaultSql())) {
+    if (!Objects.equals(old.defaultValue(), column.defaultValue())) {
       changes.add(
-          new Change(ChangeKind.CHANGE_DEFAULT, t, old.name(), where + ": default " + old.defaultSql() + " -> " + column.defaultSql()));
+          new Change(
+              ChangeKind.CHANGE_DEFAULT, t, old.name(), where + ": default " + old.defaultValue() + " -> " + column.defaultValue()));
     }
     if (!old.sameRange(column)) {
       changes.add(
@@ -168,7 +169,7 @@ public final class SchemaDiffer {
   }
 
   private static String typeText(ColumnShape column) {
-    return column.sqlType() + " (" + column.javaType() + (column.json() ? ", JSON" : "") + ")";
+    return column.kind() + " (" + column.javaType() + ")";
   }
 
   private static void indexChanges(TableShape from, TableShape to, Map<String, String> newNames, List<Change> changes) {

@@ -1,9 +1,11 @@
 package dev.gao.metrics.processor.migration;
 
 import dev.gao.metrics.processor.history.DataLossAllowance;
+import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.TableShape;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +23,27 @@ public final class StepGuards {
   private static final Map<String, Integer> REAL_RANKS =
       Map.of("float", 1, "java.lang.Float", 1, "double", 2, "java.lang.Double", 2);
 
+  /** Kinds whose values are numbers (a flag is 0 or 1): each keeps its value when written as text. */
+  private static final Set<ValueKind> NUMBERS =
+      EnumSet.of(ValueKind.BOOLEAN, ValueKind.BYTE, ValueKind.SHORT, ValueKind.INT, ValueKind.LONG, ValueKind.FLOAT, ValueKind.DOUBLE);
+
+  /** Integer kinds whose every value a {@code double} holds exactly. */
+  private static final Set<ValueKind> EXACT_IN_DOUBLE = EnumSet.of(ValueKind.BYTE, ValueKind.SHORT, ValueKind.INT);
+
   private StepGuards() {}
 
-  /** The findings of {@code plan}, an upgrade step, given the acknowledged losses. */
-  public static List<GuardFinding> check(StepPlan plan, List<DataLossAllowance> allowed) {
+  /**
+   * The findings of {@code plan}, an upgrade step, given the acknowledged losses; {@code storage}
+   * tells which dropped columns an added one could be the rename of.
+   */
+  public static List<GuardFinding> check(StepPlan plan, List<DataLossAllowance> allowed, StorageTypes storage) {
     int version = plan.toVersion();
     List<GuardFinding> findings = new ArrayList<>();
     Set<String> ambiguous = new HashSet<>();
     ambiguousTables(plan, allowed, version, findings, ambiguous);
     for (TableStep table : plan.tables()) {
       if (!table.added() && !table.dropped()) {
-        ambiguousColumns(table, allowed, version, findings, ambiguous);
+        ambiguousColumns(table, allowed, version, storage, findings, ambiguous);
       }
     }
     for (TableStep table : plan.tables()) {
@@ -77,7 +89,12 @@ public final class StepGuards {
   }
 
   private static void ambiguousColumns(
-      TableStep table, List<DataLossAllowance> allowed, int version, List<GuardFinding> findings, Set<String> ambiguous) {
+      TableStep table,
+      List<DataLossAllowance> allowed,
+      int version,
+      StorageTypes storage,
+      List<GuardFinding> findings,
+      Set<String> ambiguous) {
     List<ColumnShape> added =
         new ArrayList<>(table.to().columns().stream().filter(c -> table.source(c.name()).isEmpty()).toList());
     for (ColumnShape old : table.from().columns()) {
@@ -85,7 +102,7 @@ public final class StepGuards {
           || allowed.stream().anyMatch(a -> a.covers(table.from().name(), old.name()))) {
         continue;
       }
-      ColumnShape now = added.stream().filter(c -> c.sqlType().equals(old.sqlType())).findFirst().orElse(null);
+      ColumnShape now = added.stream().filter(c -> storage.sameStorage(c.kind(), old.kind())).findFirst().orElse(null);
       if (now == null) {
         continue;
       }
@@ -112,11 +129,11 @@ public final class StepGuards {
       }
       case ADD_COLUMN -> {
         ColumnShape now = table.to().column(change.subject()).orElseThrow();
-        yield now.notNull() && now.defaultSql() == null;
+        yield now.notNull() && now.defaultValue() == null;
       }
       case CHANGE_NULLABILITY -> {
         ColumnShape now = table.to().column(newName(table, change.subject())).orElseThrow();
-        yield now.notNull() && now.defaultSql() == null;
+        yield now.notNull() && now.defaultValue() == null;
       }
       default -> false;
     };
@@ -130,19 +147,21 @@ public final class StepGuards {
         .orElseThrow();
   }
 
-  /** Whether values of {@code old} may not survive as values of {@code now}. */
+  /**
+   * Whether values of {@code old} may not survive as values of {@code now}. They survive the same
+   * Java type, a wider integer or floating-point type, a number becoming a {@code String}, and a
+   * {@code byte}, {@code short} or {@code int} becoming a {@code double}; JSON stays JSON.
+   */
   public static boolean narrowing(ColumnShape old, ColumnShape now) {
     if (old.json() != now.json()) {
       return true;
     }
-    if (old.sqlType().equals(now.sqlType())) {
-      return !old.javaType().equals(now.javaType()) && !widens(old.javaType(), now.javaType());
+    if (old.javaType().equals(now.javaType()) || widens(old.javaType(), now.javaType())) {
+      return false;
     }
-    boolean toText = now.sqlType().equals("TEXT") && now.javaType().equals("java.lang.String");
-    boolean fromNumber = old.sqlType().equals("INTEGER") || old.sqlType().equals("REAL");
-    boolean integerToReal = old.sqlType().equals("INTEGER") && now.sqlType().equals("REAL")
-        && INTEGER_RANKS.getOrDefault(old.javaType(), 9) <= 3 && REAL_RANKS.getOrDefault(now.javaType(), 0) == 2;
-    return !(toText && fromNumber) && !integerToReal;
+    boolean numberToText = NUMBERS.contains(old.kind()) && now.kind() == ValueKind.STRING;
+    boolean exactInDouble = EXACT_IN_DOUBLE.contains(old.kind()) && now.kind() == ValueKind.DOUBLE;
+    return !numberToText && !exactInDouble;
   }
 
   private static boolean widens(String from, String to) {

@@ -140,7 +140,7 @@ final class ResultMapper {
     for (ResultValue value : mapping.values()) {
       String declared = declaredTypes.get(value.index() - 1);
       String expected = dialect.sqlType(value.kind());
-      if (declared != null && !compatible(declared.toUpperCase(Locale.ROOT), expected)) {
+      if (declared != null && !dialect.readableAs(declared, value.kind())) {
         fit = false;
         problems.add(
             Problem.on(
@@ -148,11 +148,6 @@ final class ResultMapper {
       }
     }
     return fit;
-  }
-
-  /** Integers read as floating-point numbers; otherwise the stored types must be equal. */
-  private static boolean compatible(String declared, String expected) {
-    return declared.equals(expected) || declared.equals("INTEGER") && expected.equals("REAL");
   }
 
   private Optional<Mapping> row(

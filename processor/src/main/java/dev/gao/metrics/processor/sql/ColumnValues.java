@@ -12,25 +12,17 @@ final class ColumnValues {
 
   /** The zero value of {@code column} as an SQL literal. */
   static String zero(ColumnShape column) {
-    if (column.json()) {
-      return "'null'";
-    }
-    return switch (column.sqlType()) {
-      case "INTEGER" -> "0";
-      case "REAL" -> "0.0";
-      case "BLOB" -> "X''";
-      default -> zeroText(column.javaType());
-    };
-  }
-
-  private static String zeroText(String javaType) {
-    return switch (javaType) {
-      case "java.time.Instant", "java.time.OffsetDateTime" -> "'1970-01-01T00:00:00.000000000Z'";
-      case "java.time.LocalDateTime" -> "'1970-01-01T00:00:00.000000000'";
-      case "java.time.LocalDate" -> "'1970-01-01'";
-      case "java.util.UUID" -> "'00000000-0000-0000-0000-000000000000'";
-      case "java.math.BigDecimal" -> "'0'";
-      default -> "''";
+    return switch (column.kind()) {
+      case BOOLEAN, BYTE, SHORT, INT, LONG -> "0";
+      case FLOAT, DOUBLE -> "0.0";
+      case BYTES -> "X''";
+      case JSON -> "'null'";
+      case INSTANT, OFFSET_DATE_TIME -> "'1970-01-01T00:00:00.000000000Z'";
+      case LOCAL_DATE_TIME -> "'1970-01-01T00:00:00.000000000'";
+      case LOCAL_DATE -> "'1970-01-01'";
+      case UUID -> "'00000000-0000-0000-0000-000000000000'";
+      case DECIMAL -> "'0'";
+      case STRING, ENUM -> "''";
     };
   }
 

@@ -4,19 +4,23 @@ import java.util.List;
 
 import dev.gao.metrics.processor.migration.StepPlan;
 import dev.gao.metrics.processor.migration.StepSql;
+import dev.gao.metrics.processor.migration.StorageTypes;
 import dev.gao.metrics.processor.model.ColumnModel;
 import dev.gao.metrics.processor.model.IndexModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.model.ValueKind;
+import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.IndexShape;
+import dev.gao.metrics.processor.structure.NeutralDefaults;
 import dev.gao.metrics.processor.structure.TableShape;
 
 /**
- * Renders the SQL text of one database engine: column types, defaults, DDL and migrations.
- * Implementations are pure functions of the model. The statements of the DAOs are rendered at run
- * time, from the table's {@code TableInfo}, by the runtime's {@code TableDao}.
+ * Renders the SQL text of one database engine from the engine-neutral structure: column types,
+ * defaults, DDL and migrations. Implementations are pure functions of the model. The statements of
+ * the DAOs are rendered at run time, from the table's {@code TableInfo}, by the runtime's {@code
+ * TableDao}.
  */
-public interface SqlDialect {
+public interface SqlDialect extends StorageTypes {
   /** The identifier in quotes, for example {@code "run_id"}. */
   String quote(String identifier);
 
@@ -24,13 +28,34 @@ public interface SqlDialect {
   String sqlType(ValueKind kind);
 
   /**
-   * The SQL text of a column's default as it appears in the DDL, or {@code null} when the column has
-   * none.
+   * The SQL text of a default as it appears in the DDL of a column of {@code kind}, or {@code null}
+   * when there is none.
+   *
+   * @param defaultValue the default in the neutral form of {@link NeutralDefaults}, or {@code null}
    */
-  String defaultSql(ColumnModel column);
+  String defaultSql(ValueKind kind, String defaultValue);
 
-  /** Whether the column is declared {@code NOT NULL} in the DDL. */
-  boolean notNullInDdl(TableModel table, ColumnModel column);
+  /** The SQL text of a stored column's default in the DDL, or {@code null} when it has none. */
+  default String defaultSql(ColumnShape column) {
+    return defaultSql(column.kind(), column.defaultValue());
+  }
+
+  /** The SQL text of a declared column's default in the DDL, or {@code null} when it has none. */
+  default String defaultSql(ColumnModel column) {
+    return defaultSql(column.kind(), NeutralDefaults.of(column.kind(), column.declaredDefault()));
+  }
+
+  /**
+   * Whether a query's result column of the SQL type {@code declaredType}, as the engine declares it,
+   * can be read as values of {@code kind}.
+   */
+  boolean readableAs(String declaredType, ValueKind kind);
+
+  /** Whether both kinds have the same SQL column type. */
+  @Override
+  default boolean sameStorage(ValueKind a, ValueKind b) {
+    return sqlType(a).equals(sqlType(b));
+  }
 
   /** The {@code CREATE TABLE} statement. */
   String createTable(TableModel table);

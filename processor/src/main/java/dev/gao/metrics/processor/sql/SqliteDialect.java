@@ -2,13 +2,13 @@ package dev.gao.metrics.processor.sql;
 
 import dev.gao.metrics.processor.migration.StepPlan;
 import dev.gao.metrics.processor.migration.StepSql;
-import dev.gao.metrics.processor.model.ColumnModel;
 import dev.gao.metrics.processor.model.IndexModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.ForeignKeyShape;
 import dev.gao.metrics.processor.structure.IndexShape;
+import dev.gao.metrics.processor.structure.NeutralDefaults;
 import dev.gao.metrics.processor.structure.Shapes;
 import dev.gao.metrics.processor.structure.TableShape;
 import java.util.ArrayList;
@@ -22,6 +22,15 @@ import java.util.stream.Collectors;
  */
 public final class SqliteDialect implements SqlDialect {
   private static final String NO_ACTION = "NO ACTION";
+
+  /** The current instant in the canonical UTC text form, nanoseconds included. */
+  private static final String NOW_UTC = "(strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now'))";
+
+  /** The current date and time of day in UTC without an offset, for local date-times. */
+  private static final String NOW_LOCAL = "(strftime('%Y-%m-%dT%H:%M:%f000000', 'now'))";
+
+  /** The current day. */
+  private static final String TODAY = "(date('now'))";
 
   @Override
   public String quote(String identifier) {
@@ -38,30 +47,55 @@ public final class SqliteDialect implements SqlDialect {
     };
   }
 
+  /**
+   * The current time in the text form the column's values have: SQLite's own {@code
+   * CURRENT_TIMESTAMP} is second-precise text without the {@code T} and the zone, which would sort
+   * and read wrongly among the values the DAOs write. Other defaults are SQL as declared.
+   */
   @Override
-  public String defaultSql(ColumnModel column) {
-    if (!column.hasDefault()) {
+  public String defaultSql(ValueKind kind, String defaultValue) {
+    if (defaultValue == null) {
       return null;
     }
-    String declared = column.declaredDefault().trim();
-    String keyword = declared.toUpperCase(Locale.ROOT);
-    boolean now = keyword.equals("CURRENT_TIMESTAMP");
-    return switch (column.kind()) {
-      case INSTANT, OFFSET_DATE_TIME -> now ? "(strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now'))" : declared;
-      case LOCAL_DATE_TIME -> now ? "(strftime('%Y-%m-%dT%H:%M:%f000000', 'now'))" : declared;
-      case LOCAL_DATE -> now || keyword.equals("CURRENT_DATE") ? "(date('now'))" : declared;
-      default -> declared;
+    boolean now = defaultValue.equals(NeutralDefaults.CURRENT_TIMESTAMP);
+    return switch (kind) {
+      case INSTANT, OFFSET_DATE_TIME -> now ? NOW_UTC : defaultValue;
+      case LOCAL_DATE_TIME -> now ? NOW_LOCAL : defaultValue;
+      case LOCAL_DATE -> defaultValue.equals(NeutralDefaults.CURRENT_DATE) ? TODAY : defaultValue;
+      default -> defaultValue;
     };
   }
 
+  /**
+   * The neutral form of {@code defaultSql}, a default as {@link #defaultSql(ValueKind, String)}
+   * rendered it for a column of {@code kind}: the inverse of that rendering. Each of the time
+   * expressions it writes stands for exactly one keyword (a day's {@code CURRENT_TIMESTAMP} is
+   * {@code CURRENT_DATE} in the neutral form), so rendering the result gives {@code defaultSql}
+   * back.
+   */
+  public String neutralDefault(ValueKind kind, String defaultSql) {
+    if (defaultSql == null) {
+      return null;
+    }
+    return switch (kind) {
+      case INSTANT, OFFSET_DATE_TIME -> defaultSql.equals(NOW_UTC) ? NeutralDefaults.CURRENT_TIMESTAMP : defaultSql;
+      case LOCAL_DATE_TIME -> defaultSql.equals(NOW_LOCAL) ? NeutralDefaults.CURRENT_TIMESTAMP : defaultSql;
+      case LOCAL_DATE -> defaultSql.equals(TODAY) ? NeutralDefaults.CURRENT_DATE : defaultSql;
+      default -> defaultSql;
+    };
+  }
+
+  /** Integers read as floating-point numbers; otherwise the stored types must be equal. */
   @Override
-  public boolean notNullInDdl(TableModel table, ColumnModel column) {
-    return column.notNull() && !(table.autoIncrement() && column.inPrimaryKey());
+  public boolean readableAs(String declaredType, ValueKind kind) {
+    String declared = declaredType.toUpperCase(Locale.ROOT);
+    String expected = sqlType(kind);
+    return declared.equals(expected) || declared.equals("INTEGER") && expected.equals("REAL");
   }
 
   @Override
   public String createTable(TableModel table) {
-    return createTable(Shapes.of(table, this));
+    return createTable(Shapes.of(table));
   }
 
   @Override
@@ -83,7 +117,7 @@ public final class SqliteDialect implements SqlDialect {
    * as numbers.
    */
   public String rangeCheck(String owner, ColumnShape column) {
-    String value = column.sqlType().equals("TEXT") ? "CAST(" + quote(column.name()) + " AS REAL)" : quote(column.name());
+    String value = sqlType(column.kind()).equals("TEXT") ? "CAST(" + quote(column.name()) + " AS REAL)" : quote(column.name());
     String condition;
     if (column.hasMin() && column.hasMax()) {
       condition = value + " BETWEEN " + number(column.min()) + " AND " + number(column.max());
@@ -135,7 +169,7 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   private String columnDefinition(TableShape table, ColumnShape column, boolean inlineKey) {
-    StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.sqlType());
+    StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(sqlType(column.kind()));
     if (table.autoIncrement() && column.inPrimaryKey()) {
       return sql.append(" PRIMARY KEY AUTOINCREMENT").toString();
     }
@@ -145,8 +179,9 @@ public final class SqliteDialect implements SqlDialect {
     if (inlineKey && column.inPrimaryKey()) {
       sql.append(" PRIMARY KEY");
     }
-    if (column.defaultSql() != null) {
-      sql.append(" DEFAULT ").append(column.defaultSql());
+    String defaultSql = defaultSql(column);
+    if (defaultSql != null) {
+      sql.append(" DEFAULT ").append(defaultSql);
     }
     return sql.toString();
   }

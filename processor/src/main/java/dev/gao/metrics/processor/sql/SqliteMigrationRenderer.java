@@ -4,6 +4,7 @@ import dev.gao.metrics.processor.migration.ChangeKind;
 import dev.gao.metrics.processor.migration.StepPlan;
 import dev.gao.metrics.processor.migration.StepSql;
 import dev.gao.metrics.processor.migration.TableStep;
+import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.IndexShape;
 import dev.gao.metrics.processor.structure.TableShape;
@@ -125,14 +126,15 @@ final class SqliteMigrationRenderer {
     return table.columns().stream().anyMatch(ColumnShape::ranged);
   }
 
-  private static boolean canAdd(TableShape table, ColumnShape column) {
-    if (column.inPrimaryKey() || !ColumnValues.constantDefault(column.defaultSql())) {
+  private boolean canAdd(TableShape table, ColumnShape column) {
+    String defaultSql = dialect.defaultSql(column);
+    if (column.inPrimaryKey() || !ColumnValues.constantDefault(defaultSql)) {
       return false;
     }
-    if (column.notNull() && !ColumnValues.nonNullDefault(column.defaultSql())) {
+    if (column.notNull() && !ColumnValues.nonNullDefault(defaultSql)) {
       return false;
     }
-    return table.foreignKey(column.name()).isEmpty() || !ColumnValues.nonNullDefault(column.defaultSql());
+    return table.foreignKey(column.name()).isEmpty() || !ColumnValues.nonNullDefault(defaultSql);
   }
 
   private void alter(TableStep table, List<String> statements, List<String> finalStatements) {
@@ -170,15 +172,16 @@ final class SqliteMigrationRenderer {
 
   /**
    * Rebuilds the table into its target form. Columns the step drops are kept, as plain nullable
-   * columns at the end, until the final statements drop them natively: data migrations of the step
-   * can still read them.
+   * columns of their type at the end (a JSON column as plain text, without its check), until the
+   * final statements drop them natively: data migrations of the step can still read them.
    */
   private void rebuild(TableStep table, List<String> statements, List<String> finalStatements) {
     TableShape to = table.to();
     List<ColumnShape> kept = new ArrayList<>();
     for (ColumnShape old : table.from().columns()) {
       if (!table.columnSources().containsValue(old.name()) && to.column(old.name()).isEmpty()) {
-        kept.add(new ColumnShape(old.name(), old.sqlType(), old.javaType(), false, null, 0, false));
+        ValueKind kind = old.json() ? ValueKind.STRING : old.kind();
+        kept.add(new ColumnShape(old.name(), kind, old.javaType(), false, null, 0));
       }
     }
     List<ColumnShape> columns = new ArrayList<>(to.columns());
@@ -211,21 +214,23 @@ final class SqliteMigrationRenderer {
   }
 
   /** The expression that fills {@code column} from the old row, or {@code null} to leave the default. */
-  private static String value(TableStep table, ColumnShape column) {
+  private String value(TableStep table, ColumnShape column) {
     var source = table.source(column.name());
     if (source.isEmpty()) {
-      if (column.defaultSql() != null || !column.notNull()) {
+      if (column.defaultValue() != null || !column.notNull()) {
         return null;
       }
       return ColumnValues.zero(column);
     }
     ColumnShape old = table.from().column(source.get()).orElseThrow();
     String value = q(old.name());
-    if (!old.sqlType().equals(column.sqlType())) {
-      value = "CAST(" + value + " AS " + column.sqlType() + ")";
+    String type = dialect.sqlType(column.kind());
+    if (!dialect.sqlType(old.kind()).equals(type)) {
+      value = "CAST(" + value + " AS " + type + ")";
     }
     if (column.notNull() && !old.notNull()) {
-      String fallback = ColumnValues.nonNullDefault(column.defaultSql()) ? column.defaultSql() : ColumnValues.zero(column);
+      String defaultSql = dialect.defaultSql(column);
+      String fallback = ColumnValues.nonNullDefault(defaultSql) ? defaultSql : ColumnValues.zero(column);
       value = "COALESCE(" + value + ", " + fallback + ")";
     }
     return value;

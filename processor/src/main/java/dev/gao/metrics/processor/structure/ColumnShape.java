@@ -1,17 +1,20 @@
 package dev.gao.metrics.processor.structure;
 
+import dev.gao.metrics.processor.model.ValueKind;
 import java.math.BigDecimal;
 
 /**
- * A column as stored: what a schema snapshot records and a migration compares.
+ * A column as stored: what a schema snapshot records and a migration compares. It describes the
+ * column in engine-neutral terms; a dialect renders its SQL type and default.
  *
  * @param name the SQL column name
- * @param sqlType the SQL type, for example {@code INTEGER}
+ * @param kind how values are stored; {@link ValueKind#JSON} for JSON text
  * @param javaType the Java type as text
- * @param notNull whether the DDL declares it {@code NOT NULL}
- * @param defaultSql the default as SQL text in the DDL, or {@code null}
+ * @param notNull whether the column is declared {@code NOT NULL}; a key the database assigns is
+ *     not (its key constraint covers it)
+ * @param defaultValue the declared default in the neutral form of {@link NeutralDefaults}, or
+ *     {@code null}
  * @param primaryKeyPosition 1-based position in the primary key, 0 when not in it
- * @param json whether values are JSON text (checked with {@code json_valid})
  * @param min the smallest valid value of a {@code @Metric} column, {@link Double#NEGATIVE_INFINITY}
  *     for none
  * @param max the largest valid value of a {@code @Metric} column, {@link Double#POSITIVE_INFINITY}
@@ -26,12 +29,11 @@ import java.math.BigDecimal;
  */
 public record ColumnShape(
     String name,
-    String sqlType,
+    ValueKind kind,
     String javaType,
     boolean notNull,
-    String defaultSql,
+    String defaultValue,
     int primaryKeyPosition,
-    boolean json,
     double min,
     double max,
     boolean nullSafeJsonCheck,
@@ -43,21 +45,20 @@ public record ColumnShape(
    */
   public ColumnShape(
       String name,
-      String sqlType,
+      ValueKind kind,
       String javaType,
       boolean notNull,
-      String defaultSql,
+      String defaultValue,
       int primaryKeyPosition,
-      boolean json,
       double min,
       double max) {
-    this(name, sqlType, javaType, notNull, defaultSql, primaryKeyPosition, json, min, max, false, false);
+    this(name, kind, javaType, notNull, defaultValue, primaryKeyPosition, min, max, false, false);
   }
 
   /** A column without a range, as snapshots described it before the null-safe JSON check. */
   public ColumnShape(
-      String name, String sqlType, String javaType, boolean notNull, String defaultSql, int primaryKeyPosition, boolean json) {
-    this(name, sqlType, javaType, notNull, defaultSql, primaryKeyPosition, json, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+      String name, ValueKind kind, String javaType, boolean notNull, String defaultValue, int primaryKeyPosition) {
+    this(name, kind, javaType, notNull, defaultValue, primaryKeyPosition, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
   }
 
   /**
@@ -91,9 +92,14 @@ public record ColumnShape(
     return Double.compare(min, other.min) == 0 && Double.compare(max, other.max) == 0;
   }
 
+  /** Whether values are JSON text (checked as such by the database). */
+  public boolean json() {
+    return kind == ValueKind.JSON;
+  }
+
   /** Whether the column holds JSON and may be NULL: its check must then let NULL pass. */
   public boolean nullableJson() {
-    return json && !notNull;
+    return json() && !notNull;
   }
 
   /** Whether the column belongs to the primary key. */
@@ -104,6 +110,6 @@ public record ColumnShape(
   /** A copy with another name. */
   public ColumnShape named(String newName) {
     return new ColumnShape(
-        newName, sqlType, javaType, notNull, defaultSql, primaryKeyPosition, json, min, max, nullSafeJsonCheck, normalizedTime);
+        newName, kind, javaType, notNull, defaultValue, primaryKeyPosition, min, max, nullSafeJsonCheck, normalizedTime);
   }
 }

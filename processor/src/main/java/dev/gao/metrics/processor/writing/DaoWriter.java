@@ -99,7 +99,7 @@ public final class DaoWriter {
     for (IndexModel index : table.indexes()) {
       ddl.add(dialect.createIndex(table, index) + ";");
     }
-    for (TriggerSql trigger : dialect.triggers(Shapes.of(table, dialect))) {
+    for (TriggerSql trigger : dialect.triggers(Shapes.of(table))) {
       ddl.add(trigger.createSql() + ";");
     }
     return CodeBlock.of(

@@ -32,7 +32,7 @@ final class TableInfoLiteral {
   CodeBlock of(TableModel table) {
     Map<String, MetricModel> metrics = new HashMap<>();
     table.columns().stream().filter(c -> c.metric() != null).forEach(c -> metrics.put(c.name(), c.metric()));
-    return of(Shapes.of(table, dialect), metrics);
+    return of(Shapes.of(table), metrics);
   }
 
   /**
@@ -72,14 +72,15 @@ final class TableInfoLiteral {
             t -> CodeBlock.of("new $T($L)", RuntimeTypes.TRIGGER_INFO, JavaLiterals.arguments(t.name(), t.createSql()))));
   }
 
+  /** The column's metadata; its SQL type and default are the dialect's rendering, as the runtime reads them. */
   private CodeBlock column(ColumnShape column, MetricModel metric) {
     String arguments =
         JavaLiterals.arguments(
             column.name(),
-            column.sqlType(),
+            dialect.sqlType(column.kind()),
             column.javaType(),
             column.notNull(),
-            column.defaultSql(),
+            dialect.defaultSql(column),
             column.primaryKeyPosition(),
             column.json());
     if (metric != null || column.ranged()) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.processor.identity.SchemaJson;
 import dev.gao.metrics.processor.migration.Renames;
+import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.ForeignKeyShape;
 import dev.gao.metrics.processor.structure.IndexShape;
@@ -26,8 +27,8 @@ class SnapshotTest {
                   "runs",
                   "p.Run",
                   List.of(
-                      new ColumnShape("id", "INTEGER", "long", false, null, 1, false),
-                      new ColumnShape("tags", "TEXT", "java.util.List<java.lang.String>", true, "'[]'", 0, true)),
+                      new ColumnShape("id", ValueKind.LONG, "long", false, null, 1),
+                      new ColumnShape("tags", ValueKind.JSON, "java.util.List<java.lang.String>", true, "'[]'", 0)),
                   true,
                   List.of(new IndexShape("b", List.of("tags"), true, false), new IndexShape("a", List.of("id", "tags"), false, true)),
                   List.of(new ForeignKeyShape("id", "runs", "id", "CASCADE", "NO ACTION")))));
@@ -65,8 +66,8 @@ class SnapshotTest {
                     "quality",
                     "p.Quality",
                     List.of(
-                        new ColumnShape("id", "INTEGER", "long", true, null, 1, false),
-                        new ColumnShape("coverage", "REAL", "double", true, null, 0, false, min, max)),
+                        new ColumnShape("id", ValueKind.LONG, "long", true, null, 1),
+                        new ColumnShape("coverage", ValueKind.DOUBLE, "double", true, null, 0, min, max)),
                     false,
                     List.of(),
                     List.of())));
@@ -78,7 +79,7 @@ class SnapshotTest {
     String none = SnapshotWriter.write(ranged(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
     assertFalse(none.contains("\"min\"") || none.contains("\"max\""), none);
     String both = SnapshotWriter.write(ranged(0, 0.1));
-    assertTrue(both.contains("\"json\": false,\n          \"min\": \"0\",\n          \"max\": \"0.1\""), both);
+    assertTrue(both.contains("\"primaryKeyPosition\": 0,\n          \"min\": \"0\",\n          \"max\": \"0.1\""), both);
     String upper = SnapshotWriter.write(ranged(Double.NEGATIVE_INFINITY, 1e300));
     assertFalse(upper.contains("\"min\""), upper);
     for (String text : List.of(none, both, upper)) {
@@ -109,8 +110,8 @@ class SnapshotTest {
     String text = SnapshotWriter.write(snapshot());
     for (String[] edit :
         new String[][] {
-          {"\"formatVersion\": 1", "\"formatVersion\": 2"},
-          {"\"formatVersion\": 1", "\"formatVersion\": \"1\""},
+          {"\"formatVersion\": 2", "\"formatVersion\": 3"},
+          {"\"formatVersion\": 2", "\"formatVersion\": \"2\""},
           {"\"renames\": {", "\"renames\": [{"},
           {"\"autoIncrement\": true", "\"autoIncrement\": 1"},
           {"\"columns\": [\"id\", \"tags\"]", "\"columns\": [1]"},
@@ -122,6 +123,67 @@ class SnapshotTest {
       assertThrows(IllegalArgumentException.class, () -> SnapshotReader.read(edited), edit[1]);
     }
     assertThrows(IllegalArgumentException.class, () -> SnapshotReader.read("[]"));
+  }
+
+  /** A column of every kind, each without and with a default in the neutral form. */
+  private static SchemaShape everyKind() {
+    List<ColumnShape> columns = new java.util.ArrayList<>();
+    columns.add(new ColumnShape("id", ValueKind.LONG, "long", false, null, 1));
+    for (ValueKind kind : ValueKind.values()) {
+      String name = "c_" + kind.name().toLowerCase(java.util.Locale.ROOT);
+      String defaultValue =
+          switch (kind) {
+            case INSTANT, OFFSET_DATE_TIME, LOCAL_DATE_TIME -> "CURRENT_TIMESTAMP";
+            case LOCAL_DATE -> "CURRENT_DATE";
+            case BYTES -> "X'00'";
+            default -> "'0'";
+          };
+      columns.add(new ColumnShape(name, kind, "p.T" + name, false, null, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+          kind == ValueKind.JSON, kind.instant()));
+      columns.add(new ColumnShape(name + "_d", kind, "p.T" + name, true, defaultValue, 0));
+    }
+    TableShape table = new TableShape("t", "p.T", columns, true, List.of(new IndexShape("idx", List.of("c_enum"), false, true)), List.of());
+    return new SchemaShape("Db", 4, List.of(table));
+  }
+
+  @Test
+  void formatTwoIsWrittenInNeutralTermsAndReadBackEqual() {
+    SchemaShape schema = everyKind();
+    String text = SnapshotWriter.write(new Snapshot(schema, SchemaJson.identityHash(schema), "p", Renames.NONE, List.of()));
+    assertTrue(text.startsWith("{\n  \"formatVersion\": 2,\n"), text);
+    assertTrue(text.contains("\"kind\": \"INSTANT\",\n          \"javaType\": \"p.Tc_instant\""), text);
+    assertTrue(text.contains("\"default\": \"CURRENT_TIMESTAMP\""), text);
+    for (String sqlite : List.of("sqlType", "\"json\"", "strftime", "date('now')", "TEXT", "INTEGER", "REAL", "BLOB")) {
+      assertFalse(text.contains(sqlite), sqlite);
+    }
+    SnapshotFile file = SnapshotReader.readFile(text);
+    assertEquals(2, file.formatVersion());
+    assertTrue(file.intact());
+    assertEquals(schema, file.snapshot().schema());
+    assertEquals(SchemaJson.identityHash(schema), file.snapshot().identityHash());
+    assertEquals(text, SnapshotWriter.write(file.snapshot()));
+  }
+
+  @Test
+  void formatTwoWithAnUnknownKindIsRefusedAndAnEditedOneIsNotIntact() {
+    SchemaShape schema = everyKind();
+    String text = SnapshotWriter.write(new Snapshot(schema, SchemaJson.identityHash(schema), null, Renames.NONE, List.of()));
+    IllegalArgumentException unknown =
+        assertThrows(IllegalArgumentException.class, () -> SnapshotReader.read(text.replace("\"kind\": \"UUID\"", "\"kind\": \"TEXT\"")));
+    assertTrue(unknown.getMessage().startsWith("kind must be one of [STRING, BOOLEAN,"), unknown.getMessage());
+    assertTrue(unknown.getMessage().endsWith(", not TEXT"), unknown.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> SnapshotReader.read(text.replace("\"kind\": \"UUID\"", "\"kind\": \"uuid\"")));
+    assertThrows(IllegalArgumentException.class, () -> SnapshotReader.read(text.replace("\"kind\": \"UUID\",", "")));
+    for (String[] edit :
+        new String[][] {
+          {"\"default\": \"CURRENT_DATE\"", "\"default\": \"CURRENT_TIMESTAMP\""},
+          {"\"kind\": \"INT\"", "\"kind\": \"LONG\""},
+          {"\"kind\": \"JSON\"", "\"kind\": \"STRING\""},
+        }) {
+      String edited = text.replace(edit[0], edit[1]);
+      assertFalse(text.equals(edited), edit[0]);
+      assertFalse(SnapshotReader.readFile(edited).intact(), edit[1]);
+    }
   }
 
   @Test

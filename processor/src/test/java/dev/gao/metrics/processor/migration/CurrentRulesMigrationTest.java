@@ -12,6 +12,7 @@ import dev.gao.metrics.processor.history.Snapshot;
 import dev.gao.metrics.processor.history.SnapshotReader;
 import dev.gao.metrics.processor.history.SnapshotWriter;
 import dev.gao.metrics.processor.identity.SchemaJson;
+import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.SchemaShape;
 import java.sql.SQLException;
@@ -28,13 +29,13 @@ class CurrentRulesMigrationTest {
 
   private static ColumnShape json(boolean current) {
     return new ColumnShape(
-        "labels", "TEXT", "java.util.List<java.lang.String>", false, null, 0, true, Double.NEGATIVE_INFINITY,
+        "labels", ValueKind.JSON, "java.util.List<java.lang.String>", false, null, 0, Double.NEGATIVE_INFINITY,
         Double.POSITIVE_INFINITY, current, false);
   }
 
   private static ColumnShape time(String name, boolean notNull, boolean current) {
     return new ColumnShape(
-        name, "TEXT", INSTANT, notNull, null, 0, false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false,
+        name, ValueKind.INSTANT, INSTANT, notNull, null, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false,
         current);
   }
 
@@ -56,7 +57,7 @@ class CurrentRulesMigrationTest {
     assertTrue(all.contains("CHECK (\"labels\" IS NULL OR json_valid(\"labels\"))"), all);
     assertTrue(all.contains("CREATE TRIGGER \"tr_run_time_insert\" AFTER INSERT ON \"run\""), all);
     assertTrue(all.contains("CREATE TRIGGER \"tr_run_time_update\" AFTER UPDATE OF \"started_at\", \"finished_at\" ON \"run\""), all);
-    assertTrue(StepGuards.check(plan, List.of()).isEmpty(), "nothing is lost: no acknowledgement needed");
+    assertTrue(StepGuards.check(plan, List.of(), SqliteDatabase.DIALECT).isEmpty(), "nothing is lost: no acknowledgement needed");
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.SchemaShape;
 import dev.gao.metrics.processor.structure.TableShape;
@@ -26,7 +27,7 @@ class MetricRangeMigrationTest {
   private static final double NONE_MAX = Double.POSITIVE_INFINITY;
 
   private static ColumnShape coverage(double min, double max) {
-    return new ColumnShape("coverage", "REAL", "double", true, null, 0, false, min, max);
+    return new ColumnShape("coverage", ValueKind.DOUBLE, "double", true, null, 0, min, max);
   }
 
   private static SchemaShape version(int version, ColumnShape coverage) {
@@ -70,7 +71,7 @@ class MetricRangeMigrationTest {
     SchemaShape wide = version(1, coverage(0, 1000));
     SchemaShape narrow = version(2, coverage(0, 3));
     StepPlan plan = SchemaDiffer.diff(wide, narrow, Renames.NONE);
-    assertEquals(List.of(), StepGuards.check(plan, List.of()), "tightening needs no @AllowDataLoss: it fails rather than drop rows");
+    assertEquals(List.of(), StepGuards.check(plan, List.of(), SqliteDatabase.DIALECT), "tightening needs no @AllowDataLoss: it fails rather than drop rows");
     try (SqliteDatabase db = SqliteDatabase.create(wide)) {
       db.fill(wide);
       String sqlBefore = tableSql(db);

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.SchemaShape;
 import dev.gao.metrics.processor.structure.TableShape;
@@ -250,7 +251,7 @@ class MigrationSqlTest {
   @Test
   void automaticKeyChanged() throws SQLException {
     TableShape parent = new TableShape("parent", "p.parent", PARENT.columns().stream()
-        .map(c -> c.inPrimaryKey() ? new ColumnShape("id", "INTEGER", "long", false, null, 1, false) : c).toList(),
+        .map(c -> c.inPrimaryKey() ? new ColumnShape("id", ValueKind.LONG, "long", false, null, 1) : c).toList(),
         true, PARENT.indexes(), List.of());
     StepSql sql = up(v2(parent, CHILD));
     assertTrue(sql.statements().get(0).contains("PRIMARY KEY AUTOINCREMENT"));

@@ -3,6 +3,7 @@ package dev.gao.metrics.processor.migration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.ForeignKeyShape;
 import dev.gao.metrics.processor.structure.IndexShape;
@@ -81,14 +82,14 @@ class RandomSchemaPairsTest {
     MTable newTable(Random random) {
       MTable table = new MTable();
       table.name = "t" + counter++;
-      table.columns.add(new MColumn(null, new ColumnShape("id", "INTEGER", "long", true, null, 1, false)));
+      table.columns.add(new MColumn(null, new ColumnShape("id", ValueKind.LONG, "long", true, null, 1)));
       int columns = 1 + random.nextInt(3);
       for (int i = 0; i < columns; i++) {
         table.columns.add(new MColumn(null, randomColumn(random, "c" + counter++)));
       }
       if (!tables.isEmpty() && random.nextBoolean()) {
         String column = "c" + counter++;
-        table.columns.add(new MColumn(null, new ColumnShape(column, "INTEGER", "java.lang.Long", false, null, 0, false)));
+        table.columns.add(new MColumn(null, new ColumnShape(column, ValueKind.LONG, "java.lang.Long", false, null, 0)));
         table.foreignKeys.add(new ForeignKeyShape(column, tables.get(random.nextInt(tables.size())).name, "id", pick(random, ACTIONS), "NO ACTION"));
       }
       if (random.nextBoolean()) {
@@ -99,11 +100,11 @@ class RandomSchemaPairsTest {
 
     ColumnShape randomColumn(Random random, String name) {
       return switch (random.nextInt(5)) {
-        case 0 -> new ColumnShape(name, "INTEGER", "java.lang.Integer", false, null, 0, false);
-        case 1 -> new ColumnShape(name, "REAL", "double", true, "1.5", 0, false);
-        case 2 -> new ColumnShape(name, "TEXT", "java.lang.String", random.nextBoolean(), random.nextBoolean() ? "'d'" : null, 0, false);
-        case 3 -> new ColumnShape(name, "TEXT", "java.util.Map<java.lang.String, java.lang.Long>", false, null, 0, true);
-        default -> new ColumnShape(name, "TEXT", "java.time.Instant", random.nextBoolean(), null, 0, false);
+        case 0 -> new ColumnShape(name, ValueKind.INT, "java.lang.Integer", false, null, 0);
+        case 1 -> new ColumnShape(name, ValueKind.DOUBLE, "double", true, "1.5", 0);
+        case 2 -> new ColumnShape(name, ValueKind.STRING, "java.lang.String", random.nextBoolean(), random.nextBoolean() ? "'d'" : null, 0);
+        case 3 -> new ColumnShape(name, ValueKind.JSON, "java.util.Map<java.lang.String, java.lang.Long>", false, null, 0);
+        default -> new ColumnShape(name, ValueKind.INSTANT, "java.time.Instant", random.nextBoolean(), null, 0);
       };
     }
 
@@ -115,10 +116,10 @@ class RandomSchemaPairsTest {
       for (MTable table : tables) {
         for (MColumn column : table.columns) {
           ColumnShape s = column.shape;
-          if (!s.inPrimaryKey() && table.foreignKey(column) == null && !s.json() && !s.sqlType().equals("TEXT")) {
+          if (!s.inPrimaryKey() && table.foreignKey(column) == null && !s.json() && !sqlType(s).equals("TEXT")) {
             double min = s.hasMin() ? Double.NEGATIVE_INFINITY : pair % 3 == 0 ? -5 : 0;
             double max = s.hasMax() && pair % 2 == 0 ? Double.POSITIVE_INFINITY : 1000.25;
-            column.shape = new ColumnShape(s.name(), s.sqlType(), s.javaType(), s.notNull(), s.defaultSql(), 0, false, min, max);
+            column.shape = new ColumnShape(s.name(), s.kind(), s.javaType(), s.notNull(), s.defaultValue(), 0, min, max);
             log.add("range of " + table.name + "." + s.name() + " to [" + min + ", " + max + "]");
             return;
           }
@@ -138,8 +139,8 @@ class RandomSchemaPairsTest {
           boolean normalized = s.javaType().equals("java.time.Instant");
           if (nullSafe != s.nullSafeJsonCheck() || normalized != s.normalizedTime()) {
             column.shape = new ColumnShape(
-                s.name(), s.sqlType(), s.javaType(), s.notNull(), s.defaultSql(), s.primaryKeyPosition(), s.json(), s.min(),
-                s.max(), nullSafe, normalized);
+                s.name(), s.kind(), s.javaType(), s.notNull(), s.defaultValue(), s.primaryKeyPosition(), s.min(), s.max(),
+                nullSafe, normalized);
             log.add("current rules for " + table.name + "." + s.name());
           }
         }
@@ -169,7 +170,7 @@ class RandomSchemaPairsTest {
         }
         case 3 -> {
           ColumnShape added = random.nextInt(3) == 0
-              ? new ColumnShape("c" + counter++, "INTEGER", "long", true, null, 0, false)
+              ? new ColumnShape("c" + counter++, ValueKind.LONG, "long", true, null, 0)
               : randomColumn(random, "c" + counter++);
           table.columns.add(random.nextInt(4) == 0 ? 1 : table.columns.size(), new MColumn(null, added));
           log.add("add column " + table.name + "." + added.name());
@@ -192,28 +193,33 @@ class RandomSchemaPairsTest {
         case 6 -> {
           if (column != null) {
             ColumnShape s = column.shape;
-            String type = s.sqlType().equals("TEXT") ? "INTEGER" : s.sqlType().equals("INTEGER") ? "REAL" : "TEXT";
-            String javaType = switch (type) {
-              case "INTEGER" -> "java.lang.Long";
-              case "REAL" -> "java.lang.Double";
+            String type = sqlType(s).equals("TEXT") ? "INTEGER" : sqlType(s).equals("INTEGER") ? "REAL" : "TEXT";
+            ValueKind changed = switch (type) {
+              case "INTEGER" -> ValueKind.LONG;
+              case "REAL" -> ValueKind.DOUBLE;
+              default -> ValueKind.STRING;
+            };
+            String javaType = switch (changed) {
+              case LONG -> "java.lang.Long";
+              case DOUBLE -> "java.lang.Double";
               default -> "java.lang.String";
             };
-            column.shape = new ColumnShape(s.name(), type, javaType, s.notNull(), s.notNull() ? zeroDefault(type) : null, 0, false);
+            column.shape = new ColumnShape(s.name(), changed, javaType, s.notNull(), s.notNull() ? zeroDefault(type) : null, 0);
             log.add("change type " + table.name + "." + s.name() + " to " + type);
           }
         }
         case 7 -> {
           if (column != null) {
             ColumnShape s = column.shape;
-            column.shape = new ColumnShape(s.name(), s.sqlType(), s.javaType(), !s.notNull(), s.defaultSql(), 0, s.json());
+            column.shape = new ColumnShape(s.name(), s.kind(), s.javaType(), !s.notNull(), s.defaultValue(), 0);
             log.add("toggle NOT NULL " + table.name + "." + s.name());
           }
         }
         case 8 -> {
           if (column != null && !column.shape.json()) {
             ColumnShape s = column.shape;
-            String fresh = s.defaultSql() == null ? zeroDefault(s.sqlType()) : null;
-            column.shape = new ColumnShape(s.name(), s.sqlType(), s.javaType(), s.notNull(), fresh, 0, false);
+            String fresh = s.defaultValue() == null ? zeroDefault(sqlType(s)) : null;
+            column.shape = new ColumnShape(s.name(), s.kind(), s.javaType(), s.notNull(), fresh, 0);
             log.add("change default " + table.name + "." + s.name() + " to " + fresh);
           }
         }
@@ -231,7 +237,7 @@ class RandomSchemaPairsTest {
         case 11 -> {
           List<MTable> parents = tables.subList(0, tables.indexOf(table));
           MColumn target = table.columns.stream()
-              .filter(c -> c.shape.sqlType().equals("INTEGER") && !c.shape.inPrimaryKey() && !c.shape.notNull() && table.foreignKey(c) == null)
+              .filter(c -> sqlType(c.shape).equals("INTEGER") && !c.shape.inPrimaryKey() && !c.shape.notNull() && table.foreignKey(c) == null)
               .findFirst().orElse(null);
           if (!parents.isEmpty() && target != null && table.primaryKeySize() == 1) {
             table.foreignKeys.add(new ForeignKeyShape(target.shape.name(), parents.get(0).name, "id", "CASCADE", "NO ACTION"));
@@ -253,7 +259,7 @@ class RandomSchemaPairsTest {
         case 14 -> {
           if (column != null && !referenced(table) && table.primaryKeySize() == 1) {
             ColumnShape s = column.shape;
-            column.shape = new ColumnShape(s.name(), s.sqlType(), s.javaType(), true, s.defaultSql(), 2, s.json());
+            column.shape = new ColumnShape(s.name(), s.kind(), s.javaType(), true, s.defaultValue(), 2);
             log.add("extend primary key of " + table.name + " by " + s.name());
           }
         }
@@ -292,6 +298,10 @@ class RandomSchemaPairsTest {
         }
       }
       return new Renames(tableRenames, columnRenames);
+    }
+
+    static String sqlType(ColumnShape column) {
+      return SqliteDatabase.DIALECT.sqlType(column.kind());
     }
 
     static String zeroDefault(String type) {

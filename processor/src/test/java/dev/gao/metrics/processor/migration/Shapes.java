@@ -1,5 +1,7 @@
 package dev.gao.metrics.processor.migration;
 
+import dev.gao.metrics.processor.history.FormatOne;
+import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.ForeignKeyShape;
 import dev.gao.metrics.processor.structure.IndexShape;
@@ -13,8 +15,13 @@ import java.util.function.UnaryOperator;
 final class Shapes {
   private Shapes() {}
 
+  /**
+   * A column described as SQLite stores it (its type and its default as SQLite renders it), in the
+   * engine-neutral form, converted as a format-1 snapshot is read.
+   */
   static ColumnShape col(String name, String sqlType, String javaType, boolean notNull, String defaultSql, int pk) {
-    return new ColumnShape(name, sqlType, javaType, notNull, defaultSql, pk, false);
+    ValueKind kind = FormatOne.kind("test", name, false, javaType, sqlType);
+    return new ColumnShape(name, kind, javaType, notNull, FormatOne.neutralDefault(kind, defaultSql), pk);
   }
 
   static ColumnShape key(String name) {
@@ -30,7 +37,7 @@ final class Shapes {
   }
 
   static ColumnShape json(String name) {
-    return new ColumnShape(name, "TEXT", "java.util.List<java.lang.String>", false, null, 0, true);
+    return new ColumnShape(name, ValueKind.JSON, "java.util.List<java.lang.String>", false, null, 0);
   }
 
   static TableShape table(String name, List<ColumnShape> columns, List<IndexShape> indexes, List<ForeignKeyShape> keys) {

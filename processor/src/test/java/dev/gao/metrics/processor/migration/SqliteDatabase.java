@@ -3,6 +3,7 @@ package dev.gao.metrics.processor.migration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.sql.SqliteDialect;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.SchemaShape;
@@ -117,10 +118,10 @@ public final class SqliteDatabase implements AutoCloseable {
     if (column.json()) {
       return "[\"v" + row + "\"]";
     }
-    if (column.javaType().equals("java.time.Instant") && column.sqlType().equals("TEXT")) {
+    if (column.kind() == ValueKind.INSTANT) {
       return String.format("2026-01-%02dT10:%02d:00.123456789Z", row % 28 + 1, row % 60);
     }
-    return switch (column.sqlType()) {
+    return switch (DIALECT.sqlType(column.kind())) {
       case "INTEGER" -> (long) row + 1;
       case "REAL" -> row + 0.5;
       case "BLOB" -> new byte[] {(byte) row, 7};

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.processor.history.DataLossAllowance;
+import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.SchemaShape;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class StepGuardsTest {
   private static List<GuardFinding> check(SchemaShape from, SchemaShape to, DataLossAllowance... allowed) {
-    return StepGuards.check(SchemaDiffer.diff(from, to, Renames.NONE), List.of(allowed));
+    return StepGuards.check(SchemaDiffer.diff(from, to, Renames.NONE), List.of(allowed), SqliteDatabase.DIALECT);
   }
 
   @Test
@@ -30,8 +31,9 @@ class StepGuardsTest {
     assertTrue(StepGuards.narrowing(col("a", "INTEGER", "long", true, null, 0), col("a", "REAL", "double", true, null, 0)));
     assertTrue(StepGuards.narrowing(col("a", "TEXT", "java.lang.String", true, null, 0), col("a", "INTEGER", "long", true, null, 0)));
     assertTrue(StepGuards.narrowing(col("a", "TEXT", "java.lang.String", true, null, 0), col("a", "TEXT", "java.util.UUID", true, null, 0)));
-    assertTrue(StepGuards.narrowing(col("a", "INTEGER", "int", true, null, 0), col("a", "INTEGER", "double", true, null, 0)));
-    assertTrue(StepGuards.narrowing(text("a", true), new ColumnShape("a", "TEXT", "java.lang.String", true, null, 0, true)));
+    assertTrue(StepGuards.narrowing(col("a", "INTEGER", "int", true, null, 0), col("a", "INTEGER", "boolean", true, null, 0)));
+    assertTrue(StepGuards.narrowing(new ColumnShape("a", ValueKind.JSON, "int", true, null, 0), new ColumnShape("a", ValueKind.JSON, "double", true, null, 0)));
+    assertTrue(StepGuards.narrowing(text("a", true), new ColumnShape("a", ValueKind.JSON, "java.lang.String", true, null, 0)));
   }
 
   @Test
@@ -46,8 +48,8 @@ class StepGuardsTest {
     assertEquals(
         List.of(
             "column t.a: nullable -> NOT NULL without a default; NULL values become the type's zero value",
-            "column t.b: type TEXT (java.lang.String) -> INTEGER (long) narrows the values",
-            "column t.n: type INTEGER (long) -> INTEGER (int) narrows the values",
+            "column t.b: type STRING (java.lang.String) -> LONG (long) narrows the values",
+            "column t.n: type LONG (long) -> INT (int) narrows the values",
             "added column t.m is NOT NULL without a default; existing rows get the type's zero value",
             "dropped table u"),
         findings.stream().map(GuardFinding::description).toList());

@@ -17,6 +17,7 @@ import dev.gao.metrics.processor.model.ForeignKeyModel;
 import dev.gao.metrics.processor.model.IndexModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.model.ValueKind;
+import dev.gao.metrics.processor.structure.Shapes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -104,7 +105,7 @@ class SqliteDialectTest {
             + "  CHECK (\"phase_times\" IS NULL OR json_valid(\"phase_times\"))\n"
             + ") STRICT",
         dialect.createTable(table));
-    assertFalse(dialect.notNullInDdl(table, table.columns().get(0)));
+    assertFalse(Shapes.of(table).columns().get(0).notNull());
   }
 
   @Test
