@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * cannot express (for example, filling a new column from JSON held in an old one).
  *
  * <p>The annotated class must be public, have a public no-argument constructor and implement
- * {@code dev.gao.metrics.runtime.migration.DataMigrationStep}. It runs inside the step's
+ * {@code dev.gao.metrics.runtime.schema.DataMigrationStep}. It runs inside the step's
  * transaction, after the step's schema statements and before its final statements (which drop the
  * tables and columns the step removes, so the old values are still readable). {@code from} and
  * {@code to} must be consecutive versions of the schema; {@code from > to} attaches the code to the

@@ -10,7 +10,7 @@ import com.google.testing.compile.Compilation;
 import dev.gao.metrics.processor.history.HistoryCheck;
 import dev.gao.metrics.processor.migration.SqliteDatabase;
 import dev.gao.metrics.processor.migration.StepSql;
-import dev.gao.metrics.runtime.migration.MigrationStep;
+import dev.gao.metrics.runtime.schema.MigrationStep;
 import dev.gao.metrics.runtime.schema.IndexInfo;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;

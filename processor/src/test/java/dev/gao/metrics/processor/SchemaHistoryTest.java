@@ -373,7 +373,7 @@ class SchemaHistoryTest {
   static JavaFileObject migration(String name, String annotation, String... body) {
     List<String> lines = new ArrayList<>();
     lines.add("import dev.gao.metrics.runtime.Transaction;");
-    lines.add("import dev.gao.metrics.runtime.migration.DataMigrationStep;");
+    lines.add("import dev.gao.metrics.runtime.schema.DataMigrationStep;");
     lines.add(annotation);
     lines.addAll(List.of(body));
     return Sources.java(name, lines.toArray(String[]::new));

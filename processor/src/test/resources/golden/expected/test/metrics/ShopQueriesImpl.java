@@ -2,9 +2,9 @@
 package test.metrics;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
+import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SqlValues;
-import dev.gao.metrics.runtime.dao.StatementBinder;
 import dev.gao.metrics.runtime.json.JsonType;
 import dev.gao.metrics.runtime.query.QuerySupport;
 import java.math.BigDecimal;

@@ -15,7 +15,7 @@ import dev.gao.metrics.runtime.json.JsonCodec;
 import dev.gao.metrics.runtime.migration.HistoryEntry;
 import dev.gao.metrics.runtime.migration.HistoryTable;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
-import dev.gao.metrics.runtime.migration.MigrationStep;
+import dev.gao.metrics.runtime.schema.MigrationStep;
 import dev.gao.metrics.runtime.migration.PlannedStep;
 import dev.gao.metrics.runtime.schema.SchemaDifference;
 import dev.gao.metrics.runtime.schema.SchemaInfo;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SortOrder;
-import dev.gao.metrics.runtime.dao.StatementBinder;
+import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.exception.InvalidValueException;
 import dev.gao.metrics.runtime.exception.MappingException;

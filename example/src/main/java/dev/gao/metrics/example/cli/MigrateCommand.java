@@ -3,7 +3,7 @@ package dev.gao.metrics.example.cli;
 import dev.gao.metrics.example.model.GaoMetricsSchema;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
-import dev.gao.metrics.runtime.migration.MigrationStep;
+import dev.gao.metrics.runtime.schema.MigrationStep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

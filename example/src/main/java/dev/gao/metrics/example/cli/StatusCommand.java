@@ -6,7 +6,7 @@ import dev.gao.metrics.example.RunDocument;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.migration.HistoryEntry;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
-import dev.gao.metrics.runtime.migration.MigrationStep;
+import dev.gao.metrics.runtime.schema.MigrationStep;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.gao.metrics.example.model;
 
 import dev.gao.metrics.annotations.DataMigration;
 import dev.gao.metrics.runtime.Transaction;
-import dev.gao.metrics.runtime.migration.DataMigrationStep;
+import dev.gao.metrics.runtime.schema.DataMigrationStep;
 import java.sql.Statement;
 
 /**

@@ -139,7 +139,7 @@ public enum Message {
   DATA_MIGRATION_CLASS(
       143,
       "%s cannot run as a data migration: it must be a public class with a public no-argument constructor"
-          + " implementing dev.gao.metrics.runtime.migration.DataMigrationStep (%s)"),
+          + " implementing dev.gao.metrics.runtime.schema.DataMigrationStep (%s)"),
   /** A rename from a name the previous version does not have. */
   RENAME_SOURCE_MISSING(
       144, "@RenamedFrom(name = \"%s\", version = %s): version %s has no %s named %s (it has: %s); correct the"

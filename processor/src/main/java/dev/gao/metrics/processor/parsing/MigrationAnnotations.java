@@ -32,7 +32,7 @@ public final class MigrationAnnotations {
   /** {@code @DataMigration}. */
   public static final String DATA_MIGRATION = "dev.gao.metrics.annotations.DataMigration";
   /** The runtime interface a data migration implements. */
-  public static final String DATA_MIGRATION_STEP = "dev.gao.metrics.runtime.migration.DataMigrationStep";
+  public static final String DATA_MIGRATION_STEP = "dev.gao.metrics.runtime.schema.DataMigrationStep";
 
   private final Elements elements;
   private final Types types;

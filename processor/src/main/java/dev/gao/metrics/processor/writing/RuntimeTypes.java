@@ -32,7 +32,7 @@ public final class RuntimeTypes {
   /** {@code SchemaHistory}. */
   public static final ClassName SCHEMA_HISTORY = ClassName.get(SCHEMA, "SchemaHistory");
   /** {@code MigrationStep}. */
-  public static final ClassName MIGRATION_STEP = ClassName.get(RUNTIME + ".migration", "MigrationStep");
+  public static final ClassName MIGRATION_STEP = ClassName.get(SCHEMA, "MigrationStep");
   /** {@code TableDao}. */
   public static final ClassName TABLE_DAO = ClassName.get(DAO, "TableDao");
   /** {@code SqlValues}. */
@@ -40,7 +40,7 @@ public final class RuntimeTypes {
   /** {@code ColumnRef}. */
   public static final ClassName COLUMN_REF = ClassName.get(DAO, "ColumnRef");
   /** {@code StatementBinder}. */
-  public static final ClassName STATEMENT_BINDER = ClassName.get(DAO, "StatementBinder");
+  public static final ClassName STATEMENT_BINDER = ClassName.get(RUNTIME + ".connection", "StatementBinder");
   /** {@code QuerySupport}. */
   public static final ClassName QUERY_SUPPORT = ClassName.get(RUNTIME + ".query", "QuerySupport");
   /** {@code JsonType}. */

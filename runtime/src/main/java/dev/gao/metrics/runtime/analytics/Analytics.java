@@ -5,7 +5,7 @@ import dev.gao.metrics.runtime.dao.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.StatementRunner;
-import dev.gao.metrics.runtime.dao.StatementBinder;
+import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;

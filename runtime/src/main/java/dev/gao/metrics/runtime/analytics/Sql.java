@@ -1,6 +1,6 @@
 package dev.gao.metrics.runtime.analytics;
 
-import dev.gao.metrics.runtime.dao.StatementBinder;
+import dev.gao.metrics.runtime.connection.StatementBinder;
 import java.util.List;
 import java.util.stream.Collectors;
 

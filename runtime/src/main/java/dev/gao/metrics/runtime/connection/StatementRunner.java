@@ -1,6 +1,5 @@
 package dev.gao.metrics.runtime.connection;
 
-import dev.gao.metrics.runtime.dao.StatementBinder;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

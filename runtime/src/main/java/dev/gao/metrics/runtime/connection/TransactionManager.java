@@ -1,7 +1,6 @@
 package dev.gao.metrics.runtime.connection;
 
 import dev.gao.metrics.runtime.TransactionWork;
-import dev.gao.metrics.runtime.dao.StatementBinder;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.exception.TransactionException;
 import dev.gao.metrics.runtime.sql.Dialect;

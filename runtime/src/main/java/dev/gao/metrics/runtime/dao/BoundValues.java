@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime.dao;
 
+import dev.gao.metrics.runtime.connection.StatementBinder;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;

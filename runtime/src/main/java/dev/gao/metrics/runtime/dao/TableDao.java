@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime.dao;
 
+import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.ConnectionScope;
 import dev.gao.metrics.runtime.connection.StatementRunner;

@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime.migration;
 
+import dev.gao.metrics.runtime.schema.MigrationStep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package dev.gao.metrics.runtime.migration;
 
+import dev.gao.metrics.runtime.schema.MigrationStep;
+import dev.gao.metrics.runtime.schema.DataMigrationStep;
 import dev.gao.metrics.runtime.Transaction;
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.exception.MetricsException;

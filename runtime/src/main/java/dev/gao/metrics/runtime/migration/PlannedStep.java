@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime.migration;
 
+import dev.gao.metrics.runtime.schema.MigrationStep;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,5 @@
 package dev.gao.metrics.runtime.schema;
 
-import dev.gao.metrics.runtime.migration.MigrationStep;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

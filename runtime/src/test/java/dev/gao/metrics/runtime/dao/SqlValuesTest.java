@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime.dao;
 
+import dev.gao.metrics.runtime.connection.StatementBinder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

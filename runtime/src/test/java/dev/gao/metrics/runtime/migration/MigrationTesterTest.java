@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime.migration;
 
+import dev.gao.metrics.runtime.schema.MigrationStep;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

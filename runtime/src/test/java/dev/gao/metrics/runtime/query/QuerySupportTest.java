@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
-import dev.gao.metrics.runtime.dao.StatementBinder;
+import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.exception.UniqueViolationException;
 import dev.gao.metrics.runtime.fixture.TestSchema;

@@ -1,4 +1,4 @@
-package dev.gao.metrics.runtime.migration;
+package dev.gao.metrics.runtime.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

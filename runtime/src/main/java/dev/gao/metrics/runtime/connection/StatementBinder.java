@@ -1,4 +1,4 @@
-package dev.gao.metrics.runtime.dao;
+package dev.gao.metrics.runtime.connection;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.gao.metrics.runtime.migration;
+package dev.gao.metrics.runtime.schema;
 
 import dev.gao.metrics.runtime.Transaction;
 
