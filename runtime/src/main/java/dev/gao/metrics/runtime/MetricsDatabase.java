@@ -1,12 +1,7 @@
 package dev.gao.metrics.runtime;
 
-import dev.gao.metrics.runtime.sql.sqlite.DryRun;
-import dev.gao.metrics.runtime.connection.DatabaseConnections;
-import dev.gao.metrics.runtime.sql.sqlite.SqliteConnections;
-import dev.gao.metrics.runtime.sql.sqlite.SqliteOpenSteps;
-import dev.gao.metrics.runtime.migration.SchemaInitializer;
-import dev.gao.metrics.runtime.migration.SchemaMarker;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gao.metrics.runtime.connection.DatabaseConnections;
 import dev.gao.metrics.runtime.connection.StatementListener;
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
@@ -15,12 +10,21 @@ import dev.gao.metrics.runtime.json.JsonCodec;
 import dev.gao.metrics.runtime.migration.HistoryEntry;
 import dev.gao.metrics.runtime.migration.HistoryTable;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
-import dev.gao.metrics.runtime.schema.MigrationStep;
+import dev.gao.metrics.runtime.migration.OpenSteps;
 import dev.gao.metrics.runtime.migration.PlannedStep;
+import dev.gao.metrics.runtime.migration.SchemaInitializer;
+import dev.gao.metrics.runtime.migration.SchemaMarker;
+import dev.gao.metrics.runtime.schema.MigrationStep;
 import dev.gao.metrics.runtime.schema.SchemaDifference;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
+import dev.gao.metrics.runtime.sql.postgres.PostgresConnections;
+import dev.gao.metrics.runtime.sql.postgres.PostgresDialect;
+import dev.gao.metrics.runtime.sql.postgres.PostgresOpenSteps;
+import dev.gao.metrics.runtime.sql.sqlite.DryRun;
+import dev.gao.metrics.runtime.sql.sqlite.SqliteConnections;
 import dev.gao.metrics.runtime.sql.sqlite.SqliteDialect;
+import dev.gao.metrics.runtime.sql.sqlite.SqliteOpenSteps;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -297,7 +301,7 @@ public final class MetricsDatabase implements AutoCloseable {
    * @throws IllegalStateException after {@link #close()}
    */
   public List<HistoryEntry> history() {
-    return transactions.query(scope -> HistoryTable.read(scope.connection()));
+    return transactions.query(scope -> HistoryTable.read(scope.connection(), dialect));
   }
 
   /**
@@ -442,6 +446,9 @@ public final class MetricsDatabase implements AutoCloseable {
     private final SchemaInfo schema;
     private Path file;
     private DataSource dataSource;
+    private String url;
+    private String user;
+    private String password;
     private int poolSize = DEFAULT_POOL_SIZE;
     private Duration busyTimeout = DEFAULT_BUSY_TIMEOUT;
     private ObjectMapper objectMapper;
@@ -493,6 +500,46 @@ public final class MetricsDatabase implements AutoCloseable {
     public Builder file(Path file) {
       this.file = Objects.requireNonNull(file, "file");
       this.dataSource = null;
+      this.url = null;
+      return this;
+    }
+
+    /**
+     * A PostgreSQL server to use instead of a file, for a team that shares one database: {@code
+     * jdbc:postgresql://host:5432/metrics}, optionally with {@code ?currentSchema=...} for a schema
+     * of its own. The runtime pools up to {@link #poolSize} connections (HikariCP) and closes them
+     * with the database; {@link #busyTimeout} bounds the wait for a connection. The password never
+     * appears in a message or in {@link #location()}.
+     *
+     * @param jdbcUrl the URL
+     * @return this builder
+     */
+    public Builder url(String jdbcUrl) {
+      this.url = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+      this.file = null;
+      this.dataSource = null;
+      return this;
+    }
+
+    /**
+     * The user for {@link #url}, unless the URL names it.
+     *
+     * @param user the user name
+     * @return this builder
+     */
+    public Builder user(String user) {
+      this.user = Objects.requireNonNull(user, "user");
+      return this;
+    }
+
+    /**
+     * The password for {@link #url}, unless the URL holds it (better not: URLs get logged).
+     *
+     * @param password the password
+     * @return this builder
+     */
+    public Builder password(String password) {
+      this.password = Objects.requireNonNull(password, "password");
       return this;
     }
 
@@ -507,6 +554,7 @@ public final class MetricsDatabase implements AutoCloseable {
     public Builder dataSource(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
       this.file = null;
+      this.url = null;
       return this;
     }
 
@@ -595,22 +643,38 @@ public final class MetricsDatabase implements AutoCloseable {
      *     from the target version after creating or migrating
      */
     public MetricsDatabase open() {
-      SqliteDialect dialect = new SqliteDialect();
       JsonCodec json = objectMapper == null ? JsonCodec.withDefaults() : JsonCodec.of(objectMapper);
-      DatabaseConnections connections =
-          dataSource != null
-              ? DatabaseConnections.of(dataSource, dialect)
-              : SqliteConnections.of(
-                  file != null ? file : defaultFile(), schema, dialect, poolSize, busyTimeout);
+      Dialect dialect;
+      DatabaseConnections connections;
+      if (url != null) {
+        dialect = new PostgresDialect();
+        connections = PostgresConnections.of(url, user, password, poolSize, busyTimeout);
+      } else if (dataSource != null) {
+        dialect = dialectOf(dataSource);
+        connections = DatabaseConnections.of(dataSource, dialect);
+      } else {
+        dialect = new SqliteDialect();
+        connections =
+            SqliteConnections.of(
+                file != null ? file : defaultFile(), schema, (SqliteDialect) dialect, poolSize, busyTimeout);
+      }
       connections.transactions().statementListener(statementListener);
       try {
-        Path backupOf = backupBeforeMigration ? connections.file() : null;
+        OpenSteps steps =
+            dialect instanceof SqliteDialect sqlite
+                ? new SqliteOpenSteps(
+                    connections.transactions(),
+                    sqlite,
+                    connections.location(),
+                    backupBeforeMigration ? connections.file() : null)
+                : new PostgresOpenSteps(
+                    connections.transactions(), (PostgresDialect) dialect, connections.location());
         new SchemaInitializer(
                 connections.transactions(),
                 dialect,
                 schema,
                 connections.location(),
-                new SqliteOpenSteps(connections.transactions(), dialect, connections.location(), backupOf),
+                steps,
                 targetVersion,
                 stampValidation)
             .initializeOrValidate();
@@ -626,5 +690,33 @@ public final class MetricsDatabase implements AutoCloseable {
           connections.transactions(),
           connections.location());
     }
+  }
+
+  /**
+   * The dialect of the engine behind an application's data source, asked once from its metadata.
+   *
+   * @throws DatabaseOpenException if it cannot be asked, or the engine is neither SQLite nor
+   *     PostgreSQL
+   */
+  private static Dialect dialectOf(DataSource dataSource) {
+    String product;
+    try (Connection connection = dataSource.getConnection()) {
+      product = connection.getMetaData().getDatabaseProductName();
+    } catch (SQLException e) {
+      throw new DatabaseOpenException(
+          "Cannot open data source " + dataSource + ": no connection to ask which database it is ("
+              + PostgresConnections.withoutPassword(String.valueOf(e.getMessage())) + ")",
+          e);
+    }
+    if ("SQLite".equalsIgnoreCase(product)) {
+      return new SqliteDialect();
+    }
+    if ("PostgreSQL".equalsIgnoreCase(product)) {
+      return new PostgresDialect();
+    }
+    throw new DatabaseOpenException(
+        "Cannot open data source " + dataSource + ": it is a " + product
+            + " database; gao-metrics runs on SQLite and PostgreSQL (and servers that speak"
+            + " PostgreSQL's protocol and report themselves as PostgreSQL)");
   }
 }

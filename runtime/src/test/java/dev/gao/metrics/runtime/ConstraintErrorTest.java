@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.connection.StatementBinder;
+import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.exception.BusyException;
 import dev.gao.metrics.runtime.exception.CheckViolationException;

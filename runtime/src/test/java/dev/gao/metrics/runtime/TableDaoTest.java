@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SortOrder;
-import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.exception.InvalidValueException;
 import dev.gao.metrics.runtime.exception.MappingException;

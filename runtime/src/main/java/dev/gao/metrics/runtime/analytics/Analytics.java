@@ -1,16 +1,16 @@
 package dev.gao.metrics.runtime.analytics;
 
-import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gao.metrics.runtime.MetricsDatabase;
-import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.connection.StatementBinder;
+import dev.gao.metrics.runtime.connection.StatementRunner;
+import dev.gao.metrics.runtime.dao.ColumnRef;
+import dev.gao.metrics.runtime.dao.SqlValues;
+import dev.gao.metrics.runtime.exception.RunNotFoundException;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.ErrorContext;
-import dev.gao.metrics.runtime.exception.RunNotFoundException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

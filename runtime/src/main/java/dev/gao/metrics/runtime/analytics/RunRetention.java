@@ -1,10 +1,10 @@
 package dev.gao.metrics.runtime.analytics;
 
+import dev.gao.metrics.runtime.MetricsDatabase;
+import dev.gao.metrics.runtime.connection.StatementBinder;
+import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SqlValues;
-import dev.gao.metrics.runtime.MetricsDatabase;
-import dev.gao.metrics.runtime.connection.StatementRunner;
-import dev.gao.metrics.runtime.connection.StatementBinder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.gao.metrics.runtime.analytics;
 
+import dev.gao.metrics.runtime.connection.StatementBinder;
+import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SqlValues;
-import dev.gao.metrics.runtime.connection.StatementRunner;
-import dev.gao.metrics.runtime.connection.StatementBinder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.gao.metrics.runtime.analytics;
 
+import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SqlValues;
-import dev.gao.metrics.runtime.connection.StatementRunner;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.gao.metrics.runtime.connection;
 
+import dev.gao.metrics.runtime.sql.Dialect;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.sql.DataSource;
-import dev.gao.metrics.runtime.sql.Dialect;
 
 /**
  * Where a database's connections come from, with the units of work that run on them.
@@ -19,13 +19,12 @@ public record DatabaseConnections(TransactionManager transactions, Path file, St
    *
    * @param dataSource the data source
    * @param dialect the engine behind it
-   * @return its connections, writes serialized within this process only by the engine itself
+   * @return its connections, with the engine's lock for the writers of this process
    */
   public static DatabaseConnections of(DataSource dataSource, Dialect dialect) {
     String location = "data source " + dataSource;
     return new DatabaseConnections(
-        new TransactionManager(
-            new ExternalConnectionSource(dataSource), dialect, WriteLocks.unshared(), location),
+        new TransactionManager(new ExternalConnectionSource(dataSource), dialect, dialect.newWriteLock(), location),
         null,
         location);
   }

@@ -1,8 +1,8 @@
 package dev.gao.metrics.runtime.dao;
 
-import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.ConnectionScope;
+import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.exception.CheckViolationException;

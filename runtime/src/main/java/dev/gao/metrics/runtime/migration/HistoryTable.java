@@ -1,12 +1,13 @@
 package dev.gao.metrics.runtime.migration;
 
-import dev.gao.metrics.runtime.schema.MigrationStep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gao.metrics.runtime.migration.HistoryEntry.Direction;
+import dev.gao.metrics.runtime.schema.MigrationStep;
+import dev.gao.metrics.runtime.sql.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,35 +28,6 @@ import java.util.Optional;
 public final class HistoryTable {
   /** The table name. */
   public static final String NAME = "gao_metrics_history";
-
-  /** The DDL of the table. */
-  public static final String CREATE_SQL = createSql(NAME);
-
-  /**
-   * The JSON check of the first form of the table, which SQLite before 3.45 fails for the NULL of
-   * every adopt and downgrade row: {@code json_valid(NULL)} is 0 there.
-   */
-  private static final String BARE_JSON_CHECK = "CHECK (json_valid(\"downgrade_sql\"))";
-
-  private static final String TABLE_SQL = "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?";
-
-  /** The DDL of the table under the name {@code table}. */
-  private static String createSql(String table) {
-    return "CREATE TABLE IF NOT EXISTS \""
-        + table
-        + "\" (\n"
-        + "  \"id\" INTEGER PRIMARY KEY AUTOINCREMENT,\n"
-        + "  \"from_version\" INTEGER NOT NULL,\n"
-        + "  \"to_version\" INTEGER NOT NULL,\n"
-        + "  \"direction\" TEXT NOT NULL"
-        + " CHECK (\"direction\" IN ('upgrade', 'downgrade', 'adopt')),\n"
-        + "  \"checksum\" TEXT NOT NULL,\n"
-        + "  \"applied_at\" TEXT NOT NULL,\n"
-        + "  \"duration_ms\" INTEGER NOT NULL,\n"
-        + "  \"library_version\" TEXT NOT NULL,\n"
-        + "  \"downgrade_sql\" TEXT CHECK (\"downgrade_sql\" IS NULL OR json_valid(\"downgrade_sql\"))\n"
-        + ") STRICT";
-  }
 
   private static final DateTimeFormatter APPLIED_AT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -78,49 +50,24 @@ public final class HistoryTable {
    * Whether the database has the table.
    *
    * @param connection the connection
+   * @param dialect the database's engine
    * @return true if the table exists
    * @throws SQLException if the query fails
    */
-  public static boolean exists(Connection connection) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
-      statement.setString(1, NAME);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next();
-      }
-    }
+  public static boolean exists(Connection connection, Dialect dialect) throws SQLException {
+    return dialect.tableNames(connection).contains(NAME);
   }
 
   /**
-   * Creates the table if it does not exist, and brings a table of the first form to the current
-   * one: its JSON check let no NULL pass in SQLite before 3.45, so {@code PRAGMA integrity_check}
-   * there reported every adopt and downgrade row. Every migration step calls this in its
-   * transaction, so a file's history table is repaired by the next step that runs on it.
+   * Creates the table if it does not exist, in the engine's form (and brings an older form of it to
+   * the current one where the engine had one). Every migration step calls this in its transaction.
    *
    * @param connection the connection, inside a write transaction
+   * @param dialect the database's engine
    * @throws SQLException if a statement fails
    */
-  public static void create(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(CREATE_SQL);
-      if (storedSql(connection).contains(BARE_JSON_CHECK)) {
-        String rebuilt = NAME + "__new";
-        statement.execute(createSql(rebuilt));
-        statement.execute("INSERT INTO \"" + rebuilt + "\" SELECT * FROM \"" + NAME + "\"");
-        statement.execute("DROP TABLE \"" + NAME + "\"");
-        statement.execute("ALTER TABLE \"" + rebuilt + "\" RENAME TO \"" + NAME + "\"");
-      }
-    }
-  }
-
-  private static String storedSql(Connection connection) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(TABLE_SQL)) {
-      statement.setString(1, NAME);
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() ? rs.getString(1) : "";
-      }
-    }
+  public static void create(Connection connection, Dialect dialect) throws SQLException {
+    dialect.createHistoryTable(connection, NAME);
   }
 
   /**
@@ -164,12 +111,13 @@ public final class HistoryTable {
    * Every row, oldest first; empty if the table does not exist.
    *
    * @param connection the connection
+   * @param dialect the database's engine
    * @return the history
    * @throws SQLException if the query fails
    */
-  public static List<HistoryEntry> read(Connection connection) throws SQLException {
+  public static List<HistoryEntry> read(Connection connection, Dialect dialect) throws SQLException {
     List<HistoryEntry> entries = new ArrayList<>();
-    if (!exists(connection)) {
+    if (!exists(connection, dialect)) {
       return entries;
     }
     try (PreparedStatement statement =
@@ -197,13 +145,14 @@ public final class HistoryTable {
    * from - 1} to {@code from} stored.
    *
    * @param connection the connection
+   * @param dialect the database's engine
    * @param from the version to go down from
    * @return the stored step and the identity hash of its target, empty if none was stored
    * @throws SQLException if the query fails
    */
-  public static Optional<PlannedStep> storedDowngrade(Connection connection, int from)
+  public static Optional<PlannedStep> storedDowngrade(Connection connection, Dialect dialect, int from)
       throws SQLException {
-    if (!exists(connection)) {
+    if (!exists(connection, dialect)) {
       return Optional.empty();
     }
     try (PreparedStatement statement =

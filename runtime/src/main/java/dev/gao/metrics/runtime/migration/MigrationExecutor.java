@@ -1,12 +1,12 @@
 package dev.gao.metrics.runtime.migration;
 
-import dev.gao.metrics.runtime.schema.MigrationStep;
-import dev.gao.metrics.runtime.schema.DataMigrationStep;
 import dev.gao.metrics.runtime.Transaction;
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.exception.MigrationException;
 import dev.gao.metrics.runtime.migration.HistoryEntry.Direction;
+import dev.gao.metrics.runtime.schema.DataMigrationStep;
+import dev.gao.metrics.runtime.schema.MigrationStep;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import java.sql.Connection;
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Runs migration steps, each as one unit: foreign-key enforcement off around the transaction when
  * the step rebuilds tables; {@code BEGIN IMMEDIATE}; the statements; the data migrations; the final
- * statements; {@code PRAGMA foreign_key_check}; the history row; the new version in {@code
+ * statements; the engine's check of every foreign key (SQLite's {@code PRAGMA foreign_key_check}); the history row; the new version in {@code
  * user_version} and the metadata table; {@code COMMIT}; enforcement back on. Any failure rolls the
  * step back, and a process that dies mid-step leaves nothing of it: the database stays at the
  * version it had.
@@ -78,6 +78,7 @@ public final class MigrationExecutor {
     Connection connection = transaction.connection();
     long start = System.nanoTime();
     try {
+      dialect.lockSchemaChanges(connection, location);
       if (storedVersion(connection) != step.fromVersion()) {
         return false;
       }
@@ -87,7 +88,7 @@ public final class MigrationExecutor {
       }
       execute(connection, step, step.finalStatements());
       checkForeignKeys(connection, step);
-      HistoryTable.create(connection);
+      HistoryTable.create(connection, dialect);
       long durationMs = (System.nanoTime() - start) / 1_000_000;
       HistoryTable.insert(
           connection,
@@ -132,19 +133,7 @@ public final class MigrationExecutor {
   }
 
   private void checkForeignKeys(Connection connection, MigrationStep step) throws SQLException {
-    List<String> violations = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("PRAGMA foreign_key_check")) {
-      while (rs.next() && violations.size() < 10) {
-        violations.add(
-            "table "
-                + rs.getString(1)
-                + " rowid "
-                + rs.getString(2)
-                + " references a missing row of "
-                + rs.getString(3));
-      }
-    }
+    List<String> violations = dialect.foreignKeyViolations(connection, 10);
     if (!violations.isEmpty()) {
       throw failure(
           step,
@@ -159,7 +148,9 @@ public final class MigrationExecutor {
     if (inverse.isEmpty() || target.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(HistoryTable.stepToJson(inverse.get(), target.get().identityHash()));
+    // The downgrade as this engine runs it: a later build that no longer knows this version reads it.
+    return Optional.of(
+        HistoryTable.stepToJson(inverse.get().forEngine(dialect.engine()), target.get().identityHash()));
   }
 
   private int storedVersion(Connection connection) throws SQLException {

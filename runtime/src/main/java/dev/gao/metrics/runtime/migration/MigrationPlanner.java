@@ -1,7 +1,7 @@
 package dev.gao.metrics.runtime.migration;
 
-import dev.gao.metrics.runtime.schema.MigrationStep;
 import dev.gao.metrics.runtime.exception.SchemaVersionException;
+import dev.gao.metrics.runtime.schema.MigrationStep;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,13 +12,13 @@ import dev.gao.metrics.runtime.migration.MigrationExecutor;
 import dev.gao.metrics.runtime.migration.MigrationPlanner;
 import dev.gao.metrics.runtime.migration.PlannedStep;
 import dev.gao.metrics.runtime.schema.IndexInfo;
+import dev.gao.metrics.runtime.schema.LiveTable;
 import dev.gao.metrics.runtime.schema.SchemaComparator;
 import dev.gao.metrics.runtime.schema.SchemaDifference;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.schema.TriggerInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
-import dev.gao.metrics.runtime.schema.LiveTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -206,15 +206,26 @@ public final class SchemaInitializer {
           Connection connection = scope.connection();
           Map<Integer, Optional<PlannedStep>> stored = new HashMap<>();
           for (int v = Math.max(from, to); v > Math.min(from, to); v--) {
-            stored.put(v, HistoryTable.storedDowngrade(connection, v));
+            stored.put(v, HistoryTable.storedDowngrade(connection, dialect, v));
           }
+          // The code's steps run as this engine runs them; a stored step is already this engine's.
           return MigrationPlanner.plan(
-              schema,
-              from,
-              to,
-              v -> stored.getOrDefault(v, Optional.empty()),
-              location,
-              dialect.restoreAdvice());
+                  schema,
+                  from,
+                  to,
+                  v -> stored.getOrDefault(v, Optional.empty()),
+                  location,
+                  dialect.restoreAdvice())
+              .stream()
+              .map(
+                  planned ->
+                      planned.stored()
+                          ? planned
+                          : new PlannedStep(
+                              planned.step().forEngine(dialect.engine()),
+                              planned.targetIdentityHash(),
+                              false))
+              .toList();
         });
   }
 
@@ -224,7 +235,7 @@ public final class SchemaInitializer {
             scope -> {
               for (int v = stored; v > schema.version(); v--) {
                 if (schema.step(v, v - 1).isEmpty()
-                    && HistoryTable.storedDowngrade(scope.connection(), v).isEmpty()) {
+                    && HistoryTable.storedDowngrade(scope.connection(), dialect, v).isEmpty()) {
                   return false;
                 }
               }
@@ -281,6 +292,7 @@ public final class SchemaInitializer {
   /** Inside the write transaction: another process may have created the schema meanwhile. */
   private SchemaMarker createIfEmpty(ConnectionScope scope, SchemaInfo target)
       throws SQLException {
+    dialect.lockSchemaChanges(scope.connection(), location);
     Optional<SchemaMarker> existing = readMarker(scope);
     if (existing.isPresent()) {
       return existing.get();
@@ -295,19 +307,19 @@ public final class SchemaInitializer {
     }
     try (Statement statement = connection.createStatement()) {
       for (TableInfo table : target.tables()) {
-        statement.execute(table.createSql());
+        statement.execute(table.createSql(dialect.engine()));
       }
       for (TableInfo table : target.tables()) {
         for (IndexInfo index : table.indexes()) {
           statement.execute(index.createSql());
         }
-        for (TriggerInfo trigger : table.triggers()) {
+        for (TriggerInfo trigger : table.triggers(dialect.engine())) {
           statement.execute(trigger.createSql());
         }
       }
       statement.execute(dialect.createMetadataTableSql(SchemaMarker.TABLE));
     }
-    HistoryTable.create(connection);
+    HistoryTable.create(connection, dialect);
     Map<String, String> values = new LinkedHashMap<>();
     values.put(SchemaMarker.SCHEMA_NAME, schema.name());
     values.put(SchemaMarker.SCHEMA_VERSION, Integer.toString(target.version()));
@@ -361,18 +373,7 @@ public final class SchemaInitializer {
    */
   public static List<SchemaDifference> differences(
       TransactionManager transactions, Dialect dialect, SchemaInfo version) {
-    Map<String, LiveTable> live =
-        transactions.query(
-            scope -> {
-              Map<String, LiveTable> tables = new LinkedHashMap<>();
-              for (TableInfo table : version.tables()) {
-                dialect
-                    .describeTable(scope.connection(), table.name())
-                    .ifPresent(found -> tables.put(table.name(), found));
-              }
-              return tables;
-            });
-    return new SchemaComparator(dialect::normalizeDefault).compare(version, live);
+    return transactions.query(scope -> dialect.differences(scope.connection(), version));
   }
 
   /**

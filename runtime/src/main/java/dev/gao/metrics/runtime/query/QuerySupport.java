@@ -2,8 +2,8 @@ package dev.gao.metrics.runtime.query;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.RowReader;
-import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.connection.StatementBinder;
+import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.json.JsonCodec;
 import dev.gao.metrics.runtime.sql.ErrorContext;

@@ -1,7 +1,7 @@
 package dev.gao.metrics.runtime.schema;
 
-import dev.gao.metrics.runtime.schema.SchemaDifference.Kind;
 import dev.gao.metrics.runtime.schema.LiveTable;
+import dev.gao.metrics.runtime.schema.SchemaDifference.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -54,6 +54,12 @@ public record SchemaDifference(
     FOREIGN_KEY_ON_DELETE,
     /** A foreign key has another ON UPDATE action. */
     FOREIGN_KEY_ON_UPDATE,
+    /** A named CHECK constraint of the schema does not exist. */
+    MISSING_CHECK,
+    /** The live table has a named CHECK constraint the schema lacks. */
+    EXTRA_CHECK,
+    /** A named CHECK constraint checks something else. */
+    CHECK_DEFINITION,
     /** A trigger of the schema does not exist on its table. */
     MISSING_TRIGGER,
     /** A trigger of the schema exists with other SQL. */
@@ -120,6 +126,10 @@ public record SchemaDifference(
               + actual
               + ", expected ON UPDATE "
               + expected;
+      case MISSING_CHECK -> "check constraint " + subject + " (" + expected + ") is missing";
+      case EXTRA_CHECK -> "check constraint " + subject + " (" + actual + ") is not in the schema";
+      case CHECK_DEFINITION ->
+          "check constraint " + subject + ": is " + actual + ", expected " + expected;
       case MISSING_TRIGGER -> "trigger " + subject + " is missing";
       case TRIGGER_SQL -> "trigger " + subject + " differs from the schema's definition";
     };

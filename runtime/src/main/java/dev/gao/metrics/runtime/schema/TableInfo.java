@@ -2,8 +2,10 @@ package dev.gao.metrics.runtime.schema;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,8 +18,10 @@ import java.util.Set;
  * @param autoIncrement whether the single-column integer key is assigned by the database
  * @param indexes the declared and automatic indexes
  * @param foreignKeys the foreign keys, in declaration order
- * @param createSql the {@code CREATE TABLE} statement
- * @param triggers the triggers, created after the table and its indexes
+ * @param createSql the {@code CREATE TABLE} statement of SQLite
+ * @param triggers the triggers, created after the table and its indexes (SQLite)
+ * @param otherEngines the {@code CREATE TABLE} statement of each other engine the schema was
+ *     generated for; the indexes' statements are the same on every engine
  */
 public record TableInfo(
     String name,
@@ -27,7 +31,8 @@ public record TableInfo(
     List<IndexInfo> indexes,
     List<ForeignKeyInfo> foreignKeys,
     String createSql,
-    List<TriggerInfo> triggers) {
+    List<TriggerInfo> triggers,
+    Map<Engine, String> otherEngines) {
 
   /**
    * Validates the arguments and copies the lists.
@@ -38,8 +43,9 @@ public record TableInfo(
    * @param autoIncrement whether the single-column integer key is assigned by the database
    * @param indexes the declared and automatic indexes
    * @param foreignKeys the foreign keys, in declaration order
-   * @param createSql the {@code CREATE TABLE} statement
-   * @param triggers the triggers, created after the table and its indexes
+   * @param createSql the {@code CREATE TABLE} statement of SQLite
+   * @param triggers the triggers, created after the table and its indexes (SQLite)
+   * @param otherEngines the {@code CREATE TABLE} statement of each other engine
    */
   public TableInfo {
     Checks.requireName(name, "table name");
@@ -49,6 +55,11 @@ public record TableInfo(
     foreignKeys = Checks.copy(foreignKeys, "foreign keys of table " + name);
     Objects.requireNonNull(createSql, "createSql of table " + name);
     triggers = Checks.copy(triggers, "triggers of table " + name);
+    Objects.requireNonNull(otherEngines, "otherEngines of table " + name);
+    otherEngines = Map.copyOf(otherEngines);
+    if (otherEngines.containsKey(Engine.SQLITE)) {
+      throw new IllegalArgumentException("the SQLite DDL of table " + name + " is createSql");
+    }
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("table " + name + " must have at least one column");
     }
@@ -145,6 +156,82 @@ public record TableInfo(
       List<ForeignKeyInfo> foreignKeys,
       String createSql) {
     this(name, javaType, columns, autoIncrement, indexes, foreignKeys, createSql, List.of());
+  }
+
+  /**
+   * A table with its SQLite DDL only.
+   *
+   * @param name the SQL table name
+   * @param javaType the qualified name of the row type
+   * @param columns the columns in table order
+   * @param autoIncrement whether the single-column integer key is assigned by the database
+   * @param indexes the declared and automatic indexes
+   * @param foreignKeys the foreign keys, in declaration order
+   * @param createSql the {@code CREATE TABLE} statement of SQLite
+   * @param triggers the triggers, created after the table and its indexes
+   */
+  public TableInfo(
+      String name,
+      String javaType,
+      List<ColumnInfo> columns,
+      boolean autoIncrement,
+      List<IndexInfo> indexes,
+      List<ForeignKeyInfo> foreignKeys,
+      String createSql,
+      List<TriggerInfo> triggers) {
+    this(name, javaType, columns, autoIncrement, indexes, foreignKeys, createSql, triggers, Map.of());
+  }
+
+  /**
+   * The same table with the {@code CREATE TABLE} statement of another engine: the form generated
+   * code uses, {@code new TableInfo(...).on(Engine.POSTGRESQL, "CREATE TABLE ...")}.
+   *
+   * @param engine an engine other than SQLite
+   * @param engineCreateSql its {@code CREATE TABLE} statement
+   * @return the table with it
+   */
+  public TableInfo on(Engine engine, String engineCreateSql) {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(engineCreateSql, "createSql of table " + name + " on " + engine);
+    Map<Engine, String> all = new EnumMap<>(Engine.class);
+    all.putAll(otherEngines);
+    all.put(engine, engineCreateSql);
+    return new TableInfo(name, javaType, columns, autoIncrement, indexes, foreignKeys, createSql, triggers, all);
+  }
+
+  /**
+   * The {@code CREATE TABLE} statement of an engine.
+   *
+   * @param engine the engine
+   * @return the statement
+   * @throws IllegalStateException if the schema was generated without that engine's SQL
+   */
+  public String createSql(Engine engine) {
+    if (engine == Engine.SQLITE) {
+      return createSql;
+    }
+    String sql = otherEngines.get(engine);
+    if (sql == null) {
+      throw new IllegalStateException(
+          "table "
+              + name
+              + " has no "
+              + engine.displayName()
+              + " DDL: its schema was generated by a gao-metrics processor without "
+              + engine.displayName()
+              + " support; compile the schema again with this version of the processor");
+    }
+    return sql;
+  }
+
+  /**
+   * The triggers of an engine: SQLite's, none elsewhere.
+   *
+   * @param engine the engine
+   * @return the triggers, created after the table and its indexes
+   */
+  public List<TriggerInfo> triggers(Engine engine) {
+    return engine == Engine.SQLITE ? triggers : List.of();
   }
 
   private static void requireColumn(String table, Set<String> names, String column, String user) {

@@ -1,7 +1,10 @@
 package dev.gao.metrics.runtime.sql;
 
-import dev.gao.metrics.runtime.schema.LiveTable;
 import dev.gao.metrics.runtime.exception.MetricsException;
+import dev.gao.metrics.runtime.schema.Engine;
+import dev.gao.metrics.runtime.schema.LiveTable;
+import dev.gao.metrics.runtime.schema.SchemaDifference;
+import dev.gao.metrics.runtime.schema.SchemaInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -211,4 +214,68 @@ public interface Dialect {
    * @return the phrase, without a final period
    */
   String startOverAdvice();
+
+  /**
+   * Creates the library's migration history table if it does not exist, in this engine's form, and
+   * brings an older form of it to the current one where there was one.
+   *
+   * @param connection the connection, inside a write transaction
+   * @param name the table name
+   * @throws SQLException if a statement fails
+   */
+  void createHistoryTable(Connection connection, String name) throws SQLException;
+
+  /**
+   * The engine whose SQL this dialect runs: which of a schema's generated statements it executes.
+   *
+   * @return the engine
+   */
+  Engine engine();
+
+  /**
+   * Serializes the transactions that change the schema (creating it, a migration step) across every
+   * process that opens the database, so that a second one waits and then finds the work done. Called
+   * first in such a transaction. SQLite needs nothing: its write transactions take the database's
+   * write lock at BEGIN.
+   *
+   * @param connection the connection, inside the write transaction
+   * @param location the database, for the message when the lock is not granted in time
+   * @throws SQLException if the statement fails
+   * @throws dev.gao.metrics.runtime.exception.BusyException if another process held it too long
+   */
+  void lockSchemaChanges(Connection connection, String location) throws SQLException;
+
+  /**
+   * Every difference between the live structure and a version of the schema, table by table in
+   * schema order. Changes nothing: on a connection inside a transaction it leaves that transaction
+   * as it found it.
+   *
+   * @param connection the connection
+   * @param version the version the code expects
+   * @return the differences, empty when the structure matches
+   * @throws SQLException if reading the structure fails
+   */
+  List<SchemaDifference> differences(Connection connection, SchemaInfo version) throws SQLException;
+
+  /**
+   * A new lock for the writers of this process on one database that is not a file (an application's
+   * data source or a server): SQLite allows one writer at a time, so the writers queue in the
+   * process rather than wait on each other's busy timeouts; PostgreSQL lets writers run side by side
+   * and gets a lock that never waits.
+   *
+   * @return the lock
+   */
+  java.util.concurrent.locks.Lock newWriteLock();
+
+  /**
+   * The rows whose foreign key refers to a row that does not exist, as sentences naming the table,
+   * the row and the referenced table: after a migration step that ran with enforcement off (SQLite's
+   * table rebuild). An engine that never switches enforcement off reports none.
+   *
+   * @param connection the connection, inside the step's transaction
+   * @param limit the most violations to report
+   * @return the violations, empty when every foreign key holds
+   * @throws SQLException if the check fails
+   */
+  List<String> foreignKeyViolations(Connection connection, int limit) throws SQLException;
 }

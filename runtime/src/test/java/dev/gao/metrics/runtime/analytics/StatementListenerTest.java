@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.analytics.ComparisonData.Run;
-import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.connection.StatementBinder;
+import dev.gao.metrics.runtime.connection.StatementRunner;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

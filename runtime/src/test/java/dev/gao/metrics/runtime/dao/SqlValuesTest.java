@@ -1,12 +1,12 @@
 package dev.gao.metrics.runtime.dao;
 
-import dev.gao.metrics.runtime.connection.StatementBinder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.exception.InvalidValueException;
 import dev.gao.metrics.runtime.exception.MappingException;
 import dev.gao.metrics.runtime.fixture.Databases;

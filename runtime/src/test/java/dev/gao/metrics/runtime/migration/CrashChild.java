@@ -1,9 +1,9 @@
 package dev.gao.metrics.runtime.migration;
 
-import dev.gao.metrics.runtime.schema.MigrationStep;
-import dev.gao.metrics.runtime.schema.DataMigrationStep;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.fixture.Versions;
+import dev.gao.metrics.runtime.schema.DataMigrationStep;
+import dev.gao.metrics.runtime.schema.MigrationStep;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;

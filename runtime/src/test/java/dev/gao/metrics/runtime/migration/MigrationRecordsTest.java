@@ -1,6 +1,5 @@
 package dev.gao.metrics.runtime.migration;
 
-import dev.gao.metrics.runtime.schema.MigrationStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gao.metrics.runtime.exception.SchemaVersionException;
 import dev.gao.metrics.runtime.fixture.Versions;
 import dev.gao.metrics.runtime.migration.HistoryEntry.Direction;
+import dev.gao.metrics.runtime.schema.MigrationStep;
 import dev.gao.metrics.runtime.schema.SchemaHistory;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package dev.gao.metrics.runtime.migration;
 
-import dev.gao.metrics.runtime.schema.MigrationStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
-import dev.gao.metrics.runtime.exception.TransactionException;
 import dev.gao.metrics.runtime.exception.MigrationException;
 import dev.gao.metrics.runtime.exception.SchemaMismatchException;
 import dev.gao.metrics.runtime.exception.SchemaVersionException;
+import dev.gao.metrics.runtime.exception.TransactionException;
 import dev.gao.metrics.runtime.fixture.Databases;
 import dev.gao.metrics.runtime.fixture.Sample;
 import dev.gao.metrics.runtime.fixture.Versions;
 import dev.gao.metrics.runtime.migration.HistoryEntry.Direction;
+import dev.gao.metrics.runtime.schema.MigrationStep;
 import dev.gao.metrics.runtime.schema.SchemaDifference;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import java.nio.file.Files;

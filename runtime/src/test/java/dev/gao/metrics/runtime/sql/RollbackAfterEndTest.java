@@ -1,10 +1,10 @@
 package dev.gao.metrics.runtime.sql;
 
-import dev.gao.metrics.runtime.sql.sqlite.SqliteDialect;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gao.metrics.runtime.sql.sqlite.SqliteDialect;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,5 @@
 package dev.gao.metrics.runtime.sql;
 
-import dev.gao.metrics.runtime.sql.sqlite.SqliteDialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,6 +15,7 @@ import dev.gao.metrics.runtime.exception.StorageException;
 import dev.gao.metrics.runtime.exception.TypeMismatchException;
 import dev.gao.metrics.runtime.exception.UniqueViolationException;
 import dev.gao.metrics.runtime.fixture.TestSchema;
+import dev.gao.metrics.runtime.sql.sqlite.SqliteDialect;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;

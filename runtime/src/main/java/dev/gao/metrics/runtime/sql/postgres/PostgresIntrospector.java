@@ -22,7 +22,7 @@ import java.util.Optional;
 final class PostgresIntrospector {
   private static final String TABLE =
       "SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE n.nspname = current_schema() AND c.relname = ? AND c.relkind IN ('r', 'p')";
+          + " WHERE n.nspname = coalesce(?, current_schema()) AND c.relname = ? AND c.relkind IN ('r', 'p')";
 
   private static final String COLUMNS =
       "SELECT a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
@@ -79,9 +79,22 @@ final class PostgresIntrospector {
   }
 
   Optional<LiveTable> describe(Connection connection, String table) throws SQLException {
+    return describe(connection, null, table);
+  }
+
+  /**
+   * The structure of a table of a named schema.
+   *
+   * @param connection the connection
+   * @param schema the schema (namespace), or null for the connection's current one
+   * @param table the table name
+   * @return the structure, empty when there is no such table
+   */
+  Optional<LiveTable> describe(Connection connection, String schema, String table) throws SQLException {
     long oid;
     try (PreparedStatement statement = connection.prepareStatement(TABLE)) {
-      statement.setString(1, table);
+      statement.setString(1, schema);
+      statement.setString(2, table);
       try (ResultSet rs = statement.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();

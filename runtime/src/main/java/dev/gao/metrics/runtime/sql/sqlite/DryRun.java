@@ -1,13 +1,13 @@
 package dev.gao.metrics.runtime.sql.sqlite;
 
-import dev.gao.metrics.runtime.migration.SchemaInitializer;
-import dev.gao.metrics.runtime.migration.SchemaMarker;
 import dev.gao.metrics.runtime.connection.ExternalConnectionSource;
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.connection.WriteLocks;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
 import dev.gao.metrics.runtime.migration.PlannedStep;
+import dev.gao.metrics.runtime.migration.SchemaInitializer;
+import dev.gao.metrics.runtime.migration.SchemaMarker;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.sqlite.SqliteDialect;

@@ -1,23 +1,23 @@
 package dev.gao.metrics.runtime.sql.sqlite;
 
-import dev.gao.metrics.runtime.migration.SchemaMarker;
 import dev.gao.metrics.runtime.connection.TransactionManager;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SqlValues;
-import dev.gao.metrics.runtime.exception.ValueException;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.exception.MigrationException;
+import dev.gao.metrics.runtime.exception.ValueException;
 import dev.gao.metrics.runtime.migration.HistoryEntry.Direction;
 import dev.gao.metrics.runtime.migration.HistoryTable;
+import dev.gao.metrics.runtime.migration.SchemaMarker;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.IndexInfo;
+import dev.gao.metrics.runtime.schema.LiveTable;
 import dev.gao.metrics.runtime.schema.SchemaComparator;
 import dev.gao.metrics.runtime.schema.SchemaDifference;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.schema.TriggerInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
-import dev.gao.metrics.runtime.schema.LiveTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -183,7 +183,7 @@ final class LegacyAdoption {
             }
             checkForeignKeys(statement, version);
             statement.execute(dialect.createMetadataTableSql(SchemaMarker.TABLE));
-            HistoryTable.create(connection);
+            HistoryTable.create(connection, dialect);
           } catch (SQLException e) {
             throw failure(version, e.getMessage(), e);
           }

@@ -1,7 +1,12 @@
 package dev.gao.metrics.runtime.sql.sqlite;
 
-import dev.gao.metrics.runtime.schema.LiveTable;
 import dev.gao.metrics.runtime.exception.MetricsException;
+import dev.gao.metrics.runtime.schema.Engine;
+import dev.gao.metrics.runtime.schema.LiveTable;
+import dev.gao.metrics.runtime.schema.SchemaComparator;
+import dev.gao.metrics.runtime.schema.SchemaDifference;
+import dev.gao.metrics.runtime.schema.SchemaInfo;
+import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.ErrorContext;
 import java.io.IOException;
@@ -17,7 +22,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
@@ -384,5 +391,105 @@ public final class SqliteDialect implements Dialect {
   @Override
   public String startOverAdvice() {
     return SideFiles.MOVE_AWAY + " to start a new database";
+  }
+
+  /**
+   * The JSON check of the first form of the history table, which SQLite before 3.45 fails for the
+   * NULL of every adopt and downgrade row: {@code json_valid(NULL)} is 0 there.
+   */
+  private static final String BARE_JSON_CHECK = "CHECK (json_valid(\"downgrade_sql\"))";
+
+  /** The DDL of the history table under the name {@code table}. */
+  private static String historyTableSql(String table) {
+    return "CREATE TABLE IF NOT EXISTS \""
+        + table
+        + "\" (\n"
+        + "  \"id\" INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+        + "  \"from_version\" INTEGER NOT NULL,\n"
+        + "  \"to_version\" INTEGER NOT NULL,\n"
+        + "  \"direction\" TEXT NOT NULL"
+        + " CHECK (\"direction\" IN ('upgrade', 'downgrade', 'adopt')),\n"
+        + "  \"checksum\" TEXT NOT NULL,\n"
+        + "  \"applied_at\" TEXT NOT NULL,\n"
+        + "  \"duration_ms\" INTEGER NOT NULL,\n"
+        + "  \"library_version\" TEXT NOT NULL,\n"
+        + "  \"downgrade_sql\" TEXT CHECK (\"downgrade_sql\" IS NULL OR json_valid(\"downgrade_sql\"))\n"
+        + ") STRICT";
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A table of the first form is rebuilt: its JSON check let no NULL pass in SQLite before 3.45,
+   * so {@code PRAGMA integrity_check} there reported every adopt and downgrade row; a file's
+   * history table is repaired by the next step that runs on it.
+   */
+  @Override
+  public void createHistoryTable(Connection connection, String name) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(historyTableSql(name));
+      if (storedSql(connection, name).contains(BARE_JSON_CHECK)) {
+        String rebuilt = name + "__new";
+        statement.execute(historyTableSql(rebuilt));
+        statement.execute("INSERT INTO \"" + rebuilt + "\" SELECT * FROM \"" + name + "\"");
+        statement.execute("DROP TABLE \"" + name + "\"");
+        statement.execute("ALTER TABLE \"" + rebuilt + "\" RENAME TO \"" + name + "\"");
+      }
+    }
+  }
+
+  private static String storedSql(Connection connection, String table) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
+      statement.setString(1, table);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? rs.getString(1) : "";
+      }
+    }
+  }
+
+  @Override
+  public Engine engine() {
+    return Engine.SQLITE;
+  }
+
+  @Override
+  public void lockSchemaChanges(Connection connection, String location) {
+    // BEGIN IMMEDIATE took the write lock of the file already.
+  }
+
+  @Override
+  public List<SchemaDifference> differences(Connection connection, SchemaInfo version) throws SQLException {
+    Map<String, LiveTable> live = new LinkedHashMap<>();
+    for (TableInfo table : version.tables()) {
+      Optional<LiveTable> found = describeTable(connection, table.name());
+      if (found.isPresent()) {
+        live.put(table.name(), found.get());
+      }
+    }
+    return new SchemaComparator(this::normalizeDefault).compare(version, live);
+  }
+
+  @Override
+  public java.util.concurrent.locks.Lock newWriteLock() {
+    return new java.util.concurrent.locks.ReentrantLock(true);
+  }
+
+  @Override
+  public List<String> foreignKeyViolations(Connection connection, int limit) throws SQLException {
+    List<String> violations = new java.util.ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA foreign_key_check")) {
+      while (rs.next() && violations.size() < limit) {
+        violations.add(
+            "table "
+                + rs.getString(1)
+                + " rowid "
+                + rs.getString(2)
+                + " references a missing row of "
+                + rs.getString(3));
+      }
+    }
+    return violations;
   }
 }

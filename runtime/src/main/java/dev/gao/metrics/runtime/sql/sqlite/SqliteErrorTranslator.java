@@ -1,6 +1,5 @@
 package dev.gao.metrics.runtime.sql.sqlite;
 
-import dev.gao.metrics.runtime.sql.ErrorContext;
 import dev.gao.metrics.runtime.exception.BusyException;
 import dev.gao.metrics.runtime.exception.CheckViolationException;
 import dev.gao.metrics.runtime.exception.ConstraintViolationException;
@@ -16,6 +15,7 @@ import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
 import dev.gao.metrics.runtime.schema.MetricInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
+import dev.gao.metrics.runtime.sql.ErrorContext;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,131 @@
+package dev.gao.metrics.runtime.sql.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.gao.metrics.runtime.connection.ConnectionSource;
+import dev.gao.metrics.runtime.connection.DatabaseConnections;
+import dev.gao.metrics.runtime.connection.ExternalConnectionSource;
+import dev.gao.metrics.runtime.connection.TransactionManager;
+import dev.gao.metrics.runtime.exception.DatabaseOpenException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** Connections to a PostgreSQL server from a JDBC URL: a HikariCP pool that closes with the database. */
+public final class PostgresConnections {
+  /** {@code password=...} in a URL's parameters, up to the next {@code &}. */
+  private static final Pattern PASSWORD_PARAMETER =
+      Pattern.compile("(?i)([?&]password=)[^&]*");
+
+  private PostgresConnections() {}
+
+  /**
+   * A pool over the server that {@code url} names, checked by borrowing one connection.
+   *
+   * @param url a {@code jdbc:postgresql:} URL
+   * @param user the user, or null to take it from the URL or the driver's defaults
+   * @param password the password, or null; it never appears in a message
+   * @param poolSize the most connections to hold
+   * @param connectionTimeout how long to wait for a connection
+   * @return the connections
+   * @throws DatabaseOpenException if the server cannot be reached or refuses the user
+   */
+  public static DatabaseConnections of(
+      String url, String user, String password, int poolSize, Duration connectionTimeout) {
+    String location = "PostgreSQL database " + withoutPassword(url);
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new DatabaseOpenException(
+          "Cannot open " + location + ": the URL must start with jdbc:postgresql:, for example"
+              + " jdbc:postgresql://localhost:5432/metrics");
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    if (user != null) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(poolSize);
+    config.setMinimumIdle(0);
+    config.setConnectionTimeout(Math.max(250, connectionTimeout.toMillis()));
+    // Fail here, with the reason, rather than at the first statement.
+    config.setInitializationFailTimeout(-1);
+    config.setPoolName("gao-metrics");
+    HikariDataSource pool = new HikariDataSource(config);
+    try (Connection probe = pool.getConnection()) {
+      probe.isValid(5);
+    } catch (SQLException | RuntimeException e) {
+      pool.close();
+      throw new DatabaseOpenException(
+          "Cannot open "
+              + location
+              + ": "
+              + withoutPassword(rootMessage(e))
+              + ". Check that the server runs and accepts this user, and the URL's host, port and"
+              + " database.",
+          null);
+    }
+    ConnectionSource source = new PooledServer(pool);
+    PostgresDialect dialect = new PostgresDialect();
+    return new DatabaseConnections(
+        new TransactionManager(source, dialect, dialect.newWriteLock(), location), null, location);
+  }
+
+  /**
+   * The URL with the value of any {@code password} parameter replaced by {@code ***}.
+   *
+   * @param text a URL or a message that may quote one
+   * @return the text without the password
+   */
+  public static String withoutPassword(String text) {
+    return PASSWORD_PARAMETER.matcher(text).replaceAll("$1***");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage());
+  }
+
+  /** The pool as the runtime borrows from it; closing the database closes the pool. */
+  private static final class PooledServer implements ConnectionSource {
+    private final HikariDataSource pool;
+    private final ExternalConnectionSource borrowed;
+
+    PooledServer(HikariDataSource pool) {
+      this.pool = pool;
+      this.borrowed = new ExternalConnectionSource(pool);
+    }
+
+    @Override
+    public Connection borrow() throws SQLException {
+      return borrowed.borrow();
+    }
+
+    @Override
+    public void release(Connection connection) {
+      borrowed.release(connection);
+    }
+
+    @Override
+    public void discard(Connection connection) {
+      // A connection that failed is evicted rather than handed out again.
+      pool.evictConnection(connection);
+      borrowed.discard(connection);
+    }
+
+    @Override
+    public int activeConnections() {
+      return borrowed.activeConnections();
+    }
+
+    @Override
+    public void close() {
+      pool.close();
+    }
+  }
+}

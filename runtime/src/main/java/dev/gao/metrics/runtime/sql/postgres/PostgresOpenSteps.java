@@ -1,0 +1,63 @@
+package dev.gao.metrics.runtime.sql.postgres;
+
+import dev.gao.metrics.runtime.connection.TransactionManager;
+import dev.gao.metrics.runtime.exception.DatabaseOpenException;
+import dev.gao.metrics.runtime.migration.OpenSteps;
+import dev.gao.metrics.runtime.schema.SchemaInfo;
+import java.util.List;
+
+/**
+ * Opening a PostgreSQL database: no copy is taken before a migration (a server's backups are its
+ * administrator's, and every step is one transaction that either completes or leaves the database
+ * as it was), and tables found without the library's metadata are refused, never taken over: on a
+ * shared server they may belong to another application.
+ */
+public final class PostgresOpenSteps implements OpenSteps {
+  private final TransactionManager transactions;
+  private final PostgresDialect dialect;
+  private final String location;
+
+  /**
+   * The steps of one database.
+   *
+   * @param transactions the database's units of work
+   * @param dialect PostgreSQL
+   * @param location the database as messages name it
+   */
+  public PostgresOpenSteps(TransactionManager transactions, PostgresDialect dialect, String location) {
+    this.transactions = transactions;
+    this.dialect = dialect;
+    this.location = location;
+  }
+
+  @Override
+  public void beforeChange() {
+    // Nothing to copy: see the class comment.
+  }
+
+  @Override
+  public void adoptUnmarked(SchemaInfo schema) {
+    List<String> tables = transactions.query(scope -> dialect.tableNames(scope.connection()));
+    String schemaName =
+        transactions.query(
+            scope -> {
+              try (var statement = scope.connection().createStatement();
+                  var rs = statement.executeQuery("SELECT current_schema()")) {
+                rs.next();
+                return rs.getString(1);
+              }
+            });
+    throw new DatabaseOpenException(
+        "Cannot open "
+            + location
+            + ": its schema "
+            + schemaName
+            + " holds tables ("
+            + String.join(", ", tables)
+            + ") but no gao-metrics metadata, so they were not created by gao-metrics and were left"
+            + " unchanged. gao-metrics creates schema "
+            + schema.name()
+            + " only in an empty schema: point it at an empty database, or at a schema of its own"
+            + " (currentSchema=... in the URL).");
+  }
+}
