@@ -1,9 +1,9 @@
 package dev.gao.metrics.example.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.gao.metrics.example.CompleteRun;
 import dev.gao.metrics.example.model.AutonomyMetrics;
 import dev.gao.metrics.example.model.BenchmarkRun;
