@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * SQL with {@code :name} parameters, rewritten to {@code ?} placeholders. Text inside string
- * literals, quoted identifiers and comments is left alone.
+ * literals (PostgreSQL's dollar-quoted {@code $tag$...$tag$} too), quoted identifiers and comments
+ * is left alone, and so is PostgreSQL's cast operator: {@code x::int} casts, it names no parameter.
  *
  * @param jdbcSql the SQL with {@code ?} in place of each {@code :name}
  * @param names the parameter name of each {@code ?}, in order
@@ -38,6 +39,16 @@ public record NamedSql(String jdbcSql, List<String> names, String keyword, boole
         end = until(sql, i + 2, "\n");
       } else if (c == '/' && sql.startsWith("/*", i)) {
         end = until(sql, i + 2, "*/");
+      } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
+        // A cast: copy "::" and the type name after it.
+        end = i + 2;
+        while (end < n && Character.isWhitespace(sql.charAt(end))) {
+          end++;
+        }
+        end = name(sql, end);
+      } else if (c == '$' && dollarTag(sql, i) > 0) {
+        int tagEnd = dollarTag(sql, i);
+        end = until(sql, tagEnd, sql.substring(i, tagEnd));
       } else if (c == ':' && i + 1 < n && isNameStart(sql.charAt(i + 1))) {
         end = name(sql, i + 1);
         names.add(sql.substring(i + 1, end));
@@ -79,6 +90,18 @@ public record NamedSql(String jdbcSql, List<String> names, String keyword, boole
       i++;
     }
     return sql.length();
+  }
+
+  /**
+   * The end of a dollar-quote opening tag at {@code start} ({@code $$} or {@code $name$}), or 0 when
+   * there is none there ({@code $1} is a positional parameter, not a tag).
+   */
+  private static int dollarTag(String sql, int start) {
+    int i = start + 1;
+    if (i < sql.length() && isNameStart(sql.charAt(i))) {
+      i = name(sql, i);
+    }
+    return i < sql.length() && sql.charAt(i) == '$' ? i + 1 : 0;
   }
 
   private static int until(String sql, int from, String terminator) {

@@ -42,4 +42,16 @@ class NamedSqlTest {
     assertEquals("SELECT a:1, b : c, [x", NamedSql.parse("SELECT a:1, b : c, [x").jdbcSql());
     assertEquals("SELECT 1 /* open", NamedSql.parse("SELECT 1 /* open").jdbcSql());
   }
+
+  @Test
+  void postgresCastsAndDollarQuotesAreNotParameters() {
+    NamedSql sql = NamedSql.parse(
+        "SELECT x::int, y :: bigint, '{}'::jsonb, $$ :notme $$, $tag$ a :no $tag$, $1 FROM t WHERE z = :z::text");
+    assertEquals(
+        "SELECT x::int, y :: bigint, '{}'::jsonb, $$ :notme $$, $tag$ a :no $tag$, $1 FROM t WHERE z = ?::text",
+        sql.jdbcSql());
+    assertEquals(List.of("z"), sql.names());
+    assertEquals("SELECT ?::int", NamedSql.parse("SELECT :a::int").jdbcSql());
+    assertEquals(List.of("a"), NamedSql.parse("SELECT :a::int").names());
+  }
 }
