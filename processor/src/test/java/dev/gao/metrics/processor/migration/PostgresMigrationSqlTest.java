@@ -27,8 +27,10 @@ import dev.gao.metrics.processor.structure.IndexShape;
 import dev.gao.metrics.processor.structure.SchemaShape;
 import dev.gao.metrics.processor.structure.TableShape;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -211,6 +213,29 @@ class PostgresMigrationSqlTest {
       db.fill(V1);
       db.run(sql);
       assertEquals(List.of("1970-01-01 00:00:00+00"), db.query("SELECT DISTINCT \"at\" FROM \"parent\"").get(0));
+    }
+  }
+
+  @Test
+  void addNotNullColumnsOfEveryKindWithoutDefault() throws SQLException {
+    List<ColumnShape> added = new ArrayList<>();
+    for (ValueKind kind : ValueKind.values()) {
+      added.add(new ColumnShape("z_" + kind.name().toLowerCase(Locale.ROOT), kind, kind.name(), true, null, 0));
+    }
+    SchemaShape to = v2(parent(c -> {
+      c.addAll(added);
+      return c;
+    }), CHILD);
+    StepSql sql = up(to);
+    try (PostgresDatabase db = PostgresDatabase.create(getClass(), V1)) {
+      db.fill(V1);
+      db.run(sql);
+      List<String> zeros = db.query("SELECT DISTINCT " + String.join(", ", added.stream().map(c -> c.name()).toList()) + " FROM parent").get(0);
+      assertEquals(
+          List.of(
+              "", "f", "0", "0", "0", "0", "0", "0", "0", "", "1970-01-01 00:00:00+00", "1970-01-01 00:00:00+00",
+              "1970-01-01 00:00:00", "1970-01-01", "00000000-0000-0000-0000-000000000000", "\\x", "null"),
+          zeros);
     }
   }
 

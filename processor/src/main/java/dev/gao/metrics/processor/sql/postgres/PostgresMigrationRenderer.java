@@ -53,7 +53,7 @@ final class PostgresMigrationRenderer {
       }
     }
     List<String> statements = new ArrayList<>();
-    List<String> finalStatements = new ArrayList<>();
+    List<String> columnDrops = new ArrayList<>();
     Map<TableStep, Set<String>> droppedKeys = new HashMap<>();
     for (TableStep table : plan.tables()) {
       if (!table.added()) {
@@ -77,7 +77,7 @@ final class PostgresMigrationRenderer {
     List<String> addedForeignKeys = new ArrayList<>();
     for (TableStep table : plan.tables()) {
       if (!table.added() && !table.dropped()) {
-        alter(table, droppedKeys.get(table), statements, finalStatements);
+        alter(table, droppedKeys.get(table), statements, columnDrops);
         addForeignKeys(table, droppedKeys.get(table), addedForeignKeys);
       }
     }
@@ -89,8 +89,8 @@ final class PostgresMigrationRenderer {
       }
     }
     statements.addAll(addedForeignKeys);
-    List<String> columnDrops = new ArrayList<>(finalStatements);
-    finalStatements.clear();
+    // In the order SQLite's steps have them: the dropped tables, then the dropped columns.
+    List<String> finalStatements = new ArrayList<>();
     dropTables(plan, droppedKeys, finalStatements);
     finalStatements.addAll(columnDrops);
     return new StepSql(statements, finalStatements, false);
@@ -143,9 +143,6 @@ final class PostgresMigrationRenderer {
 
   /** Whether the primary key of a kept table changes its columns or their order. */
   private static boolean keyRecreated(TableStep table) {
-    if (table.added() || table.dropped()) {
-      return false;
-    }
     List<String> before = table.from().keyColumns().stream().map(c -> newName(table, c.name()).orElse(null)).toList();
     List<String> after = table.to().keyColumns().stream().map(ColumnShape::name).toList();
     return !before.equals(after);
@@ -159,7 +156,7 @@ final class PostgresMigrationRenderer {
         .findFirst();
   }
 
-  private void alter(TableStep table, Set<String> droppedKeys, List<String> statements, List<String> finalStatements) {
+  private void alter(TableStep table, Set<String> droppedKeys, List<String> statements, List<String> columnDrops) {
     TableShape from = table.from();
     TableShape to = table.to();
     String alter = "ALTER TABLE " + dialect.quote(to.name()) + " ";
@@ -207,7 +204,7 @@ final class PostgresMigrationRenderer {
     }
     for (ColumnShape old : from.columns()) {
       if (newName(table, old.name()).isEmpty()) {
-        finalStatements.add(alter + "DROP COLUMN " + dialect.quote(old.name()));
+        columnDrops.add(alter + "DROP COLUMN " + dialect.quote(old.name()));
       }
     }
   }
