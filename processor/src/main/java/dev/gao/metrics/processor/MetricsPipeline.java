@@ -22,7 +22,7 @@ import dev.gao.metrics.processor.parsing.TableParser;
 import dev.gao.metrics.processor.query.ParsedQueries;
 import dev.gao.metrics.processor.query.QueriesParser;
 import dev.gao.metrics.processor.sql.SqlDialect;
-import dev.gao.metrics.processor.sql.SqliteDialect;
+import dev.gao.metrics.processor.sql.sqlite.SqliteDialect;
 import dev.gao.metrics.processor.validation.Accessibility;
 import dev.gao.metrics.processor.writing.DaoWriter;
 import dev.gao.metrics.processor.writing.GeneratedFiles;

@@ -574,4 +574,114 @@ class DiagnosticsTest {
             "public record Ok(@PrimaryKey String id, @Metric(unit = \"%\") @Json Map<String, Double> shares) {}");
     assertGenerated(Set.of("p.OkDao"), List.of(NO_SCHEMA), t, ok);
   }
+
+  private static long count(Compilation compilation, String id) {
+    return compilation.errors().stream().filter(d -> d.getMessage(null).contains("[" + id + "]")).count();
+  }
+
+  @Test
+  void tableNameLongerThanPostgresKeeps() {
+    String name = "t".repeat(64);
+    JavaFileObject t = Sources.java("T", "@MetricsTable(name = \"" + name + "\")", "public record T(@PrimaryKey String id) {}");
+    Compilation c = compileTables(t);
+    assertError(c, "GM169", t, name);
+    assertThat(c).hadErrorContaining("table name " + name + " is 64 bytes long in UTF-8, but PostgreSQL keeps only the first 63");
+    assertEquals(1, count(c, "GM169"), "the names made from it are not reported again");
+  }
+
+  @Test
+  void primaryKeyConstraintNameLongerThanPostgresKeeps() {
+    String name = "t".repeat(59);
+    JavaFileObject t = Sources.java("T", "@MetricsTable(name = \"" + name + "\")", "public record T(@PrimaryKey String id) {}");
+    Compilation c = compileTables(t);
+    assertError(c, "GM169", t, name);
+    assertThat(c).hadErrorContaining("primary-key constraint name " + name + "_pkey is 64 bytes long");
+    assertThat(c).hadErrorContaining("it is made from the table name");
+    String fits = "t".repeat(58);
+    JavaFileObject ok = Sources.java("Ok", "@MetricsTable(name = \"" + fits + "\")", "public record Ok(@PrimaryKey String id) {}");
+    assertGenerated(Set.of("p.OkDao"), List.of(NO_SCHEMA), ok);
+  }
+
+  @Test
+  void columnNamesLongerThanPostgresKeeps() {
+    String written = "c".repeat(64);
+    String component = "a".repeat(64);
+    JavaFileObject t =
+        Sources.java(
+            "T",
+            "@MetricsTable",
+            "public record T(",
+            "  @PrimaryKey String id,",
+            "  @Column(name = \"" + written + "\") String named,",
+            "  String " + component + ") {}");
+    Compilation c = compileTables(t);
+    assertError(c, "GM169", t, written);
+    assertError(c, "GM169", t, "String " + component);
+    assertThat(c).hadErrorContaining("column name " + written + " is 64 bytes long");
+    assertEquals(2, count(c, "GM169"));
+  }
+
+  @Test
+  void indexNamesLongerThanPostgresKeeps() {
+    String written = "i".repeat(64);
+    String column = "c".repeat(58);
+    JavaFileObject t =
+        Sources.java(
+            "T",
+            "@MetricsTable(name = \"t\", indexes = {",
+            "    @Index(name = \"" + written + "\", columns = \"a\"),",
+            "    @Index(columns = \"" + column + "\")})",
+            "public record T(@PrimaryKey String id, String a, String " + column + ") {}");
+    Compilation c = compileTables(t);
+    assertError(c, "GM169", t, "@Index(name = \"" + written);
+    assertError(c, "GM169", t, "@Index(columns = \"" + column);
+    assertThat(c).hadErrorContaining("index name idx_t_" + column + " is 64 bytes long");
+    assertThat(c).hadErrorContaining("give the index a name with @Index(name = ...)");
+  }
+
+  @Test
+  void rangeConstraintNameLongerThanPostgresKeeps() {
+    String column = "c".repeat(59);
+    JavaFileObject t =
+        Sources.java(
+            "T",
+            "@MetricsTable(name = \"t\")",
+            "public record T(",
+            "  @PrimaryKey String id,",
+            "  @Metric(min = 0) double " + column + ",",
+            "  @Metric(unit = \"s\") double " + column.substring(1) + "x) {}");
+    Compilation c = compileTables(t);
+    assertError(c, "GM169", t, "@Metric(min = 0)");
+    assertThat(c).hadErrorContaining("range constraint name ck_t_" + column + " is 64 bytes long");
+    assertThat(c).hadErrorContaining("it is made from the table and column names: shorten either");
+    assertEquals(1, count(c, "GM169"), "a metric without a range has no constraint");
+  }
+
+  @Test
+  void foreignKeyNamesLongerThanPostgresKeeps() {
+    String column = "p".repeat(59);
+    JavaFileObject parent = Sources.java("P", "@MetricsTable(name = \"p\")", "public record P(@PrimaryKey String id) {}");
+    JavaFileObject t =
+        Sources.java(
+            "T",
+            "@MetricsTable(name = \"t\")",
+            "public record T(",
+            "  @PrimaryKey String id,",
+            "  @ForeignKey(table = P.class) String " + column + ") {}");
+    Compilation c = compileTables(parent, t);
+    assertError(c, "GM169", t, "@ForeignKey(table = P.class)");
+    assertThat(c).hadErrorContaining("foreign-key constraint name fk_t_" + column + " is 64 bytes long");
+    assertThat(c).hadErrorContaining("index name idx_t_" + column + " is 65 bytes long");
+    assertThat(c).hadErrorContaining("declare an index that starts with the column");
+    assertEquals(2, count(c, "GM169"));
+    String fits = "p".repeat(58);
+    JavaFileObject indexed =
+        Sources.java(
+            "Ok",
+            "@MetricsTable(name = \"t\", indexes = @Index(name = \"idx_t_parent\", columns = \"" + fits + "\"))",
+            "public record Ok(",
+            "  @PrimaryKey String id,",
+            "  @ForeignKey(table = P.class) String " + fits + ") {}");
+    assertGenerated(Set.of("p.PDao", "p.OkDao"), List.of(NO_SCHEMA), parent, indexed);
+  }
 }

@@ -226,7 +226,15 @@ public enum Message {
       168,
       "%s returns %s, but its plain components and the result columns that no embedded table takes do not"
           + " match: components without a result column (by snake_case name) [%s], result columns without a"
-          + " component [%s]");
+          + " component [%s]"),
+  /**
+   * A table, column, index or constraint name longer than PostgreSQL keeps: it cuts names to their
+   * first 63 bytes without an error, so two names could become one and statements would miss them.
+   */
+  IDENTIFIER_TOO_LONG(
+      169,
+      "%s %s is %d bytes long in UTF-8, but PostgreSQL keeps only the first %d bytes of a name (and cuts longer"
+          + " ones without an error); %s");
 
   private final int number;
   private final String template;

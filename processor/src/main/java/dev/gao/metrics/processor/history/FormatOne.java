@@ -4,7 +4,7 @@ import dev.gao.metrics.processor.identity.IdentityHash;
 import dev.gao.metrics.processor.identity.JsonText;
 import dev.gao.metrics.processor.identity.SchemaJson;
 import dev.gao.metrics.processor.model.ValueKind;
-import dev.gao.metrics.processor.sql.SqliteDialect;
+import dev.gao.metrics.processor.sql.sqlite.SqliteDialect;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.SchemaShape;
 import dev.gao.metrics.processor.structure.TableShape;

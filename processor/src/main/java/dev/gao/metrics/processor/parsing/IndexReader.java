@@ -29,7 +29,8 @@ final class IndexReader {
       AnnotationValue columnsValue = Annotations.explicitValue(index, "columns").orElse(null);
       List<String> written = annotations.list(index, "columns").stream().map(v -> (String) v.getValue()).toList();
       String name = annotations.string(index, "name");
-      if (name.isEmpty()) {
+      boolean derived = name.isEmpty();
+      if (derived) {
         name = "idx_" + tableName + "_" + String.join("_", written);
       } else {
         if (!Names.isSqlIdentifier(name)) {
@@ -38,6 +39,12 @@ final class IndexReader {
                   type, index, Annotations.explicitValue(index, "name").orElse(null), Message.INVALID_IDENTIFIER, "index", name));
         }
       }
+      (derived
+              ? NameLengths.derived("index name", name, NameLengths.NAME_THE_INDEX, tableName)
+              : NameLengths.check("index name", name, NameLengths.SHORTER_NAME))
+          .ifPresent(
+              a -> problems.add(
+                  Problem.on(type, index, Annotations.explicitValue(index, "name").orElse(null), Message.IDENTIFIER_TOO_LONG, a)));
       if (written.isEmpty() || new HashSet<>(written.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList()).size() != written.size()) {
         problems.add(Problem.on(type, index, columnsValue, Message.INDEX_COLUMNS, name, String.join(", ", written)));
         continue;

@@ -5,7 +5,9 @@ import dev.gao.metrics.processor.diag.Message;
 import dev.gao.metrics.processor.diag.Problem;
 import dev.gao.metrics.processor.model.ColumnModel;
 import dev.gao.metrics.processor.model.IndexModel;
+import dev.gao.metrics.processor.model.MetricModel;
 import dev.gao.metrics.processor.model.TableModel;
+import dev.gao.metrics.processor.structure.Identifiers;
 import dev.gao.metrics.processor.validation.Accessibility;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,7 +79,13 @@ public final class TableParser {
     if (tableName.isEmpty()) {
       tableName = Names.snakeCase(type.getSimpleName().toString());
     }
-    checkIdentifier("table", tableName, type, table, Annotations.explicitValue(table, "name").orElse(null), problems);
+    AnnotationValue nameValue = Annotations.explicitValue(table, "name").orElse(null);
+    checkIdentifier("table", tableName, type, table, nameValue, problems);
+    NameLengths.check("table name", tableName, NameLengths.SHORTER_NAME)
+        .ifPresent(a -> problems.add(Problem.on(type, table, nameValue, Message.IDENTIFIER_TOO_LONG, a)));
+    NameLengths.derived(
+            "primary-key constraint name", Identifiers.primaryKeyConstraint(tableName), NameLengths.SHORTER_TABLE, tableName)
+        .ifPresent(a -> problems.add(Problem.on(type, table, nameValue, Message.IDENTIFIER_TOO_LONG, a)));
 
     PackageElement tablePackage = elements.getPackageOf(type);
     List<ColumnDraft> columns = new ArrayList<>();
@@ -95,6 +103,7 @@ public final class TableParser {
                 property.name()));
       }
       columns.add(column);
+      checkLengths(tableName, column, problems);
     }
 
     PrimaryKeyReader.KeyDraft key = primaryKeyReader.read(type, table, tableName, columns, problems);
@@ -172,6 +181,19 @@ public final class TableParser {
       List<Problem> problems) {
     if (!Names.isSqlIdentifier(name)) {
       problems.add(Problem.on(element, annotation, value, Message.INVALID_IDENTIFIER, what, name));
+    }
+  }
+
+  /** Reports a column name, or the name of its range constraint, that PostgreSQL would cut. */
+  private static void checkLengths(String tableName, ColumnDraft column, List<Problem> problems) {
+    Property property = column.property();
+    NameLengths.check("column name", column.name(), NameLengths.SHORTER_NAME)
+        .ifPresent(a -> problems.add(property.problem(Annotations.COLUMN, "name", Message.IDENTIFIER_TOO_LONG, a)));
+    MetricModel metric = column.metric();
+    if (metric != null && (!Double.isInfinite(metric.min()) || !Double.isInfinite(metric.max()))) {
+      String constraint = Identifiers.rangeConstraint(tableName, column.name());
+      NameLengths.derived("range constraint name", constraint, NameLengths.SHORTER_TABLE_OR_COLUMN, tableName, column.name())
+          .ifPresent(a -> problems.add(property.problem(Annotations.METRIC, null, Message.IDENTIFIER_TOO_LONG, a)));
     }
   }
 

@@ -6,6 +6,7 @@ import dev.gao.metrics.processor.model.ColumnModel;
 import dev.gao.metrics.processor.model.ForeignKeyModel;
 import dev.gao.metrics.processor.model.IndexModel;
 import dev.gao.metrics.processor.model.TableModel;
+import dev.gao.metrics.processor.structure.Identifiers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,8 +91,20 @@ public final class TableResolver {
       }
       foreignKeys.add(
           new ForeignKeyModel(ref.column().name(), referenced.name(), keyColumn.name(), ref.onDelete(), ref.onUpdate()));
+      String constraint = Identifiers.foreignKeyConstraint(table.name(), ref.column().name());
+      NameLengths.derived(
+              "foreign-key constraint name", constraint, NameLengths.SHORTER_TABLE_OR_COLUMN, table.name(), ref.column().name())
+          .ifPresent(a -> problems.add(ref.property().problem(Annotations.FOREIGN_KEY, null, Message.IDENTIFIER_TOO_LONG, a)));
     }
     List<IndexModel> indexes = IndexPlanner.withAutomaticIndexes(table, foreignKeys);
+    for (IndexModel index : indexes) {
+      if (index.automatic()) {
+        String column = index.columns().get(0);
+        ForeignKeyRef ref = draft.foreignKeys().stream().filter(r -> r.column().name().equals(column)).findFirst().orElseThrow();
+        NameLengths.derived("index name", index.name(), NameLengths.DECLARE_AN_INDEX, table.name(), column)
+            .ifPresent(a -> problems.add(ref.property().problem(Annotations.FOREIGN_KEY, null, Message.IDENTIFIER_TOO_LONG, a)));
+      }
+    }
     Map<String, IndexModel> byName = new HashMap<>();
     for (IndexModel index : indexes) {
       IndexModel previous = byName.putIfAbsent(index.name().toLowerCase(Locale.ROOT), index);

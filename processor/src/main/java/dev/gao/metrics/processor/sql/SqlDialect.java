@@ -71,12 +71,10 @@ public interface SqlDialect extends StorageTypes {
 
   /**
    * The triggers of a stored table, created after the table and its indexes: the ones that bring
-   * time text other programs write into the canonical form. Empty when the table needs none.
+   * time text other programs write into the canonical form. Empty when the table needs none, and
+   * always on an engine whose time types need no such help.
    */
   List<TriggerSql> triggers(TableShape table);
-
-  /** The {@code DROP TRIGGER} statement of the trigger named {@code name}, if it exists. */
-  String dropTrigger(String name);
 
   /**
    * The statements of one migration step between two stored schema versions.

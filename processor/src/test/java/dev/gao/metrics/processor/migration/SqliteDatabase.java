@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.processor.model.ValueKind;
-import dev.gao.metrics.processor.sql.SqliteDialect;
+import dev.gao.metrics.processor.sql.sqlite.SqliteDialect;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.SchemaShape;
 import dev.gao.metrics.processor.structure.TableShape;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.squareup.javapoet.ClassName;
 import dev.gao.metrics.processor.model.Models;
 import dev.gao.metrics.processor.model.SchemaModel;
-import dev.gao.metrics.processor.sql.SqliteDialect;
+import dev.gao.metrics.processor.sql.sqlite.SqliteDialect;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;

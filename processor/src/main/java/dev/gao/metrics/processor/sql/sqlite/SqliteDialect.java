@@ -1,12 +1,15 @@
-package dev.gao.metrics.processor.sql;
+package dev.gao.metrics.processor.sql.sqlite;
 
 import dev.gao.metrics.processor.migration.StepPlan;
 import dev.gao.metrics.processor.migration.StepSql;
 import dev.gao.metrics.processor.model.IndexModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.model.ValueKind;
+import dev.gao.metrics.processor.sql.SqlDialect;
+import dev.gao.metrics.processor.sql.TriggerSql;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.ForeignKeyShape;
+import dev.gao.metrics.processor.structure.Identifiers;
 import dev.gao.metrics.processor.structure.IndexShape;
 import dev.gao.metrics.processor.structure.NeutralDefaults;
 import dev.gao.metrics.processor.structure.Shapes;
@@ -126,12 +129,7 @@ public final class SqliteDialect implements SqlDialect {
     } else {
       condition = value + " <= " + number(column.max());
     }
-    return "CONSTRAINT " + quote(rangeConstraintName(owner, column.name())) + " CHECK (" + condition + ")";
-  }
-
-  /** The name of the range constraint of {@code column} in table {@code table}. */
-  public static String rangeConstraintName(String table, String column) {
-    return "ck_" + table + "_" + column;
+    return "CONSTRAINT " + quote(Identifiers.rangeConstraint(owner, column.name())) + " CHECK (" + condition + ")";
   }
 
   /**
@@ -227,8 +225,8 @@ public final class SqliteDialect implements SqlDialect {
     return new TimeTriggers(this).of(table);
   }
 
-  @Override
-  public String dropTrigger(String name) {
+  /** The {@code DROP TRIGGER} statement of the trigger named {@code name}, if it exists. */
+  String dropTrigger(String name) {
     return "DROP TRIGGER IF EXISTS " + quote(name);
   }
 

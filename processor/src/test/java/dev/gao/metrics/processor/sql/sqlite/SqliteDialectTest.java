@@ -1,4 +1,4 @@
-package dev.gao.metrics.processor.sql;
+package dev.gao.metrics.processor.sql.sqlite;
 
 import static dev.gao.metrics.processor.model.Models.autoKey;
 import static dev.gao.metrics.processor.model.Models.autoTable;

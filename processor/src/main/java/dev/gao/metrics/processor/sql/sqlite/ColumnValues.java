@@ -1,4 +1,4 @@
-package dev.gao.metrics.processor.sql;
+package dev.gao.metrics.processor.sql.sqlite;
 
 import dev.gao.metrics.processor.structure.ColumnShape;
 import java.util.Locale;

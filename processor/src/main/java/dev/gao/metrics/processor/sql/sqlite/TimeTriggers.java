@@ -1,5 +1,6 @@
-package dev.gao.metrics.processor.sql;
+package dev.gao.metrics.processor.sql.sqlite;
 
+import dev.gao.metrics.processor.sql.TriggerSql;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.TableShape;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.gao.metrics.processor.sql;
+package dev.gao.metrics.processor.sql.sqlite;
 
 import dev.gao.metrics.processor.migration.ChangeKind;
 import dev.gao.metrics.processor.migration.StepPlan;
