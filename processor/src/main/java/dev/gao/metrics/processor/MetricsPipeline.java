@@ -22,6 +22,7 @@ import dev.gao.metrics.processor.parsing.TableParser;
 import dev.gao.metrics.processor.query.ParsedQueries;
 import dev.gao.metrics.processor.query.QueriesParser;
 import dev.gao.metrics.processor.sql.SqlDialect;
+import dev.gao.metrics.processor.sql.postgres.PostgresDialect;
 import dev.gao.metrics.processor.sql.sqlite.SqliteDialect;
 import dev.gao.metrics.processor.validation.Accessibility;
 import dev.gao.metrics.processor.writing.DaoWriter;
@@ -64,8 +65,9 @@ final class MetricsPipeline {
   private final TableParser tableParser;
   private final SchemaParser schemaParser;
   private final SqlDialect dialect = new SqliteDialect();
-  private final DaoWriter daoWriter = new DaoWriter(dialect);
-  private final SchemaWriter schemaWriter = new SchemaWriter(dialect);
+  private final SqlDialect postgres = new PostgresDialect();
+  private final DaoWriter daoWriter = new DaoWriter(dialect, postgres);
+  private final SchemaWriter schemaWriter = new SchemaWriter(dialect, postgres);
   private final QueriesWriter queriesWriter = new QueriesWriter();
   private final QueriesParser queriesParser;
   private final MigrationAnnotations migrationAnnotations;
@@ -101,7 +103,7 @@ final class MetricsPipeline {
     this.migrationAnnotations = new MigrationAnnotations(elements, env.getTypeUtils());
     this.queriesParser =
         new QueriesParser(elements, env.getTypeUtils(), annotations, schemaParser, tableParser, dialect);
-    this.versionedSchemas = new VersionedSchemas(schemaDir, dialect, elements, migrationAnnotations);
+    this.versionedSchemas = new VersionedSchemas(schemaDir, dialect, postgres, elements, migrationAnnotations);
   }
 
   void round(RoundEnvironment round) {

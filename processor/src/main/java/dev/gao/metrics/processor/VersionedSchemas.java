@@ -46,13 +46,20 @@ import javax.lang.model.util.Elements;
 final class VersionedSchemas {
   private final Path schemaDir;
   private final SqlDialect dialect;
+  private final SqlDialect postgres;
   private final Elements elements;
   private final MigrationAnnotations declarations;
 
   /**
    * @param schemaDir the folder of the snapshots, or {@code null} when none was configured
    */
-  VersionedSchemas(Path schemaDir, SqlDialect dialect, Elements elements, MigrationAnnotations declarations) {
+  VersionedSchemas(
+      Path schemaDir,
+      SqlDialect dialect,
+      SqlDialect postgres,
+      Elements elements,
+      MigrationAnnotations declarations) {
+    this.postgres = postgres;
     this.schemaDir = schemaDir;
     this.dialect = dialect;
     this.elements = elements;
@@ -133,8 +140,14 @@ final class VersionedSchemas {
       Renames renames = newer.renames();
       StepPlan up = SchemaDiffer.diff(older.schema(), newer.schema(), renames);
       StepPlan down = SchemaDiffer.diff(newer.schema(), older.schema(), renames.inverse());
-      steps.add(new RenderedStep(up.fromVersion(), up.toVersion(), dialect.migrate(up), classes(dataMigrations, up)));
-      steps.add(new RenderedStep(down.fromVersion(), down.toVersion(), dialect.migrate(down), classes(dataMigrations, down)));
+      steps.add(new RenderedStep(
+          up.fromVersion(), up.toVersion(), dialect.migrate(up), postgres.migrate(up), classes(dataMigrations, up)));
+      steps.add(new RenderedStep(
+          down.fromVersion(),
+          down.toVersion(),
+          dialect.migrate(down),
+          postgres.migrate(down),
+          classes(dataMigrations, down)));
     }
     return new VersionHistory(versions, hashes, steps);
   }

@@ -7,6 +7,7 @@ import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.schema.Better;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
+import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
 import dev.gao.metrics.runtime.schema.IndexInfo;
 import dev.gao.metrics.runtime.schema.MetricInfo;
@@ -74,7 +75,19 @@ public final class QualityDao extends TableDao<Quality> {
           + "  CONSTRAINT \"ck_quality_metrics_linting_errors_count\" CHECK (\"linting_errors_count\" >= 0),\n"
           + "  CONSTRAINT \"ck_quality_metrics_one_shot_success_rate\" CHECK (\"one_shot_success_rate\" BETWEEN 0.05 AND 1),\n"
           + "  CONSTRAINT \"ck_quality_metrics_api_calls_cost\" CHECK (CAST(\"api_calls_cost\" AS REAL) <= 25.5)\n"
-          + ") STRICT");
+          + ") STRICT")
+      .on(Engine.POSTGRESQL, "CREATE TABLE \"quality_metrics\" (\n"
+          + "  \"run_id\" text NOT NULL PRIMARY KEY,\n"
+          + "  \"code_coverage_percentage\" double precision NOT NULL,\n"
+          + "  \"linting_errors_count\" integer NOT NULL,\n"
+          + "  \"one_shot_success_rate\" double precision,\n"
+          + "  \"api_calls_cost\" numeric,\n"
+          + "  \"token_usage_total\" bigint NOT NULL,\n"
+          + "  CONSTRAINT \"ck_quality_metrics_code_coverage_percentage\" CHECK (\"code_coverage_percentage\" BETWEEN 0 AND 100),\n"
+          + "  CONSTRAINT \"ck_quality_metrics_linting_errors_count\" CHECK (\"linting_errors_count\" >= 0),\n"
+          + "  CONSTRAINT \"ck_quality_metrics_one_shot_success_rate\" CHECK (\"one_shot_success_rate\" BETWEEN 0.05 AND 1),\n"
+          + "  CONSTRAINT \"ck_quality_metrics_api_calls_cost\" CHECK (\"api_calls_cost\" <= 25.5)\n"
+          + ")");
 
   /**
    * Column {@code run_id}, to order listings by.

@@ -6,6 +6,7 @@ import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
+import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
 import dev.gao.metrics.runtime.schema.IndexInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
@@ -61,7 +62,16 @@ public final class TagDao extends TableDao<Tag> {
           + "  \"tagged_at\" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f000000', 'now')),\n"
           + "  PRIMARY KEY (\"run_id\", \"name\"),\n"
           + "  FOREIGN KEY (\"run_id\") REFERENCES \"runs\" (\"run_id\") ON DELETE CASCADE ON UPDATE RESTRICT\n"
-          + ") STRICT");
+          + ") STRICT")
+      .on(Engine.POSTGRESQL, "CREATE TABLE \"tag\" (\n"
+          + "  \"run_id\" text NOT NULL,\n"
+          + "  \"name\" text NOT NULL,\n"
+          + "  \"weight\" integer NOT NULL,\n"
+          + "  \"visible\" boolean NOT NULL,\n"
+          + "  \"tagged_at\" timestamp without time zone NOT NULL DEFAULT (CURRENT_TIMESTAMP AT TIME ZONE 'UTC'),\n"
+          + "  PRIMARY KEY (\"run_id\", \"name\"),\n"
+          + "  CONSTRAINT \"fk_tag_run_id\" FOREIGN KEY (\"run_id\") REFERENCES \"runs\" (\"run_id\") ON DELETE CASCADE ON UPDATE RESTRICT\n"
+          + ")");
 
   /**
    * Column {@code run_id}, to order listings by.

@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime;
 
+import dev.gao.metrics.runtime.schema.Engine;
 import java.sql.Connection;
 
 /**
@@ -21,4 +22,12 @@ public interface Transaction {
    * @return true for a read unit
    */
   boolean readOnly();
+
+  /**
+   * The engine the unit runs on, for SQL of your own that must differ between engines (a data
+   * migration that reads JSON, for example).
+   *
+   * @return the engine
+   */
+  Engine engine();
 }

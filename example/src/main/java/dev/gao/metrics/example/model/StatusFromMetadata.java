@@ -3,6 +3,7 @@ package dev.gao.metrics.example.model;
 import dev.gao.metrics.annotations.DataMigration;
 import dev.gao.metrics.runtime.Transaction;
 import dev.gao.metrics.runtime.schema.DataMigrationStep;
+import dev.gao.metrics.runtime.schema.Engine;
 import java.sql.Statement;
 
 /**
@@ -17,11 +18,16 @@ public final class StatusFromMetadata implements DataMigrationStep {
 
   @Override
   public void migrate(Transaction transaction) throws Exception {
+    String sql =
+        transaction.engine() == Engine.POSTGRESQL
+            // jsonb is always valid JSON; ->> reads a key as text.
+            ? "UPDATE \"benchmark_runs\" SET \"status\" = \"metadata\" ->> 'status'"
+                + " WHERE \"metadata\" ->> 'status' IN ('running', 'completed', 'failed', 'timeout')"
+            : "UPDATE \"benchmark_runs\" SET \"status\" = json_extract(\"metadata\", '$.status')"
+                + " WHERE json_valid(\"metadata\")"
+                + " AND json_extract(\"metadata\", '$.status') IN ('running', 'completed', 'failed', 'timeout')";
     try (Statement statement = transaction.connection().createStatement()) {
-      statement.executeUpdate(
-          "UPDATE \"benchmark_runs\" SET \"status\" = json_extract(\"metadata\", '$.status')"
-              + " WHERE json_valid(\"metadata\")"
-              + " AND json_extract(\"metadata\", '$.status') IN ('running', 'completed', 'failed', 'timeout')");
+      statement.executeUpdate(sql);
     }
   }
 }

@@ -25,10 +25,13 @@ public final class DaoWriter {
   private final SqlDialect dialect;
   private final TableInfoLiteral tableInfo;
 
-  /** A writer rendering SQL with {@code dialect}. */
-  public DaoWriter(SqlDialect dialect) {
+  /**
+   * A writer rendering SQL with {@code dialect}, and each table's PostgreSQL DDL with {@code
+   * postgres}.
+   */
+  public DaoWriter(SqlDialect dialect, SqlDialect postgres) {
     this.dialect = dialect;
-    this.tableInfo = new TableInfoLiteral(dialect);
+    this.tableInfo = new TableInfoLiteral(dialect, postgres);
   }
 
   /** The DAO of {@code table}, named by {@link GeneratedNames#dao}. */

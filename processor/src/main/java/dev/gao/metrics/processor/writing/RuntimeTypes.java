@@ -31,6 +31,9 @@ public final class RuntimeTypes {
   public static final ClassName FOREIGN_KEY_INFO = ClassName.get(SCHEMA, "ForeignKeyInfo");
   /** {@code SchemaHistory}. */
   public static final ClassName SCHEMA_HISTORY = ClassName.get(SCHEMA, "SchemaHistory");
+  /** {@code Engine}. */
+  public static final ClassName ENGINE = ClassName.get(SCHEMA, "Engine");
+
   /** {@code MigrationStep}. */
   public static final ClassName MIGRATION_STEP = ClassName.get(SCHEMA, "MigrationStep");
   /** {@code TableDao}. */

@@ -21,8 +21,8 @@ import javax.lang.model.element.Modifier;
 final class SchemaHistoryLiteral {
   private final TableInfoLiteral tables;
 
-  SchemaHistoryLiteral(SqlDialect dialect) {
-    this.tables = new TableInfoLiteral(dialect);
+  SchemaHistoryLiteral(SqlDialect dialect, SqlDialect postgres) {
+    this.tables = new TableInfoLiteral(dialect, postgres);
   }
 
   /** The constants of the earlier versions, in declaration order: tables first, then the version. */
@@ -66,7 +66,7 @@ final class SchemaHistoryLiteral {
 
   private CodeBlock step(RenderedStep step) {
     return CodeBlock.of(
-        "new $T(\n$>$>$L,\n$L,\n$L,\n$L,\n$L,\n$S,\n$L$<$<)",
+        "new $T(\n$>$>$L,\n$L,\n$L,\n$L,\n$L,\n$S,\n$L$<$<)\n$>$>.on(\n$>$>$T.POSTGRESQL,\n$L,\n$L)$<$<$<$<",
         RuntimeTypes.MIGRATION_STEP,
         step.fromVersion(),
         step.toVersion(),
@@ -74,7 +74,10 @@ final class SchemaHistoryLiteral {
         list(step.sql().finalStatements(), s -> CodeBlock.of("$S", s)),
         step.sql().foreignKeysOff(),
         step.sql().checksum(),
-        list(step.dataMigrations(), (ClassName c) -> CodeBlock.of("new $T()", c)));
+        list(step.dataMigrations(), (ClassName c) -> CodeBlock.of("new $T()", c)),
+        RuntimeTypes.ENGINE,
+        list(step.postgres().statements(), s -> CodeBlock.of("$S", s)),
+        list(step.postgres().finalStatements(), s -> CodeBlock.of("$S", s)));
   }
 
   /** The Javadoc paragraphs listing every step's SQL. */
@@ -97,6 +100,16 @@ final class SchemaHistoryLiteral {
           step.toVersion(),
           step.sql().foreignKeysOff() ? " (foreign keys off)" : "");
       doc.add("<pre>\n$L\n</pre>\n", JavadocText.escape(lines.isEmpty() ? "-- no statements" : String.join("\n", lines)));
+      List<String> postgres = new ArrayList<>();
+      step.postgres().statements().forEach(s -> postgres.add(s + ";"));
+      if (!step.postgres().finalStatements().isEmpty()) {
+        postgres.add("-- then:");
+        step.postgres().finalStatements().forEach(s -> postgres.add(s + ";"));
+      }
+      doc.add("<p>On PostgreSQL:\n");
+      doc.add(
+          "<pre>\n$L\n</pre>\n",
+          JavadocText.escape(postgres.isEmpty() ? "-- no statements" : String.join("\n", postgres)));
     }
     return doc.build();
   }

@@ -16,9 +16,9 @@ import javax.lang.model.element.Modifier;
 public final class SchemaWriter {
   private final SchemaHistoryLiteral historyLiteral;
 
-  /** A writer rendering earlier versions' DDL with {@code dialect}. */
-  public SchemaWriter(SqlDialect dialect) {
-    this.historyLiteral = new SchemaHistoryLiteral(dialect);
+  /** A writer rendering earlier versions' DDL with {@code dialect} (SQLite) and {@code postgres}. */
+  public SchemaWriter(SqlDialect dialect, SqlDialect postgres) {
+    this.historyLiteral = new SchemaHistoryLiteral(dialect, postgres);
   }
 
   /** The class holding {@code schema}'s version, identity hash and metadata, without history. */

@@ -23,9 +23,17 @@ import java.util.function.Function;
  */
 final class TableInfoLiteral {
   private final SqlDialect dialect;
+  private final SqlDialect postgres;
 
-  TableInfoLiteral(SqlDialect dialect) {
+  /**
+   * A writer of table metadata.
+   *
+   * @param dialect SQLite's dialect, whose SQL the metadata's main fields hold
+   * @param postgres PostgreSQL's dialect, whose {@code CREATE TABLE} follows as {@code .on(...)}
+   */
+  TableInfoLiteral(SqlDialect dialect, SqlDialect postgres) {
     this.dialect = dialect;
+    this.postgres = postgres;
   }
 
   /** The metadata of the current version, with unit and direction of each {@code @Metric} column. */
@@ -55,6 +63,7 @@ final class TableInfoLiteral {
         .add(",\n$S", dialect.createTable(table))
         .add(triggers(table))
         .add("$<$<)")
+        .add("\n$>$>.on($T.POSTGRESQL, $S)$<$<", RuntimeTypes.ENGINE, postgres.createTable(table))
         .build();
   }
 

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.sql.postgres.PostgresDialect;
-import dev.gao.metrics.processor.sql.postgres.PostgresServer;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.SchemaShape;
 import dev.gao.metrics.processor.structure.TableShape;
+import dev.gao.metrics.runtime.sql.postgres.PostgresServer;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;

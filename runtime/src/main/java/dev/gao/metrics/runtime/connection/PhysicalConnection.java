@@ -44,4 +44,9 @@ final class PhysicalConnection {
       return true;
     }
   }
+
+  /** The engine's dialect. */
+  Dialect dialect() {
+    return dialect;
+  }
 }

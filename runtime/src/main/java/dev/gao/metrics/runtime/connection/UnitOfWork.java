@@ -1,6 +1,7 @@
 package dev.gao.metrics.runtime.connection;
 
 import dev.gao.metrics.runtime.Transaction;
+import dev.gao.metrics.runtime.schema.Engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -36,6 +37,11 @@ final class UnitOfWork implements Transaction, ConnectionScope {
   @Override
   public boolean readOnly() {
     return readOnly;
+  }
+
+  @Override
+  public Engine engine() {
+    return physical.dialect().engine();
   }
 
   @Override

@@ -23,6 +23,7 @@ import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.Shapes;
 import dev.gao.metrics.processor.structure.TableShape;
+import dev.gao.metrics.runtime.sql.postgres.PostgresServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

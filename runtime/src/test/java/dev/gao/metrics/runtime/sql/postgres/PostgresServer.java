@@ -50,7 +50,7 @@ public final class PostgresServer {
    * @return its JDBC URL, user {@code postgres}
    */
   public static String newDatabase(String prefix) {
-    String name = (prefix.toLowerCase().replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet());
+    String name = (prefix.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet());
     DataSource admin = server().getPostgresDatabase();
     try (Connection connection = admin.getConnection();
         Statement statement = connection.createStatement()) {
@@ -59,5 +59,20 @@ public final class PostgresServer {
       throw new IllegalStateException("cannot create database " + name, e);
     }
     return server().getJdbcUrl("postgres", name);
+  }
+
+  /**
+   * A connection to a database of the server, whose session runs in UTC as the runtime's do.
+   *
+   * @param url a URL {@link #newDatabase} returned
+   * @return the connection; the caller closes it
+   * @throws SQLException if it cannot connect
+   */
+  public static Connection connect(String url) throws SQLException {
+    Connection connection = java.sql.DriverManager.getConnection(url, "postgres", "");
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET TIME ZONE 'UTC'");
+    }
+    return connection;
   }
 }
