@@ -47,4 +47,27 @@ public record MetricInfo(String unit, Better better, double min, double max) {
   public boolean contains(double value) {
     return value >= min && value <= max;
   }
+
+  /**
+   * The range as a message says it: {@code [0, 1]}, {@code >= 0} or {@code <= 100}, integral bounds
+   * without a fraction.
+   *
+   * @return the range, or an empty string when the values have no bound
+   */
+  public String rangeText() {
+    if (!bounded()) {
+      return "";
+    }
+    if (min == Double.NEGATIVE_INFINITY) {
+      return "<= " + bound(max);
+    }
+    if (max == Double.POSITIVE_INFINITY) {
+      return ">= " + bound(min);
+    }
+    return "[" + bound(min) + ", " + bound(max) + "]";
+  }
+
+  private static String bound(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+  }
 }

@@ -58,14 +58,18 @@ public interface Dialect {
    *
    * @return the SQL
    */
-  String commit();
+  default String commit() {
+    return "COMMIT";
+  }
 
   /**
    * Rolls the transaction back.
    *
    * @return the SQL
    */
-  String rollback();
+  default String rollback() {
+    return "ROLLBACK";
+  }
 
   /**
    * Whether a failed {@link #rollback()} failed only because the database had already rolled the
@@ -93,7 +97,9 @@ public interface Dialect {
    * @param name the savepoint name
    * @return the SQL
    */
-  String savepoint(String name);
+  default String savepoint(String name) {
+    return "SAVEPOINT " + quote(name);
+  }
 
   /**
    * Releases a savepoint, keeping its work.
@@ -101,7 +107,9 @@ public interface Dialect {
    * @param name the savepoint name
    * @return the SQL
    */
-  String releaseSavepoint(String name);
+  default String releaseSavepoint(String name) {
+    return "RELEASE SAVEPOINT " + quote(name);
+  }
 
   /**
    * Undoes the work since a savepoint; the savepoint stays open.
@@ -109,7 +117,9 @@ public interface Dialect {
    * @param name the savepoint name
    * @return the SQL
    */
-  String rollbackToSavepoint(String name);
+  default String rollbackToSavepoint(String name) {
+    return "ROLLBACK TO SAVEPOINT " + quote(name);
+  }
 
   /**
    * Quotes an identifier.
@@ -117,7 +127,9 @@ public interface Dialect {
    * @param identifier the name
    * @return the quoted name
    */
-  String quote(String identifier);
+  default String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
 
   /**
    * The names of the user tables in the database, without the engine's own tables.

@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime.sql;
 
+import dev.gao.metrics.runtime.schema.MetricInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import java.util.Objects;
 import java.util.function.Function;
@@ -63,5 +64,20 @@ public record ErrorContext(
    */
   public boolean knowsValues() {
     return columnValues != null;
+  }
+
+  /**
+   * What a message about a failed range check adds: {@code " is outside the range [0, 1]"} for a
+   * column of the table with a bounded {@code @Metric} range, else an empty string.
+   *
+   * @param column the column the check guards, or null
+   * @return the text
+   */
+  public String outsideRange(String column) {
+    if (table == null || column == null || table.columns().stream().noneMatch(c -> c.name().equals(column))) {
+      return "";
+    }
+    MetricInfo metric = table.column(column).metric();
+    return metric == null || !metric.bounded() ? "" : " is outside the range " + metric.rangeText();
   }
 }

@@ -99,16 +99,6 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public String commit() {
-    return "COMMIT";
-  }
-
-  @Override
-  public String rollback() {
-    return "ROLLBACK";
-  }
-
-  @Override
   public boolean transactionAlreadyEnded(SQLException rollbackFailure) {
     return false;
   }
@@ -116,26 +106,6 @@ public final class PostgresDialect implements Dialect {
   @Override
   public boolean isReusable(PreparedStatement statement) throws SQLException {
     return !statement.isClosed();
-  }
-
-  @Override
-  public String savepoint(String name) {
-    return "SAVEPOINT " + quote(name);
-  }
-
-  @Override
-  public String releaseSavepoint(String name) {
-    return "RELEASE SAVEPOINT " + quote(name);
-  }
-
-  @Override
-  public String rollbackToSavepoint(String name) {
-    return "ROLLBACK TO SAVEPOINT " + quote(name);
-  }
-
-  @Override
-  public String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
   @Override

@@ -12,7 +12,6 @@ import dev.gao.metrics.runtime.exception.TypeMismatchException;
 import dev.gao.metrics.runtime.exception.UniqueViolationException;
 import dev.gao.metrics.runtime.exception.ValueText;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
-import dev.gao.metrics.runtime.schema.MetricInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.ErrorContext;
 import java.sql.SQLException;
@@ -179,7 +178,7 @@ final class PostgresErrorTranslator {
             + (constraint == null ? "unnamed constraint" : constraint)
             + ")"
             + (value != null ? ": value " + ValueText.of(value) : "")
-            + rangeText(info, column),
+            + context.outsideRange(column),
         table,
         column,
         value,
@@ -219,28 +218,6 @@ final class PostgresErrorTranslator {
       }
     }
     return best;
-  }
-
-  /** {@code " is outside the range [min, max]"} for a bounded metric column, else empty. */
-  private static String rangeText(TableInfo table, String column) {
-    if (table == null || column == null) {
-      return "";
-    }
-    MetricInfo metric = table.column(column).metric();
-    if (metric == null || !metric.bounded()) {
-      return "";
-    }
-    if (metric.min() == Double.NEGATIVE_INFINITY) {
-      return " is outside the range <= " + bound(metric.max());
-    }
-    if (metric.max() == Double.POSITIVE_INFINITY) {
-      return " is outside the range >= " + bound(metric.min());
-    }
-    return " is outside the range [" + bound(metric.min()) + ", " + bound(metric.max()) + "]";
-  }
-
-  private static String bound(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
   }
 
   /** The columns of {@code Key (a, b)=(...)} in the server's detail, unquoted. */

@@ -244,16 +244,6 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public String commit() {
-    return "COMMIT";
-  }
-
-  @Override
-  public String rollback() {
-    return "ROLLBACK";
-  }
-
-  @Override
   public boolean isReusable(PreparedStatement statement) throws SQLException {
     // sqlite-jdbc finalizes a statement whose step failed with anything but a busy, locked,
     // misuse or constraint error, and keeps reporting it open.
@@ -267,26 +257,6 @@ public final class SqliteDialect implements Dialect {
   public boolean transactionAlreadyEnded(SQLException rollbackFailure) {
     String message = rollbackFailure.getMessage();
     return message != null && message.contains("no transaction is active");
-  }
-
-  @Override
-  public String savepoint(String name) {
-    return "SAVEPOINT " + quote(name);
-  }
-
-  @Override
-  public String releaseSavepoint(String name) {
-    return "RELEASE SAVEPOINT " + quote(name);
-  }
-
-  @Override
-  public String rollbackToSavepoint(String name) {
-    return "ROLLBACK TO SAVEPOINT " + quote(name);
-  }
-
-  @Override
-  public String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
   @Override

@@ -13,7 +13,6 @@ import dev.gao.metrics.runtime.exception.UniqueViolationException;
 import dev.gao.metrics.runtime.exception.ValueText;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
-import dev.gao.metrics.runtime.schema.MetricInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.ErrorContext;
 import java.sql.SQLException;
@@ -263,7 +262,7 @@ final class SqliteErrorTranslator {
             + expression
             + ")"
             + (value != null ? ": value " + ValueText.of(value) : "")
-            + rangeText(context.table(), column),
+            + context.outsideRange(column),
         table,
         column,
         value,
@@ -348,29 +347,6 @@ final class SqliteErrorTranslator {
       }
     }
     return null;
-  }
-
-  /** {@code " is outside the range [min, max]"} for a metric column, else empty. */
-  private static String rangeText(TableInfo table, String column) {
-    if (table == null || column == null || !hasColumn(table, column)) {
-      return "";
-    }
-    MetricInfo metric = table.column(column).metric();
-    if (metric == null || !metric.bounded()) {
-      return "";
-    }
-    if (metric.min() == Double.NEGATIVE_INFINITY) {
-      return " is outside the range <= " + bound(metric.max());
-    }
-    if (metric.max() == Double.POSITIVE_INFINITY) {
-      return " is outside the range >= " + bound(metric.min());
-    }
-    return " is outside the range [" + bound(metric.min()) + ", " + bound(metric.max()) + "]";
-  }
-
-  /** A finite bound, integral values without a fraction. */
-  private static String bound(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
   }
 
   private static boolean hasColumn(TableInfo table, String name) {
