@@ -3,7 +3,6 @@ package test.metrics;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.schema.Better;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
@@ -176,22 +175,22 @@ public final class QualityDao extends TableDao<Quality> {
 
   @Override
   protected void bindRow(PreparedStatement statement, Quality row) throws SQLException {
-    SqlValues.setText(statement, 1, row.runId(), COL_RUN_ID);
-    SqlValues.setDouble(statement, 2, row.codeCoveragePercentage(), COL_CODE_COVERAGE_PERCENTAGE);
-    SqlValues.setLong(statement, 3, row.lintingErrorsCount(), COL_LINTING_ERRORS_COUNT);
-    SqlValues.setReal(statement, 4, row.oneShotSuccessRate(), COL_ONE_SHOT_SUCCESS_RATE);
-    SqlValues.setDecimal(statement, 5, row.apiCallsCost(), COL_API_CALLS_COST);
-    SqlValues.setLong(statement, 6, row.tokenUsageTotal(), COL_TOKEN_USAGE_TOTAL);
+    values().setText(statement, 1, row.runId(), COL_RUN_ID);
+    values().setDouble(statement, 2, row.codeCoveragePercentage(), COL_CODE_COVERAGE_PERCENTAGE);
+    values().setLong(statement, 3, row.lintingErrorsCount(), COL_LINTING_ERRORS_COUNT);
+    values().setReal(statement, 4, row.oneShotSuccessRate(), COL_ONE_SHOT_SUCCESS_RATE);
+    values().setDecimal(statement, 5, row.apiCallsCost(), COL_API_CALLS_COST);
+    values().setLong(statement, 6, row.tokenUsageTotal(), COL_TOKEN_USAGE_TOTAL);
   }
 
   @Override
   protected Quality readRow(ResultSet resultSet) throws SQLException {
     return new Quality(
-        SqlValues.getText(resultSet, 1, COL_RUN_ID),
-        SqlValues.getDouble(resultSet, 2, COL_CODE_COVERAGE_PERCENTAGE),
-        SqlValues.getInt(resultSet, 3, COL_LINTING_ERRORS_COUNT),
-        SqlValues.getDoubleObject(resultSet, 4, COL_ONE_SHOT_SUCCESS_RATE),
-        SqlValues.getDecimal(resultSet, 5, COL_API_CALLS_COST),
-        SqlValues.getLong(resultSet, 6, COL_TOKEN_USAGE_TOTAL));
+        values().getText(resultSet, 1, COL_RUN_ID),
+        values().getDouble(resultSet, 2, COL_CODE_COVERAGE_PERCENTAGE),
+        values().getInt(resultSet, 3, COL_LINTING_ERRORS_COUNT),
+        values().getDoubleObject(resultSet, 4, COL_ONE_SHOT_SUCCESS_RATE),
+        values().getDecimal(resultSet, 5, COL_API_CALLS_COST),
+        values().getLong(resultSet, 6, COL_TOKEN_USAGE_TOTAL));
   }
 }

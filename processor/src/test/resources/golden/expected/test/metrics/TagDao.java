@@ -3,7 +3,6 @@ package test.metrics;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
@@ -161,21 +160,21 @@ public final class TagDao extends TableDao<Tag> {
 
   @Override
   protected void bindRow(PreparedStatement statement, Tag row) throws SQLException {
-    SqlValues.setText(statement, 1, row.getRunId(), COL_RUN_ID);
-    SqlValues.setText(statement, 2, row.name(), COL_NAME);
-    SqlValues.setLong(statement, 3, row.weight, COL_WEIGHT);
-    SqlValues.setBoolean(statement, 4, row.isVisible(), COL_VISIBLE);
-    SqlValues.setLocalDateTime(statement, 5, row.getTaggedAt(), COL_TAGGED_AT);
+    values().setText(statement, 1, row.getRunId(), COL_RUN_ID);
+    values().setText(statement, 2, row.name(), COL_NAME);
+    values().setLong(statement, 3, row.weight, COL_WEIGHT);
+    values().setBoolean(statement, 4, row.isVisible(), COL_VISIBLE);
+    values().setLocalDateTime(statement, 5, row.getTaggedAt(), COL_TAGGED_AT);
   }
 
   @Override
   protected Tag readRow(ResultSet resultSet) throws SQLException {
     return new Tag(
-        SqlValues.getText(resultSet, 1, COL_RUN_ID),
-        SqlValues.getText(resultSet, 2, COL_NAME),
-        SqlValues.getInt(resultSet, 3, COL_WEIGHT),
-        SqlValues.getBoolean(resultSet, 4, COL_VISIBLE),
-        SqlValues.getLocalDateTime(resultSet, 5, COL_TAGGED_AT));
+        values().getText(resultSet, 1, COL_RUN_ID),
+        values().getText(resultSet, 2, COL_NAME),
+        values().getInt(resultSet, 3, COL_WEIGHT),
+        values().getBoolean(resultSet, 4, COL_VISIBLE),
+        values().getLocalDateTime(resultSet, 5, COL_TAGGED_AT));
   }
 
   @Override

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.runtime.connection.StatementBinder;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.exception.BusyException;
 import dev.gao.metrics.runtime.exception.CheckViolationException;
@@ -284,7 +283,7 @@ class ConstraintErrorTest {
 
     @Override
     protected void bindRow(PreparedStatement statement, Metric row) throws SQLException {
-      SqlValues.setGeneratedKey(statement, 1, row.id(), null);
+      values().setGeneratedKey(statement, 1, row.id(), null);
       statement.setString(2, row.runId());
       statement.setDouble(3, row.totalTimeSeconds());
       statement.setNull(4, java.sql.Types.VARCHAR);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.exception.CheckViolationException;
 import dev.gao.metrics.runtime.exception.InvalidValueException;
@@ -89,11 +88,11 @@ class RangeCheckTest {
 
     @Override
     protected void bindRow(PreparedStatement statement, Score row) throws SQLException {
-      SqlValues.setLong(statement, 1, row.id(), ID);
-      SqlValues.setDouble(statement, 2, row.coverage(), COVERAGE);
-      SqlValues.setDecimal(statement, 3, row.cost(), COST);
-      SqlValues.setLong(statement, 4, row.errors(), ERRORS);
-      SqlValues.setText(statement, 5, row.label(), LABEL);
+      values().setLong(statement, 1, row.id(), ID);
+      values().setDouble(statement, 2, row.coverage(), COVERAGE);
+      values().setDecimal(statement, 3, row.cost(), COST);
+      values().setLong(statement, 4, row.errors(), ERRORS);
+      values().setText(statement, 5, row.label(), LABEL);
     }
 
     @Override

@@ -142,8 +142,7 @@ public final class QueriesWriter {
     for (String sqlName : query.bindOrder()) {
       QueryParameter parameter = query.parameter(sqlName);
       code.addStatement(
-          "$T.$L($L, $L, $N, $N)",
-          RuntimeTypes.SQL_VALUES,
+          "values().$L($L, $L, $N, $N)",
           SqlValueCalls.setter(parameter.kind(), parameter.type().isPrimitive()),
           statement,
           index++,
@@ -191,21 +190,10 @@ public final class QueriesWriter {
     String getter = SqlValueCalls.getter(value.kind(), value.type().isPrimitive());
     return switch (value.kind()) {
       case JSON -> CodeBlock.of(
-          "$T.$L(resultSet, $L, $N, json(), $N)",
-          RuntimeTypes.SQL_VALUES,
-          getter,
-          value.index(),
-          jsonField(query, value),
-          valueRef(query, value));
+          "values().$L(resultSet, $L, $N, $N)", getter, value.index(), jsonField(query, value), valueRef(query, value));
       case ENUM -> CodeBlock.of(
-          "$T.$L(resultSet, $L, $T.class, $N)",
-          RuntimeTypes.SQL_VALUES,
-          getter,
-          value.index(),
-          value.type(),
-          valueRef(query, value));
-      default -> CodeBlock.of(
-          "$T.$L(resultSet, $L, $N)", RuntimeTypes.SQL_VALUES, getter, value.index(), valueRef(query, value));
+          "values().$L(resultSet, $L, $T.class, $N)", getter, value.index(), value.type(), valueRef(query, value));
+      default -> CodeBlock.of("values().$L(resultSet, $L, $N)", getter, value.index(), valueRef(query, value));
     };
   }
 

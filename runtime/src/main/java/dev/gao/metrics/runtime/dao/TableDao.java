@@ -54,6 +54,7 @@ public abstract class TableDao<T> {
   private final TableInfo table;
   private final TransactionManager transactions;
   private final Dialect dialect;
+  private final SqlValues values;
   private final ErrorContext errorContext;
   private final Map<String, Integer> parameterOfColumn = new HashMap<>();
   private final ForeignKeyProbe foreignKeyProbe;
@@ -85,6 +86,7 @@ public abstract class TableDao<T> {
     }
     this.transactions = database.transactions();
     this.dialect = database.dialect();
+    this.values = database.values();
     this.errorContext = ErrorContext.of(database.location(), table);
     this.foreignKeyProbe = new ForeignKeyProbe(table, dialect);
     this.statements = new StatementRunner(transactions, this::translate);
@@ -119,6 +121,16 @@ public abstract class TableDao<T> {
    */
   protected final JsonCodec json() {
     return database.json();
+  }
+
+  /**
+   * The database's conversions of values, which {@link #bindRow} and {@link #readRow} bind and read
+   * every column with, as its engine stores them.
+   *
+   * @return the conversions
+   */
+  protected final SqlValues values() {
+    return values;
   }
 
   /**
@@ -448,7 +460,7 @@ public abstract class TableDao<T> {
    */
   protected final Optional<T> findOneByKey(Object... key) {
     TableStatements sql = sql();
-    return queryOne(sql.selectByKey, values(sql.key, key));
+    return queryOne(sql.selectByKey, binder(sql.key, key));
   }
 
   /**
@@ -459,7 +471,7 @@ public abstract class TableDao<T> {
    */
   protected final boolean deleteByKey(Object... key) {
     TableStatements sql = sql();
-    return executeUpdate(sql.deleteByKey, values(sql.key, key)) > 0;
+    return executeUpdate(sql.deleteByKey, binder(sql.key, key)) > 0;
   }
 
   /**
@@ -470,7 +482,7 @@ public abstract class TableDao<T> {
    */
   protected final boolean existsByKey(Object... key) {
     TableStatements sql = sql();
-    return queryLong(sql.exists, values(sql.key, key)) != 0;
+    return queryLong(sql.exists, binder(sql.key, key)) != 0;
   }
 
   /**
@@ -484,7 +496,7 @@ public abstract class TableDao<T> {
    */
   protected final Optional<T> findOneWhere(String[] columns, Object... values) {
     Lookup lookup = lookup(lookupsOfOne, columns, false);
-    return queryOne(lookup.sql(), values(lookup.columns(), values));
+    return queryOne(lookup.sql(), binder(lookup.columns(), values));
   }
 
   /**
@@ -496,7 +508,7 @@ public abstract class TableDao<T> {
    */
   protected final List<T> findAllWhere(String[] columns, Object... values) {
     Lookup lookup = lookup(lookupsOfAll, columns, true);
-    return queryList(lookup.sql(), values(lookup.columns(), values));
+    return queryList(lookup.sql(), binder(lookup.columns(), values));
   }
 
   // ---------------------------------------------------------------- support
@@ -530,14 +542,14 @@ public abstract class TableDao<T> {
   }
 
   /** Binds {@code values} to parameters 1 to n with {@link SqlValues#setValue}. */
-  private static StatementBinder values(ColumnRef<?>[] columns, Object[] values) {
+  private StatementBinder binder(ColumnRef<?>[] columns, Object[] values) {
     if (values.length != columns.length) {
       throw new IllegalArgumentException(
           "expected " + columns.length + " values, for " + Arrays.asList(columns) + ", but got " + values.length);
     }
     return statement -> {
       for (int i = 0; i < values.length; i++) {
-        SqlValues.setValue(statement, i + 1, values[i], columns[i]);
+        this.values.setValue(statement, i + 1, values[i], columns[i]);
       }
     };
   }

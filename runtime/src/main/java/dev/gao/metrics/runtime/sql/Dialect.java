@@ -112,6 +112,13 @@ public interface Dialect {
   String rollbackToSavepoint(String name);
 
   /**
+   * How this engine stores the values whose storage differs between engines.
+   *
+   * @return the codec
+   */
+  ValueCodec valueCodec();
+
+  /**
    * Quotes an identifier.
    *
    * @param identifier the name

@@ -10,6 +10,7 @@ import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.ErrorContext;
+import dev.gao.metrics.runtime.sql.ValueCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,6 +65,7 @@ public final class PostgresDialect implements Dialect {
 
   private final PostgresIntrospector introspector = new PostgresIntrospector();
   private final PostgresErrorTranslator translator = new PostgresErrorTranslator();
+  private final PostgresValueCodec values = new PostgresValueCodec();
 
   /** Creates the dialect; it holds no state and may be shared. */
   public PostgresDialect() {}
@@ -131,6 +133,11 @@ public final class PostgresDialect implements Dialect {
   @Override
   public String rollbackToSavepoint(String name) {
     return "ROLLBACK TO SAVEPOINT " + quote(name);
+  }
+
+  @Override
+  public ValueCodec valueCodec() {
+    return values;
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.ErrorContext;
+import dev.gao.metrics.runtime.sql.ValueCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -47,6 +48,7 @@ public final class SqliteDialect implements Dialect {
 
   private final SqliteIntrospector introspector = new SqliteIntrospector();
   private final SqliteErrorTranslator translator = new SqliteErrorTranslator();
+  private final SqliteValueCodec values = new SqliteValueCodec();
 
   /**
    * The settings every connection of a file database gets, for code that must open connections
@@ -282,6 +284,11 @@ public final class SqliteDialect implements Dialect {
   @Override
   public String rollbackToSavepoint(String name) {
     return "ROLLBACK TO SAVEPOINT " + quote(name);
+  }
+
+  @Override
+  public ValueCodec valueCodec() {
+    return values;
   }
 
   @Override
