@@ -21,7 +21,9 @@ import dev.gao.metrics.runtime.fixture.MetricDao;
 import dev.gao.metrics.runtime.fixture.Run;
 import dev.gao.metrics.runtime.fixture.RunDao;
 import dev.gao.metrics.runtime.fixture.Tag;
+import dev.gao.metrics.runtime.fixture.Target;
 import dev.gao.metrics.runtime.fixture.TestSchema;
+import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import java.nio.file.Path;
@@ -38,16 +40,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The generated DAOs' operations, on every engine. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class TableDaoTest {
+  @Parameter Engine engine;
   @TempDir Path temp;
+  private Target target;
   private MetricsDatabase db;
   private RunDao runs;
   private MetricDao metrics;
 
   @BeforeEach
   void open() {
-    db = MetricsDatabase.open(TestSchema.SCHEMA, temp.resolve("m.db"));
+    target = Target.of(engine, temp, "dao");
+    db = target.open(TestSchema.SCHEMA);
     runs = new RunDao(db);
     metrics = new MetricDao(db);
   }
@@ -67,7 +78,7 @@ class TableDaoTest {
     Run row =
         new Run(
             "r1",
-            Instant.parse("2025-03-01T12:00:00.123456789Z"),
+            target.exact(Instant.parse("2025-03-01T12:00:00.123456789Z")),
             "gao",
             "bench",
             "2.1.0",
@@ -211,11 +222,13 @@ class TableDaoTest {
   @Test
   void readingABrokenRowInAStreamFailsClearly() throws Exception {
     runs.insert(run("r1", "p1"));
-    new RawDao(db).update("UPDATE benchmark_runs SET timestamp = 'yesterday'");
+    // No instant in Java: text that is no time on SQLite, a time at infinity on PostgreSQL.
+    String broken = target.sqlite() ? "yesterday" : "infinity";
+    new RawDao(db).update("UPDATE benchmark_runs SET timestamp = '" + broken + "'");
     try (Stream<Run> stream = runs.stream()) {
       MappingException e = assertThrows(MappingException.class, stream::toList);
       assertEquals("timestamp", e.column());
-      assertEquals("yesterday", e.value());
+      assertEquals(broken, e.value());
     }
     assertThrows(MappingException.class, () -> runs.findById("r1"));
   }
@@ -303,14 +316,14 @@ class TableDaoTest {
     RawDao raw = new RawDao(db);
     MetricsException e = assertThrows(MetricsException.class, raw::any);
     assertTrue(e.getMessage().contains("at most one row"), e.getMessage());
-    assertEquals(0, raw.longValue("SELECT NULL WHERE 0"));
+    assertEquals(0, raw.longValue(target.sqlite() ? "SELECT NULL WHERE 0" : "SELECT NULL WHERE false"));
     assertEquals(2, raw.longValue("SELECT count(*) FROM benchmark_runs"));
   }
 
   @Test
   void aDaoNeedsItsTableInTheDatabasesSchema() {
     SchemaInfo runsOnly = new SchemaInfo("TestMetrics", 1, "x", List.of(TestSchema.RUNS));
-    try (MetricsDatabase other = MetricsDatabase.open(runsOnly, temp.resolve("runs-only.db"))) {
+    try (MetricsDatabase other = target.open(runsOnly, "runs-only")) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> new MetricDao(other));
       assertTrue(e.getMessage().contains("performance_metrics"), e.getMessage());

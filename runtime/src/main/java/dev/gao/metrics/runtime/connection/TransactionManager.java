@@ -23,6 +23,10 @@ import java.util.stream.Stream;
  *       another writer got there first. The connection stays in auto-commit mode; BEGIN, COMMIT and
  *       ROLLBACK are SQL, so the driver never opens a transaction of its own after a commit.
  *   <li>A unit inside a write unit is a savepoint: it is undone alone when it fails.
+ *   <li>A single statement inside a unit that fails is undone alone and the unit goes on: SQLite
+ *       does so by itself; where a failed statement ends the transaction (PostgreSQL), each statement
+ *       run through this manager inside a unit takes a savepoint of its own. In a unit without
+ *       savepoints ({@link #inWholeTransaction}) such a failure dooms the unit instead.
  *   <li>Read units are a consistent snapshot ({@code BEGIN DEFERRED}); writing in one is an error.
  *   <li>Every failure rolls back; a connection goes back to the pool with no transaction open, or
  *       is discarded.
@@ -167,7 +171,7 @@ public final class TransactionManager implements AutoCloseable {
       return topLevel(false, work::execute, this::translateChecked);
     }
     requireWritable(unit);
-    return joined(unit, work::execute, this::translateChecked);
+    return statement(unit, work::execute, this::translateChecked);
   }
 
   /**
@@ -201,7 +205,7 @@ public final class TransactionManager implements AutoCloseable {
     ensureOpen();
     UnitOfWork unit = current.get();
     if (unit != null) {
-      return joined(unit, work::execute, this::translateChecked);
+      return statement(unit, work::execute, this::translateChecked);
     }
     Connection connection = borrow();
     boolean reusable = false;
@@ -260,6 +264,19 @@ public final class TransactionManager implements AutoCloseable {
       Function<SQLException, RuntimeException> errors) {
     ensureOpen();
     UnitOfWork unit = current.get();
+    if (unit != null && dialect.failedStatementEndsTransaction()) {
+      // The query runs when the stream opens: a failure there must not end the unit's transaction.
+      return statement(unit, joined -> openStream(sql, binder, reader, errors, unit), TransactionManager::wrapChecked);
+    }
+    return openStream(sql, binder, reader, errors, unit);
+  }
+
+  private <T> Stream<T> openStream(
+      String sql,
+      StatementBinder binder,
+      RowReader<T> reader,
+      Function<SQLException, RuntimeException> errors,
+      UnitOfWork unit) {
     Connection connection = unit != null ? unit.connection() : borrow();
     PreparedStatement statement = null;
     boolean reusable = unit != null;
@@ -391,6 +408,13 @@ public final class TransactionManager implements AutoCloseable {
             reusable = rollback(unit, doomed);
             throw doomed;
           }
+          if (transactionFailed(unit)) {
+            // A statement the manager did not run (on Transaction.connection()) failed and ended the
+            // transaction; COMMIT would roll it back without a word.
+            TransactionException ended = endedTransaction();
+            reusable = rollback(unit, ended);
+            throw ended;
+          }
           try {
             unit.execute(dialect.commit());
           } catch (SQLException e) {
@@ -419,6 +443,7 @@ public final class TransactionManager implements AutoCloseable {
   private <R> R nested(
       UnitOfWork unit, Work<R> work, Function<Exception, RuntimeException> checked) {
     if (unit.savepointFree()) {
+      requireLiveTransaction(unit);
       try {
         return work.run(unit);
       } catch (Throwable failure) {
@@ -445,6 +470,49 @@ public final class TransactionManager implements AutoCloseable {
       return result;
     } finally {
       unit.leaveSavepoint();
+    }
+  }
+
+  /**
+   * Runs the work of one statement in the thread's unit. Where a failed statement ends the
+   * transaction (PostgreSQL) it runs in a savepoint of its own, rolled back if it fails, so that the
+   * unit goes on as it does on SQLite; in a unit without savepoints, a failure that ended the
+   * transaction dooms the unit instead, as a failed nested unit does there.
+   */
+  private <R> R statement(UnitOfWork unit, Work<R> work, Function<Exception, RuntimeException> checked) {
+    if (!dialect.failedStatementEndsTransaction()) {
+      return joined(unit, work, checked);
+    }
+    if (unit.savepointFree()) {
+      requireLiveTransaction(unit);
+      try {
+        return work.run(unit);
+      } catch (Throwable failure) {
+        if (transactionFailed(unit)) {
+          unit.failedWrite(failure);
+        }
+        throw rethrow(failure, checked);
+      }
+    }
+    return nested(unit, work, checked);
+  }
+
+  /**
+   * Refuses work in a unit without savepoints whose transaction a failed write ended (PostgreSQL),
+   * with the failure that doomed it, as the commit would: every statement would fail anyway.
+   */
+  private void requireLiveTransaction(UnitOfWork unit) {
+    if (unit.failedWrite() != null && dialect.failedStatementEndsTransaction() && transactionFailed(unit)) {
+      throw partialWrite(unit.failedWrite());
+    }
+  }
+
+  /** Whether the unit's transaction failed and can only be rolled back; true if that is unknown. */
+  private boolean transactionFailed(UnitOfWork unit) {
+    try {
+      return dialect.transactionFailed(unit.physicalConnection());
+    } catch (SQLException e) {
+      return true;
     }
   }
 
@@ -505,6 +573,15 @@ public final class TransactionManager implements AutoCloseable {
             + " transaction was rolled back and nothing of it was stored. The write failed with "
             + failure,
         failure);
+  }
+
+  private static TransactionException endedTransaction() {
+    return new TransactionException(
+        "A statement failed inside the transaction and the database ended the transaction: it was"
+            + " rolled back and nothing of it was stored. A statement run on the transaction's own"
+            + " connection that fails ends it on PostgreSQL; run such a statement in a unit of its"
+            + " own (MetricsDatabase.inTransaction inside the transaction), which is undone alone.",
+        null);
   }
 
   private static RuntimeException wrapChecked(Exception failure) {

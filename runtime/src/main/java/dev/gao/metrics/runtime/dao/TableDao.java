@@ -14,6 +14,7 @@ import dev.gao.metrics.runtime.schema.MetricInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.ErrorContext;
+import dev.gao.metrics.runtime.sql.InsertValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -346,7 +347,9 @@ public abstract class TableDao<T> {
    * @return whether a row with that key exists (and was updated)
    */
   public final boolean update(T row) {
-    return updateRow(sql().update, statement -> bindRow(statement, row), row) > 0;
+    TableStatements sql = sql();
+    return updateRow(sql.update, statement -> bindRow(ReorderedParameters.of(statement, sql.updateOrder), row), row)
+        > 0;
   }
 
   /**
@@ -516,7 +519,8 @@ public abstract class TableDao<T> {
   private TableStatements sql() {
     TableStatements rendered = sql;
     if (rendered == null) {
-      rendered = new TableStatements(table, dialect);
+      InsertValues insert = transactions.query(scope -> dialect.insertValues(scope.connection(), table));
+      rendered = new TableStatements(table, dialect, insert);
       sql = rendered;
     }
     return rendered;
@@ -601,7 +605,13 @@ public abstract class TableDao<T> {
           throw rowFailure(scope, e, offending.get());
         }
       }
-      if (translated instanceof ForeignKeyViolationException) {
+      if (translated instanceof ForeignKeyViolationException foreignKey && foreignKey.value() != null) {
+        // The engine named the value (PostgreSQL): the first row that binds it is the one.
+        Optional<T> offending = binding(batch, foreignKey.column(), foreignKey.value());
+        if (offending.isPresent()) {
+          throw rowFailure(scope, e, offending.get());
+        }
+      } else if (translated instanceof ForeignKeyViolationException) {
         for (T row : batch) {
           Optional<ForeignKeyViolationException> named =
               foreignKeyProbe.missingParent(scope, foreignKeyValues(row), e);
@@ -626,7 +636,8 @@ public abstract class TableDao<T> {
   private MetricsException rowFailure(ConnectionScope scope, SQLException e, T row) {
     MetricsException translated =
         dialect.translate(e, new ErrorContext(errorContext.location(), table, boundValues(row)));
-    if (translated instanceof ForeignKeyViolationException) {
+    // SQLite names no value, and often no column: look the parent rows up.
+    if (translated instanceof ForeignKeyViolationException foreignKey && foreignKey.value() == null) {
       Optional<ForeignKeyViolationException> named =
           foreignKeyProbe.missingParent(scope, foreignKeyValues(row), e);
       if (named.isPresent()) {
@@ -655,6 +666,22 @@ public abstract class TableDao<T> {
       Object value = values == null ? null : values.apply(column);
       Double number = value instanceof Number n ? Double.valueOf(n.doubleValue()) : parse(value);
       if (number != null && !metric.contains(number)) {
+        return Optional.of(row);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The first of {@code rows} that binds {@code value} (or a value of the same text, as an engine's
+   * message quotes it) to column {@code column}.
+   */
+  private Optional<T> binding(List<T> rows, String column, Object value) {
+    String text = String.valueOf(value);
+    for (T row : rows) {
+      Function<String, Object> values = boundValues(row);
+      Object bound = values == null ? null : values.apply(column);
+      if (bound != null && (bound.equals(value) || String.valueOf(bound).equals(text))) {
         return Optional.of(row);
       }
     }

@@ -10,6 +10,7 @@ import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.ErrorContext;
+import dev.gao.metrics.runtime.sql.InsertValues;
 import dev.gao.metrics.runtime.sql.ValueCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -111,6 +112,17 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean failedStatementEndsTransaction() {
+    return true;
+  }
+
+  @Override
+  public boolean transactionFailed(Connection connection) throws SQLException {
+    return connection.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+        == org.postgresql.core.TransactionState.FAILED;
+  }
+
+  @Override
   public boolean transactionAlreadyEnded(SQLException rollbackFailure) {
     return false;
   }
@@ -133,6 +145,17 @@ public final class PostgresDialect implements Dialect {
   @Override
   public String rollbackToSavepoint(String name) {
     return "ROLLBACK TO SAVEPOINT " + quote(name);
+  }
+
+  @Override
+  public InsertValues insertValues(Connection connection, TableInfo table) throws SQLException {
+    return PostgresInsertValues.of(connection, table);
+  }
+
+  /** pgjdbc numbers the {@code ?} of a statement itself, in order, and knows no {@code ?3}. */
+  @Override
+  public boolean numberedParameters() {
+    return false;
   }
 
   @Override
