@@ -157,6 +157,21 @@ class TableDaoTest {
   }
 
   @Test
+  void keysGivenByRowsMoveTheAssignedKeysPastThem() {
+    runs.insert(run("r1", "p"));
+    assertEquals(1, metrics.insert(Metric.of("r1", 1, 1)));
+    // Within a batch too: the row after the one keyed 500 gets 501.
+    assertEquals(3, metrics.insertBatch(List.of(Metric.of("r1", 2, 2), new Metric(500, "r1", 3, null, 3), Metric.of("r1", 4, 4))));
+    assertEquals(502, metrics.insert(Metric.of("r1", 5, 5)));
+    assertEquals(1, metrics.insertBatch(List.of(new Metric(7, "r1", 6, null, 6))));
+    assertEquals(503, metrics.insert(Metric.of("r1", 7, 7)), "a key below the assigned ones moves nothing");
+    assertArrayEquals(new long[] {900, 901}, metrics.insertAll(List.of(new Metric(900, "r1", 8, null, 8), Metric.of("r1", 9, 9))));
+    assertEquals(
+        List.of(1L, 2L, 7L, 500L, 501L, 502L, 503L, 900L, 901L),
+        metrics.findByRunId("r1").stream().map(Metric::id).toList());
+  }
+
+  @Test
   void aDuplicateInABatchRollsBackTheWholeBatch() {
     List<Run> rows = new ArrayList<>();
     for (int i = 0; i < 1200; i++) {

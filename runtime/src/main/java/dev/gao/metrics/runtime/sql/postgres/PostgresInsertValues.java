@@ -20,11 +20,14 @@ import java.util.Map;
  *
  * <p>A key the database assigns comes from the column's sequence (an identity column's or a {@code
  * serial}'s). A key the row gives is written as given and, like SQLite's AUTOINCREMENT, moves the
- * sequence past it, so that a key assigned later never collides with it: all in the statement
- * itself, one parameter read once through a subquery, so that it holds in JDBC batches too. Two
- * transactions that give keys above the sequence at the same time may move it in either order; keys
- * given by rows are rare next to assigned ones, and a collision would fail as a duplicate key, never
- * overwrite a row.
+ * sequence past it, so that a key assigned later, in the same batch too, is larger than every key
+ * written before: all in the statement itself, its one parameter read once through a subquery. That
+ * costs about 6 microseconds a row over a plain {@code COALESCE(?, nextval(...))} (10,000 rows in
+ * JDBC batches: 135 ms against 74 ms), which a batch that moved the sequence once after its rows
+ * would save, at the price of keys assigned after a given key in the same batch being smaller than
+ * it, unlike on SQLite. Two transactions that give keys above the sequence at the same time may move
+ * it in either order; keys given by rows are rare next to assigned ones, and a collision would fail
+ * as a duplicate key, never overwrite a row.
  */
 final class PostgresInsertValues {
   private static final String COLUMNS =
