@@ -221,6 +221,49 @@ class TableDaoTest {
   }
 
   @Test
+  void aStreamReadsItsRowsAsTheyAreAskedFor() throws Exception {
+    List<Run> many = new ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      many.add(run(String.format("r%05d", i), "p" + i));
+    }
+    runs.insertAll(many);
+    try (Stream<Run> stream = runs.stream()) {
+      Iterator<Run> it = stream.iterator();
+      assertEquals("r00000", it.next().runId());
+      if (!target.sqlite()) {
+        // pgjdbc reads a page at a time only in a transaction: the stream's connection holds one.
+        assertEquals(List.of("1"), openTransactions());
+      }
+      int read = 1;
+      while (it.hasNext()) {
+        it.next();
+        read++;
+      }
+      assertEquals(2500, read);
+    }
+    assertEquals(0, db.transactions().activeConnections());
+    if (!target.sqlite()) {
+      assertEquals(List.of("0"), openTransactions());
+      db.runInTransaction(
+          tx -> {
+            try (Stream<Run> stream = runs.stream()) {
+              assertEquals(2500, stream.count());
+            }
+            runs.insert(run("after", "stream"));
+          });
+      assertEquals(List.of("0"), openTransactions());
+      assertTrue(runs.exists("after"));
+    }
+  }
+
+  /** How many connections to the test's PostgreSQL database are idle inside a transaction. */
+  private List<String> openTransactions() throws SQLException {
+    return target.column(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            + " AND state = 'idle in transaction'");
+  }
+
+  @Test
   void aStreamInsideAUnitUsesItsConnection() {
     runs.insert(run("r1", "p1"));
     runs.insert(run("r2", "p2"));

@@ -280,14 +280,26 @@ public final class TransactionManager implements AutoCloseable {
     Connection connection = unit != null ? unit.connection() : borrow();
     PreparedStatement statement = null;
     boolean reusable = unit != null;
+    int fetchSize = dialect.streamFetchSize();
     try {
       if (unit == null) {
         physical(connection);
         reusable = true;
       }
+      if (fetchSize > 0) {
+        // Outside a unit the stream reads in a transaction of its own, ended when it closes; inside
+        // one, auto-commit stays off until the unit has ended with its COMMIT or ROLLBACK.
+        connection.setAutoCommit(false);
+        if (unit != null) {
+          unit.autoCommitOff();
+        }
+      }
       StatementListener observer = listener;
       long start = observer == null ? 0 : System.nanoTime();
       statement = connection.prepareStatement(sql);
+      if (fetchSize > 0) {
+        statement.setFetchSize(fetchSize);
+      }
       binder.bind(statement);
       ResultSet resultSet = statement.executeQuery();
       if (observer != null) {
@@ -313,15 +325,45 @@ public final class TransactionManager implements AutoCloseable {
       PreparedStatement statement, UnitOfWork unit, Connection connection, boolean reusable) {
     closeQuietly(statement);
     if (unit == null) {
-      giveBack(connection, reusable);
+      giveBack(connection, reusable && endStreamTransaction(connection));
     }
   }
 
   private Runnable onStreamClose(UnitOfWork unit, Connection connection) {
     if (unit == null) {
-      return () -> giveBack(connection, true);
+      return () -> giveBack(connection, endStreamTransaction(connection));
     }
     return () -> {};
+  }
+
+  /**
+   * Ends the transaction a stream outside a unit read in, if it had one, and switches auto-commit
+   * back on; false if the connection must be discarded.
+   */
+  private boolean endStreamTransaction(Connection connection) {
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Switches auto-commit back on after a unit in which a stream switched it off. */
+  private static boolean restoreAutoCommit(UnitOfWork unit) {
+    if (!unit.autoCommitSwitchedOff()) {
+      return true;
+    }
+    try {
+      // The unit's COMMIT or ROLLBACK ran: no transaction is open, so this commits nothing.
+      unit.connection().setAutoCommit(true);
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /**
@@ -424,6 +466,7 @@ public final class TransactionManager implements AutoCloseable {
           return result;
         } finally {
           current.remove();
+          reusable = restoreAutoCommit(unit) && reusable;
           unit.end();
         }
       } finally {

@@ -97,6 +97,16 @@ public interface Dialect {
   boolean transactionFailed(Connection connection) throws SQLException;
 
   /**
+   * How many rows a stream reads from the database at a time, where the driver would otherwise read
+   * a whole result before the first row: pgjdbc reads a result a page at a time only outside its
+   * auto-commit mode, so the connection of such a stream leaves it while the stream is open (and, in
+   * a unit, until the unit ends).
+   *
+   * @return the rows of a page, or 0 where the driver reads rows as they are asked for (SQLite)
+   */
+  int streamFetchSize();
+
+  /**
    * Whether a cached prepared statement can run again. A driver may finalize a statement whose
    * execution failed; such a statement is prepared anew instead of failing every later use.
    *

@@ -64,6 +64,9 @@ public final class PostgresDialect implements Dialect {
           + " WHERE n.nspname = current_schema() AND NOT t.tgisinternal"
           + ") parts";
 
+  /** The rows a stream reads at a time: a page small enough for memory, large enough for the network. */
+  private static final int STREAM_FETCH_SIZE = 1000;
+
   private final PostgresIntrospector introspector = new PostgresIntrospector();
   private final PostgresErrorTranslator translator = new PostgresErrorTranslator();
   private final PostgresValueCodec values = new PostgresValueCodec();
@@ -109,6 +112,11 @@ public final class PostgresDialect implements Dialect {
   @Override
   public String rollback() {
     return "ROLLBACK";
+  }
+
+  @Override
+  public int streamFetchSize() {
+    return STREAM_FETCH_SIZE;
   }
 
   @Override

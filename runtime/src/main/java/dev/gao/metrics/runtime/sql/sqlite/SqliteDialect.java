@@ -268,6 +268,12 @@ public final class SqliteDialect implements Dialect {
     return !statement.isClosed();
   }
 
+  /** sqlite-jdbc steps through a result as it is read. */
+  @Override
+  public int streamFetchSize() {
+    return 0;
+  }
+
   @Override
   public boolean failedStatementEndsTransaction() {
     return false;
