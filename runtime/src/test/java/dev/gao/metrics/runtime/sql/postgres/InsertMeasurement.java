@@ -21,13 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * How long {@code insertAll} of 10,000 rows takes on the test PostgreSQL server with pgjdbc's
- * {@code reWriteBatchedInserts} off and on: runs (text, time, JSON, defaults) and metrics (an
- * assigned key, a foreign key). A measurement, not a test: it runs only with {@code
- * -Dmeasure.batches=true} and prints the median of the rounds of each setting.
+ * Measurements on the test PostgreSQL server, not tests: they run only with {@code
+ * -Dmeasure.batches=true} and print the median of their rounds. How long {@code insertAll} of 10,000
+ * rows takes with pgjdbc's {@code reWriteBatchedInserts} off and on, for runs (text, time, JSON,
+ * defaults) and metrics (an assigned key, a foreign key); and what the savepoint each DAO call takes
+ * inside a unit costs: 1,000 single inserts in {@code inTransaction} against {@code
+ * inWholeTransaction}, which takes none.
  */
 @EnabledIfSystemProperty(named = "measure.batches", matches = "true")
-class BatchInsertMeasurement {
+class InsertMeasurement {
   private static final int ROWS = 10_000;
   private static final int WARM_UPS = 3;
   private static final int ROUNDS = 15;
@@ -95,6 +97,42 @@ class BatchInsertMeasurement {
         .url(url + "&reWriteBatchedInserts=" + rewrite)
         .user("postgres")
         .open();
+  }
+
+  @Test
+  void singleInsertsInsideAUnit() throws Exception {
+    String url = PostgresServer.newDatabase("units");
+    int count = 1000;
+    long[][] times = new long[2][ROUNDS];
+    try (MetricsDatabase db = open(url, false)) {
+      RunDao runDao = new RunDao(db);
+      Instant start = Instant.parse("2025-01-01T00:00:00Z");
+      for (int round = -WARM_UPS; round < ROUNDS; round++) {
+        for (int whole = 0; whole < 2; whole++) {
+          clear(url);
+          long t0 = System.nanoTime();
+          dev.gao.metrics.runtime.TransactionWork<Void> work =
+              tx -> {
+                for (int i = 0; i < count; i++) {
+                  runDao.insert(Run.of("run-" + i, start.plusSeconds(i), "p" + i));
+                }
+                return null;
+              };
+          if (whole == 1) {
+            db.inWholeTransaction(work);
+          } else {
+            db.inTransaction(work);
+          }
+          if (round >= 0) {
+            times[whole][round] = (System.nanoTime() - t0) / 1_000_000;
+          }
+        }
+      }
+    }
+    System.out.printf(
+        "%d single inserts in one unit, median of %d rounds (ms): inTransaction (a savepoint each) %d,"
+            + " inWholeTransaction (none) %d%n",
+        count, ROUNDS, median(times[0]), median(times[1]));
   }
 
   private static void clear(String url) throws Exception {
