@@ -82,9 +82,10 @@ import java.util.UUID;
  * <p>The methods that do not depend on the key ({@code insertBatch}, {@code update}, {@code list},
  * {@code count}, {@code stream}) are {@link TableDao}'s, which renders the SQL of every method from
  * {@link #TABLE}. Every method joins the calling thread's transaction on the database, if there
- * is one, or runs in its own: writes in an {@code IMMEDIATE} transaction (several rows
- * atomically), reads on a pooled connection. To group several calls into one unit of work, call
- * them inside {@code MetricsDatabase.inTransaction}.
+ * is one, or runs in its own: writes in a write transaction (several rows atomically), reads on
+ * a pooled connection. To group several calls into one unit of work, call them inside
+ * {@code MetricsDatabase.inTransaction}. Values are bound and read with the database's
+ * {@code values()}, as its engine (SQLite or PostgreSQL) stores them.
  */
 public final class RunDao extends TableDao<Run> {
   /**

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * tables at compile time.
  *
  * <p>Every query joins the calling thread's transaction on the database, if there is one, or
- * runs in its own: INSERT, UPDATE and DELETE in an {@code IMMEDIATE} transaction, SELECTs on a
- * pooled connection. To group several calls into one unit of work, call them inside
+ * runs in its own: INSERT, UPDATE and DELETE in a write transaction, SELECTs on a pooled
+ * connection. To group several calls into one unit of work, call them inside
  * {@code MetricsDatabase.inTransaction}.
  */
 public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {

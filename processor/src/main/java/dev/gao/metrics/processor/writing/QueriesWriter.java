@@ -45,8 +45,8 @@ public final class QueriesWriter {
                 "Runs the queries of {@link $T} on a database of schema {@code $L}; each was checked against the"
                     + " schema's\ntables at compile time.\n\n"
                     + "<p>Every query joins the calling thread's transaction on the database, if there is one, or\n"
-                    + "runs in its own: INSERT, UPDATE and DELETE in an {@code IMMEDIATE} transaction, SELECTs on a\n"
-                    + "pooled connection. To group several calls into one unit of work, call them inside\n"
+                    + "runs in its own: INSERT, UPDATE and DELETE in a write transaction, SELECTs on a pooled\n"
+                    + "connection. To group several calls into one unit of work, call them inside\n"
                     + "{@code MetricsDatabase.inTransaction}.\n",
                 queries.interfaceType(),
                 queries.schemaName());
