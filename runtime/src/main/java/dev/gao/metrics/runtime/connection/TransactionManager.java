@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  *   <li>Write units take the process-wide write lock of the file, then begin with the write lock of
  *       the database taken ({@code BEGIN IMMEDIATE}), so a write never fails half-way because
  *       another writer got there first. The connection stays in auto-commit mode; BEGIN, COMMIT and
- *       ROLLBACK are SQL, so the driver never opens a transaction of its own after a commit.
+ *       ROLLBACK are SQL, so the driver never opens a transaction of its own after a commit. (A
+ *       stream on an engine whose driver reads a result a page at a time only outside auto-commit,
+ *       PostgreSQL's, switches it off until the unit's COMMIT or ROLLBACK has run.)
  *   <li>A unit inside a write unit is a savepoint: it is undone alone when it fails.
  *   <li>A single statement inside a unit that fails is undone alone and the unit goes on: SQLite
  *       does so by itself; where a failed statement ends the transaction (PostgreSQL), each statement
