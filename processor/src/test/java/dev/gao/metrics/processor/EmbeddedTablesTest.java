@@ -66,19 +66,19 @@ class EmbeddedTablesTest {
         impl.contains(
             "    return new Q.RunMetric(\n"
                 + "        new Run(\n"
-                + "            SqlValues.getText(resultSet, 1, ONE_COL_1),\n"
-                + "            SqlValues.getText(resultSet, 2, ONE_COL_2),\n"
-                + "            SqlValues.getLong(resultSet, 3, ONE_COL_3)),\n"
+                + "            values().getText(resultSet, 1, ONE_COL_1),\n"
+                + "            values().getText(resultSet, 2, ONE_COL_2),\n"
+                + "            values().getLong(resultSet, 3, ONE_COL_3)),\n"
                 + "        new Metric(\n"
-                + "            SqlValues.getLong(resultSet, 4, ONE_COL_4),\n"
-                + "            SqlValues.getText(resultSet, 5, ONE_COL_5),\n"
-                + "            SqlValues.getDouble(resultSet, 6, ONE_COL_6),\n"
-                + "            SqlValues.getJson(resultSet, 7, ONE_COL_7_JSON, json(), ONE_COL_7)));\n"),
+                + "            values().getLong(resultSet, 4, ONE_COL_4),\n"
+                + "            values().getText(resultSet, 5, ONE_COL_5),\n"
+                + "            values().getDouble(resultSet, 6, ONE_COL_6),\n"
+                + "            values().getJson(resultSet, 7, ONE_COL_7_JSON, ONE_COL_7)));\n"),
         impl);
     assertTrue(impl.contains("ONE_COL_1 = new ColumnRef<>(\"runs\", \"run_id\");"), impl);
     assertTrue(impl.contains("ONE_COL_5 = new ColumnRef<>(\"metrics\", \"run_id\");"), impl);
     // Column order follows the SELECT, not the components.
-    assertTrue(impl.contains("new Run(\n            SqlValues.getText(resultSet, 5, ALL_COL_5),"), impl);
+    assertTrue(impl.contains("new Run(\n            values().getText(resultSet, 5, ALL_COL_5),"), impl);
     assertTrue(impl.contains("{@code run} from {@code runs},\n   * {@code metric} from {@code metrics}."), impl);
   }
 
@@ -96,13 +96,13 @@ class EmbeddedTablesTest {
     assertTrue(
         impl.contains(
             "    return new Q.RunStats(\n"
-                + "        SqlValues.getLong(resultSet, 1, STATS_COL_1),\n"
+                + "        values().getLong(resultSet, 1, STATS_COL_1),\n"
                 + "        new Run(\n"
-                + "            SqlValues.getText(resultSet, 2, STATS_COL_2),\n"
-                + "            SqlValues.getText(resultSet, 3, STATS_COL_3),\n"
-                + "            SqlValues.getLong(resultSet, 4, STATS_COL_4)),\n"
-                + "        SqlValues.getDouble(resultSet, 5, STATS_COL_5),\n"
-                + "        SqlValues.getText(resultSet, 6, STATS_COL_6));\n"),
+                + "            values().getText(resultSet, 2, STATS_COL_2),\n"
+                + "            values().getText(resultSet, 3, STATS_COL_3),\n"
+                + "            values().getLong(resultSet, 4, STATS_COL_4)),\n"
+                + "        values().getDouble(resultSet, 5, STATS_COL_5),\n"
+                + "        values().getText(resultSet, 6, STATS_COL_6));\n"),
         impl);
     // A plain value is named after the query when it cannot be read, a table's column after its table.
     assertTrue(impl.contains("STATS_COL_1 = new ColumnRef<>(\"Q.stats\", \"metric_count\");"), impl);

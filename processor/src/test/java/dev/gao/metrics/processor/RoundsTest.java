@@ -80,8 +80,8 @@ class RoundsTest {
     assertThat(c).succeeded();
     String dao = Sources.generated(c, "p.Outer_InnerDao");
     assertTrue(dao.contains("public final class Outer_InnerDao extends TableDao<Outer.Inner>"), dao);
-    assertTrue(dao.contains("SqlValues.setGeneratedKeyObject(statement, 1, row.id(), COL_ID)"), dao);
-    assertTrue(dao.contains("SqlValues.getLongObject(resultSet, 1, COL_ID)"), dao);
+    assertTrue(dao.contains("values().setGeneratedKeyObject(statement, 1, row.id(), COL_ID)"), dao);
+    assertTrue(dao.contains("values().getLongObject(resultSet, 1, COL_ID)"), dao);
     assertTrue(Sources.generated(c, "p.Outer_DbSchema").contains("Outer_InnerDao.TABLE"));
   }
 
@@ -94,7 +94,7 @@ class RoundsTest {
     String dao = Sources.generated(c, "p.TDao");
     assertTrue(dao.contains("\nfinal class TDao extends TableDao<T>"), dao);
     assertTrue(dao.contains("return findOneByKey(id);"), dao);
-    assertTrue(dao.contains("SqlValues.setText(statement, 2, row.statement(), COL_STATEMENT);"), dao);
+    assertTrue(dao.contains("values().setText(statement, 2, row.statement(), COL_STATEMENT);"), dao);
   }
 
   @Test

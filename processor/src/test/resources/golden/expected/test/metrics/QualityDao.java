@@ -3,7 +3,6 @@ package test.metrics;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.schema.Better;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
@@ -38,9 +37,10 @@ import java.util.Optional;
  * <p>The methods that do not depend on the key ({@code insertBatch}, {@code update}, {@code list},
  * {@code count}, {@code stream}) are {@link TableDao}'s, which renders the SQL of every method from
  * {@link #TABLE}. Every method joins the calling thread's transaction on the database, if there
- * is one, or runs in its own: writes in an {@code IMMEDIATE} transaction (several rows
- * atomically), reads on a pooled connection. To group several calls into one unit of work, call
- * them inside {@code MetricsDatabase.inTransaction}.
+ * is one, or runs in its own: writes in a write transaction (several rows atomically), reads on
+ * a pooled connection. To group several calls into one unit of work, call them inside
+ * {@code MetricsDatabase.inTransaction}. Values are bound and read with the database's
+ * {@code values()}, as its engine (SQLite or PostgreSQL) stores them.
  */
 public final class QualityDao extends TableDao<Quality> {
   /**
@@ -189,22 +189,22 @@ public final class QualityDao extends TableDao<Quality> {
 
   @Override
   protected void bindRow(PreparedStatement statement, Quality row) throws SQLException {
-    SqlValues.setText(statement, 1, row.runId(), COL_RUN_ID);
-    SqlValues.setDouble(statement, 2, row.codeCoveragePercentage(), COL_CODE_COVERAGE_PERCENTAGE);
-    SqlValues.setLong(statement, 3, row.lintingErrorsCount(), COL_LINTING_ERRORS_COUNT);
-    SqlValues.setReal(statement, 4, row.oneShotSuccessRate(), COL_ONE_SHOT_SUCCESS_RATE);
-    SqlValues.setDecimal(statement, 5, row.apiCallsCost(), COL_API_CALLS_COST);
-    SqlValues.setLong(statement, 6, row.tokenUsageTotal(), COL_TOKEN_USAGE_TOTAL);
+    values().setText(statement, 1, row.runId(), COL_RUN_ID);
+    values().setDouble(statement, 2, row.codeCoveragePercentage(), COL_CODE_COVERAGE_PERCENTAGE);
+    values().setLong(statement, 3, row.lintingErrorsCount(), COL_LINTING_ERRORS_COUNT);
+    values().setReal(statement, 4, row.oneShotSuccessRate(), COL_ONE_SHOT_SUCCESS_RATE);
+    values().setDecimal(statement, 5, row.apiCallsCost(), COL_API_CALLS_COST);
+    values().setLong(statement, 6, row.tokenUsageTotal(), COL_TOKEN_USAGE_TOTAL);
   }
 
   @Override
   protected Quality readRow(ResultSet resultSet) throws SQLException {
     return new Quality(
-        SqlValues.getText(resultSet, 1, COL_RUN_ID),
-        SqlValues.getDouble(resultSet, 2, COL_CODE_COVERAGE_PERCENTAGE),
-        SqlValues.getInt(resultSet, 3, COL_LINTING_ERRORS_COUNT),
-        SqlValues.getDoubleObject(resultSet, 4, COL_ONE_SHOT_SUCCESS_RATE),
-        SqlValues.getDecimal(resultSet, 5, COL_API_CALLS_COST),
-        SqlValues.getLong(resultSet, 6, COL_TOKEN_USAGE_TOTAL));
+        values().getText(resultSet, 1, COL_RUN_ID),
+        values().getDouble(resultSet, 2, COL_CODE_COVERAGE_PERCENTAGE),
+        values().getInt(resultSet, 3, COL_LINTING_ERRORS_COUNT),
+        values().getDoubleObject(resultSet, 4, COL_ONE_SHOT_SUCCESS_RATE),
+        values().getDecimal(resultSet, 5, COL_API_CALLS_COST),
+        values().getLong(resultSet, 6, COL_TOKEN_USAGE_TOTAL));
   }
 }

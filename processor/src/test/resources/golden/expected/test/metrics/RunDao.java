@@ -3,7 +3,6 @@ package test.metrics;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.json.JsonType;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
@@ -84,9 +83,10 @@ import java.util.UUID;
  * <p>The methods that do not depend on the key ({@code insertBatch}, {@code update}, {@code list},
  * {@code count}, {@code stream}) are {@link TableDao}'s, which renders the SQL of every method from
  * {@link #TABLE}. Every method joins the calling thread's transaction on the database, if there
- * is one, or runs in its own: writes in an {@code IMMEDIATE} transaction (several rows
- * atomically), reads on a pooled connection. To group several calls into one unit of work, call
- * them inside {@code MetricsDatabase.inTransaction}.
+ * is one, or runs in its own: writes in a write transaction (several rows atomically), reads on
+ * a pooled connection. To group several calls into one unit of work, call them inside
+ * {@code MetricsDatabase.inTransaction}. Values are bound and read with the database's
+ * {@code values()}, as its engine (SQLite or PostgreSQL) stores them.
  */
 public final class RunDao extends TableDao<Run> {
   /**
@@ -357,42 +357,42 @@ public final class RunDao extends TableDao<Run> {
 
   @Override
   protected void bindRow(PreparedStatement statement, Run row) throws SQLException {
-    SqlValues.setText(statement, 1, row.runId(), COL_RUN_ID);
-    SqlValues.setInstant(statement, 2, row.startedAt(), COL_STARTED_AT);
-    SqlValues.setText(statement, 3, row.projectName(), COL_PROJECT_NAME);
-    SqlValues.setText(statement, 4, row.version(), COL_VERSION);
-    SqlValues.setJson(statement, 5, row.metadata(), METADATA_JSON, json(), COL_METADATA);
-    SqlValues.setInstant(statement, 6, row.createdAt(), COL_CREATED);
-    SqlValues.setEnum(statement, 7, row.status(), COL_STATUS);
-    SqlValues.setUuid(statement, 8, row.token(), COL_TOKEN);
-    SqlValues.setDecimal(statement, 9, row.cost(), COL_COST);
-    SqlValues.setBytes(statement, 10, row.payload(), COL_PAYLOAD);
-    SqlValues.setLocalDate(statement, 11, row.day(), COL_DAY);
-    SqlValues.setLocalDateTime(statement, 12, row.localTime(), COL_LOCAL_TIME);
-    SqlValues.setOffsetDateTime(statement, 13, row.offsetTime(), COL_OFFSET_TIME);
-    SqlValues.setBoolean(statement, 14, row.passed(), COL_PASSED);
-    SqlValues.setBooleanObject(statement, 15, row.flagged(), COL_FLAGGED);
-    SqlValues.setText(statement, 16, row.apiURL(), COL_API_URL);
+    values().setText(statement, 1, row.runId(), COL_RUN_ID);
+    values().setInstant(statement, 2, row.startedAt(), COL_STARTED_AT);
+    values().setText(statement, 3, row.projectName(), COL_PROJECT_NAME);
+    values().setText(statement, 4, row.version(), COL_VERSION);
+    values().setJson(statement, 5, row.metadata(), METADATA_JSON, COL_METADATA);
+    values().setInstant(statement, 6, row.createdAt(), COL_CREATED);
+    values().setEnum(statement, 7, row.status(), COL_STATUS);
+    values().setUuid(statement, 8, row.token(), COL_TOKEN);
+    values().setDecimal(statement, 9, row.cost(), COL_COST);
+    values().setBytes(statement, 10, row.payload(), COL_PAYLOAD);
+    values().setLocalDate(statement, 11, row.day(), COL_DAY);
+    values().setLocalDateTime(statement, 12, row.localTime(), COL_LOCAL_TIME);
+    values().setOffsetDateTime(statement, 13, row.offsetTime(), COL_OFFSET_TIME);
+    values().setBoolean(statement, 14, row.passed(), COL_PASSED);
+    values().setBooleanObject(statement, 15, row.flagged(), COL_FLAGGED);
+    values().setText(statement, 16, row.apiURL(), COL_API_URL);
   }
 
   @Override
   protected Run readRow(ResultSet resultSet) throws SQLException {
     return new Run(
-        SqlValues.getText(resultSet, 1, COL_RUN_ID),
-        SqlValues.getInstant(resultSet, 2, COL_STARTED_AT),
-        SqlValues.getText(resultSet, 3, COL_PROJECT_NAME),
-        SqlValues.getText(resultSet, 4, COL_VERSION),
-        SqlValues.getJson(resultSet, 5, METADATA_JSON, json(), COL_METADATA),
-        SqlValues.getInstant(resultSet, 6, COL_CREATED),
-        SqlValues.getEnum(resultSet, 7, Status.class, COL_STATUS),
-        SqlValues.getUuid(resultSet, 8, COL_TOKEN),
-        SqlValues.getDecimal(resultSet, 9, COL_COST),
-        SqlValues.getBytes(resultSet, 10, COL_PAYLOAD),
-        SqlValues.getLocalDate(resultSet, 11, COL_DAY),
-        SqlValues.getLocalDateTime(resultSet, 12, COL_LOCAL_TIME),
-        SqlValues.getOffsetDateTime(resultSet, 13, COL_OFFSET_TIME),
-        SqlValues.getBoolean(resultSet, 14, COL_PASSED),
-        SqlValues.getBooleanObject(resultSet, 15, COL_FLAGGED),
-        SqlValues.getText(resultSet, 16, COL_API_URL));
+        values().getText(resultSet, 1, COL_RUN_ID),
+        values().getInstant(resultSet, 2, COL_STARTED_AT),
+        values().getText(resultSet, 3, COL_PROJECT_NAME),
+        values().getText(resultSet, 4, COL_VERSION),
+        values().getJson(resultSet, 5, METADATA_JSON, COL_METADATA),
+        values().getInstant(resultSet, 6, COL_CREATED),
+        values().getEnum(resultSet, 7, Status.class, COL_STATUS),
+        values().getUuid(resultSet, 8, COL_TOKEN),
+        values().getDecimal(resultSet, 9, COL_COST),
+        values().getBytes(resultSet, 10, COL_PAYLOAD),
+        values().getLocalDate(resultSet, 11, COL_DAY),
+        values().getLocalDateTime(resultSet, 12, COL_LOCAL_TIME),
+        values().getOffsetDateTime(resultSet, 13, COL_OFFSET_TIME),
+        values().getBoolean(resultSet, 14, COL_PASSED),
+        values().getBooleanObject(resultSet, 15, COL_FLAGGED),
+        values().getText(resultSet, 16, COL_API_URL));
   }
 }

@@ -3,7 +3,6 @@ package test.metrics;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.json.JsonType;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
@@ -48,9 +47,10 @@ import java.util.Optional;
  * <p>The methods that do not depend on the key ({@code insertBatch}, {@code update}, {@code list},
  * {@code count}, {@code stream}) are {@link TableDao}'s, which renders the SQL of every method from
  * {@link #TABLE}. Every method joins the calling thread's transaction on the database, if there
- * is one, or runs in its own: writes in an {@code IMMEDIATE} transaction (several rows
- * atomically), reads on a pooled connection. To group several calls into one unit of work, call
- * them inside {@code MetricsDatabase.inTransaction}.
+ * is one, or runs in its own: writes in a write transaction (several rows atomically), reads on
+ * a pooled connection. To group several calls into one unit of work, call them inside
+ * {@code MetricsDatabase.inTransaction}. Values are bound and read with the database's
+ * {@code values()}, as its engine (SQLite or PostgreSQL) stores them.
  */
 public final class SampleDao extends TableDao<Sample> {
   /**
@@ -259,7 +259,7 @@ public final class SampleDao extends TableDao<Sample> {
    * @return the matching rows
    */
   public List<Sample> findByLabels(List<String> labels) {
-    return findAllWhere(new String[] {"labels"}, SqlValues.jsonText(labels, LABELS_JSON, json(), COL_LABELS));
+    return findAllWhere(new String[] {"labels"}, values().jsonValue(labels, LABELS_JSON, COL_LABELS));
   }
 
   /**
@@ -294,39 +294,39 @@ public final class SampleDao extends TableDao<Sample> {
 
   @Override
   protected void bindRow(PreparedStatement statement, Sample row) throws SQLException {
-    SqlValues.setGeneratedKey(statement, 1, row.id(), COL_ID);
-    SqlValues.setText(statement, 2, row.runId(), COL_RUN_ID);
-    SqlValues.setDouble(statement, 3, row.value(), COL_VALUE);
-    SqlValues.setJson(statement, 4, row.buckets(), BUCKETS_JSON, json(), COL_BUCKETS);
-    SqlValues.setInteger(statement, 5, row.count(), COL_COUNT);
-    SqlValues.setReal(statement, 6, row.ratio(), COL_RATIO);
-    SqlValues.setLong(statement, 7, row.small(), COL_SMALL);
-    SqlValues.setLong(statement, 8, row.tiny(), COL_TINY);
-    SqlValues.setDouble(statement, 9, row.rough(), COL_ROUGH);
-    SqlValues.setInteger(statement, 10, row.big(), COL_BIG);
-    SqlValues.setInteger(statement, 11, row.smallBox(), COL_SMALL_BOX);
-    SqlValues.setInteger(statement, 12, row.tinyBox(), COL_TINY_BOX);
-    SqlValues.setReal(statement, 13, row.roughBox(), COL_ROUGH_BOX);
-    SqlValues.setJson(statement, 14, row.labels(), LABELS_JSON, json(), COL_LABELS);
+    values().setGeneratedKey(statement, 1, row.id(), COL_ID);
+    values().setText(statement, 2, row.runId(), COL_RUN_ID);
+    values().setDouble(statement, 3, row.value(), COL_VALUE);
+    values().setJson(statement, 4, row.buckets(), BUCKETS_JSON, COL_BUCKETS);
+    values().setInteger(statement, 5, row.count(), COL_COUNT);
+    values().setReal(statement, 6, row.ratio(), COL_RATIO);
+    values().setLong(statement, 7, row.small(), COL_SMALL);
+    values().setLong(statement, 8, row.tiny(), COL_TINY);
+    values().setDouble(statement, 9, row.rough(), COL_ROUGH);
+    values().setInteger(statement, 10, row.big(), COL_BIG);
+    values().setInteger(statement, 11, row.smallBox(), COL_SMALL_BOX);
+    values().setInteger(statement, 12, row.tinyBox(), COL_TINY_BOX);
+    values().setReal(statement, 13, row.roughBox(), COL_ROUGH_BOX);
+    values().setJson(statement, 14, row.labels(), LABELS_JSON, COL_LABELS);
   }
 
   @Override
   protected Sample readRow(ResultSet resultSet) throws SQLException {
     return new Sample(
-        SqlValues.getLong(resultSet, 1, COL_ID),
-        SqlValues.getText(resultSet, 2, COL_RUN_ID),
-        SqlValues.getDouble(resultSet, 3, COL_VALUE),
-        SqlValues.getJson(resultSet, 4, BUCKETS_JSON, json(), COL_BUCKETS),
-        SqlValues.getIntObject(resultSet, 5, COL_COUNT),
-        SqlValues.getDoubleObject(resultSet, 6, COL_RATIO),
-        SqlValues.getShort(resultSet, 7, COL_SMALL),
-        SqlValues.getByte(resultSet, 8, COL_TINY),
-        SqlValues.getFloat(resultSet, 9, COL_ROUGH),
-        SqlValues.getLongObject(resultSet, 10, COL_BIG),
-        SqlValues.getShortObject(resultSet, 11, COL_SMALL_BOX),
-        SqlValues.getByteObject(resultSet, 12, COL_TINY_BOX),
-        SqlValues.getFloatObject(resultSet, 13, COL_ROUGH_BOX),
-        SqlValues.getJson(resultSet, 14, LABELS_JSON, json(), COL_LABELS));
+        values().getLong(resultSet, 1, COL_ID),
+        values().getText(resultSet, 2, COL_RUN_ID),
+        values().getDouble(resultSet, 3, COL_VALUE),
+        values().getJson(resultSet, 4, BUCKETS_JSON, COL_BUCKETS),
+        values().getIntObject(resultSet, 5, COL_COUNT),
+        values().getDoubleObject(resultSet, 6, COL_RATIO),
+        values().getShort(resultSet, 7, COL_SMALL),
+        values().getByte(resultSet, 8, COL_TINY),
+        values().getFloat(resultSet, 9, COL_ROUGH),
+        values().getLongObject(resultSet, 10, COL_BIG),
+        values().getShortObject(resultSet, 11, COL_SMALL_BOX),
+        values().getByteObject(resultSet, 12, COL_TINY_BOX),
+        values().getFloatObject(resultSet, 13, COL_ROUGH_BOX),
+        values().getJson(resultSet, 14, LABELS_JSON, COL_LABELS));
   }
 
   @Override

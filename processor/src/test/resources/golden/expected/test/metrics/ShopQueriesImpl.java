@@ -4,7 +4,6 @@ package test.metrics;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.json.JsonType;
 import dev.gao.metrics.runtime.query.QuerySupport;
 import java.math.BigDecimal;
@@ -22,8 +21,8 @@ import java.util.stream.Stream;
  * tables at compile time.
  *
  * <p>Every query joins the calling thread's transaction on the database, if there is one, or
- * runs in its own: INSERT, UPDATE and DELETE in an {@code IMMEDIATE} transaction, SELECTs on a
- * pooled connection. To group several calls into one unit of work, call them inside
+ * runs in its own: INSERT, UPDATE and DELETE in a write transaction, SELECTs on a pooled
+ * connection. To group several calls into one unit of work, call them inside
  * {@code MetricsDatabase.inTransaction}.
  */
 public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
@@ -307,8 +306,8 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public List<Run> latest(String project, int limit) {
     return queryList(LATEST_SQL, statement -> {
-      SqlValues.setText(statement, 1, project, LATEST_PARAM_PROJECT);
-      SqlValues.setLong(statement, 2, limit, LATEST_PARAM_LIMIT);
+      values().setText(statement, 1, project, LATEST_PARAM_PROJECT);
+      values().setLong(statement, 2, limit, LATEST_PARAM_LIMIT);
     }, this::readLatest);
   }
 
@@ -317,22 +316,22 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
    */
   private Run readLatest(ResultSet resultSet) throws SQLException {
     return new Run(
-        SqlValues.getText(resultSet, 1, LATEST_COL_1),
-        SqlValues.getInstant(resultSet, 2, LATEST_COL_2),
-        SqlValues.getText(resultSet, 3, LATEST_COL_3),
-        SqlValues.getText(resultSet, 4, LATEST_COL_4),
-        SqlValues.getJson(resultSet, 5, LATEST_COL_5_JSON, json(), LATEST_COL_5),
-        SqlValues.getInstant(resultSet, 6, LATEST_COL_6),
-        SqlValues.getEnum(resultSet, 7, Status.class, LATEST_COL_7),
-        SqlValues.getUuid(resultSet, 8, LATEST_COL_8),
-        SqlValues.getDecimal(resultSet, 9, LATEST_COL_9),
-        SqlValues.getBytes(resultSet, 10, LATEST_COL_10),
-        SqlValues.getLocalDate(resultSet, 11, LATEST_COL_11),
-        SqlValues.getLocalDateTime(resultSet, 12, LATEST_COL_12),
-        SqlValues.getOffsetDateTime(resultSet, 13, LATEST_COL_13),
-        SqlValues.getBoolean(resultSet, 14, LATEST_COL_14),
-        SqlValues.getBooleanObject(resultSet, 15, LATEST_COL_15),
-        SqlValues.getText(resultSet, 16, LATEST_COL_16));
+        values().getText(resultSet, 1, LATEST_COL_1),
+        values().getInstant(resultSet, 2, LATEST_COL_2),
+        values().getText(resultSet, 3, LATEST_COL_3),
+        values().getText(resultSet, 4, LATEST_COL_4),
+        values().getJson(resultSet, 5, LATEST_COL_5_JSON, LATEST_COL_5),
+        values().getInstant(resultSet, 6, LATEST_COL_6),
+        values().getEnum(resultSet, 7, Status.class, LATEST_COL_7),
+        values().getUuid(resultSet, 8, LATEST_COL_8),
+        values().getDecimal(resultSet, 9, LATEST_COL_9),
+        values().getBytes(resultSet, 10, LATEST_COL_10),
+        values().getLocalDate(resultSet, 11, LATEST_COL_11),
+        values().getLocalDateTime(resultSet, 12, LATEST_COL_12),
+        values().getOffsetDateTime(resultSet, 13, LATEST_COL_13),
+        values().getBoolean(resultSet, 14, LATEST_COL_14),
+        values().getBooleanObject(resultSet, 15, LATEST_COL_15),
+        values().getText(resultSet, 16, LATEST_COL_16));
   }
 
   /**
@@ -343,7 +342,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public Optional<Run> byToken(UUID token) {
     return queryOne(BY_TOKEN_SQL, statement -> {
-      SqlValues.setUuid(statement, 1, token, BY_TOKEN_PARAM_TOKEN);
+      values().setUuid(statement, 1, token, BY_TOKEN_PARAM_TOKEN);
     }, this::readByToken);
   }
 
@@ -352,22 +351,22 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
    */
   private Run readByToken(ResultSet resultSet) throws SQLException {
     return new Run(
-        SqlValues.getText(resultSet, 1, BY_TOKEN_COL_1),
-        SqlValues.getInstant(resultSet, 2, BY_TOKEN_COL_2),
-        SqlValues.getText(resultSet, 3, BY_TOKEN_COL_3),
-        SqlValues.getText(resultSet, 4, BY_TOKEN_COL_4),
-        SqlValues.getJson(resultSet, 5, BY_TOKEN_COL_5_JSON, json(), BY_TOKEN_COL_5),
-        SqlValues.getInstant(resultSet, 6, BY_TOKEN_COL_6),
-        SqlValues.getEnum(resultSet, 7, Status.class, BY_TOKEN_COL_7),
-        SqlValues.getUuid(resultSet, 8, BY_TOKEN_COL_8),
-        SqlValues.getDecimal(resultSet, 9, BY_TOKEN_COL_9),
-        SqlValues.getBytes(resultSet, 10, BY_TOKEN_COL_10),
-        SqlValues.getLocalDate(resultSet, 11, BY_TOKEN_COL_11),
-        SqlValues.getLocalDateTime(resultSet, 12, BY_TOKEN_COL_12),
-        SqlValues.getOffsetDateTime(resultSet, 13, BY_TOKEN_COL_13),
-        SqlValues.getBoolean(resultSet, 14, BY_TOKEN_COL_14),
-        SqlValues.getBooleanObject(resultSet, 15, BY_TOKEN_COL_15),
-        SqlValues.getText(resultSet, 16, BY_TOKEN_COL_16));
+        values().getText(resultSet, 1, BY_TOKEN_COL_1),
+        values().getInstant(resultSet, 2, BY_TOKEN_COL_2),
+        values().getText(resultSet, 3, BY_TOKEN_COL_3),
+        values().getText(resultSet, 4, BY_TOKEN_COL_4),
+        values().getJson(resultSet, 5, BY_TOKEN_COL_5_JSON, BY_TOKEN_COL_5),
+        values().getInstant(resultSet, 6, BY_TOKEN_COL_6),
+        values().getEnum(resultSet, 7, Status.class, BY_TOKEN_COL_7),
+        values().getUuid(resultSet, 8, BY_TOKEN_COL_8),
+        values().getDecimal(resultSet, 9, BY_TOKEN_COL_9),
+        values().getBytes(resultSet, 10, BY_TOKEN_COL_10),
+        values().getLocalDate(resultSet, 11, BY_TOKEN_COL_11),
+        values().getLocalDateTime(resultSet, 12, BY_TOKEN_COL_12),
+        values().getOffsetDateTime(resultSet, 13, BY_TOKEN_COL_13),
+        values().getBoolean(resultSet, 14, BY_TOKEN_COL_14),
+        values().getBooleanObject(resultSet, 15, BY_TOKEN_COL_15),
+        values().getText(resultSet, 16, BY_TOKEN_COL_16));
   }
 
   /**
@@ -378,7 +377,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public Stream<ShopQueries.RunSummary> summaries(String projectName) {
     return queryStream(SUMMARIES_SQL, statement -> {
-      SqlValues.setText(statement, 1, projectName, SUMMARIES_PARAM_PROJECT_NAME);
+      values().setText(statement, 1, projectName, SUMMARIES_PARAM_PROJECT_NAME);
     }, this::readSummaries);
   }
 
@@ -387,10 +386,10 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
    */
   private ShopQueries.RunSummary readSummaries(ResultSet resultSet) throws SQLException {
     return new ShopQueries.RunSummary(
-        SqlValues.getText(resultSet, 1, SUMMARIES_COL_1),
-        SqlValues.getText(resultSet, 2, SUMMARIES_COL_2),
-        SqlValues.getLong(resultSet, 4, SUMMARIES_COL_4),
-        SqlValues.getJson(resultSet, 3, SUMMARIES_COL_3_JSON, json(), SUMMARIES_COL_3));
+        values().getText(resultSet, 1, SUMMARIES_COL_1),
+        values().getText(resultSet, 2, SUMMARIES_COL_2),
+        values().getLong(resultSet, 4, SUMMARIES_COL_4),
+        values().getJson(resultSet, 3, SUMMARIES_COL_3_JSON, SUMMARIES_COL_3));
   }
 
   /**
@@ -401,8 +400,8 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public long count(Status status, boolean passed) {
     return queryRequired(COUNT_SQL, statement -> {
-      SqlValues.setEnum(statement, 1, status, COUNT_PARAM_STATUS);
-      SqlValues.setBoolean(statement, 2, passed, COUNT_PARAM_PASSED);
+      values().setEnum(statement, 1, status, COUNT_PARAM_STATUS);
+      values().setBoolean(statement, 2, passed, COUNT_PARAM_PASSED);
     }, this::readCount);
   }
 
@@ -410,7 +409,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
    * Reads a result row of {@link #count}.
    */
   private Long readCount(ResultSet resultSet) throws SQLException {
-    return SqlValues.getLong(resultSet, 1, COUNT_COL_1);
+    return values().getLong(resultSet, 1, COUNT_COL_1);
   }
 
   /**
@@ -421,7 +420,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public BigDecimal totalCost(String project) {
     return querySingle(TOTAL_COST_SQL, statement -> {
-      SqlValues.setText(statement, 1, project, TOTAL_COST_PARAM_PROJECT);
+      values().setText(statement, 1, project, TOTAL_COST_PARAM_PROJECT);
     }, this::readTotalCost);
   }
 
@@ -429,7 +428,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
    * Reads a result row of {@link #totalCost}.
    */
   private BigDecimal readTotalCost(ResultSet resultSet) throws SQLException {
-    return SqlValues.getDecimal(resultSet, 1, TOTAL_COST_COL_1);
+    return values().getDecimal(resultSet, 1, TOTAL_COST_COL_1);
   }
 
   /**
@@ -440,8 +439,8 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public Optional<Instant> lastStart(String project) {
     return queryOne(LAST_START_SQL, statement -> {
-      SqlValues.setText(statement, 1, project, LAST_START_PARAM_PROJECT);
-      SqlValues.setText(statement, 2, project, LAST_START_PARAM_PROJECT);
+      values().setText(statement, 1, project, LAST_START_PARAM_PROJECT);
+      values().setText(statement, 2, project, LAST_START_PARAM_PROJECT);
     }, this::readLastStart);
   }
 
@@ -449,7 +448,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
    * Reads a result row of {@link #lastStart}.
    */
   private Instant readLastStart(ResultSet resultSet) throws SQLException {
-    return SqlValues.getInstant(resultSet, 1, LAST_START_COL_1);
+    return values().getInstant(resultSet, 1, LAST_START_COL_1);
   }
 
   /**
@@ -460,7 +459,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public List<String> runIds(String project) {
     return queryList(RUN_IDS_SQL, statement -> {
-      SqlValues.setText(statement, 1, project, RUN_IDS_PARAM_PROJECT);
+      values().setText(statement, 1, project, RUN_IDS_PARAM_PROJECT);
     }, this::readRunIds);
   }
 
@@ -468,7 +467,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
    * Reads a result row of {@link #runIds}.
    */
   private String readRunIds(ResultSet resultSet) throws SQLException {
-    return SqlValues.getText(resultSet, 1, RUN_IDS_COL_1);
+    return values().getText(resultSet, 1, RUN_IDS_COL_1);
   }
 
   /**
@@ -485,7 +484,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
    * Reads a result row of {@link #runIds}.
    */
   private String readRunIds2(ResultSet resultSet) throws SQLException {
-    return SqlValues.getText(resultSet, 1, RUN_IDS_2_COL_1);
+    return values().getText(resultSet, 1, RUN_IDS_2_COL_1);
   }
 
   /**
@@ -502,7 +501,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
    * Reads a result row of {@link #sampleCount}.
    */
   private Integer readSampleCount(ResultSet resultSet) throws SQLException {
-    return SqlValues.getInt(resultSet, 1, SAMPLE_COUNT_COL_1);
+    return values().getInt(resultSet, 1, SAMPLE_COUNT_COL_1);
   }
 
   /**
@@ -513,7 +512,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public int deleteTagsOf(String project) {
     return executeUpdate(DELETE_TAGS_OF_SQL, statement -> {
-      SqlValues.setText(statement, 1, project, DELETE_TAGS_OF_PARAM_PROJECT);
+      values().setText(statement, 1, project, DELETE_TAGS_OF_PARAM_PROJECT);
     });
   }
 
@@ -531,7 +530,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
    * Reads a result row of {@link #statuses}.
    */
   private Status readStatuses(ResultSet resultSet) throws SQLException {
-    return SqlValues.getEnum(resultSet, 1, Status.class, STATUSES_COL_1);
+    return values().getEnum(resultSet, 1, Status.class, STATUSES_COL_1);
   }
 
   /**
@@ -542,8 +541,8 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public int fail(String project, BigDecimal cost) {
     return executeUpdate(FAIL_SQL, statement -> {
-      SqlValues.setText(statement, 1, project, FAIL_PARAM_PROJECT);
-      SqlValues.setDecimal(statement, 2, cost, FAIL_PARAM_COST);
+      values().setText(statement, 1, project, FAIL_PARAM_PROJECT);
+      values().setDecimal(statement, 2, cost, FAIL_PARAM_COST);
     });
   }
 
@@ -555,7 +554,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public long deleteSamples(String runId) {
     return executeUpdate(DELETE_SAMPLES_SQL, statement -> {
-      SqlValues.setText(statement, 1, runId, DELETE_SAMPLES_PARAM_RUN_ID);
+      values().setText(statement, 1, runId, DELETE_SAMPLES_PARAM_RUN_ID);
     });
   }
 
@@ -567,8 +566,8 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public void deleteTag(String runId, String name) {
     executeUpdate(DELETE_TAG_SQL, statement -> {
-      SqlValues.setText(statement, 1, runId, DELETE_TAG_PARAM_RUN_ID);
-      SqlValues.setText(statement, 2, name, DELETE_TAG_PARAM_NAME);
+      values().setText(statement, 1, runId, DELETE_TAG_PARAM_RUN_ID);
+      values().setText(statement, 2, name, DELETE_TAG_PARAM_NAME);
     });
   }
 
@@ -580,8 +579,8 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public void addSample(String runId, double value) {
     executeUpdate(ADD_SAMPLE_SQL, statement -> {
-      SqlValues.setText(statement, 1, runId, ADD_SAMPLE_PARAM_RUN_ID);
-      SqlValues.setDouble(statement, 2, value, ADD_SAMPLE_PARAM_VALUE);
+      values().setText(statement, 1, runId, ADD_SAMPLE_PARAM_RUN_ID);
+      values().setDouble(statement, 2, value, ADD_SAMPLE_PARAM_VALUE);
     });
   }
 
@@ -593,7 +592,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public List<ShopQueries.SampleOfRun> samplesOfRun(String runId) {
     return queryList(SAMPLES_OF_RUN_SQL, statement -> {
-      SqlValues.setText(statement, 1, runId, SAMPLES_OF_RUN_PARAM_RUN_ID);
+      values().setText(statement, 1, runId, SAMPLES_OF_RUN_PARAM_RUN_ID);
     }, this::readSamplesOfRun);
   }
 
@@ -607,38 +606,38 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   private ShopQueries.SampleOfRun readSamplesOfRun(ResultSet resultSet) throws SQLException {
     return new ShopQueries.SampleOfRun(
         new Run(
-            SqlValues.getText(resultSet, 1, SAMPLES_OF_RUN_COL_1),
-            SqlValues.getInstant(resultSet, 2, SAMPLES_OF_RUN_COL_2),
-            SqlValues.getText(resultSet, 3, SAMPLES_OF_RUN_COL_3),
-            SqlValues.getText(resultSet, 4, SAMPLES_OF_RUN_COL_4),
-            SqlValues.getJson(resultSet, 5, SAMPLES_OF_RUN_COL_5_JSON, json(), SAMPLES_OF_RUN_COL_5),
-            SqlValues.getInstant(resultSet, 6, SAMPLES_OF_RUN_COL_6),
-            SqlValues.getEnum(resultSet, 7, Status.class, SAMPLES_OF_RUN_COL_7),
-            SqlValues.getUuid(resultSet, 8, SAMPLES_OF_RUN_COL_8),
-            SqlValues.getDecimal(resultSet, 9, SAMPLES_OF_RUN_COL_9),
-            SqlValues.getBytes(resultSet, 10, SAMPLES_OF_RUN_COL_10),
-            SqlValues.getLocalDate(resultSet, 11, SAMPLES_OF_RUN_COL_11),
-            SqlValues.getLocalDateTime(resultSet, 12, SAMPLES_OF_RUN_COL_12),
-            SqlValues.getOffsetDateTime(resultSet, 13, SAMPLES_OF_RUN_COL_13),
-            SqlValues.getBoolean(resultSet, 14, SAMPLES_OF_RUN_COL_14),
-            SqlValues.getBooleanObject(resultSet, 15, SAMPLES_OF_RUN_COL_15),
-            SqlValues.getText(resultSet, 16, SAMPLES_OF_RUN_COL_16)),
+            values().getText(resultSet, 1, SAMPLES_OF_RUN_COL_1),
+            values().getInstant(resultSet, 2, SAMPLES_OF_RUN_COL_2),
+            values().getText(resultSet, 3, SAMPLES_OF_RUN_COL_3),
+            values().getText(resultSet, 4, SAMPLES_OF_RUN_COL_4),
+            values().getJson(resultSet, 5, SAMPLES_OF_RUN_COL_5_JSON, SAMPLES_OF_RUN_COL_5),
+            values().getInstant(resultSet, 6, SAMPLES_OF_RUN_COL_6),
+            values().getEnum(resultSet, 7, Status.class, SAMPLES_OF_RUN_COL_7),
+            values().getUuid(resultSet, 8, SAMPLES_OF_RUN_COL_8),
+            values().getDecimal(resultSet, 9, SAMPLES_OF_RUN_COL_9),
+            values().getBytes(resultSet, 10, SAMPLES_OF_RUN_COL_10),
+            values().getLocalDate(resultSet, 11, SAMPLES_OF_RUN_COL_11),
+            values().getLocalDateTime(resultSet, 12, SAMPLES_OF_RUN_COL_12),
+            values().getOffsetDateTime(resultSet, 13, SAMPLES_OF_RUN_COL_13),
+            values().getBoolean(resultSet, 14, SAMPLES_OF_RUN_COL_14),
+            values().getBooleanObject(resultSet, 15, SAMPLES_OF_RUN_COL_15),
+            values().getText(resultSet, 16, SAMPLES_OF_RUN_COL_16)),
         new Sample(
-            SqlValues.getLong(resultSet, 17, SAMPLES_OF_RUN_COL_17),
-            SqlValues.getText(resultSet, 18, SAMPLES_OF_RUN_COL_18),
-            SqlValues.getDouble(resultSet, 19, SAMPLES_OF_RUN_COL_19),
-            SqlValues.getJson(resultSet, 20, SAMPLES_OF_RUN_COL_20_JSON, json(), SAMPLES_OF_RUN_COL_20),
-            SqlValues.getIntObject(resultSet, 21, SAMPLES_OF_RUN_COL_21),
-            SqlValues.getDoubleObject(resultSet, 22, SAMPLES_OF_RUN_COL_22),
-            SqlValues.getShort(resultSet, 23, SAMPLES_OF_RUN_COL_23),
-            SqlValues.getByte(resultSet, 24, SAMPLES_OF_RUN_COL_24),
-            SqlValues.getFloat(resultSet, 25, SAMPLES_OF_RUN_COL_25),
-            SqlValues.getLongObject(resultSet, 26, SAMPLES_OF_RUN_COL_26),
-            SqlValues.getShortObject(resultSet, 27, SAMPLES_OF_RUN_COL_27),
-            SqlValues.getByteObject(resultSet, 28, SAMPLES_OF_RUN_COL_28),
-            SqlValues.getFloatObject(resultSet, 29, SAMPLES_OF_RUN_COL_29),
-            SqlValues.getJson(resultSet, 30, SAMPLES_OF_RUN_COL_30_JSON, json(), SAMPLES_OF_RUN_COL_30)),
-        SqlValues.getLong(resultSet, 31, SAMPLES_OF_RUN_COL_31));
+            values().getLong(resultSet, 17, SAMPLES_OF_RUN_COL_17),
+            values().getText(resultSet, 18, SAMPLES_OF_RUN_COL_18),
+            values().getDouble(resultSet, 19, SAMPLES_OF_RUN_COL_19),
+            values().getJson(resultSet, 20, SAMPLES_OF_RUN_COL_20_JSON, SAMPLES_OF_RUN_COL_20),
+            values().getIntObject(resultSet, 21, SAMPLES_OF_RUN_COL_21),
+            values().getDoubleObject(resultSet, 22, SAMPLES_OF_RUN_COL_22),
+            values().getShort(resultSet, 23, SAMPLES_OF_RUN_COL_23),
+            values().getByte(resultSet, 24, SAMPLES_OF_RUN_COL_24),
+            values().getFloat(resultSet, 25, SAMPLES_OF_RUN_COL_25),
+            values().getLongObject(resultSet, 26, SAMPLES_OF_RUN_COL_26),
+            values().getShortObject(resultSet, 27, SAMPLES_OF_RUN_COL_27),
+            values().getByteObject(resultSet, 28, SAMPLES_OF_RUN_COL_28),
+            values().getFloatObject(resultSet, 29, SAMPLES_OF_RUN_COL_29),
+            values().getJson(resultSet, 30, SAMPLES_OF_RUN_COL_30_JSON, SAMPLES_OF_RUN_COL_30)),
+        values().getLong(resultSet, 31, SAMPLES_OF_RUN_COL_31));
   }
 
   /**
@@ -649,7 +648,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public Optional<ShopQueries.RunQuality> runQuality(String runId) {
     return queryOne(RUN_QUALITY_SQL, statement -> {
-      SqlValues.setText(statement, 1, runId, RUN_QUALITY_PARAM_RUN_ID);
+      values().setText(statement, 1, runId, RUN_QUALITY_PARAM_RUN_ID);
     }, this::readRunQuality);
   }
 
@@ -661,14 +660,14 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
    */
   private ShopQueries.RunQuality readRunQuality(ResultSet resultSet) throws SQLException {
     return new ShopQueries.RunQuality(
-        SqlValues.getText(resultSet, 1, RUN_QUALITY_COL_1),
+        values().getText(resultSet, 1, RUN_QUALITY_COL_1),
         new Quality(
-            SqlValues.getText(resultSet, 2, RUN_QUALITY_COL_2),
-            SqlValues.getDouble(resultSet, 3, RUN_QUALITY_COL_3),
-            SqlValues.getInt(resultSet, 4, RUN_QUALITY_COL_4),
-            SqlValues.getDoubleObject(resultSet, 5, RUN_QUALITY_COL_5),
-            SqlValues.getDecimal(resultSet, 6, RUN_QUALITY_COL_6),
-            SqlValues.getLong(resultSet, 7, RUN_QUALITY_COL_7)));
+            values().getText(resultSet, 2, RUN_QUALITY_COL_2),
+            values().getDouble(resultSet, 3, RUN_QUALITY_COL_3),
+            values().getInt(resultSet, 4, RUN_QUALITY_COL_4),
+            values().getDoubleObject(resultSet, 5, RUN_QUALITY_COL_5),
+            values().getDecimal(resultSet, 6, RUN_QUALITY_COL_6),
+            values().getLong(resultSet, 7, RUN_QUALITY_COL_7)));
   }
 
   /**
@@ -679,7 +678,7 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   @Override
   public Stream<ShopQueries.TagOfRun> tagsOf(String project) {
     return queryStream(TAGS_OF_SQL, statement -> {
-      SqlValues.setText(statement, 1, project, TAGS_OF_PARAM_PROJECT);
+      values().setText(statement, 1, project, TAGS_OF_PARAM_PROJECT);
     }, this::readTagsOf);
   }
 
@@ -692,11 +691,11 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   private ShopQueries.TagOfRun readTagsOf(ResultSet resultSet) throws SQLException {
     return new ShopQueries.TagOfRun(
         new Tag(
-            SqlValues.getText(resultSet, 1, TAGS_OF_COL_1),
-            SqlValues.getText(resultSet, 2, TAGS_OF_COL_2),
-            SqlValues.getInt(resultSet, 3, TAGS_OF_COL_3),
-            SqlValues.getBoolean(resultSet, 4, TAGS_OF_COL_4),
-            SqlValues.getLocalDateTime(resultSet, 5, TAGS_OF_COL_5)),
-        SqlValues.getText(resultSet, 6, TAGS_OF_COL_6));
+            values().getText(resultSet, 1, TAGS_OF_COL_1),
+            values().getText(resultSet, 2, TAGS_OF_COL_2),
+            values().getInt(resultSet, 3, TAGS_OF_COL_3),
+            values().getBoolean(resultSet, 4, TAGS_OF_COL_4),
+            values().getLocalDateTime(resultSet, 5, TAGS_OF_COL_5)),
+        values().getText(resultSet, 6, TAGS_OF_COL_6));
   }
 }

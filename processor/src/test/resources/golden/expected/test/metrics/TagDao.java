@@ -3,7 +3,6 @@ package test.metrics;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.Engine;
@@ -33,9 +32,10 @@ import java.util.Optional;
  * <p>The methods that do not depend on the key ({@code insertBatch}, {@code update}, {@code list},
  * {@code count}, {@code stream}) are {@link TableDao}'s, which renders the SQL of every method from
  * {@link #TABLE}. Every method joins the calling thread's transaction on the database, if there
- * is one, or runs in its own: writes in an {@code IMMEDIATE} transaction (several rows
- * atomically), reads on a pooled connection. To group several calls into one unit of work, call
- * them inside {@code MetricsDatabase.inTransaction}.
+ * is one, or runs in its own: writes in a write transaction (several rows atomically), reads on
+ * a pooled connection. To group several calls into one unit of work, call them inside
+ * {@code MetricsDatabase.inTransaction}. Values are bound and read with the database's
+ * {@code values()}, as its engine (SQLite or PostgreSQL) stores them.
  */
 public final class TagDao extends TableDao<Tag> {
   /**
@@ -171,21 +171,21 @@ public final class TagDao extends TableDao<Tag> {
 
   @Override
   protected void bindRow(PreparedStatement statement, Tag row) throws SQLException {
-    SqlValues.setText(statement, 1, row.getRunId(), COL_RUN_ID);
-    SqlValues.setText(statement, 2, row.name(), COL_NAME);
-    SqlValues.setLong(statement, 3, row.weight, COL_WEIGHT);
-    SqlValues.setBoolean(statement, 4, row.isVisible(), COL_VISIBLE);
-    SqlValues.setLocalDateTime(statement, 5, row.getTaggedAt(), COL_TAGGED_AT);
+    values().setText(statement, 1, row.getRunId(), COL_RUN_ID);
+    values().setText(statement, 2, row.name(), COL_NAME);
+    values().setLong(statement, 3, row.weight, COL_WEIGHT);
+    values().setBoolean(statement, 4, row.isVisible(), COL_VISIBLE);
+    values().setLocalDateTime(statement, 5, row.getTaggedAt(), COL_TAGGED_AT);
   }
 
   @Override
   protected Tag readRow(ResultSet resultSet) throws SQLException {
     return new Tag(
-        SqlValues.getText(resultSet, 1, COL_RUN_ID),
-        SqlValues.getText(resultSet, 2, COL_NAME),
-        SqlValues.getInt(resultSet, 3, COL_WEIGHT),
-        SqlValues.getBoolean(resultSet, 4, COL_VISIBLE),
-        SqlValues.getLocalDateTime(resultSet, 5, COL_TAGGED_AT));
+        values().getText(resultSet, 1, COL_RUN_ID),
+        values().getText(resultSet, 2, COL_NAME),
+        values().getInt(resultSet, 3, COL_WEIGHT),
+        values().getBoolean(resultSet, 4, COL_VISIBLE),
+        values().getLocalDateTime(resultSet, 5, COL_TAGGED_AT));
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gao.metrics.runtime.connection.DatabaseConnections;
 import dev.gao.metrics.runtime.connection.StatementListener;
 import dev.gao.metrics.runtime.connection.TransactionManager;
+import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.json.JsonCodec;
@@ -82,6 +83,7 @@ public final class MetricsDatabase implements AutoCloseable {
   private final SchemaInfo schema;
   private final Path file;
   private final JsonCodec json;
+  private final SqlValues values;
   private final Dialect dialect;
   private final TransactionManager transactions;
   private final String location;
@@ -96,6 +98,7 @@ public final class MetricsDatabase implements AutoCloseable {
     this.schema = schema;
     this.file = file;
     this.json = json;
+    this.values = new SqlValues(dialect.valueCodec(), json);
     this.dialect = dialect;
     this.transactions = transactions;
     this.location = location;
@@ -265,6 +268,16 @@ public final class MetricsDatabase implements AutoCloseable {
    */
   public JsonCodec json() {
     return json;
+  }
+
+  /**
+   * The conversions between Java values and their stored form on this database's engine, which
+   * generated DAOs and queries bind and read their values with.
+   *
+   * @return the conversions
+   */
+  public SqlValues values() {
+    return values;
   }
 
   /**

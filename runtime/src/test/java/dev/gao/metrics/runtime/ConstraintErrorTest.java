@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gao.metrics.runtime.connection.StatementBinder;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.exception.BusyException;
 import dev.gao.metrics.runtime.exception.CheckViolationException;
@@ -21,7 +21,9 @@ import dev.gao.metrics.runtime.fixture.Metric;
 import dev.gao.metrics.runtime.fixture.MetricDao;
 import dev.gao.metrics.runtime.fixture.Run;
 import dev.gao.metrics.runtime.fixture.RunDao;
+import dev.gao.metrics.runtime.fixture.Target;
 import dev.gao.metrics.runtime.fixture.TestSchema;
+import dev.gao.metrics.runtime.schema.Engine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,20 +38,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** Constraint violations and refused values name table, column and value, on every engine. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class ConstraintErrorTest {
+  @Parameter Engine engine;
   @TempDir Path temp;
+  private Target target;
   private MetricsDatabase db;
   private RunDao runs;
   private MetricDao metrics;
 
   @BeforeEach
   void open() {
-    db =
-        MetricsDatabase.builder(TestSchema.SCHEMA)
-            .file(temp.resolve("m.db"))
-            .busyTimeout(Duration.ofMillis(100))
-            .open();
+    target = Target.of(engine, temp, "constraints");
+    db = target.builder(TestSchema.SCHEMA).busyTimeout(Duration.ofMillis(100)).open();
     runs = new RunDao(db);
     metrics = new MetricDao(db);
     runs.insert(Run.of("r1", Instant.EPOCH, "p1"));
@@ -91,6 +98,7 @@ class ConstraintErrorTest {
 
   @Test
   void aForeignKeyFailureWithoutProbeNamesTheForeignKeyColumns() {
+    assumeTrue(target.sqlite(), "SQLite names no foreign key; PostgreSQL's translation always does");
     NoProbeMetricDao dao = new NoProbeMetricDao(db);
     ForeignKeyViolationException e =
         assertThrows(
@@ -103,6 +111,24 @@ class ConstraintErrorTest {
 
   @Test
   void aRestrictedDeleteNamesTheTable() throws Exception {
+    if (target.sqlite()) {
+      rebuildMetricsWithoutUpdateAction();
+    }
+    // Renaming a referenced key violates the NO ACTION update rule.
+    new MetricDao(db).insert(Metric.of("r1", 1, 1));
+    ForeignKeyViolationException e =
+        assertThrows(
+            ForeignKeyViolationException.class,
+            () ->
+                new RawRunDao(db)
+                    .update(
+                        "UPDATE benchmark_runs SET run_id = 'renamed' WHERE run_id = 'r1'",
+                        StatementBinder.NONE));
+    assertEquals("benchmark_runs", e.table());
+    assertTrue(e.getMessage().contains("benchmark_runs"), e.getMessage());
+  }
+
+  private void rebuildMetricsWithoutUpdateAction() throws Exception {
     Path file = db.file().orElseThrow();
     db.close();
     Databases.execute(
@@ -122,18 +148,6 @@ class ConstraintErrorTest {
         "CREATE INDEX \"idx_performance_run_id\" ON \"performance_metrics\" (\"run_id\")");
     db = MetricsDatabase.open(TestSchema.SCHEMA, file);
     runs = new RunDao(db);
-    // Renaming a referenced key violates the NO ACTION update rule.
-    new MetricDao(db).insert(Metric.of("r1", 1, 1));
-    ForeignKeyViolationException e =
-        assertThrows(
-            ForeignKeyViolationException.class,
-            () ->
-                new RawRunDao(db)
-                    .update(
-                        "UPDATE benchmark_runs SET run_id = 'renamed' WHERE run_id = 'r1'",
-                        StatementBinder.NONE));
-    assertEquals("benchmark_runs", e.table());
-    assertTrue(e.getMessage().contains("benchmark_runs"), e.getMessage());
   }
 
   @Test
@@ -174,6 +188,7 @@ class ConstraintErrorTest {
 
   @Test
   void invalidJsonNamesTableAndColumn() {
+    assumeTrue(target.sqlite(), "json_valid() guards SQLite's JSON text; PostgreSQL's jsonb parses it");
     CheckViolationException e =
         assertThrows(
             CheckViolationException.class,
@@ -190,6 +205,7 @@ class ConstraintErrorTest {
 
   @Test
   void aValueOfTheWrongTypeNamesTableColumnAndValue() {
+    assumeTrue(target.sqlite(), "STRICT tables' type errors");
     metrics.insert(Metric.of("r1", 1, 1));
     TypeMismatchException e =
         assertThrows(
@@ -225,6 +241,7 @@ class ConstraintErrorTest {
 
   @Test
   void anotherProcessHoldingTheWriteLockGivesBusy() throws Exception {
+    assumeTrue(target.sqlite(), "SQLite's file write lock");
     try (Connection other = Databases.connect(db.file().orElseThrow());
         Statement statement = other.createStatement()) {
       statement.execute("BEGIN IMMEDIATE");
@@ -284,7 +301,7 @@ class ConstraintErrorTest {
 
     @Override
     protected void bindRow(PreparedStatement statement, Metric row) throws SQLException {
-      SqlValues.setGeneratedKey(statement, 1, row.id(), null);
+      values().setGeneratedKey(statement, 1, row.id(), null);
       statement.setString(2, row.runId());
       statement.setDouble(3, row.totalTimeSeconds());
       statement.setNull(4, java.sql.Types.VARCHAR);

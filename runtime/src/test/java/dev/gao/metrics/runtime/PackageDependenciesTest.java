@@ -30,7 +30,7 @@ class PackageDependenciesTest {
   private static final Path SOURCES = Path.of("src/main/java/dev/gao/metrics/runtime");
   private static final Pattern REFERENCE =
       Pattern.compile("\\b(dev\\.gao\\.metrics\\.runtime(?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");
-  private static final Set<String> ENGINES = Set.of(ROOT + ".sql.sqlite");
+  private static final Set<String> ENGINES = Set.of(ROOT + ".sql.sqlite", ROOT + ".sql.postgres");
 
   /** Package to the packages its sources name. */
   private static final Map<String, Set<String>> USES = new TreeMap<>();

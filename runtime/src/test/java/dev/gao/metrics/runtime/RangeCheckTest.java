@@ -4,16 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.dao.TableDao;
 import dev.gao.metrics.runtime.exception.CheckViolationException;
 import dev.gao.metrics.runtime.exception.InvalidValueException;
 import dev.gao.metrics.runtime.exception.SchemaMismatchException;
 import dev.gao.metrics.runtime.fixture.Databases;
+import dev.gao.metrics.runtime.fixture.Target;
 import dev.gao.metrics.runtime.schema.Better;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
+import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.schema.MetricInfo;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
@@ -27,9 +29,19 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Metric columns with ranges: metadata, and CHECK violations naming table, column and value. */
+/**
+ * Metric columns with ranges: metadata, and CHECK violations naming table, column and value, on every
+ * engine.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class RangeCheckTest {
+  @Parameter Engine engine;
+
   private static final TableInfo SCORES =
       new TableInfo(
           "scores",
@@ -62,7 +74,19 @@ class RangeCheckTest {
               + "  CONSTRAINT \"ck_scores_coverage\" CHECK (\"coverage\" BETWEEN 0 AND 100),\n"
               + "  CONSTRAINT \"ck_scores_cost\" CHECK (CAST(\"cost\" AS REAL) <= 25.5),\n"
               + "  CONSTRAINT \"ck_scores_errors\" CHECK (\"errors\" >= 0)\n"
-              + ") STRICT");
+              + ") STRICT")
+          .on(
+              Engine.POSTGRESQL,
+              "CREATE TABLE \"scores\" (\n"
+                  + "  \"id\" bigint NOT NULL PRIMARY KEY,\n"
+                  + "  \"coverage\" double precision NOT NULL,\n"
+                  + "  \"cost\" numeric,\n"
+                  + "  \"errors\" bigint NOT NULL,\n"
+                  + "  \"label\" text,\n"
+                  + "  CONSTRAINT \"ck_scores_coverage\" CHECK (\"coverage\" BETWEEN 0 AND 100),\n"
+                  + "  CONSTRAINT \"ck_scores_cost\" CHECK (\"cost\" <= 25.5),\n"
+                  + "  CONSTRAINT \"ck_scores_errors\" CHECK (\"errors\" >= 0)\n"
+                  + ")");
   private static final SchemaInfo SCHEMA = new SchemaInfo("Scores", 1, "hash-1", List.of(SCORES));
 
   record Score(long id, double coverage, BigDecimal cost, long errors, String label) {}
@@ -89,11 +113,11 @@ class RangeCheckTest {
 
     @Override
     protected void bindRow(PreparedStatement statement, Score row) throws SQLException {
-      SqlValues.setLong(statement, 1, row.id(), ID);
-      SqlValues.setDouble(statement, 2, row.coverage(), COVERAGE);
-      SqlValues.setDecimal(statement, 3, row.cost(), COST);
-      SqlValues.setLong(statement, 4, row.errors(), ERRORS);
-      SqlValues.setText(statement, 5, row.label(), LABEL);
+      values().setLong(statement, 1, row.id(), ID);
+      values().setDouble(statement, 2, row.coverage(), COVERAGE);
+      values().setDecimal(statement, 3, row.cost(), COST);
+      values().setLong(statement, 4, row.errors(), ERRORS);
+      values().setText(statement, 5, row.label(), LABEL);
     }
 
     @Override
@@ -123,7 +147,7 @@ class RangeCheckTest {
 
   @Test
   void violationsNameTableColumnAndValue(@TempDir Path folder) {
-    try (MetricsDatabase db = MetricsDatabase.open(SCHEMA, folder.resolve("scores.db"))) {
+    try (MetricsDatabase db = Target.of(engine, folder, "ranges").open(SCHEMA, "scores")) {
       ScoreDao dao = new ScoreDao(db);
       dao.insert(new Score(1, 100, new BigDecimal("25.5"), 0, "ok"));
       CheckViolationException coverage =
@@ -160,6 +184,7 @@ class RangeCheckTest {
 
   @Test
   void openingComparesTheRangeConstraints(@TempDir Path folder) throws Exception {
+    assumeTrue(engine == Engine.SQLITE, "the SQLite report of a missing range constraint");
     Path file = folder.resolve("scores.db");
     MetricsDatabase.open(SCHEMA, file).close();
     String withoutRange =

@@ -21,7 +21,9 @@ import dev.gao.metrics.runtime.fixture.MetricDao;
 import dev.gao.metrics.runtime.fixture.Run;
 import dev.gao.metrics.runtime.fixture.RunDao;
 import dev.gao.metrics.runtime.fixture.Tag;
+import dev.gao.metrics.runtime.fixture.Target;
 import dev.gao.metrics.runtime.fixture.TestSchema;
+import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import java.nio.file.Path;
@@ -38,16 +40,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The generated DAOs' operations, on every engine. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class TableDaoTest {
+  @Parameter Engine engine;
   @TempDir Path temp;
+  private Target target;
   private MetricsDatabase db;
   private RunDao runs;
   private MetricDao metrics;
 
   @BeforeEach
   void open() {
-    db = MetricsDatabase.open(TestSchema.SCHEMA, temp.resolve("m.db"));
+    target = Target.of(engine, temp, "dao");
+    db = target.open(TestSchema.SCHEMA);
     runs = new RunDao(db);
     metrics = new MetricDao(db);
   }
@@ -67,7 +78,7 @@ class TableDaoTest {
     Run row =
         new Run(
             "r1",
-            Instant.parse("2025-03-01T12:00:00.123456789Z"),
+            target.exact(Instant.parse("2025-03-01T12:00:00.123456789Z")),
             "gao",
             "bench",
             "2.1.0",
@@ -146,6 +157,21 @@ class TableDaoTest {
   }
 
   @Test
+  void keysGivenByRowsMoveTheAssignedKeysPastThem() {
+    runs.insert(run("r1", "p"));
+    assertEquals(1, metrics.insert(Metric.of("r1", 1, 1)));
+    // Within a batch too: the row after the one keyed 500 gets 501.
+    assertEquals(3, metrics.insertBatch(List.of(Metric.of("r1", 2, 2), new Metric(500, "r1", 3, null, 3), Metric.of("r1", 4, 4))));
+    assertEquals(502, metrics.insert(Metric.of("r1", 5, 5)));
+    assertEquals(1, metrics.insertBatch(List.of(new Metric(7, "r1", 6, null, 6))));
+    assertEquals(503, metrics.insert(Metric.of("r1", 7, 7)), "a key below the assigned ones moves nothing");
+    assertArrayEquals(new long[] {900, 901}, metrics.insertAll(List.of(new Metric(900, "r1", 8, null, 8), Metric.of("r1", 9, 9))));
+    assertEquals(
+        List.of(1L, 2L, 7L, 500L, 501L, 502L, 503L, 900L, 901L),
+        metrics.findByRunId("r1").stream().map(Metric::id).toList());
+  }
+
+  @Test
   void aDuplicateInABatchRollsBackTheWholeBatch() {
     List<Run> rows = new ArrayList<>();
     for (int i = 0; i < 1200; i++) {
@@ -195,6 +221,49 @@ class TableDaoTest {
   }
 
   @Test
+  void aStreamReadsItsRowsAsTheyAreAskedFor() throws Exception {
+    List<Run> many = new ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      many.add(run(String.format("r%05d", i), "p" + i));
+    }
+    runs.insertAll(many);
+    try (Stream<Run> stream = runs.stream()) {
+      Iterator<Run> it = stream.iterator();
+      assertEquals("r00000", it.next().runId());
+      if (!target.sqlite()) {
+        // pgjdbc reads a page at a time only in a transaction: the stream's connection holds one.
+        assertEquals(List.of("1"), openTransactions());
+      }
+      int read = 1;
+      while (it.hasNext()) {
+        it.next();
+        read++;
+      }
+      assertEquals(2500, read);
+    }
+    assertEquals(0, db.transactions().activeConnections());
+    if (!target.sqlite()) {
+      assertEquals(List.of("0"), openTransactions());
+      db.runInTransaction(
+          tx -> {
+            try (Stream<Run> stream = runs.stream()) {
+              assertEquals(2500, stream.count());
+            }
+            runs.insert(run("after", "stream"));
+          });
+      assertEquals(List.of("0"), openTransactions());
+      assertTrue(runs.exists("after"));
+    }
+  }
+
+  /** How many connections to the test's PostgreSQL database are idle inside a transaction. */
+  private List<String> openTransactions() throws SQLException {
+    return target.column(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            + " AND state = 'idle in transaction'");
+  }
+
+  @Test
   void aStreamInsideAUnitUsesItsConnection() {
     runs.insert(run("r1", "p1"));
     runs.insert(run("r2", "p2"));
@@ -211,11 +280,13 @@ class TableDaoTest {
   @Test
   void readingABrokenRowInAStreamFailsClearly() throws Exception {
     runs.insert(run("r1", "p1"));
-    new RawDao(db).update("UPDATE benchmark_runs SET timestamp = 'yesterday'");
+    // No instant in Java: text that is no time on SQLite, a time at infinity on PostgreSQL.
+    String broken = target.sqlite() ? "yesterday" : "infinity";
+    new RawDao(db).update("UPDATE benchmark_runs SET timestamp = '" + broken + "'");
     try (Stream<Run> stream = runs.stream()) {
       MappingException e = assertThrows(MappingException.class, stream::toList);
       assertEquals("timestamp", e.column());
-      assertEquals("yesterday", e.value());
+      assertEquals(broken, e.value());
     }
     assertThrows(MappingException.class, () -> runs.findById("r1"));
   }
@@ -303,14 +374,14 @@ class TableDaoTest {
     RawDao raw = new RawDao(db);
     MetricsException e = assertThrows(MetricsException.class, raw::any);
     assertTrue(e.getMessage().contains("at most one row"), e.getMessage());
-    assertEquals(0, raw.longValue("SELECT NULL WHERE 0"));
+    assertEquals(0, raw.longValue(target.sqlite() ? "SELECT NULL WHERE 0" : "SELECT NULL WHERE false"));
     assertEquals(2, raw.longValue("SELECT count(*) FROM benchmark_runs"));
   }
 
   @Test
   void aDaoNeedsItsTableInTheDatabasesSchema() {
     SchemaInfo runsOnly = new SchemaInfo("TestMetrics", 1, "x", List.of(TestSchema.RUNS));
-    try (MetricsDatabase other = MetricsDatabase.open(runsOnly, temp.resolve("runs-only.db"))) {
+    try (MetricsDatabase other = target.open(runsOnly, "runs-only")) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> new MetricDao(other));
       assertTrue(e.getMessage().contains("performance_metrics"), e.getMessage());

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gao.metrics.runtime.connection.StatementBinder;
+import dev.gao.metrics.runtime.dao.TableDao;
+import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
+import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.exception.TransactionException;
 import dev.gao.metrics.runtime.exception.UniqueViolationException;
 import dev.gao.metrics.runtime.fixture.Databases;
@@ -13,10 +17,16 @@ import dev.gao.metrics.runtime.fixture.Metric;
 import dev.gao.metrics.runtime.fixture.MetricDao;
 import dev.gao.metrics.runtime.fixture.Run;
 import dev.gao.metrics.runtime.fixture.RunDao;
+import dev.gao.metrics.runtime.fixture.Target;
 import dev.gao.metrics.runtime.fixture.TestSchema;
+import dev.gao.metrics.runtime.schema.Engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -28,16 +38,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** Units of work, nested units and DAO calls inside them, on every engine. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class TransactionTest {
+  @Parameter Engine engine;
   @TempDir Path temp;
+  private Target target;
   private MetricsDatabase db;
   private RunDao runs;
   private MetricDao metrics;
 
   @BeforeEach
   void open() {
-    db = MetricsDatabase.open(TestSchema.SCHEMA, temp.resolve("m.db"));
+    target = Target.of(engine, temp, "transactions");
+    db = target.open(TestSchema.SCHEMA);
     runs = new RunDao(db);
     metrics = new MetricDao(db);
   }
@@ -208,8 +227,97 @@ class TransactionTest {
   }
 
   @Test
+  void aFailedDaoCallInsideAUnitIsUndoneAloneAndTheUnitGoesOn() {
+    runs.insert(run("before"));
+    Raw raw = new Raw(db);
+    db.runInTransaction(
+        tx -> {
+          runs.insert(run("r1"));
+          assertThrows(UniqueViolationException.class, () -> runs.insert(run("before")));
+          assertThrows(ForeignKeyViolationException.class, () -> metrics.insert(Metric.of("ghost", 1, 1)));
+          assertThrows(
+              ForeignKeyViolationException.class,
+              () -> metrics.insertAll(List.of(Metric.of("r1", 1, 1), Metric.of("ghost", 2, 2))));
+          assertThrows(MetricsException.class, () -> raw.longValue("SELECT x FROM nowhere"));
+          assertEquals(0, metrics.count());
+          runs.insert(run("r2"));
+          metrics.insert(Metric.of("r2", 1, 1));
+        });
+    assertEquals(List.of("before", "r1", "r2"), runs.list(10, 0).stream().map(Run::runId).toList());
+    assertEquals(1, metrics.count());
+    // A read unit goes on after a failed query too.
+    long seen =
+        db.read(
+            tx -> {
+              assertThrows(MetricsException.class, () -> raw.longValue("SELECT x FROM nowhere"));
+              return runs.count();
+            });
+    assertEquals(3, seen);
+  }
+
+  @Test
+  void aStatementThatFailsOnTheUnitsOwnConnection() {
+    TransactionWork<Void> work =
+        tx -> {
+          runs.insert(run("r1"));
+          try (Statement statement = tx.connection().createStatement()) {
+            statement.execute("SELECT x FROM nowhere");
+          } catch (SQLException expected) {
+            // caught and ignored by the work
+          }
+          return null;
+        };
+    if (target.sqlite()) {
+      // SQLite undoes the failed statement alone.
+      db.inTransaction(work);
+      assertEquals(1, runs.count());
+      return;
+    }
+    // PostgreSQL ended the transaction: its commit is refused rather than a silent rollback.
+    TransactionException e = assertThrows(TransactionException.class, () -> db.inTransaction(work));
+    assertTrue(
+        e.getMessage().startsWith("A statement failed inside the transaction and the database ended the transaction"),
+        e.getMessage());
+    assertEquals(0, runs.count());
+    // In a unit without savepoints, later statements are refused at once with the failure that
+    // ended it.
+    TransactionException whole =
+        assertThrows(
+            TransactionException.class,
+            () ->
+                db.inWholeTransaction(
+                    tx -> {
+                      assertThrows(UniqueViolationException.class, () -> runs.insertBatch(List.of(run("a"), run("a"))));
+                      runs.insert(run("b"));
+                      return null;
+                    }));
+    assertTrue(whole.getCause() instanceof UniqueViolationException, String.valueOf(whole.getCause()));
+    assertEquals(0, runs.count());
+  }
+
+  /** Runs raw queries with the run table's error context. */
+  static final class Raw extends TableDao<Run> {
+    Raw(MetricsDatabase database) {
+      super(database, RunDao.TABLE);
+    }
+
+    long longValue(String sql) {
+      return queryLong(sql, StatementBinder.NONE);
+    }
+
+    @Override
+    protected void bindRow(PreparedStatement statement, Run row) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    protected Run readRow(ResultSet resultSet) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
   void daoCallsJoinTheCallersTransaction() throws Exception {
-    Path file = db.file().orElseThrow();
     assertThrows(
         IllegalStateException.class,
         () ->
@@ -224,8 +332,7 @@ class TransactionTest {
                       Databases.query(tx.connection(), "SELECT count(*) FROM benchmark_runs")
                           .get(0));
                   // ... and not outside it.
-                  assertEquals(
-                      List.of("0"), Databases.column(file, "SELECT count(*) FROM benchmark_runs"));
+                  assertEquals(List.of("0"), target.column("SELECT count(*) FROM benchmark_runs"));
                   throw new IllegalStateException("roll back everything");
                 }));
     assertEquals(0, runs.count());
@@ -318,6 +425,9 @@ class TransactionTest {
           seen[0] = tx.connection();
           runs.insert(run("r1"));
         });
+    if (!target.sqlite()) {
+      return;
+    }
     // Another connection can take the write lock at once: nothing was left open.
     try (Connection other = Databases.connect(db.file().orElseThrow());
         var statement = other.createStatement()) {

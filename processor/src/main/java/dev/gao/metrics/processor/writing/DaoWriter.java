@@ -110,9 +110,10 @@ public final class DaoWriter {
             + "<p>The methods that do not depend on the key ({@code insertBatch}, {@code update}, {@code list},\n"
             + "{@code count}, {@code stream}) are {@link $T}'s, which renders the SQL of every method from\n"
             + "{@link #TABLE}. Every method joins the calling thread's transaction on the database, if there\n"
-            + "is one, or runs in its own: writes in an {@code IMMEDIATE} transaction (several rows\n"
-            + "atomically), reads on a pooled connection. To group several calls into one unit of work, call\n"
-            + "them inside {@code MetricsDatabase.inTransaction}.\n",
+            + "is one, or runs in its own: writes in a write transaction (several rows atomically), reads on\n"
+            + "a pooled connection. To group several calls into one unit of work, call them inside\n"
+            + "{@code MetricsDatabase.inTransaction}. Values are bound and read with the database's\n"
+            + "{@code values()}, as its engine (SQLite or PostgreSQL) stores them.\n",
         table.name(),
         table.rowType(),
         JavadocText.escape(String.join("\n", ddl)),

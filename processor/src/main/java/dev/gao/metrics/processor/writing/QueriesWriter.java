@@ -45,8 +45,8 @@ public final class QueriesWriter {
                 "Runs the queries of {@link $T} on a database of schema {@code $L}; each was checked against the"
                     + " schema's\ntables at compile time.\n\n"
                     + "<p>Every query joins the calling thread's transaction on the database, if there is one, or\n"
-                    + "runs in its own: INSERT, UPDATE and DELETE in an {@code IMMEDIATE} transaction, SELECTs on a\n"
-                    + "pooled connection. To group several calls into one unit of work, call them inside\n"
+                    + "runs in its own: INSERT, UPDATE and DELETE in a write transaction, SELECTs on a pooled\n"
+                    + "connection. To group several calls into one unit of work, call them inside\n"
                     + "{@code MetricsDatabase.inTransaction}.\n",
                 queries.interfaceType(),
                 queries.schemaName());
@@ -142,8 +142,7 @@ public final class QueriesWriter {
     for (String sqlName : query.bindOrder()) {
       QueryParameter parameter = query.parameter(sqlName);
       code.addStatement(
-          "$T.$L($L, $L, $N, $N)",
-          RuntimeTypes.SQL_VALUES,
+          "values().$L($L, $L, $N, $N)",
           SqlValueCalls.setter(parameter.kind(), parameter.type().isPrimitive()),
           statement,
           index++,
@@ -191,21 +190,10 @@ public final class QueriesWriter {
     String getter = SqlValueCalls.getter(value.kind(), value.type().isPrimitive());
     return switch (value.kind()) {
       case JSON -> CodeBlock.of(
-          "$T.$L(resultSet, $L, $N, json(), $N)",
-          RuntimeTypes.SQL_VALUES,
-          getter,
-          value.index(),
-          jsonField(query, value),
-          valueRef(query, value));
+          "values().$L(resultSet, $L, $N, $N)", getter, value.index(), jsonField(query, value), valueRef(query, value));
       case ENUM -> CodeBlock.of(
-          "$T.$L(resultSet, $L, $T.class, $N)",
-          RuntimeTypes.SQL_VALUES,
-          getter,
-          value.index(),
-          value.type(),
-          valueRef(query, value));
-      default -> CodeBlock.of(
-          "$T.$L(resultSet, $L, $N)", RuntimeTypes.SQL_VALUES, getter, value.index(), valueRef(query, value));
+          "values().$L(resultSet, $L, $T.class, $N)", getter, value.index(), value.type(), valueRef(query, value));
+      default -> CodeBlock.of("values().$L(resultSet, $L, $N)", getter, value.index(), valueRef(query, value));
     };
   }
 

@@ -38,8 +38,6 @@ public final class RuntimeTypes {
   public static final ClassName MIGRATION_STEP = ClassName.get(SCHEMA, "MigrationStep");
   /** {@code TableDao}. */
   public static final ClassName TABLE_DAO = ClassName.get(DAO, "TableDao");
-  /** {@code SqlValues}. */
-  public static final ClassName SQL_VALUES = ClassName.get(DAO, "SqlValues");
   /** {@code ColumnRef}. */
   public static final ClassName COLUMN_REF = ClassName.get(DAO, "ColumnRef");
   /** {@code StatementBinder}. */

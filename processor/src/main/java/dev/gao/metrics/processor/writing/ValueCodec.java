@@ -5,7 +5,10 @@ import dev.gao.metrics.processor.model.ColumnModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.model.ValueKind;
 
-/** The {@code SqlValues} calls that bind and read the values of each column. */
+/**
+ * The calls that bind and read the values of each column, on the {@code SqlValues} of the DAO's
+ * database ({@code values()}), which stores them as the database's engine does.
+ */
 final class ValueCodec {
   private final TableModel table;
   private final MemberNames names;
@@ -22,32 +25,26 @@ final class ValueCodec {
   CodeBlock bind(String statement, int index, String value, ColumnModel column) {
     if (column.json()) {
       return CodeBlock.of(
-          "$T.setJson($L)",
-          RuntimeTypes.SQL_VALUES,
-          String.join(", ", statement, Integer.toString(index), value, names.jsonType(column), "json()", names.columnRef(column)));
+          "values().setJson($L)",
+          String.join(", ", statement, Integer.toString(index), value, names.jsonType(column), names.columnRef(column)));
     }
     String setter =
         table.autoIncrement() && column.inPrimaryKey()
             ? (column.primitive() ? "setGeneratedKey" : "setGeneratedKeyObject")
             : setter(column);
     return CodeBlock.of(
-        "$T.$L",
-        RuntimeTypes.SQL_VALUES,
+        "values().$L",
         setter + "(" + String.join(", ", statement, Integer.toString(index), value, names.columnRef(column)) + ")");
   }
 
   /**
    * The value of the parameter named as {@code column}'s property as {@code SqlValues.setValue} binds
-   * it: the parameter itself, or for a JSON column its JSON text.
+   * it: the parameter itself, or for a JSON column its {@code jsonValue}.
    */
   CodeBlock value(ColumnModel column) {
     if (column.json()) {
       return CodeBlock.of(
-          "$T.jsonText($L, $N, json(), $N)",
-          RuntimeTypes.SQL_VALUES,
-          column.property(),
-          names.jsonType(column),
-          names.columnRef(column));
+          "values().jsonValue($L, $N, $N)", column.property(), names.jsonType(column), names.columnRef(column));
     }
     return CodeBlock.of("$L", column.property());
   }
@@ -57,16 +54,12 @@ final class ValueCodec {
     String position = resultSet + ", " + index + ", ";
     if (column.json()) {
       return CodeBlock.of(
-          "$T.getJson($L)",
-          RuntimeTypes.SQL_VALUES,
-          position + names.jsonType(column) + ", json(), " + names.columnRef(column));
+          "values().getJson($L)", position + names.jsonType(column) + ", " + names.columnRef(column));
     }
     if (column.kind() == ValueKind.ENUM) {
-      return CodeBlock.of(
-          "$T.getEnum($L$T.class, $L)", RuntimeTypes.SQL_VALUES, position, column.javaType(), names.columnRef(column));
+      return CodeBlock.of("values().getEnum($L$T.class, $L)", position, column.javaType(), names.columnRef(column));
     }
-    return CodeBlock.of(
-        "$T.$L", RuntimeTypes.SQL_VALUES, getter(column) + "(" + position + names.columnRef(column) + ")");
+    return CodeBlock.of("values().$L", getter(column) + "(" + position + names.columnRef(column) + ")");
   }
 
   private static String setter(ColumnModel column) {

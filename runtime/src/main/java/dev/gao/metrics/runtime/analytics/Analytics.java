@@ -5,7 +5,6 @@ import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.exception.RunNotFoundException;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
@@ -62,10 +61,10 @@ public final class Analytics {
     ErrorContext errors = ErrorContext.of(database.location());
     this.statements =
         new StatementRunner(database.transactions(), e -> database.dialect().translate(e, errors));
-    this.runDecoder = new ValueDecoder(model.runTable(), database.json());
-    this.stats = new StatsQuery(model, statements);
+    this.runDecoder = new ValueDecoder(model.runTable(), database.values());
+    this.stats = new StatsQuery(model, statements, database.values());
     this.trends = new TrendQuery(model, statements, runDecoder);
-    this.values = new RunValues(model, statements);
+    this.values = new RunValues(model, statements, database.values());
   }
 
   /** The runner of this database's statements, with its error translation. */
@@ -116,7 +115,7 @@ public final class Analytics {
 
   /** The statement {@link #runs} runs for {@code filter}. */
   BoundQuery runsQuery(RunFilter filter) {
-    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS);
+    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS, database.values());
     String direction = filter.isNewestFirst() ? " DESC" : " ASC";
     StringBuilder sql =
         new StringBuilder("SELECT ")
@@ -148,7 +147,7 @@ public final class Analytics {
    */
   public long count(RunFilter filter) {
     Objects.requireNonNull(filter, "filter");
-    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS);
+    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS, database.values());
     return statements.firstLong(
         "SELECT count(*) FROM "
             + Sql.quote(model.runTable().name())
@@ -422,7 +421,7 @@ public final class Analytics {
     for (RunRow row :
         statements.list(
             selectByRun(model.runTable(), model.idColumn(), ""),
-            statement -> SqlValues.setText(statement, 1, ids, new ColumnRef<>(model.runTable().name(), model.idColumn())),
+            statement -> database.values().setText(statement, 1, ids, new ColumnRef<>(model.runTable().name(), model.idColumn())),
             this::runRow)) {
       rows.put(text(row.id()), row);
     }
@@ -447,7 +446,7 @@ public final class Analytics {
       String ids,
       Map<String, Map<String, List<Map<String, Object>>>> children) {
     TableInfo child = model.table(table);
-    ValueDecoder decoder = new ValueDecoder(child, database.json());
+    ValueDecoder decoder = new ValueDecoder(child, database.values());
     String order =
         child.primaryKey().isEmpty() ? "rowid" : Sql.columns(RUN_ALIAS, child.primaryKey());
     for (Map<String, List<Map<String, Object>>> rows : children.values()) {
@@ -456,7 +455,7 @@ public final class Analytics {
     List<Map<String, Object>> rows =
         statements.list(
             selectByRun(child, runColumn, " ORDER BY " + order),
-            statement -> SqlValues.setText(statement, 1, ids, new ColumnRef<>(model.runTable().name(), model.idColumn())),
+            statement -> database.values().setText(statement, 1, ids, new ColumnRef<>(model.runTable().name(), model.idColumn())),
             decoder::read);
     for (Map<String, Object> row : rows) {
       Map<String, List<Map<String, Object>>> run = children.get(String.valueOf(row.get(runColumn)));

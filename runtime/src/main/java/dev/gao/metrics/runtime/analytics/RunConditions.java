@@ -29,17 +29,17 @@ final class RunConditions {
   }
 
   /** The conditions of {@code filter} on the run table aliased {@code alias}. */
-  static RunConditions of(RunModel model, RunFilter filter, String alias) {
+  static RunConditions of(RunModel model, RunFilter filter, String alias, SqlValues values) {
     List<String> clauses = new ArrayList<>();
     List<Parameter> parameters = new ArrayList<>();
     for (Map.Entry<String, Set<String>> condition : filter.dimensions().entrySet()) {
       String column = model.dimension(condition.getKey());
       in(clauses, parameters, Sql.column(alias, column), new ColumnRef<>(model.runTable().name(), column),
-          condition.getValue());
+          condition.getValue(), values);
     }
     if (!filter.statuses().isEmpty()) {
       in(clauses, parameters, Sql.column(alias, statusColumn(model)),
-          new ColumnRef<>(model.runTable().name(), statusColumn(model)), filter.statuses());
+          new ColumnRef<>(model.runTable().name(), statusColumn(model)), filter.statuses(), values);
     }
     if (filter.isWithoutFailed()) {
       String status = statusColumn(model);
@@ -56,7 +56,7 @@ final class RunConditions {
         for (String value : failed) {
           parameters.add(
               (statement, index) ->
-                  SqlValues.setText(statement, index, value, new ColumnRef<>(model.runTable().name(), status)));
+                  values.setText(statement, index, value, new ColumnRef<>(model.runTable().name(), status)));
         }
       }
     }
@@ -67,14 +67,14 @@ final class RunConditions {
         .ifPresent(
             from -> {
               clauses.add(timeColumn + " >= ?");
-              parameters.add(instant(from, time));
+              parameters.add(instant(from, time, values));
             });
     filter
         .to()
         .ifPresent(
             to -> {
               clauses.add(timeColumn + " < ?");
-              parameters.add(instant(to, time));
+              parameters.add(instant(to, time, values));
             });
     String where = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     return new RunConditions(where, List.copyOf(parameters));
@@ -94,18 +94,19 @@ final class RunConditions {
       List<Parameter> parameters,
       String column,
       ColumnRef<?> ref,
-      Set<String> values) {
+      Set<String> texts,
+      SqlValues values) {
     clauses.add(
-        values.size() == 1
+        texts.size() == 1
             ? column + " = ?"
-            : column + " IN (" + Sql.placeholders(values.size()) + ")");
-    for (String value : values) {
-      parameters.add((statement, index) -> SqlValues.setText(statement, index, value, ref));
+            : column + " IN (" + Sql.placeholders(texts.size()) + ")");
+    for (String value : texts) {
+      parameters.add((statement, index) -> values.setText(statement, index, value, ref));
     }
   }
 
-  private static Parameter instant(Instant value, ColumnRef<?> column) {
-    return (statement, index) -> SqlValues.setInstant(statement, index, value, column);
+  private static Parameter instant(Instant value, ColumnRef<?> column, SqlValues values) {
+    return (statement, index) -> values.setInstant(statement, index, value, column);
   }
 
   /** The clause, starting with {@code " WHERE "}, or empty for no condition. */

@@ -4,7 +4,6 @@ import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +108,7 @@ public final class RunRetention {
 
   private Map<String, Long> deleteRuns(String ids) {
     Map<String, Long> counts = emptyCounts();
-    StatementBinder binder = statement -> SqlValues.setText(statement, 1, ids, new ColumnRef<>(model.runTable().name(), model.idColumn()));
+    StatementBinder binder = statement -> database.values().setText(statement, 1, ids, new ColumnRef<>(model.runTable().name(), model.idColumn()));
     for (Map.Entry<String, dev.gao.metrics.runtime.schema.ForeignKeyInfo> child :
         model.childTables().entrySet()) {
       counts.put(

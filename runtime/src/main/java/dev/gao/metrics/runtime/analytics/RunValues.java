@@ -17,10 +17,12 @@ import java.util.Map;
 final class RunValues {
   private final RunModel model;
   private final StatementRunner statements;
+  private final SqlValues sqlValues;
   private final List<MetricRef> metrics;
   private final String sql;
 
-  RunValues(RunModel model, StatementRunner statements) {
+  RunValues(RunModel model, StatementRunner statements, SqlValues sqlValues) {
+    this.sqlValues = sqlValues;
     this.model = model;
     this.statements = statements;
     this.metrics = List.copyOf(model.metrics().values());
@@ -83,7 +85,7 @@ final class RunValues {
     Map<String, Map<MetricRef, Double>> values = new LinkedHashMap<>();
     statements.list(
         sql,
-        statement -> SqlValues.setText(statement, 1, idsJson, new ColumnRef<>(model.runTable().name(), model.idColumn())),
+        statement -> sqlValues.setText(statement, 1, idsJson, new ColumnRef<>(model.runTable().name(), model.idColumn())),
         rs -> {
           MetricRef metric = metrics.get(rs.getInt(2));
           String key = rs.getString(3);

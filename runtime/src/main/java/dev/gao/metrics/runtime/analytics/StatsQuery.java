@@ -26,11 +26,13 @@ final class StatsQuery {
 
   private final RunModel model;
   private final StatementRunner statements;
+  private final SqlValues sqlValues;
 
   /** One row of the result: the index of its metric and the statistics of one group. */
   private record Row(int metric, MetricStats stats) {}
 
-  StatsQuery(RunModel model, StatementRunner statements) {
+  StatsQuery(RunModel model, StatementRunner statements, SqlValues sqlValues) {
+    this.sqlValues = sqlValues;
     this.model = model;
     this.statements = statements;
   }
@@ -90,7 +92,7 @@ final class StatsQuery {
       numbers.add("SELECT " + m + " AS m");
     }
     boolean paged = filter.limit() > 0 || filter.offset() > 0;
-    RunConditions conditions = RunConditions.of(model, filter, paged ? PAGE_ALIAS : RUN_ALIAS);
+    RunConditions conditions = RunConditions.of(model, filter, paged ? PAGE_ALIAS : RUN_ALIAS, sqlValues);
     String where = paged ? page(conditions, filter) : conditions.where();
     String sql =
         // f is read twice (values and run counts): materialized, its runs are read once
@@ -143,7 +145,7 @@ final class StatsQuery {
     }
     for (MetricRef metric : metrics) {
       if (metric.key() != null) {
-        SqlValues.checkText(metric.key(), new ColumnRef<>(metric.table(), metric.column().name()));
+        sqlValues.checkText(metric.key(), new ColumnRef<>(metric.table(), metric.column().name()));
         parameters.add(metric.key());
       }
     }

@@ -2,7 +2,6 @@ package dev.gao.metrics.runtime.analytics;
 
 import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,7 +31,7 @@ final class TrendQuery {
   }
 
   BoundQuery query(MetricRef metric, RunFilter filter, Interval interval, int window) {
-    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS);
+    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS, runs.values());
     String time = Sql.column(RUN_ALIAS, model.timeColumn());
     String value = MetricSql.value(metric, model, RUN_ALIAS);
     String frame =
@@ -81,7 +80,7 @@ final class TrendQuery {
         statement -> {
           int next = 1;
           if (metric.key() != null) {
-            SqlValues.setText(
+            runs.values().setText(
                 statement, next++, metric.key(), new ColumnRef<>(metric.table(), metric.column().name()));
           }
           int paging = next + conditions.size();

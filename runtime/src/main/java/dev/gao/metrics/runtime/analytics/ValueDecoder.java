@@ -2,7 +2,6 @@ package dev.gao.metrics.runtime.analytics;
 
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SqlValues;
-import dev.gao.metrics.runtime.json.JsonCodec;
 import dev.gao.metrics.runtime.json.JsonType;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
@@ -11,16 +10,21 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads the columns of a table into a map, with the codecs the generated DAOs use. */
+/** Reads the columns of a table into a map, with the conversions the generated DAOs use. */
 final class ValueDecoder {
   private static final JsonType<Object> ANY_JSON = new JsonType<>() {};
 
   private final TableInfo table;
-  private final JsonCodec json;
+  private final SqlValues values;
 
-  ValueDecoder(TableInfo table, JsonCodec json) {
+  ValueDecoder(TableInfo table, SqlValues values) {
     this.table = table;
-    this.json = json;
+    this.values = values;
+  }
+
+  /** The conversions it reads with. */
+  SqlValues values() {
+    return values;
   }
 
   /** Reads every column of the table, selected in table order from result column 1 on. */
@@ -46,24 +50,24 @@ final class ValueDecoder {
   private Object decode(ResultSet rs, int index, ColumnInfo column) throws SQLException {
     ColumnRef<?> ref = new ColumnRef<>(table.name(), column.name());
     if (column.json()) {
-      return SqlValues.getJson(rs, index, ANY_JSON, json, ref);
+      return values.getJson(rs, index, ANY_JSON, ref);
     }
     return switch (column.javaType()) {
-      case "long", "java.lang.Long" -> SqlValues.getLongObject(rs, index, ref);
-      case "int", "java.lang.Integer" -> SqlValues.getIntObject(rs, index, ref);
-      case "short", "java.lang.Short" -> SqlValues.getShortObject(rs, index, ref);
-      case "byte", "java.lang.Byte" -> SqlValues.getByteObject(rs, index, ref);
-      case "double", "java.lang.Double" -> SqlValues.getDoubleObject(rs, index, ref);
-      case "float", "java.lang.Float" -> SqlValues.getFloatObject(rs, index, ref);
-      case "boolean", "java.lang.Boolean" -> SqlValues.getBooleanObject(rs, index, ref);
-      case "java.math.BigDecimal" -> SqlValues.getDecimal(rs, index, ref);
-      case "java.time.Instant" -> SqlValues.getInstant(rs, index, ref);
-      case "java.time.OffsetDateTime" -> SqlValues.getOffsetDateTime(rs, index, ref);
-      case "java.time.LocalDateTime" -> SqlValues.getLocalDateTime(rs, index, ref);
-      case "java.time.LocalDate" -> SqlValues.getLocalDate(rs, index, ref);
-      case "java.util.UUID" -> SqlValues.getUuid(rs, index, ref);
-      case "byte[]" -> SqlValues.getBytes(rs, index, ref);
-      default -> SqlValues.getText(rs, index, ref);
+      case "long", "java.lang.Long" -> values.getLongObject(rs, index, ref);
+      case "int", "java.lang.Integer" -> values.getIntObject(rs, index, ref);
+      case "short", "java.lang.Short" -> values.getShortObject(rs, index, ref);
+      case "byte", "java.lang.Byte" -> values.getByteObject(rs, index, ref);
+      case "double", "java.lang.Double" -> values.getDoubleObject(rs, index, ref);
+      case "float", "java.lang.Float" -> values.getFloatObject(rs, index, ref);
+      case "boolean", "java.lang.Boolean" -> values.getBooleanObject(rs, index, ref);
+      case "java.math.BigDecimal" -> values.getDecimal(rs, index, ref);
+      case "java.time.Instant" -> values.getInstant(rs, index, ref);
+      case "java.time.OffsetDateTime" -> values.getOffsetDateTime(rs, index, ref);
+      case "java.time.LocalDateTime" -> values.getLocalDateTime(rs, index, ref);
+      case "java.time.LocalDate" -> values.getLocalDate(rs, index, ref);
+      case "java.util.UUID" -> values.getUuid(rs, index, ref);
+      case "byte[]" -> values.getBytes(rs, index, ref);
+      default -> values.getText(rs, index, ref);
     };
   }
 }

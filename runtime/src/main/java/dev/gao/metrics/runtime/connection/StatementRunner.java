@@ -123,14 +123,26 @@ public final class StatementRunner {
   }
 
   /**
-   * Runs a query and returns the first column of its first row as a long, such as a count.
+   * Runs a query and returns the first column of its first row as a long, such as a count; a
+   * boolean (PostgreSQL's {@code EXISTS}) reads as 1 or 0.
    *
    * @param sql the query
    * @param binder binds its parameters
    * @return the value; 0 if the query returns no row or NULL
    */
   public long firstLong(String sql, StatementBinder binder) {
-    return read(sql, binder, rs -> rs.next() ? rs.getLong(1) : 0L);
+    return read(
+        sql,
+        binder,
+        rs -> {
+          if (!rs.next()) {
+            return 0L;
+          }
+          if (rs.getObject(1) instanceof Boolean bool) {
+            return bool ? 1L : 0L;
+          }
+          return rs.getLong(1);
+        });
   }
 
   /**

@@ -21,8 +21,14 @@ import java.util.stream.Stream;
  *   <li>Write units take the process-wide write lock of the file, then begin with the write lock of
  *       the database taken ({@code BEGIN IMMEDIATE}), so a write never fails half-way because
  *       another writer got there first. The connection stays in auto-commit mode; BEGIN, COMMIT and
- *       ROLLBACK are SQL, so the driver never opens a transaction of its own after a commit.
+ *       ROLLBACK are SQL, so the driver never opens a transaction of its own after a commit. (A
+ *       stream on an engine whose driver reads a result a page at a time only outside auto-commit,
+ *       PostgreSQL's, switches it off until the unit's COMMIT or ROLLBACK has run.)
  *   <li>A unit inside a write unit is a savepoint: it is undone alone when it fails.
+ *   <li>A single statement inside a unit that fails is undone alone and the unit goes on: SQLite
+ *       does so by itself; where a failed statement ends the transaction (PostgreSQL), each statement
+ *       run through this manager inside a unit takes a savepoint of its own. In a unit without
+ *       savepoints ({@link #inWholeTransaction}) such a failure dooms the unit instead.
  *   <li>Read units are a consistent snapshot ({@code BEGIN DEFERRED}); writing in one is an error.
  *   <li>Every failure rolls back; a connection goes back to the pool with no transaction open, or
  *       is discarded.
@@ -167,7 +173,7 @@ public final class TransactionManager implements AutoCloseable {
       return topLevel(false, work::execute, this::translateChecked);
     }
     requireWritable(unit);
-    return joined(unit, work::execute, this::translateChecked);
+    return statement(unit, work::execute, this::translateChecked);
   }
 
   /**
@@ -201,7 +207,7 @@ public final class TransactionManager implements AutoCloseable {
     ensureOpen();
     UnitOfWork unit = current.get();
     if (unit != null) {
-      return joined(unit, work::execute, this::translateChecked);
+      return statement(unit, work::execute, this::translateChecked);
     }
     Connection connection = borrow();
     boolean reusable = false;
@@ -260,17 +266,42 @@ public final class TransactionManager implements AutoCloseable {
       Function<SQLException, RuntimeException> errors) {
     ensureOpen();
     UnitOfWork unit = current.get();
+    if (unit != null && dialect.failedStatementEndsTransaction()) {
+      // The query runs when the stream opens: a failure there must not end the unit's transaction.
+      return statement(unit, joined -> openStream(sql, binder, reader, errors, unit), TransactionManager::wrapChecked);
+    }
+    return openStream(sql, binder, reader, errors, unit);
+  }
+
+  private <T> Stream<T> openStream(
+      String sql,
+      StatementBinder binder,
+      RowReader<T> reader,
+      Function<SQLException, RuntimeException> errors,
+      UnitOfWork unit) {
     Connection connection = unit != null ? unit.connection() : borrow();
     PreparedStatement statement = null;
     boolean reusable = unit != null;
+    int fetchSize = dialect.streamFetchSize();
     try {
       if (unit == null) {
         physical(connection);
         reusable = true;
       }
+      if (fetchSize > 0) {
+        // Outside a unit the stream reads in a transaction of its own, ended when it closes; inside
+        // one, auto-commit stays off until the unit has ended with its COMMIT or ROLLBACK.
+        connection.setAutoCommit(false);
+        if (unit != null) {
+          unit.autoCommitOff();
+        }
+      }
       StatementListener observer = listener;
       long start = observer == null ? 0 : System.nanoTime();
       statement = connection.prepareStatement(sql);
+      if (fetchSize > 0) {
+        statement.setFetchSize(fetchSize);
+      }
       binder.bind(statement);
       ResultSet resultSet = statement.executeQuery();
       if (observer != null) {
@@ -296,15 +327,45 @@ public final class TransactionManager implements AutoCloseable {
       PreparedStatement statement, UnitOfWork unit, Connection connection, boolean reusable) {
     closeQuietly(statement);
     if (unit == null) {
-      giveBack(connection, reusable);
+      giveBack(connection, reusable && endStreamTransaction(connection));
     }
   }
 
   private Runnable onStreamClose(UnitOfWork unit, Connection connection) {
     if (unit == null) {
-      return () -> giveBack(connection, true);
+      return () -> giveBack(connection, endStreamTransaction(connection));
     }
     return () -> {};
+  }
+
+  /**
+   * Ends the transaction a stream outside a unit read in, if it had one, and switches auto-commit
+   * back on; false if the connection must be discarded.
+   */
+  private boolean endStreamTransaction(Connection connection) {
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Switches auto-commit back on after a unit in which a stream switched it off. */
+  private static boolean restoreAutoCommit(UnitOfWork unit) {
+    if (!unit.autoCommitSwitchedOff()) {
+      return true;
+    }
+    try {
+      // The unit's COMMIT or ROLLBACK ran: no transaction is open, so this commits nothing.
+      unit.connection().setAutoCommit(true);
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /**
@@ -391,6 +452,13 @@ public final class TransactionManager implements AutoCloseable {
             reusable = rollback(unit, doomed);
             throw doomed;
           }
+          if (transactionFailed(unit)) {
+            // A statement the manager did not run (on Transaction.connection()) failed and ended the
+            // transaction; COMMIT would roll it back without a word.
+            TransactionException ended = endedTransaction();
+            reusable = rollback(unit, ended);
+            throw ended;
+          }
           try {
             unit.execute(dialect.commit());
           } catch (SQLException e) {
@@ -400,6 +468,7 @@ public final class TransactionManager implements AutoCloseable {
           return result;
         } finally {
           current.remove();
+          reusable = restoreAutoCommit(unit) && reusable;
           unit.end();
         }
       } finally {
@@ -419,6 +488,7 @@ public final class TransactionManager implements AutoCloseable {
   private <R> R nested(
       UnitOfWork unit, Work<R> work, Function<Exception, RuntimeException> checked) {
     if (unit.savepointFree()) {
+      requireLiveTransaction(unit);
       try {
         return work.run(unit);
       } catch (Throwable failure) {
@@ -445,6 +515,49 @@ public final class TransactionManager implements AutoCloseable {
       return result;
     } finally {
       unit.leaveSavepoint();
+    }
+  }
+
+  /**
+   * Runs the work of one statement in the thread's unit. Where a failed statement ends the
+   * transaction (PostgreSQL) it runs in a savepoint of its own, rolled back if it fails, so that the
+   * unit goes on as it does on SQLite; in a unit without savepoints, a failure that ended the
+   * transaction dooms the unit instead, as a failed nested unit does there.
+   */
+  private <R> R statement(UnitOfWork unit, Work<R> work, Function<Exception, RuntimeException> checked) {
+    if (!dialect.failedStatementEndsTransaction()) {
+      return joined(unit, work, checked);
+    }
+    if (unit.savepointFree()) {
+      requireLiveTransaction(unit);
+      try {
+        return work.run(unit);
+      } catch (Throwable failure) {
+        if (transactionFailed(unit)) {
+          unit.failedWrite(failure);
+        }
+        throw rethrow(failure, checked);
+      }
+    }
+    return nested(unit, work, checked);
+  }
+
+  /**
+   * Refuses work in a unit without savepoints whose transaction a failed write ended (PostgreSQL),
+   * with the failure that doomed it, as the commit would: every statement would fail anyway.
+   */
+  private void requireLiveTransaction(UnitOfWork unit) {
+    if (unit.failedWrite() != null && dialect.failedStatementEndsTransaction() && transactionFailed(unit)) {
+      throw partialWrite(unit.failedWrite());
+    }
+  }
+
+  /** Whether the unit's transaction failed and can only be rolled back; true if that is unknown. */
+  private boolean transactionFailed(UnitOfWork unit) {
+    try {
+      return dialect.transactionFailed(unit.physicalConnection());
+    } catch (SQLException e) {
+      return true;
     }
   }
 
@@ -505,6 +618,15 @@ public final class TransactionManager implements AutoCloseable {
             + " transaction was rolled back and nothing of it was stored. The write failed with "
             + failure,
         failure);
+  }
+
+  private static TransactionException endedTransaction() {
+    return new TransactionException(
+        "A statement failed inside the transaction and the database ended the transaction: it was"
+            + " rolled back and nothing of it was stored. A statement run on the transaction's own"
+            + " connection that fails ends it on PostgreSQL; run such a statement in a unit of its"
+            + " own (MetricsDatabase.inTransaction inside the transaction), which is undone alone.",
+        null);
   }
 
   private static RuntimeException wrapChecked(Exception failure) {

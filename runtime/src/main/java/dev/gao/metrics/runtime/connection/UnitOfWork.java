@@ -20,6 +20,7 @@ final class UnitOfWork implements Transaction, ConnectionScope {
   private int savepointDepth;
   private boolean withoutSavepoints;
   private Throwable failedWrite;
+  private boolean autoCommitOff;
   private volatile boolean ended;
 
   UnitOfWork(Connection borrowed, PhysicalConnection physical, boolean readOnly) {
@@ -95,6 +96,16 @@ final class UnitOfWork implements Transaction, ConnectionScope {
   /** The first failure of a nested unit that ran without a savepoint, or null. */
   Throwable failedWrite() {
     return failedWrite;
+  }
+
+  /** Remembers that a stream switched the connection out of auto-commit, to switch back at the end. */
+  void autoCommitOff() {
+    autoCommitOff = true;
+  }
+
+  /** Whether a stream switched the connection out of auto-commit. */
+  boolean autoCommitSwitchedOff() {
+    return autoCommitOff;
   }
 
   /** Enters a nested unit and returns its depth, which names its savepoint. */

@@ -4,34 +4,79 @@ import dev.gao.metrics.runtime.exception.InvalidValueException;
 import dev.gao.metrics.runtime.exception.MappingException;
 import dev.gao.metrics.runtime.json.JsonCodec;
 import dev.gao.metrics.runtime.json.JsonType;
+import dev.gao.metrics.runtime.sql.ValueCodec;
+import dev.gao.metrics.runtime.sql.ValueProblem;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Converts between Java values and their stored SQL form. Every binder is {@code setX(statement,
- * index, value, column)} and every reader {@code getX(resultSet, index, column)}; {@code null}
- * binds SQL NULL and a NULL column reads as {@code null}, except where a method says otherwise.
+ * Converts between Java values and their stored SQL form, for one database: generated DAOs and
+ * queries reach it through {@code values()}. Every binder is {@code setX(statement, index, value,
+ * column)} and every reader {@code getX(resultSet, index, column)}; {@code null} binds SQL NULL and a
+ * NULL column reads as {@code null}, except where a method says otherwise.
  *
- * <p>Time values are stored as fixed-width UTC text with nine fraction digits, so that text order
- * is chronological order; years outside 0000 to 9999 are therefore refused. Readers also accept
- * ISO-8601 with offsets, fewer fraction digits, and SQLite's {@code YYYY-MM-DD HH:MM:SS}.
+ * <p>What a value may be is decided here, alike for every engine, so that every engine accepts the
+ * same values and refuses the others with the same message: text must be valid Unicode, real numbers
+ * must not be NaN, time values must fall in the years 0000 to 9999, JSON must be writable by the
+ * database's JSON codec, and narrowing reads must fit their type. How a value is stored is the
+ * engine's {@link ValueCodec}'s, and so are the few values one engine cannot take: on SQLite time
+ * values are fixed-width UTC text with nine fraction digits, so that text order is chronological
+ * order; PostgreSQL keeps them in its time types, to the microsecond, so that it refuses a value
+ * with nanoseconds, and it cannot store the NUL character U+0000 in text or JSON.
  *
  * <p>A value that cannot be written throws {@link InvalidValueException}; a stored value that
  * cannot be read throws {@link MappingException}. Both name table, column and value.
  */
 public final class SqlValues {
-  private SqlValues() {}
+  /** 0000-01-01T00:00:00Z. */
+  private static final long MIN_EPOCH_SECOND = -62_167_219_200L;
+
+  /** 10000-01-01T00:00:00Z, exclusive. */
+  private static final long END_EPOCH_SECOND = 253_402_300_800L;
+
+  private final ValueCodec codec;
+  private final JsonCodec json;
+  private final String nulRefusal;
+
+  /**
+   * The conversions of one database.
+   *
+   * @param codec how its engine stores the values whose storage differs between engines
+   * @param json the codec of its JSON columns
+   */
+  public SqlValues(ValueCodec codec, JsonCodec json) {
+    this.codec = Objects.requireNonNull(codec, "codec");
+    this.json = Objects.requireNonNull(json, "json");
+    this.nulRefusal = codec.nulRefusal();
+  }
+
+  /**
+   * The JSON text of a value of a JSON column, as {@link #setValue} binds it: for passing JSON values
+   * where values are bound by {@code setValue}, as DAOs pass the values of their lookups.
+   *
+   * @param text the JSON text
+   */
+  public record JsonText(String text) {
+    /**
+     * Checks the text.
+     *
+     * @param text the JSON text
+     */
+    public JsonText {
+      Objects.requireNonNull(text, "text");
+    }
+  }
 
   // ---------------------------------------------------------------- binders
 
@@ -43,8 +88,10 @@ public final class SqlValues {
    * @param value the value, or null
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
+   * @throws InvalidValueException if the text is not valid Unicode, or holds the NUL character where
+   *     the engine cannot store it
    */
-  public static void setText(PreparedStatement ps, int index, String value, ColumnRef<?> column)
+  public void setText(PreparedStatement ps, int index, String value, ColumnRef<?> column)
       throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.VARCHAR);
@@ -55,26 +102,30 @@ public final class SqlValues {
   }
 
   /**
-   * Refuses text that is not valid Unicode: a lone UTF-16 surrogate, which the driver would store as
-   * {@code ?}, so that two different values became one and a stored value differed from the one
-   * given. One pass over the characters; nothing is allocated for valid text.
+   * Refuses text the database cannot keep as given: text that is not valid Unicode (a lone UTF-16
+   * surrogate, which a driver would store as {@code ?}, so that two different values became one and a
+   * stored value differed from the one given), and, on an engine that cannot store it (PostgreSQL),
+   * text with the NUL character U+0000. One pass over the characters; nothing is allocated for valid
+   * text.
    *
    * @param value the text
    * @param column the column it is written to or compared with, for the message
-   * @throws InvalidValueException naming table, column, value and the surrogate's position
+   * @throws InvalidValueException naming table, column, value and the character's position
    */
-  public static void checkText(String value, ColumnRef<?> column) {
+  public void checkText(String value, ColumnRef<?> column) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      if (c == 0 && nulRefusal != null) {
+        throw invalid(column, value, "it holds the NUL character U+0000 at index " + i + ", " + nulRefusal);
+      }
       if (Character.isSurrogate(c)) {
         boolean paired =
             Character.isHighSurrogate(c)
                 && i + 1 < value.length()
                 && Character.isLowSurrogate(value.charAt(i + 1));
         if (!paired) {
-          throw new InvalidValueException(
-              column.table(),
-              column.column(),
+          throw invalid(
+              column,
               value,
               String.format(
                   "it is not valid Unicode: a lone surrogate \\u%04X at index %d (a character"
@@ -88,7 +139,7 @@ public final class SqlValues {
   }
 
   /**
-   * Binds a boolean as 0 or 1.
+   * Binds a boolean: 0 or 1 on SQLite, a {@code boolean} on PostgreSQL.
    *
    * @param ps the statement
    * @param index the 1-based parameter index
@@ -96,13 +147,13 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setBoolean(PreparedStatement ps, int index, boolean value, ColumnRef<?> column)
+  public void setBoolean(PreparedStatement ps, int index, boolean value, ColumnRef<?> column)
       throws SQLException {
-    ps.setInt(index, value ? 1 : 0);
+    codec.setBoolean(ps, index, value);
   }
 
   /**
-   * Binds a boxed boolean as 0, 1 or NULL.
+   * Binds a boxed boolean, or NULL.
    *
    * @param ps the statement
    * @param index the 1-based parameter index
@@ -110,13 +161,9 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setBooleanObject(
-      PreparedStatement ps, int index, Boolean value, ColumnRef<?> column) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.INTEGER);
-    } else {
-      ps.setInt(index, value ? 1 : 0);
-    }
+  public void setBooleanObject(PreparedStatement ps, int index, Boolean value, ColumnRef<?> column)
+      throws SQLException {
+    codec.setBoolean(ps, index, value);
   }
 
   /**
@@ -128,7 +175,7 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setLong(PreparedStatement ps, int index, long value, ColumnRef<?> column)
+  public void setLong(PreparedStatement ps, int index, long value, ColumnRef<?> column)
       throws SQLException {
     ps.setLong(index, value);
   }
@@ -143,7 +190,7 @@ public final class SqlValues {
    * @throws SQLException if the driver refuses the value
    * @throws InvalidValueException if the value is not an integral box
    */
-  public static void setInteger(PreparedStatement ps, int index, Number value, ColumnRef<?> column)
+  public void setInteger(PreparedStatement ps, int index, Number value, ColumnRef<?> column)
       throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.INTEGER);
@@ -167,7 +214,7 @@ public final class SqlValues {
    * @throws SQLException if the driver refuses the value
    * @throws InvalidValueException if the value is NaN
    */
-  public static void setDouble(PreparedStatement ps, int index, double value, ColumnRef<?> column)
+  public void setDouble(PreparedStatement ps, int index, double value, ColumnRef<?> column)
       throws SQLException {
     if (Double.isNaN(value)) {
       throw invalid(column, value, "NaN cannot be stored; SQLite would turn it into NULL");
@@ -185,7 +232,7 @@ public final class SqlValues {
    * @throws SQLException if the driver refuses the value
    * @throws InvalidValueException if the value is NaN
    */
-  public static void setReal(PreparedStatement ps, int index, Number value, ColumnRef<?> column)
+  public void setReal(PreparedStatement ps, int index, Number value, ColumnRef<?> column)
       throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.REAL);
@@ -195,7 +242,7 @@ public final class SqlValues {
   }
 
   /**
-   * Binds a decimal exactly, as its plain text.
+   * Binds a decimal exactly: as its plain text on SQLite, as {@code numeric} on PostgreSQL.
    *
    * @param ps the statement
    * @param index the 1-based parameter index
@@ -203,9 +250,9 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setDecimal(PreparedStatement ps, int index, BigDecimal value, ColumnRef<?> column)
+  public void setDecimal(PreparedStatement ps, int index, BigDecimal value, ColumnRef<?> column)
       throws SQLException {
-    setText(ps, index, value == null ? null : value.toPlainString(), column);
+    codec.setDecimal(ps, index, value);
   }
 
   /**
@@ -217,80 +264,83 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setEnum(PreparedStatement ps, int index, Enum<?> value, ColumnRef<?> column)
+  public void setEnum(PreparedStatement ps, int index, Enum<?> value, ColumnRef<?> column)
       throws SQLException {
     setText(ps, index, value == null ? null : value.name(), column);
   }
 
   /**
-   * Binds an instant as fixed-width UTC text with nine fraction digits.
+   * Binds an instant: on SQLite as fixed-width UTC text with nine fraction digits.
    *
    * @param ps the statement
    * @param index the 1-based parameter index
    * @param value the value, or null
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
-   * @throws InvalidValueException if the year is outside 0000 to 9999
+   * @throws InvalidValueException if the year is outside 0000 to 9999, or the engine cannot keep
+   *     the value exactly (PostgreSQL: nanoseconds)
    */
-  public static void setInstant(PreparedStatement ps, int index, Instant value, ColumnRef<?> column)
+  public void setInstant(PreparedStatement ps, int index, Instant value, ColumnRef<?> column)
       throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.VARCHAR);
-      return;
-    }
-    if (!TimeText.inRange(value)) {
+    if (value != null && !inRange(value)) {
       throw invalid(column, value, yearRangeProblem());
     }
-    ps.setString(index, TimeText.formatInstant(value));
+    try {
+      codec.setInstant(ps, index, value);
+    } catch (ValueProblem e) {
+      throw invalid(column, value, e);
+    }
   }
 
   /**
-   * Binds an offset date-time as the UTC text of its instant.
+   * Binds an offset date-time as its instant.
    *
    * @param ps the statement
    * @param index the 1-based parameter index
    * @param value the value, or null
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
-   * @throws InvalidValueException if the UTC year is outside 0000 to 9999
+   * @throws InvalidValueException if the UTC year is outside 0000 to 9999, or the engine cannot
+   *     keep the value exactly
    */
-  public static void setOffsetDateTime(
+  public void setOffsetDateTime(
       PreparedStatement ps, int index, OffsetDateTime value, ColumnRef<?> column) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.VARCHAR);
-      return;
-    }
-    Instant instant = value.toInstant();
-    if (!TimeText.inRange(instant)) {
+    Instant instant = value == null ? null : value.toInstant();
+    if (instant != null && !inRange(instant)) {
       throw invalid(column, value, yearRangeProblem());
     }
-    ps.setString(index, TimeText.formatInstant(instant));
+    try {
+      codec.setInstant(ps, index, instant);
+    } catch (ValueProblem e) {
+      throw invalid(column, value, e);
+    }
   }
 
   /**
-   * Binds a local date-time as fixed-width text with nine fraction digits.
+   * Binds a local date-time: on SQLite as fixed-width text with nine fraction digits.
    *
    * @param ps the statement
    * @param index the 1-based parameter index
    * @param value the value, or null
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
-   * @throws InvalidValueException if the year is outside 0000 to 9999
+   * @throws InvalidValueException if the year is outside 0000 to 9999, or the engine cannot keep
+   *     the value exactly
    */
-  public static void setLocalDateTime(
+  public void setLocalDateTime(
       PreparedStatement ps, int index, LocalDateTime value, ColumnRef<?> column) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.VARCHAR);
-      return;
-    }
-    if (!TimeText.inRange(value.getYear())) {
+    if (value != null && !inRange(value.getYear())) {
       throw invalid(column, value, yearRangeProblem());
     }
-    ps.setString(index, TimeText.formatLocalDateTime(value));
+    try {
+      codec.setLocalDateTime(ps, index, value);
+    } catch (ValueProblem e) {
+      throw invalid(column, value, e);
+    }
   }
 
   /**
-   * Binds a local date as {@code uuuu-MM-dd}.
+   * Binds a local date: on SQLite as {@code uuuu-MM-dd}.
    *
    * @param ps the statement
    * @param index the 1-based parameter index
@@ -299,20 +349,16 @@ public final class SqlValues {
    * @throws SQLException if the driver refuses the value
    * @throws InvalidValueException if the year is outside 0000 to 9999
    */
-  public static void setLocalDate(
-      PreparedStatement ps, int index, LocalDate value, ColumnRef<?> column) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.VARCHAR);
-      return;
-    }
-    if (!TimeText.inRange(value.getYear())) {
+  public void setLocalDate(PreparedStatement ps, int index, LocalDate value, ColumnRef<?> column)
+      throws SQLException {
+    if (value != null && !inRange(value.getYear())) {
       throw invalid(column, value, yearRangeProblem());
     }
-    ps.setString(index, TimeText.formatLocalDate(value));
+    codec.setLocalDate(ps, index, value);
   }
 
   /**
-   * Binds a UUID in its canonical lower-case form.
+   * Binds a UUID: on SQLite in its canonical lower-case form.
    *
    * @param ps the statement
    * @param index the 1-based parameter index
@@ -320,13 +366,13 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setUuid(PreparedStatement ps, int index, UUID value, ColumnRef<?> column)
+  public void setUuid(PreparedStatement ps, int index, UUID value, ColumnRef<?> column)
       throws SQLException {
-    setText(ps, index, value == null ? null : value.toString(), column);
+    codec.setUuid(ps, index, value);
   }
 
   /**
-   * Binds bytes as a BLOB.
+   * Binds bytes.
    *
    * @param ps the statement
    * @param index the 1-based parameter index
@@ -334,13 +380,9 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setBytes(PreparedStatement ps, int index, byte[] value, ColumnRef<?> column)
+  public void setBytes(PreparedStatement ps, int index, byte[] value, ColumnRef<?> column)
       throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.BLOB);
-    } else {
-      ps.setBytes(index, value);
-    }
+    codec.setBytes(ps, index, value);
   }
 
   /**
@@ -352,7 +394,7 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setGeneratedKey(PreparedStatement ps, int index, long value, ColumnRef<?> column)
+  public void setGeneratedKey(PreparedStatement ps, int index, long value, ColumnRef<?> column)
       throws SQLException {
     if (value == 0) {
       ps.setNull(index, Types.INTEGER);
@@ -370,58 +412,79 @@ public final class SqlValues {
    * @param column the column, for messages
    * @throws SQLException if the driver refuses the value
    */
-  public static void setGeneratedKeyObject(
-      PreparedStatement ps, int index, Number value, ColumnRef<?> column) throws SQLException {
+  public void setGeneratedKeyObject(PreparedStatement ps, int index, Number value, ColumnRef<?> column)
+      throws SQLException {
     setGeneratedKey(ps, index, value == null ? 0 : value.longValue(), column);
   }
 
   /**
-   * Binds a value as JSON text.
+   * Binds a value as JSON, written by the database's JSON codec: as text on SQLite, as {@code jsonb}
+   * on PostgreSQL.
    *
    * @param ps the statement
    * @param index the 1-based parameter index
    * @param value the value, or null
    * @param type the value's type token
-   * @param codec the codec that writes it
    * @param column the column, for messages
    * @param <T> the value's type
    * @throws SQLException if the driver refuses the value
-   * @throws InvalidValueException if Jackson cannot write the value
+   * @throws InvalidValueException if the JSON codec cannot write the value, or its text is not
+   *     valid Unicode, or holds the NUL character where the engine cannot store it
    */
-  public static <T> void setJson(
-      PreparedStatement ps, int index, T value, JsonType<T> type, JsonCodec codec, ColumnRef<?> column)
+  public <T> void setJson(PreparedStatement ps, int index, T value, JsonType<T> type, ColumnRef<?> column)
       throws SQLException {
-    setText(ps, index, jsonText(value, type, codec, column), column);
+    codec.setJson(ps, index, jsonText(value, type, column));
   }
 
   /**
-   * The JSON text {@link #setJson} binds, for passing a JSON value where values are bound by
-   * {@link #setValue}.
+   * The JSON text {@link #setJson} binds.
    *
    * @param value the value, or null
    * @param type the value's type token
-   * @param codec the codec that writes it
    * @param column the column, for messages
    * @param <T> the value's type
    * @return the JSON text, or null for null
-   * @throws InvalidValueException if Jackson cannot write the value
+   * @throws InvalidValueException if the JSON codec cannot write the value, or its text is not
+   *     valid Unicode, or holds the NUL character where the engine cannot store it
    */
-  public static <T> String jsonText(T value, JsonType<T> type, JsonCodec codec, ColumnRef<?> column) {
+  public <T> String jsonText(T value, JsonType<T> type, ColumnRef<?> column) {
     if (value == null) {
       return null;
     }
+    String text;
     try {
-      return codec.write(value, type);
+      text = json.write(value, type);
     } catch (IllegalArgumentException e) {
       throw new InvalidValueException(column.table(), column.column(), value, e.getMessage(), e);
     }
+    checkText(text, column);
+    if (nulRefusal != null) {
+      checkJsonEscapes(text, column);
+    }
+    return text;
   }
 
   /**
-   * Binds a value of any kind but JSON, chosen by its class, exactly as the binder of that kind
-   * does: a {@code Long}, {@code Integer}, {@code Short} or {@code Byte} as {@link #setInteger}, a
-   * {@code Double} or {@code Float} as {@link #setReal}, and so on; null binds SQL NULL. A JSON
-   * value is bound as its {@link #jsonText}. DAOs bind their key and lookup values with it.
+   * A value of a JSON column as {@link #setValue} binds it, exactly as {@link #setJson} does: how
+   * DAOs pass a JSON value to their lookups.
+   *
+   * @param value the value, or null
+   * @param type the value's type token
+   * @param column the column, for messages
+   * @param <T> the value's type
+   * @return its JSON text, or null for null
+   * @throws InvalidValueException as {@link #jsonText} does
+   */
+  public <T> JsonText jsonValue(T value, JsonType<T> type, ColumnRef<?> column) {
+    String text = jsonText(value, type, column);
+    return text == null ? null : new JsonText(text);
+  }
+
+  /**
+   * Binds a value of any kind, chosen by its class, exactly as the binder of that kind does: a
+   * {@code Long}, {@code Integer}, {@code Short} or {@code Byte} as {@link #setInteger}, a {@code
+   * Double} or {@code Float} as {@link #setReal}, a {@link JsonText} as {@link #setJson}, and so on;
+   * null binds SQL NULL. DAOs bind their key and lookup values with it.
    *
    * @param ps the statement
    * @param index the 1-based parameter index
@@ -430,7 +493,7 @@ public final class SqlValues {
    * @throws SQLException if the driver refuses the value
    * @throws InvalidValueException if the value is of no column kind, or the kind refuses it
    */
-  public static void setValue(PreparedStatement ps, int index, Object value, ColumnRef<?> column)
+  public void setValue(PreparedStatement ps, int index, Object value, ColumnRef<?> column)
       throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.NULL);
@@ -461,11 +524,13 @@ public final class SqlValues {
       setUuid(ps, index, uuid, column);
     } else if (value instanceof byte[] bytes) {
       setBytes(ps, index, bytes, column);
+    } else if (value instanceof JsonText text) {
+      codec.setJson(ps, index, text.text());
     } else {
       throw invalid(
           column,
           value,
-          "a " + value.getClass().getName() + " is no column value; bind JSON values as their jsonText");
+          "a " + value.getClass().getName() + " is no column value; bind JSON values as their jsonValue");
     }
   }
 
@@ -480,12 +545,12 @@ public final class SqlValues {
    * @return the text, or null
    * @throws SQLException if the driver fails
    */
-  public static String getText(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
+  public String getText(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     return rs.getString(index);
   }
 
   /**
-   * Reads a boolean stored as an integer (non-zero is true).
+   * Reads a boolean (on SQLite an integer, non-zero is true).
    *
    * @param rs the result set on a row
    * @param index the 1-based column index
@@ -494,16 +559,16 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the column is NULL
    */
-  public static boolean getBoolean(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
-    long value = rs.getLong(index);
-    if (value == 0 && rs.wasNull()) {
+  public boolean getBoolean(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
+    Boolean value = codec.getBoolean(rs, index);
+    if (value == null) {
       throw nullForPrimitive(column, "boolean");
     }
-    return value != 0;
+    return value;
   }
 
   /**
-   * Reads a boolean stored as an integer, or null.
+   * Reads a boolean, or null.
    *
    * @param rs the result set on a row
    * @param index the 1-based column index
@@ -511,13 +576,8 @@ public final class SqlValues {
    * @return the value, or null
    * @throws SQLException if the driver fails
    */
-  public static Boolean getBooleanObject(ResultSet rs, int index, ColumnRef<?> column)
-      throws SQLException {
-    long value = rs.getLong(index);
-    if (value == 0 && rs.wasNull()) {
-      return null;
-    }
-    return value != 0;
+  public Boolean getBooleanObject(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
+    return codec.getBoolean(rs, index);
   }
 
   /**
@@ -530,7 +590,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the column is NULL
    */
-  public static long getLong(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
+  public long getLong(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     long value = rs.getLong(index);
     if (value == 0 && rs.wasNull()) {
       throw nullForPrimitive(column, "long");
@@ -548,7 +608,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the column is NULL or out of range
    */
-  public static int getInt(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
+  public int getInt(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     return (int)
         checkRange(column, getLong(rs, index, column), Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
   }
@@ -563,7 +623,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the column is NULL or out of range
    */
-  public static short getShort(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
+  public short getShort(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     return (short)
         checkRange(column, getLong(rs, index, column), Short.MIN_VALUE, Short.MAX_VALUE, "short");
   }
@@ -578,7 +638,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the column is NULL or out of range
    */
-  public static byte getByte(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
+  public byte getByte(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     return (byte)
         checkRange(column, getLong(rs, index, column), Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
   }
@@ -592,7 +652,7 @@ public final class SqlValues {
    * @return the value, or null
    * @throws SQLException if the driver fails
    */
-  public static Long getLongObject(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
+  public Long getLongObject(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     long value = rs.getLong(index);
     if (value == 0 && rs.wasNull()) {
       return null;
@@ -610,8 +670,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the value is out of range
    */
-  public static Integer getIntObject(ResultSet rs, int index, ColumnRef<?> column)
-      throws SQLException {
+  public Integer getIntObject(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     Long value = getLongObject(rs, index, column);
     return value == null
         ? null
@@ -628,8 +687,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the value is out of range
    */
-  public static Short getShortObject(ResultSet rs, int index, ColumnRef<?> column)
-      throws SQLException {
+  public Short getShortObject(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     Long value = getLongObject(rs, index, column);
     return value == null
         ? null
@@ -646,7 +704,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the value is out of range
    */
-  public static Byte getByteObject(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
+  public Byte getByteObject(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     Long value = getLongObject(rs, index, column);
     return value == null
         ? null
@@ -663,7 +721,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the column is NULL
    */
-  public static double getDouble(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
+  public double getDouble(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     double value = rs.getDouble(index);
     if (value == 0 && rs.wasNull()) {
       throw nullForPrimitive(column, "double");
@@ -681,7 +739,7 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the column is NULL
    */
-  public static float getFloat(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
+  public float getFloat(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     double value = rs.getDouble(index);
     if (value == 0 && rs.wasNull()) {
       throw nullForPrimitive(column, "float");
@@ -698,8 +756,7 @@ public final class SqlValues {
    * @return the value, or null
    * @throws SQLException if the driver fails
    */
-  public static Double getDoubleObject(ResultSet rs, int index, ColumnRef<?> column)
-      throws SQLException {
+  public Double getDoubleObject(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     double value = rs.getDouble(index);
     if (value == 0 && rs.wasNull()) {
       return null;
@@ -716,8 +773,7 @@ public final class SqlValues {
    * @return the value, or null
    * @throws SQLException if the driver fails
    */
-  public static Float getFloatObject(ResultSet rs, int index, ColumnRef<?> column)
-      throws SQLException {
+  public Float getFloatObject(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     double value = rs.getDouble(index);
     if (value == 0 && rs.wasNull()) {
       return null;
@@ -726,25 +782,20 @@ public final class SqlValues {
   }
 
   /**
-   * Reads a decimal stored as text.
+   * Reads a decimal.
    *
    * @param rs the result set on a row
    * @param index the 1-based column index
    * @param column the column, for messages
    * @return the value, or null
    * @throws SQLException if the driver fails
-   * @throws MappingException if the text is not a number
+   * @throws MappingException if the stored value is not a number
    */
-  public static BigDecimal getDecimal(ResultSet rs, int index, ColumnRef<?> column)
-      throws SQLException {
-    String text = rs.getString(index);
-    if (text == null) {
-      return null;
-    }
+  public BigDecimal getDecimal(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     try {
-      return new BigDecimal(text.trim());
-    } catch (NumberFormatException e) {
-      throw new MappingException(column.table(), column.column(), text, "not a decimal number", e);
+      return codec.getDecimal(rs, index);
+    } catch (ValueProblem e) {
+      throw unreadable(column, e);
     }
   }
 
@@ -760,8 +811,8 @@ public final class SqlValues {
    * @throws SQLException if the driver fails
    * @throws MappingException if the name is not a constant of the enum
    */
-  public static <E extends Enum<E>> E getEnum(
-      ResultSet rs, int index, Class<E> type, ColumnRef<?> column) throws SQLException {
+  public <E extends Enum<E>> E getEnum(ResultSet rs, int index, Class<E> type, ColumnRef<?> column)
+      throws SQLException {
     String text = rs.getString(index);
     if (text == null) {
       return null;
@@ -789,17 +840,13 @@ public final class SqlValues {
    * @param column the column, for messages
    * @return the value, or null
    * @throws SQLException if the driver fails
-   * @throws MappingException if the text is not a date-time
+   * @throws MappingException if the stored value is not a date-time
    */
-  public static Instant getInstant(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
-    String text = rs.getString(index);
-    if (text == null) {
-      return null;
-    }
+  public Instant getInstant(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     try {
-      return TimeText.parseInstant(text);
-    } catch (DateTimeException e) {
-      throw new MappingException(column.table(), column.column(), text, TimeText.problem(e), e);
+      return codec.getInstant(rs, index);
+    } catch (ValueProblem e) {
+      throw unreadable(column, e);
     }
   }
 
@@ -811,9 +858,9 @@ public final class SqlValues {
    * @param column the column, for messages
    * @return the value, or null
    * @throws SQLException if the driver fails
-   * @throws MappingException if the text is not a date-time
+   * @throws MappingException if the stored value is not a date-time
    */
-  public static OffsetDateTime getOffsetDateTime(ResultSet rs, int index, ColumnRef<?> column)
+  public OffsetDateTime getOffsetDateTime(ResultSet rs, int index, ColumnRef<?> column)
       throws SQLException {
     Instant instant = getInstant(rs, index, column);
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
@@ -827,18 +874,14 @@ public final class SqlValues {
    * @param column the column, for messages
    * @return the value, or null
    * @throws SQLException if the driver fails
-   * @throws MappingException if the text is not a date-time
+   * @throws MappingException if the stored value is not a date-time
    */
-  public static LocalDateTime getLocalDateTime(ResultSet rs, int index, ColumnRef<?> column)
+  public LocalDateTime getLocalDateTime(ResultSet rs, int index, ColumnRef<?> column)
       throws SQLException {
-    String text = rs.getString(index);
-    if (text == null) {
-      return null;
-    }
     try {
-      return TimeText.parseLocalDateTime(text);
-    } catch (DateTimeException e) {
-      throw new MappingException(column.table(), column.column(), text, TimeText.problem(e), e);
+      return codec.getLocalDateTime(rs, index);
+    } catch (ValueProblem e) {
+      throw unreadable(column, e);
     }
   }
 
@@ -850,49 +893,31 @@ public final class SqlValues {
    * @param column the column, for messages
    * @return the value, or null
    * @throws SQLException if the driver fails
-   * @throws MappingException if the text is not a date
+   * @throws MappingException if the stored value is not a date
    */
-  public static LocalDate getLocalDate(ResultSet rs, int index, ColumnRef<?> column)
-      throws SQLException {
-    String text = rs.getString(index);
-    if (text == null) {
-      return null;
-    }
+  public LocalDate getLocalDate(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     try {
-      return TimeText.parseLocalDate(text);
-    } catch (DateTimeException e) {
-      throw new MappingException(column.table(), column.column(), text, TimeText.problem(e), e);
+      return codec.getLocalDate(rs, index);
+    } catch (ValueProblem e) {
+      throw unreadable(column, e);
     }
   }
 
   /**
-   * Reads a UUID; upper-case text is accepted.
+   * Reads a UUID; on SQLite upper-case text is accepted.
    *
    * @param rs the result set on a row
    * @param index the 1-based column index
    * @param column the column, for messages
    * @return the value, or null
    * @throws SQLException if the driver fails
-   * @throws MappingException if the text is not a UUID
+   * @throws MappingException if the stored value is not a UUID
    */
-  public static UUID getUuid(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
-    String text = rs.getString(index);
-    if (text == null) {
-      return null;
-    }
+  public UUID getUuid(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
     try {
-      UUID value = UUID.fromString(text.trim());
-      if (!value.toString().equalsIgnoreCase(text.trim())) {
-        throw new IllegalArgumentException("not canonical");
-      }
-      return value;
-    } catch (IllegalArgumentException e) {
-      throw new MappingException(
-          column.table(),
-          column.column(),
-          text,
-          "not a UUID of the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",
-          e);
+      return codec.getUuid(rs, index);
+    } catch (ValueProblem e) {
+      throw unreadable(column, e);
     }
   }
 
@@ -905,38 +930,62 @@ public final class SqlValues {
    * @return the bytes, or null
    * @throws SQLException if the driver fails
    */
-  public static byte[] getBytes(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
-    return rs.getBytes(index);
+  public byte[] getBytes(ResultSet rs, int index, ColumnRef<?> column) throws SQLException {
+    return codec.getBytes(rs, index);
   }
 
   /**
-   * Reads JSON text as a value.
+   * Reads JSON as a value, with the database's JSON codec.
    *
    * @param rs the result set on a row
    * @param index the 1-based column index
    * @param type the value's type token
-   * @param codec the codec that reads it
    * @param column the column, for messages
    * @param <T> the value's type
    * @return the value, or null
    * @throws SQLException if the driver fails
    * @throws MappingException if the text is not JSON of that type
    */
-  public static <T> T getJson(
-      ResultSet rs, int index, JsonType<T> type, JsonCodec codec, ColumnRef<?> column)
+  public <T> T getJson(ResultSet rs, int index, JsonType<T> type, ColumnRef<?> column)
       throws SQLException {
-    String text = rs.getString(index);
+    String text = codec.getJson(rs, index);
     if (text == null) {
       return null;
     }
     try {
-      return codec.read(text, type);
+      return json.read(text, type);
     } catch (IllegalArgumentException e) {
       throw new MappingException(column.table(), column.column(), text, e.getMessage(), e);
     }
   }
 
   // ---------------------------------------------------------------- support
+
+  /** Whether the instant falls in the years 0000 to 9999. */
+  private static boolean inRange(Instant instant) {
+    long second = instant.getEpochSecond();
+    return second >= MIN_EPOCH_SECOND && second < END_EPOCH_SECOND;
+  }
+
+  /** Whether the year is 0000 to 9999. */
+  private static boolean inRange(int year) {
+    return year >= 0 && year <= 9999;
+  }
+
+  /**
+   * Refuses JSON text with an escaped NUL character (a backslash, {@code u} and four zeros), which
+   * JSON writers write for U+0000 in a string; an escaped backslash followed by {@code u0000} is no
+   * such escape.
+   */
+  private void checkJsonEscapes(String text, ColumnRef<?> column) {
+    for (int i = text.indexOf('\\'); i >= 0 && i + 1 < text.length(); i = text.indexOf('\\', i)) {
+      if (text.startsWith("u0000", i + 1)) {
+        throw invalid(
+            column, text, "it holds the NUL character U+0000, escaped at index " + i + " of its JSON, " + nulRefusal);
+      }
+      i += 2;
+    }
+  }
 
   private static long checkRange(ColumnRef<?> column, long value, long min, long max, String type) {
     if (value < min || value > max) {
@@ -951,8 +1000,17 @@ public final class SqlValues {
         column.table(), column.column(), null, "NULL cannot be read as " + type);
   }
 
+  private static MappingException unreadable(ColumnRef<?> column, ValueProblem problem) {
+    return new MappingException(
+        column.table(), column.column(), problem.stored(), problem.getMessage(), problem.getCause());
+  }
+
   private static InvalidValueException invalid(ColumnRef<?> column, Object value, String problem) {
     return new InvalidValueException(column.table(), column.column(), value, problem);
+  }
+
+  private static InvalidValueException invalid(ColumnRef<?> column, Object value, ValueProblem problem) {
+    return new InvalidValueException(column.table(), column.column(), value, problem.getMessage(), problem);
   }
 
   private static String yearRangeProblem() {

@@ -14,6 +14,7 @@ import dev.gao.metrics.runtime.schema.MetricInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.ErrorContext;
+import dev.gao.metrics.runtime.sql.InsertValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,6 +55,7 @@ public abstract class TableDao<T> {
   private final TableInfo table;
   private final TransactionManager transactions;
   private final Dialect dialect;
+  private final SqlValues values;
   private final ErrorContext errorContext;
   private final Map<String, Integer> parameterOfColumn = new HashMap<>();
   private final ForeignKeyProbe foreignKeyProbe;
@@ -85,6 +87,7 @@ public abstract class TableDao<T> {
     }
     this.transactions = database.transactions();
     this.dialect = database.dialect();
+    this.values = database.values();
     this.errorContext = ErrorContext.of(database.location(), table);
     this.foreignKeyProbe = new ForeignKeyProbe(table, dialect);
     this.statements = new StatementRunner(transactions, this::translate);
@@ -119,6 +122,16 @@ public abstract class TableDao<T> {
    */
   protected final JsonCodec json() {
     return database.json();
+  }
+
+  /**
+   * The database's conversions of values, which {@link #bindRow} and {@link #readRow} bind and read
+   * every column with, as its engine stores them.
+   *
+   * @return the conversions
+   */
+  protected final SqlValues values() {
+    return values;
   }
 
   /**
@@ -334,7 +347,9 @@ public abstract class TableDao<T> {
    * @return whether a row with that key exists (and was updated)
    */
   public final boolean update(T row) {
-    return updateRow(sql().update, statement -> bindRow(statement, row), row) > 0;
+    TableStatements sql = sql();
+    return updateRow(sql.update, statement -> bindRow(ReorderedParameters.of(statement, sql.updateOrder), row), row)
+        > 0;
   }
 
   /**
@@ -448,7 +463,7 @@ public abstract class TableDao<T> {
    */
   protected final Optional<T> findOneByKey(Object... key) {
     TableStatements sql = sql();
-    return queryOne(sql.selectByKey, values(sql.key, key));
+    return queryOne(sql.selectByKey, binder(sql.key, key));
   }
 
   /**
@@ -459,7 +474,7 @@ public abstract class TableDao<T> {
    */
   protected final boolean deleteByKey(Object... key) {
     TableStatements sql = sql();
-    return executeUpdate(sql.deleteByKey, values(sql.key, key)) > 0;
+    return executeUpdate(sql.deleteByKey, binder(sql.key, key)) > 0;
   }
 
   /**
@@ -470,7 +485,7 @@ public abstract class TableDao<T> {
    */
   protected final boolean existsByKey(Object... key) {
     TableStatements sql = sql();
-    return queryLong(sql.exists, values(sql.key, key)) != 0;
+    return queryLong(sql.exists, binder(sql.key, key)) != 0;
   }
 
   /**
@@ -484,7 +499,7 @@ public abstract class TableDao<T> {
    */
   protected final Optional<T> findOneWhere(String[] columns, Object... values) {
     Lookup lookup = lookup(lookupsOfOne, columns, false);
-    return queryOne(lookup.sql(), values(lookup.columns(), values));
+    return queryOne(lookup.sql(), binder(lookup.columns(), values));
   }
 
   /**
@@ -496,7 +511,7 @@ public abstract class TableDao<T> {
    */
   protected final List<T> findAllWhere(String[] columns, Object... values) {
     Lookup lookup = lookup(lookupsOfAll, columns, true);
-    return queryList(lookup.sql(), values(lookup.columns(), values));
+    return queryList(lookup.sql(), binder(lookup.columns(), values));
   }
 
   // ---------------------------------------------------------------- support
@@ -504,7 +519,8 @@ public abstract class TableDao<T> {
   private TableStatements sql() {
     TableStatements rendered = sql;
     if (rendered == null) {
-      rendered = new TableStatements(table, dialect);
+      InsertValues insert = transactions.query(scope -> dialect.insertValues(scope.connection(), table));
+      rendered = new TableStatements(table, dialect, insert);
       sql = rendered;
     }
     return rendered;
@@ -530,14 +546,14 @@ public abstract class TableDao<T> {
   }
 
   /** Binds {@code values} to parameters 1 to n with {@link SqlValues#setValue}. */
-  private static StatementBinder values(ColumnRef<?>[] columns, Object[] values) {
+  private StatementBinder binder(ColumnRef<?>[] columns, Object[] values) {
     if (values.length != columns.length) {
       throw new IllegalArgumentException(
           "expected " + columns.length + " values, for " + Arrays.asList(columns) + ", but got " + values.length);
     }
     return statement -> {
       for (int i = 0; i < values.length; i++) {
-        SqlValues.setValue(statement, i + 1, values[i], columns[i]);
+        this.values.setValue(statement, i + 1, values[i], columns[i]);
       }
     };
   }
@@ -589,7 +605,13 @@ public abstract class TableDao<T> {
           throw rowFailure(scope, e, offending.get());
         }
       }
-      if (translated instanceof ForeignKeyViolationException) {
+      if (translated instanceof ForeignKeyViolationException foreignKey && foreignKey.value() != null) {
+        // The engine named the value (PostgreSQL): the first row that binds it is the one.
+        Optional<T> offending = binding(batch, foreignKey.column(), foreignKey.value());
+        if (offending.isPresent()) {
+          throw rowFailure(scope, e, offending.get());
+        }
+      } else if (translated instanceof ForeignKeyViolationException) {
         for (T row : batch) {
           Optional<ForeignKeyViolationException> named =
               foreignKeyProbe.missingParent(scope, foreignKeyValues(row), e);
@@ -614,7 +636,8 @@ public abstract class TableDao<T> {
   private MetricsException rowFailure(ConnectionScope scope, SQLException e, T row) {
     MetricsException translated =
         dialect.translate(e, new ErrorContext(errorContext.location(), table, boundValues(row)));
-    if (translated instanceof ForeignKeyViolationException) {
+    // SQLite names no value, and often no column: look the parent rows up.
+    if (translated instanceof ForeignKeyViolationException foreignKey && foreignKey.value() == null) {
       Optional<ForeignKeyViolationException> named =
           foreignKeyProbe.missingParent(scope, foreignKeyValues(row), e);
       if (named.isPresent()) {
@@ -643,6 +666,22 @@ public abstract class TableDao<T> {
       Object value = values == null ? null : values.apply(column);
       Double number = value instanceof Number n ? Double.valueOf(n.doubleValue()) : parse(value);
       if (number != null && !metric.contains(number)) {
+        return Optional.of(row);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The first of {@code rows} that binds {@code value} (or a value of the same text, as an engine's
+   * message quotes it) to column {@code column}.
+   */
+  private Optional<T> binding(List<T> rows, String column, Object value) {
+    String text = String.valueOf(value);
+    for (T row : rows) {
+      Function<String, Object> values = boundValues(row);
+      Object bound = values == null ? null : values.apply(column);
+      if (bound != null && (bound.equals(value) || String.valueOf(bound).equals(text))) {
         return Optional.of(row);
       }
     }

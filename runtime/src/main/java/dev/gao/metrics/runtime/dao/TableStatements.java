@@ -3,13 +3,15 @@ package dev.gao.metrics.runtime.dao;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
+import dev.gao.metrics.runtime.sql.InsertValues;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The SQL of a DAO's operations, rendered once from the table's structure: every column in table
  * order, the key in key order. Parameters bind in table order ({@link TableDao#bindRow}), except in
- * lookups, which bind the compared columns in the order given.
+ * lookups, which bind the compared columns in the order given, and in {@link #update} on an engine
+ * without numbered parameters, whose {@link #updateOrder} says where each column goes.
  */
 final class TableStatements {
   private final Dialect dialect;
@@ -43,10 +45,17 @@ final class TableStatements {
   final String orderedPageTail;
 
   /**
-   * Updates the non-key columns of the row with the given key. Its parameters are numbered by
-   * column position, so that {@link TableDao#bindRow} binds it.
+   * Updates the non-key columns of the row with the given key. Where the engine numbers parameters
+   * they are numbered by column position, so that {@link TableDao#bindRow} binds it as it is;
+   * elsewhere they come in statement order, and {@link #updateOrder} maps them.
    */
   final String update;
+
+  /**
+   * For each column in table order, the position of its parameter in {@link #update}, or 0 where the
+   * statement has none; null where the parameters are numbered by column position.
+   */
+  final int[] updateOrder;
 
   /** Deletes the row with the given key. */
   final String deleteByKey;
@@ -54,10 +63,10 @@ final class TableStatements {
   /** Counts the rows. */
   final String count;
 
-  /** Returns 1 if a row with the given key exists, else 0. */
+  /** Tells whether a row with the given key exists: 1 or 0 on SQLite, a boolean on PostgreSQL. */
   final String exists;
 
-  TableStatements(TableInfo info, Dialect dialect) {
+  TableStatements(TableInfo info, Dialect dialect, InsertValues values) {
     this.dialect = dialect;
     this.table = dialect.quote(info.name());
     List<ColumnInfo> columns = info.columns();
@@ -65,12 +74,15 @@ final class TableStatements {
     if (key.isEmpty()) {
       throw new IllegalArgumentException("table " + info.name() + " has no primary key");
     }
+    if (values.parameters().size() != columns.size()) {
+      throw new IllegalArgumentException(
+          "table " + info.name() + " has " + columns.size() + " columns, but got " + values.parameters().size()
+              + " INSERT parameters");
+    }
     List<String> names = new ArrayList<>();
-    List<String> parameters = new ArrayList<>();
     List<String> updated = new ArrayList<>();
     for (ColumnInfo column : columns) {
       names.add(column.name());
-      parameters.add(column.hasDefault() ? "COALESCE(?, " + column.defaultSql() + ")" : "?");
       if (column.primaryKeyPosition() == 0) {
         updated.add(column.name());
       }
@@ -82,7 +94,15 @@ final class TableStatements {
     this.orderByKey = " ORDER BY " + quotedKey;
     this.whereKey = where(key);
     this.insertBatch =
-        "INSERT INTO " + table + " (" + quotedList(names) + ") VALUES (" + String.join(", ", parameters) + ")";
+        "INSERT INTO "
+            + table
+            + " ("
+            + quotedList(names)
+            + ")"
+            + values.overriding()
+            + " VALUES ("
+            + String.join(", ", values.parameters())
+            + ")";
     this.insert = insertBatch + returningKey;
     List<String> upserted = updated.isEmpty() && info.autoIncrement() ? key : updated;
     // DO NOTHING would return no key on conflict, hence the key "updated" to itself.
@@ -97,6 +117,7 @@ final class TableStatements {
     this.selectAllOrdered = selectAll + orderByKey;
     this.selectPage = selectAllOrdered + " LIMIT ? OFFSET ?";
     this.orderedPageTail = ", " + quotedKey + " LIMIT ? OFFSET ?";
+    this.updateOrder = dialect.numberedParameters() ? null : new int[names.size()];
     this.update = update(names, updated, key);
     this.deleteByKey = "DELETE FROM " + table + whereKey;
     this.count = "SELECT COUNT(*) FROM " + table;
@@ -118,24 +139,34 @@ final class TableStatements {
 
   private String update(List<String> names, List<String> updated, List<String> key) {
     StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+    int position = 0;
     // Nothing but the key: the statement still tells whether the row exists.
     List<String> set = updated.isEmpty() ? key : updated;
     for (int i = 0; i < set.size(); i++) {
       String column = set.get(i);
       sql.append(i == 0 ? "" : ", ").append(dialect.quote(column)).append(" = ");
-      sql.append(updated.isEmpty() ? dialect.quote(column) : parameter(names, column));
+      sql.append(updated.isEmpty() ? dialect.quote(column) : parameter(names, column, ++position));
     }
     sql.append(" WHERE ");
     for (int i = 0; i < key.size(); i++) {
       String column = key.get(i);
-      sql.append(i == 0 ? "" : " AND ").append(dialect.quote(column)).append(" = ").append(parameter(names, column));
+      sql.append(i == 0 ? "" : " AND ").append(dialect.quote(column)).append(" = ").append(parameter(names, column, ++position));
     }
     return sql.toString();
   }
 
-  /** The parameter numbered by the column's position, for example {@code ?3}. */
-  private static String parameter(List<String> names, String column) {
-    return "?" + (names.indexOf(column) + 1);
+  /**
+   * The parameter of {@code column}, the {@code position}th of the statement: numbered by the
+   * column's position where the engine numbers parameters ({@code ?3}), else {@code ?} with its place
+   * noted in {@link #updateOrder}.
+   */
+  private String parameter(List<String> names, String column, int position) {
+    int index = names.indexOf(column);
+    if (updateOrder == null) {
+      return "?" + (index + 1);
+    }
+    updateOrder[index] = position;
+    return "?";
   }
 
   private String where(List<String> columns) {

@@ -25,7 +25,8 @@ public final class ValueText {
     } else if (value instanceof Object[] array) {
       text = Arrays.deepToString(array);
     } else if (value instanceof CharSequence chars) {
-      text = "'" + escapeLoneSurrogates(chars) + "'";
+      // A NUL would end the message in many a log viewer; it is shown escaped like a lone surrogate.
+      text = "'" + escapeLoneSurrogates(chars).replace("\0", "\\u0000") + "'";
     } else {
       text = String.valueOf(value);
     }

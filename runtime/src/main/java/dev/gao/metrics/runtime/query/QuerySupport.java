@@ -4,6 +4,7 @@ import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.RowReader;
 import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.connection.StatementRunner;
+import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.json.JsonCodec;
 import dev.gao.metrics.runtime.sql.ErrorContext;
@@ -66,6 +67,16 @@ public abstract class QuerySupport {
    */
   protected final JsonCodec json() {
     return database.json();
+  }
+
+  /**
+   * The database's conversions of values, which the generated queries bind their parameters and
+   * read their results with, as its engine stores them.
+   *
+   * @return the conversions
+   */
+  protected final SqlValues values() {
+    return database.values();
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.schema.LiveTable;
 import dev.gao.metrics.runtime.schema.SchemaDifference;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
+import dev.gao.metrics.runtime.schema.TableInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -82,6 +83,34 @@ public interface Dialect {
   boolean transactionAlreadyEnded(SQLException rollbackFailure);
 
   /**
+   * Whether a failed statement ends the transaction it ran in: PostgreSQL refuses every further
+   * statement of it until it is rolled back (to a savepoint, if one was taken before), where SQLite
+   * undoes the failed statement alone and goes on.
+   *
+   * @return whether the transaction needs a savepoint to survive a failed statement
+   */
+  boolean failedStatementEndsTransaction();
+
+  /**
+   * Whether the transaction open on a connection failed and can only be rolled back.
+   *
+   * @param connection the physical connection
+   * @return whether it failed
+   * @throws SQLException if the driver cannot tell
+   */
+  boolean transactionFailed(Connection connection) throws SQLException;
+
+  /**
+   * How many rows a stream reads from the database at a time, where the driver would otherwise read
+   * a whole result before the first row: pgjdbc reads a result a page at a time only outside its
+   * auto-commit mode, so the connection of such a stream leaves it while the stream is open (and, in
+   * a unit, until the unit ends).
+   *
+   * @return the rows of a page, or 0 where the driver reads rows as they are asked for (SQLite)
+   */
+  int streamFetchSize();
+
+  /**
    * Whether a cached prepared statement can run again. A driver may finalize a statement whose
    * execution failed; such a statement is prepared anew instead of failing every later use.
    *
@@ -120,6 +149,33 @@ public interface Dialect {
   default String rollbackToSavepoint(String name) {
     return "ROLLBACK TO SAVEPOINT " + quote(name);
   }
+
+  /**
+   * How this engine stores the values whose storage differs between engines.
+   *
+   * @return the codec
+   */
+  ValueCodec valueCodec();
+
+  /**
+   * What a DAO's {@code INSERT} writes for each column of {@code table}: the column's default where
+   * the row gives NULL, and a new key where the database assigns keys and the row gives none, as this
+   * engine spells them.
+   *
+   * @param connection a connection to the database, where the engine needs to look the defaults up
+   * @param table the table
+   * @return the parameters of the statement
+   * @throws SQLException if the lookup fails
+   */
+  InsertValues insertValues(Connection connection, TableInfo table) throws SQLException;
+
+  /**
+   * Whether a statement may number its parameters ({@code ?3}) and use one parameter in several
+   * places; where it cannot, every {@code ?} is a parameter of its own, in order.
+   *
+   * @return whether parameters may be numbered
+   */
+  boolean numberedParameters();
 
   /**
    * Quotes an identifier.

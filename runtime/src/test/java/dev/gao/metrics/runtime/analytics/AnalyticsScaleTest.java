@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
+import dev.gao.metrics.runtime.fixture.Values;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,7 +54,7 @@ class AnalyticsScaleTest {
               for (int i = first; i < first + PER_INSERT; i++) {
                 String id = "run-" + i;
                 runs.setString(r++, id);
-                SqlValues.setInstant(runs, r++, START.plusSeconds(60L * i), TIME);
+                Values.SQLITE.setInstant(runs, r++, START.plusSeconds(60L * i), TIME);
                 runs.setString(r++, "project-" + (i % 50));
                 runs.setString(r++, "bench-" + (i % 7));
                 runs.setString(r++, "v" + (i % 3));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
+import dev.gao.metrics.runtime.fixture.Values;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -94,7 +94,7 @@ class AnalyticsTest {
                       "INSERT INTO quality (run_id, coverage, lint_errors) VALUES (?, ?, ?)")) {
             for (Run run : runs) {
               r.setString(1, run.id());
-              SqlValues.setInstant(r, 2, run.time(), TIME);
+              Values.SQLITE.setInstant(r, 2, run.time(), TIME);
               r.setString(3, run.project());
               r.setString(4, run.benchmark());
               r.setString(5, run.version());

@@ -2,7 +2,7 @@ package dev.gao.metrics.runtime.analytics;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
+import dev.gao.metrics.runtime.fixture.Values;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -70,7 +70,7 @@ final class ComparisonData {
   private static void write(PreparedStatement r, PreparedStatement p, PreparedStatement u, Run run)
       throws SQLException {
     r.setString(1, run.id());
-    SqlValues.setInstant(r, 2, run.time(), TIME);
+    Values.SQLITE.setInstant(r, 2, run.time(), TIME);
     r.setString(3, run.benchmark());
     r.setString(4, run.version());
     r.setString(5, run.status());

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.dao.SqlValues;
-import dev.gao.metrics.runtime.json.JsonCodec;
+import dev.gao.metrics.runtime.fixture.Values;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import java.math.BigDecimal;
@@ -61,26 +60,26 @@ class ValueDecoderTest {
         PreparedStatement statement =
             connection.prepareStatement("SELECT " + Sql.placeholders(columns.size()))) {
       int i = 1;
-      SqlValues.setLong(statement, i++, 7L, REF);
-      SqlValues.setInteger(statement, i++, 8, REF);
-      SqlValues.setInteger(statement, i++, (short) 9, REF);
-      SqlValues.setInteger(statement, i++, (byte) 10, REF);
-      SqlValues.setDouble(statement, i++, 1.25, REF);
-      SqlValues.setReal(statement, i++, 2.5f, REF);
-      SqlValues.setBoolean(statement, i++, true, REF);
-      SqlValues.setDecimal(statement, i++, new BigDecimal("12.50"), REF);
-      SqlValues.setInstant(statement, i++, instant, REF);
-      SqlValues.setOffsetDateTime(statement, i++, instant.atOffset(ZoneOffset.ofHours(2)), REF);
-      SqlValues.setLocalDateTime(statement, i++, LocalDateTime.of(2026, 1, 2, 3, 4, 5), REF);
-      SqlValues.setLocalDate(statement, i++, LocalDate.of(2026, 1, 2), REF);
-      SqlValues.setUuid(statement, i++, uuid, REF);
-      SqlValues.setBytes(statement, i++, new byte[] {1, 2}, REF);
-      SqlValues.setText(statement, i++, "DONE", REF);
-      SqlValues.setLong(statement, i++, 11L, REF);
-      SqlValues.setText(statement, i, "{\"a\":[1,\"x\"]}", REF);
+      Values.SQLITE.setLong(statement, i++, 7L, REF);
+      Values.SQLITE.setInteger(statement, i++, 8, REF);
+      Values.SQLITE.setInteger(statement, i++, (short) 9, REF);
+      Values.SQLITE.setInteger(statement, i++, (byte) 10, REF);
+      Values.SQLITE.setDouble(statement, i++, 1.25, REF);
+      Values.SQLITE.setReal(statement, i++, 2.5f, REF);
+      Values.SQLITE.setBoolean(statement, i++, true, REF);
+      Values.SQLITE.setDecimal(statement, i++, new BigDecimal("12.50"), REF);
+      Values.SQLITE.setInstant(statement, i++, instant, REF);
+      Values.SQLITE.setOffsetDateTime(statement, i++, instant.atOffset(ZoneOffset.ofHours(2)), REF);
+      Values.SQLITE.setLocalDateTime(statement, i++, LocalDateTime.of(2026, 1, 2, 3, 4, 5), REF);
+      Values.SQLITE.setLocalDate(statement, i++, LocalDate.of(2026, 1, 2), REF);
+      Values.SQLITE.setUuid(statement, i++, uuid, REF);
+      Values.SQLITE.setBytes(statement, i++, new byte[] {1, 2}, REF);
+      Values.SQLITE.setText(statement, i++, "DONE", REF);
+      Values.SQLITE.setLong(statement, i++, 11L, REF);
+      Values.SQLITE.setText(statement, i, "{\"a\":[1,\"x\"]}", REF);
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
-        Map<String, Object> values = new ValueDecoder(table, JsonCodec.withDefaults()).read(rs);
+        Map<String, Object> values = new ValueDecoder(table, Values.SQLITE).read(rs);
         assertEquals(7L, values.get("c0"));
         assertEquals(8, values.get("c1"));
         assertEquals((short) 9, values.get("c2"));

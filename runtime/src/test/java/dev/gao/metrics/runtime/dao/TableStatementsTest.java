@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime.dao;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -7,6 +8,8 @@ import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
 import dev.gao.metrics.runtime.schema.IndexInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
+import dev.gao.metrics.runtime.sql.InsertValues;
+import dev.gao.metrics.runtime.sql.postgres.PostgresDialect;
 import dev.gao.metrics.runtime.sql.sqlite.SqliteDialect;
 import java.util.Arrays;
 import java.util.List;
@@ -17,10 +20,16 @@ class TableStatementsTest {
   private static final String NOW = "(strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now'))";
 
   private static TableStatements statements(String table, boolean autoIncrement, ColumnInfo... columns) {
-    return new TableStatements(
-        new TableInfo(
-            table, "p.Row", columns, autoIncrement, new IndexInfo[] {}, new ForeignKeyInfo[] {}, "CREATE TABLE"),
-        new SqliteDialect());
+    TableInfo info =
+        new TableInfo(table, "p.Row", columns, autoIncrement, new IndexInfo[] {}, new ForeignKeyInfo[] {}, "CREATE TABLE");
+    SqliteDialect sqlite = new SqliteDialect();
+    return new TableStatements(info, sqlite, sqlite.insertValues(null, info));
+  }
+
+  private static TableStatements postgres(InsertValues values, String table, boolean autoIncrement, ColumnInfo... columns) {
+    TableInfo info =
+        new TableInfo(table, "p.Row", columns, autoIncrement, new IndexInfo[] {}, new ForeignKeyInfo[] {}, "CREATE TABLE");
+    return new TableStatements(info, new PostgresDialect(), values);
   }
 
   private static ColumnInfo text(String name, int keyPosition) {
@@ -111,6 +120,38 @@ class TableStatementsTest {
     assertEquals(
         "INSERT INTO \"ids\" (\"id\") VALUES (?) ON CONFLICT (\"id\") DO UPDATE SET \"id\" = excluded.\"id\" RETURNING \"id\"",
         auto.upsert);
+  }
+
+  @Test
+  void postgresTakesItsInsertParametersAndBindsUpdatesInStatementOrder() {
+    TableStatements sql =
+        postgres(
+            new InsertValues(" OVERRIDING SYSTEM VALUE", List.of("KEY(?)", "?", "COALESCE(?, 'x'::text)", "?")),
+            "tags",
+            true,
+            text("weight", 0),
+            new ColumnInfo("id", "INTEGER", "long", false, null, 1, false),
+            text("name", 0),
+            text("note", 0));
+    assertEquals(
+        "INSERT INTO \"tags\" (\"weight\", \"id\", \"name\", \"note\") OVERRIDING SYSTEM VALUE"
+            + " VALUES (KEY(?), ?, COALESCE(?, 'x'::text), ?) RETURNING \"id\"",
+        sql.insert);
+    assertEquals(
+        "UPDATE \"tags\" SET \"weight\" = ?, \"name\" = ?, \"note\" = ? WHERE \"id\" = ?", sql.update);
+    assertArrayEquals(new int[] {1, 4, 2, 3}, sql.updateOrder);
+    assertEquals("SELECT EXISTS (SELECT 1 FROM \"tags\" WHERE \"id\" = ?)", sql.exists);
+
+    TableStatements keyOnly =
+        postgres(new InsertValues("", List.of("?", "?")), "pairs", false, text("b", 2), text("a", 1));
+    assertEquals(
+        "UPDATE \"pairs\" SET \"a\" = \"a\", \"b\" = \"b\" WHERE \"a\" = ? AND \"b\" = ?", keyOnly.update);
+    assertArrayEquals(new int[] {2, 1}, keyOnly.updateOrder);
+    assertEquals(null, statements("pairs", false, text("b", 2), text("a", 1)).updateOrder);
+    IllegalArgumentException wrong =
+        assertThrows(
+            IllegalArgumentException.class, () -> postgres(new InsertValues("", List.of("?")), "pairs", false, text("b", 2), text("a", 1)));
+    assertEquals("table pairs has 2 columns, but got 1 INSERT parameters", wrong.getMessage());
   }
 
   @Test

@@ -10,6 +10,8 @@ import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.ErrorContext;
+import dev.gao.metrics.runtime.sql.InsertValues;
+import dev.gao.metrics.runtime.sql.ValueCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,8 +64,12 @@ public final class PostgresDialect implements Dialect {
           + " WHERE n.nspname = current_schema() AND NOT t.tgisinternal"
           + ") parts";
 
+  /** The rows a stream reads at a time: a page small enough for memory, large enough for the network. */
+  private static final int STREAM_FETCH_SIZE = 1000;
+
   private final PostgresIntrospector introspector = new PostgresIntrospector();
   private final PostgresErrorTranslator translator = new PostgresErrorTranslator();
+  private final PostgresValueCodec values = new PostgresValueCodec();
 
   /** Creates the dialect; it holds no state and may be shared. */
   public PostgresDialect() {}
@@ -99,6 +105,22 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public int streamFetchSize() {
+    return STREAM_FETCH_SIZE;
+  }
+
+  @Override
+  public boolean failedStatementEndsTransaction() {
+    return true;
+  }
+
+  @Override
+  public boolean transactionFailed(Connection connection) throws SQLException {
+    return connection.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+        == org.postgresql.core.TransactionState.FAILED;
+  }
+
+  @Override
   public boolean transactionAlreadyEnded(SQLException rollbackFailure) {
     return false;
   }
@@ -106,6 +128,22 @@ public final class PostgresDialect implements Dialect {
   @Override
   public boolean isReusable(PreparedStatement statement) throws SQLException {
     return !statement.isClosed();
+  }
+
+  @Override
+  public InsertValues insertValues(Connection connection, TableInfo table) throws SQLException {
+    return PostgresInsertValues.of(connection, table);
+  }
+
+  /** pgjdbc numbers the {@code ?} of a statement itself, in order, and knows no {@code ?3}. */
+  @Override
+  public boolean numberedParameters() {
+    return false;
+  }
+
+  @Override
+  public ValueCodec valueCodec() {
+    return values;
   }
 
   @Override

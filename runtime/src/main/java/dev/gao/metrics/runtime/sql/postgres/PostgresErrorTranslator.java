@@ -8,6 +8,7 @@ import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.exception.NotNullViolationException;
 import dev.gao.metrics.runtime.exception.StorageException;
+import dev.gao.metrics.runtime.exception.TransactionException;
 import dev.gao.metrics.runtime.exception.TypeMismatchException;
 import dev.gao.metrics.runtime.exception.UniqueViolationException;
 import dev.gao.metrics.runtime.exception.ValueText;
@@ -31,6 +32,9 @@ import org.postgresql.util.ServerErrorMessage;
 final class PostgresErrorTranslator {
   private static final Pattern KEY_COLUMNS = Pattern.compile("^Key \\((.+?)\\)=\\(");
 
+  /** The value of a one-column key in the detail: {@code Key (run_id)=(r1) is not present ...}. */
+  private static final Pattern KEY_VALUE = Pattern.compile("^Key \\([^)]*\\)=\\((.*)\\) is not present in table ");
+
   MetricsException translate(SQLException exception, ErrorContext context) {
     String state = sqlState(exception);
     ServerErrorMessage server = serverMessage(exception);
@@ -38,13 +42,24 @@ final class PostgresErrorTranslator {
     String table = server != null && server.getTable() != null ? server.getTable() : tableName(context);
     switch (state) {
       case "23503":
-        return foreignKey(exception, context, server, table, message);
+        // The server names the referencing table, also when a referenced row was deleted or changed;
+        // the exception names the table the statement wrote, as on SQLite.
+        return foreignKey(exception, context, server, context.table() != null ? context.table().name() : table, message);
       case "23505":
         return unique(exception, context, server, table);
       case "23502":
         return notNull(exception, context, server, table);
       case "23514":
         return check(exception, context, server, table);
+      case "25P02":
+        return new TransactionException(
+            "An earlier statement of this transaction failed"
+                + onTable(table)
+                + ", and PostgreSQL refuses every further statement of it: the transaction will be"
+                + " rolled back. Catch a failure outside the transaction, or run the work that may"
+                + " fail in a unit of its own (MetricsDatabase.inTransaction inside the"
+                + " transaction), which is undone alone.",
+            exception);
       case "40001":
       case "40P01":
       case "55P03":
@@ -108,8 +123,15 @@ final class PostgresErrorTranslator {
       SQLException exception, ErrorContext context, ServerErrorMessage server, String table, String message) {
     List<String> columns = keyColumns(server);
     String column = columns.isEmpty() ? null : String.join(", ", columns);
-    Object value = columns.size() == 1 ? context.valueOf(columns.get(0)) : null;
     String detail = server != null && server.getDetail() != null ? server.getDetail() : message;
+    Object value = null;
+    if (columns.size() == 1 && context.knowsValues()) {
+      value = context.valueOf(columns.get(0));
+    } else if (columns.size() == 1) {
+      // No bound values (a batch): the value as the server quotes it, to find the row by.
+      Matcher quoted = KEY_VALUE.matcher(detail);
+      value = quoted.find() ? quoted.group(1) : null;
+    }
     return new ForeignKeyViolationException(
         "FOREIGN KEY constraint failed on "
             + qualified(table, columns)

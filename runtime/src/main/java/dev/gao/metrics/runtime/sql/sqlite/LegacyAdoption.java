@@ -6,6 +6,7 @@ import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.exception.MigrationException;
 import dev.gao.metrics.runtime.exception.ValueException;
+import dev.gao.metrics.runtime.json.JsonCodec;
 import dev.gao.metrics.runtime.migration.HistoryEntry.Direction;
 import dev.gao.metrics.runtime.migration.HistoryTable;
 import dev.gao.metrics.runtime.migration.SchemaMarker;
@@ -48,6 +49,9 @@ final class LegacyAdoption {
   private static final Set<String> SQL_TIME_DEFAULTS =
       Set.of("CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME");
   private static final String SUFFIX = "__gao_adopt";
+
+  /** Reads other programs' time text and writes it back in SQLite's canonical form; no JSON here. */
+  private static final SqlValues TIMES = new SqlValues(new SqliteValueCodec(), JsonCodec.withDefaults());
 
   private final SqliteDialect dialect;
   private final String location;
@@ -349,12 +353,12 @@ final class LegacyAdoption {
   private static void convert(
       ResultSet rs, PreparedStatement update, String javaType, ColumnRef<?> ref) throws SQLException {
     switch (javaType) {
-      case "java.time.Instant" -> SqlValues.setInstant(update, 1, SqlValues.getInstant(rs, 2, ref), ref);
+      case "java.time.Instant" -> TIMES.setInstant(update, 1, TIMES.getInstant(rs, 2, ref), ref);
       case "java.time.OffsetDateTime" ->
-          SqlValues.setOffsetDateTime(update, 1, SqlValues.getOffsetDateTime(rs, 2, ref), ref);
+          TIMES.setOffsetDateTime(update, 1, TIMES.getOffsetDateTime(rs, 2, ref), ref);
       case "java.time.LocalDateTime" ->
-          SqlValues.setLocalDateTime(update, 1, SqlValues.getLocalDateTime(rs, 2, ref), ref);
-      default -> SqlValues.setLocalDate(update, 1, SqlValues.getLocalDate(rs, 2, ref), ref);
+          TIMES.setLocalDateTime(update, 1, TIMES.getLocalDateTime(rs, 2, ref), ref);
+      default -> TIMES.setLocalDate(update, 1, TIMES.getLocalDate(rs, 2, ref), ref);
     }
   }
 

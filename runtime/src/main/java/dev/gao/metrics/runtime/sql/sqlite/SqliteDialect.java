@@ -1,6 +1,7 @@
 package dev.gao.metrics.runtime.sql.sqlite;
 
 import dev.gao.metrics.runtime.exception.MetricsException;
+import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.schema.LiveTable;
 import dev.gao.metrics.runtime.schema.SchemaComparator;
@@ -9,6 +10,8 @@ import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.ErrorContext;
+import dev.gao.metrics.runtime.sql.InsertValues;
+import dev.gao.metrics.runtime.sql.ValueCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -21,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +51,7 @@ public final class SqliteDialect implements Dialect {
 
   private final SqliteIntrospector introspector = new SqliteIntrospector();
   private final SqliteErrorTranslator translator = new SqliteErrorTranslator();
+  private final SqliteValueCodec values = new SqliteValueCodec();
 
   /**
    * The settings every connection of a file database gets, for code that must open connections
@@ -253,10 +258,51 @@ public final class SqliteDialect implements Dialect {
     return !statement.isClosed();
   }
 
+  /** sqlite-jdbc steps through a result as it is read. */
+  @Override
+  public int streamFetchSize() {
+    return 0;
+  }
+
+  @Override
+  public boolean failedStatementEndsTransaction() {
+    return false;
+  }
+
+  @Override
+  public boolean transactionFailed(Connection connection) {
+    return false;
+  }
+
   @Override
   public boolean transactionAlreadyEnded(SQLException rollbackFailure) {
     String message = rollbackFailure.getMessage();
     return message != null && message.contains("no transaction is active");
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>SQLite assigns the key of an {@code INTEGER PRIMARY KEY} given NULL by itself; a default is
+   * written as the schema declares it, so no connection is needed.
+   */
+  @Override
+  public InsertValues insertValues(Connection connection, TableInfo table) {
+    List<String> parameters = new ArrayList<>();
+    for (ColumnInfo column : table.columns()) {
+      parameters.add(column.hasDefault() ? "COALESCE(?, " + column.defaultSql() + ")" : "?");
+    }
+    return new InsertValues("", parameters);
+  }
+
+  @Override
+  public boolean numberedParameters() {
+    return true;
+  }
+
+  @Override
+  public ValueCodec valueCodec() {
+    return values;
   }
 
   @Override

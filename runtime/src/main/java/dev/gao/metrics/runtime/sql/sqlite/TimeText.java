@@ -1,4 +1,4 @@
-package dev.gao.metrics.runtime.dao;
+package dev.gao.metrics.runtime.sql.sqlite;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -10,35 +10,19 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * The fixed-width text forms of time values. Formatting is written by hand because it runs for
- * every time value of every row; parsing takes a fast path for the canonical form and falls back to
- * lenient ISO-8601 parsing for values written by other tools.
+ * The fixed-width text forms in which SQLite keeps time values. Formatting is written by hand because
+ * it runs for every time value of every row; parsing takes a fast path for the canonical form and
+ * falls back to lenient ISO-8601 parsing for values written by other tools. The forms are fixed-width
+ * for the years 0000 to 9999 only; values outside them are refused before they get here.
  */
 final class TimeText {
-  /** 0000-01-01T00:00:00Z. */
-  private static final long MIN_EPOCH_SECOND = -62_167_219_200L;
-
-  /** 10000-01-01T00:00:00Z, exclusive. */
-  private static final long END_EPOCH_SECOND = 253_402_300_800L;
-
   private static final int INSTANT_LENGTH = 30;
   private static final int LOCAL_DATE_TIME_LENGTH = 29;
   private static final int LOCAL_DATE_LENGTH = 10;
 
   private TimeText() {}
 
-  /** Whether the instant falls in the years 0000 to 9999. */
-  static boolean inRange(Instant instant) {
-    long second = instant.getEpochSecond();
-    return second >= MIN_EPOCH_SECOND && second < END_EPOCH_SECOND;
-  }
-
-  /** Whether the year is 0000 to 9999. */
-  static boolean inRange(int year) {
-    return year >= 0 && year <= 9999;
-  }
-
-  /** {@code uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'}; the instant must be {@link #inRange(Instant)}. */
+  /** {@code uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'}; the year must be 0000 to 9999. */
   static String formatInstant(Instant instant) {
     LocalDateTime utc =
         LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
@@ -48,14 +32,14 @@ final class TimeText {
     return new String(text);
   }
 
-  /** {@code uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS}; the year must be {@link #inRange(int)}. */
+  /** {@code uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS}; the year must be 0000 to 9999. */
   static String formatLocalDateTime(LocalDateTime value) {
     char[] text = new char[LOCAL_DATE_TIME_LENGTH];
     writeDateTime(text, value);
     return new String(text);
   }
 
-  /** {@code uuuu-MM-dd}; the year must be {@link #inRange(int)}. */
+  /** {@code uuuu-MM-dd}; the year must be 0000 to 9999. */
   static String formatLocalDate(LocalDate value) {
     char[] text = new char[LOCAL_DATE_LENGTH];
     writeDate(text, value.getYear(), value.getMonthValue(), value.getDayOfMonth());
