@@ -174,7 +174,9 @@ public interface ValueCodec {
    * @return the JSON text, or null for SQL NULL
    * @throws SQLException if the driver fails
    */
-  String getJson(ResultSet rs, int index) throws SQLException;
+  default String getJson(ResultSet rs, int index) throws SQLException {
+    return rs.getString(index);
+  }
 
   /**
    * Binds bytes.
@@ -194,5 +196,7 @@ public interface ValueCodec {
    * @return the bytes, or null for SQL NULL
    * @throws SQLException if the driver fails
    */
-  byte[] getBytes(ResultSet rs, int index) throws SQLException;
+  default byte[] getBytes(ResultSet rs, int index) throws SQLException {
+    return rs.getBytes(index);
+  }
 }

@@ -161,22 +161,12 @@ public final class SqliteValueCodec implements ValueCodec {
   }
 
   @Override
-  public String getJson(ResultSet rs, int index) throws SQLException {
-    return rs.getString(index);
-  }
-
-  @Override
   public void setBytes(PreparedStatement ps, int index, byte[] value) throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.BLOB);
     } else {
       ps.setBytes(index, value);
     }
-  }
-
-  @Override
-  public byte[] getBytes(ResultSet rs, int index) throws SQLException {
-    return rs.getBytes(index);
   }
 
   private static void setText(PreparedStatement ps, int index, String value) throws SQLException {
