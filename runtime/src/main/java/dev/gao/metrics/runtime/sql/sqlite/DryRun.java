@@ -2,7 +2,6 @@ package dev.gao.metrics.runtime.sql.sqlite;
 
 import dev.gao.metrics.runtime.connection.ExternalConnectionSource;
 import dev.gao.metrics.runtime.connection.TransactionManager;
-import dev.gao.metrics.runtime.connection.WriteLocks;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
 import dev.gao.metrics.runtime.migration.PlannedStep;

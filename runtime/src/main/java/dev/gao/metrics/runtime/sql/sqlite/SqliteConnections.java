@@ -3,7 +3,6 @@ package dev.gao.metrics.runtime.sql.sqlite;
 import dev.gao.metrics.runtime.connection.DatabaseConnections;
 import dev.gao.metrics.runtime.connection.PooledConnectionSource;
 import dev.gao.metrics.runtime.connection.TransactionManager;
-import dev.gao.metrics.runtime.connection.WriteLocks;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.sql.sqlite.SideFiles;

@@ -488,7 +488,7 @@ public final class SqliteDialect implements Dialect {
 
   @Override
   public java.util.concurrent.locks.Lock newWriteLock() {
-    return new java.util.concurrent.locks.ReentrantLock(true);
+    return WriteLocks.unshared();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.gao.metrics.runtime.connection;
+package dev.gao.metrics.runtime.sql.sqlite;
 
 import java.io.IOException;
 import java.nio.file.Path;
