@@ -12,8 +12,6 @@ import dev.gao.metrics.runtime.migration.MigrationExecutor;
 import dev.gao.metrics.runtime.migration.MigrationPlanner;
 import dev.gao.metrics.runtime.migration.PlannedStep;
 import dev.gao.metrics.runtime.schema.IndexInfo;
-import dev.gao.metrics.runtime.schema.LiveTable;
-import dev.gao.metrics.runtime.schema.SchemaComparator;
 import dev.gao.metrics.runtime.schema.SchemaDifference;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;

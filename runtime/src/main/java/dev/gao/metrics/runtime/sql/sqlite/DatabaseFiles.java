@@ -2,7 +2,6 @@ package dev.gao.metrics.runtime.sql.sqlite;
 
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import dev.gao.metrics.runtime.exception.FileErrors;
-import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.sqlite.FileCheck;
 import dev.gao.metrics.runtime.sql.sqlite.SideFiles;
 import java.io.IOException;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**

@@ -8,7 +8,6 @@ import dev.gao.metrics.runtime.migration.PlannedStep;
 import dev.gao.metrics.runtime.migration.SchemaInitializer;
 import dev.gao.metrics.runtime.migration.SchemaMarker;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
-import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.sqlite.SqliteDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;

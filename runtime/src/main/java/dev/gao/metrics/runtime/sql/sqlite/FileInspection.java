@@ -3,7 +3,6 @@ package dev.gao.metrics.runtime.sql.sqlite;
 import dev.gao.metrics.runtime.migration.SchemaInitializer;
 import dev.gao.metrics.runtime.migration.SchemaMarker;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
-import dev.gao.metrics.runtime.sql.Dialect;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
