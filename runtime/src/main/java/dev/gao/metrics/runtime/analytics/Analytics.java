@@ -9,6 +9,7 @@ import dev.gao.metrics.runtime.exception.RunNotFoundException;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
+import dev.gao.metrics.runtime.sql.AnalyticsSql;
 import dev.gao.metrics.runtime.sql.ErrorContext;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,6 +39,7 @@ public final class Analytics {
   private final StatsQuery stats;
   private final TrendQuery trends;
   private final RunValues values;
+  private final AnalyticsSql engine;
 
   /**
    * Analytics of the runs {@code model} describes in {@code database}.
@@ -62,9 +64,17 @@ public final class Analytics {
     this.statements =
         new StatementRunner(database.transactions(), e -> database.dialect().translate(e, errors));
     this.runDecoder = new ValueDecoder(model.runTable(), database.values());
-    this.stats = new StatsQuery(model, statements, database.values());
-    this.trends = new TrendQuery(model, statements, runDecoder);
-    this.values = new RunValues(model, statements, database.values());
+    this.engine = database.dialect().analyticsSql();
+    this.stats = new StatsQuery(model, statements, database.values(), engine);
+    this.trends = new TrendQuery(model, statements, runDecoder, engine);
+    this.values =
+        new RunValues(
+            model, statements, database.values(), engine, database.dialect().numberedParameters());
+  }
+
+  /** How this database's engine spells what differs in the analytics' SQL. */
+  AnalyticsSql engine() {
+    return engine;
   }
 
   /** The runner of this database's statements, with its error translation. */
@@ -129,13 +139,13 @@ public final class Analytics {
             .append(Sql.column(RUN_ALIAS, model.timeColumn()))
             .append(direction)
             .append(", ")
-            .append(Sql.column(RUN_ALIAS, model.idColumn()))
+            .append(Sql.sortKey(engine, RUN_ALIAS, model.runTable().column(model.idColumn())))
             .append(direction);
     boolean paged = filter.limit() > 0 || filter.offset() > 0;
     if (paged) {
       sql.append(" LIMIT ? OFFSET ?");
     }
-    return new BoundQuery(sql.toString(), conditions.binder(1, Sql.paging(filter, paged, conditions.size() + 1)));
+    return new BoundQuery(sql.toString(), conditions.binder(1, Sql.paging(engine, filter, paged, conditions.size() + 1)));
   }
 
   /**
@@ -420,7 +430,7 @@ public final class Analytics {
     Map<String, RunRow> rows = new LinkedHashMap<>();
     for (RunRow row :
         statements.list(
-            selectByRun(model.runTable(), model.idColumn(), ""),
+            selectByRun(model.runTable(), model.idColumn(), "", engine),
             statement -> database.values().setText(statement, 1, ids, new ColumnRef<>(model.runTable().name(), model.idColumn())),
             this::runRow)) {
       rows.put(text(row.id()), row);
@@ -448,13 +458,19 @@ public final class Analytics {
     TableInfo child = model.table(table);
     ValueDecoder decoder = new ValueDecoder(child, database.values());
     String order =
-        child.primaryKey().isEmpty() ? "rowid" : Sql.columns(RUN_ALIAS, child.primaryKey());
+        child.primaryKey().isEmpty()
+            ? engine.storageOrder(RUN_ALIAS)
+            : String.join(
+                ", ",
+                child.primaryKey().stream()
+                    .map(column -> Sql.sortKey(engine, RUN_ALIAS, child.column(column)))
+                    .toList());
     for (Map<String, List<Map<String, Object>>> rows : children.values()) {
       rows.put(table, new ArrayList<>());
     }
     List<Map<String, Object>> rows =
         statements.list(
-            selectByRun(child, runColumn, " ORDER BY " + order),
+            selectByRun(child, runColumn, " ORDER BY " + order, engine),
             statement -> database.values().setText(statement, 1, ids, new ColumnRef<>(model.runTable().name(), model.idColumn())),
             decoder::read);
     for (Map<String, Object> row : rows) {
@@ -465,7 +481,7 @@ public final class Analytics {
     }
   }
 
-  static String selectByRun(TableInfo table, String runColumn, String order) {
+  static String selectByRun(TableInfo table, String runColumn, String order, AnalyticsSql engine) {
     return "SELECT "
         + Sql.columns(RUN_ALIAS, columnNames(table))
         + " FROM "
@@ -473,12 +489,12 @@ public final class Analytics {
         + " "
         + RUN_ALIAS
         + " WHERE "
-        + Sql.column(RUN_ALIAS, runColumn)
-        + " IN (SELECT value FROM json_each(?))"
+        + engine.inJsonArray(
+            Sql.column(RUN_ALIAS, runColumn), table.column(runColumn).javaType(), "?")
         + order;
   }
 
-  /** The run ids as a JSON array, for {@code IN (SELECT value FROM json_each(?))}. */
+  /** The run ids as a JSON array, for {@link AnalyticsSql#inJsonArray}. */
   String idsJson(List<?> runIds) {
     try {
       return database.json().mapper().writeValueAsString(runIds);

@@ -1,10 +1,12 @@
 package dev.gao.metrics.runtime.analytics;
 
+import dev.gao.metrics.runtime.sql.AnalyticsSql;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 /**
  * The points of a trend: one per run, or one per period of UTC time holding the mean of the runs
@@ -23,17 +25,11 @@ public enum Interval {
   MONTH;
 
   /**
-   * The SQL that turns a time column's fixed-width UTC text into this period's label: a prefix of
-   * the text, or the date of the week's Monday.
+   * The SQL that turns a time column into this period's label ({@link AnalyticsSql#periodLabel}):
+   * {@code 2026-01-05T13}, {@code 2026-01-05}, the date of the week's Monday, {@code 2026-01}.
    */
-  String bucket(String timeColumn) {
-    return switch (this) {
-      case RUN -> timeColumn;
-      case HOUR -> "substr(" + timeColumn + ", 1, 13)";
-      case DAY -> "substr(" + timeColumn + ", 1, 10)";
-      case WEEK -> "date(substr(" + timeColumn + ", 1, 10), '-6 days', 'weekday 1')";
-      case MONTH -> "substr(" + timeColumn + ", 1, 7)";
-    };
+  String bucket(String timeColumn, AnalyticsSql engine) {
+    return this == RUN ? timeColumn : engine.periodLabel(timeColumn, name().toLowerCase(Locale.ROOT));
   }
 
   /** The start of the period a label made by {@link #bucket} names; not for {@link #RUN}. */

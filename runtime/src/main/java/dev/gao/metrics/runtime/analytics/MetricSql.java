@@ -1,11 +1,13 @@
 package dev.gao.metrics.runtime.analytics;
 
+import dev.gao.metrics.runtime.sql.AnalyticsSql;
+
 /**
  * The SQL that gives a metric's one value per run. A metric of the run table is read from the run
  * row itself; a metric of a child table is a correlated subquery on the child's run-id column
  * (which has an index: a foreign key always gets one), summing the rows of a table with several
- * rows per run; a key of a JSON map is looked up with {@code json_each}, the key bound as a
- * parameter, and only numbers count. A plain column of a child table with at most one row per run
+ * rows per run; a key of a JSON map is looked up among the map's entries ({@link
+ * AnalyticsSql#jsonEntries}), the key bound as a parameter, and only numbers count. A plain column of a child table with at most one row per run
  * is instead read through a {@code LEFT JOIN} ({@link #join}), which SQLite runs once per run
  * however often the value is referenced.
  */
@@ -54,30 +56,29 @@ final class MetricSql {
   }
 
   /**
-   * The value of {@code metric} for the run in the row aliased {@code runAlias} of the run table.
-   * Holds one {@code ?}, for the key, when {@link MetricRef#key()} is set; none otherwise.
+   * The value of {@code metric} for the run in the row aliased {@code runAlias} of the run table, as
+   * a floating-point number ({@link AnalyticsSql#toDouble}). Holds one {@code ?}, for the key, when
+   * {@link MetricRef#key()} is set; none otherwise.
    */
-  static String value(MetricRef metric, RunModel model, String runAlias) {
+  static String value(MetricRef metric, RunModel model, String runAlias, AnalyticsSql engine) {
     boolean onRunTable = metric.table().equals(model.runTable().name());
     if (joined(metric, model)) {
-      return Sql.column(CHILD, metric.column().name());
+      return engine.toDouble(Sql.column(CHILD, metric.column().name()));
     }
     String owner = onRunTable ? runAlias : CHILD;
     String column = Sql.column(owner, metric.column().name());
-    String value =
-        metric.key() == null
-            ? column
-            : ENTRY + ".value";
-    String aggregate = metric.manyPerRun() ? "SUM(" + value + ")" : value;
     if (onRunTable && metric.key() == null) {
-      return column;
+      return engine.toDouble(column);
     }
+    // an entry's number is a double already; a column is converted before it is summed
+    String value = metric.key() == null ? engine.toDouble(column) : engine.entryNumber(ENTRY);
+    String aggregate = metric.manyPerRun() ? "SUM(" + value + ")" : value;
     StringBuilder sql = new StringBuilder("(SELECT ").append(aggregate).append(" FROM ");
     if (!onRunTable) {
       sql.append(Sql.quote(metric.table())).append(' ').append(CHILD);
     }
     if (metric.key() != null) {
-      sql.append(onRunTable ? "" : ", ").append("json_each(").append(column).append(") ").append(ENTRY);
+      sql.append(onRunTable ? "" : ", ").append(engine.jsonEntries(column, ENTRY));
     }
     sql.append(" WHERE ");
     if (!onRunTable) {
@@ -87,10 +88,9 @@ final class MetricSql {
     }
     if (metric.key() != null) {
       sql.append(onRunTable ? "" : " AND ")
-          .append(ENTRY)
-          .append(".key = ? AND ")
-          .append(ENTRY)
-          .append(".type IN ('integer', 'real')");
+          .append(engine.entryKey(ENTRY))
+          .append(" = ? AND ")
+          .append(engine.entryIsNumber(ENTRY));
     }
     return sql.append(')').toString();
   }

@@ -130,11 +130,12 @@ public final class RunRetention {
     return counts;
   }
 
-  private static String deleteSql(String table, String runColumn) {
+  private String deleteSql(String table, String runColumn) {
     return "DELETE FROM "
         + Sql.quote(table)
         + " WHERE "
-        + Sql.quote(runColumn)
-        + " IN (SELECT value FROM json_each(?))";
+        + analytics
+            .engine()
+            .inJsonArray(Sql.quote(runColumn), model.table(table).column(runColumn).javaType(), "?");
   }
 }

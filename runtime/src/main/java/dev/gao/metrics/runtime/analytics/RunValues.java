@@ -3,6 +3,7 @@ package dev.gao.metrics.runtime.analytics;
 import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SqlValues;
+import dev.gao.metrics.runtime.sql.AnalyticsSql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * Every metric value of a set of runs in a single statement: one {@code SELECT} per metric column,
  * joined by {@code UNION ALL}, each reading only the given runs through the run-id index, with the
- * keys of JSON maps expanded by {@code json_each}. Rows of a child table with several rows per run
+ * keys of JSON maps expanded into their entries. The run ids are one JSON array, bound once where the
+ * engine numbers its parameters ({@code ?1}) and once per metric where it does not. Rows of a child table with several rows per run
  * are summed per run, as everywhere in the analytics.
  */
 final class RunValues {
@@ -19,17 +21,29 @@ final class RunValues {
   private final StatementRunner statements;
   private final SqlValues sqlValues;
   private final List<MetricRef> metrics;
+  private final AnalyticsSql engine;
+  private final boolean numbered;
   private final String sql;
 
-  RunValues(RunModel model, StatementRunner statements, SqlValues sqlValues) {
+  RunValues(
+      RunModel model,
+      StatementRunner statements,
+      SqlValues sqlValues,
+      AnalyticsSql engine,
+      boolean numberedParameters) {
     this.sqlValues = sqlValues;
+    this.engine = engine;
+    this.numbered = numberedParameters;
     this.model = model;
     this.statements = statements;
     this.metrics = List.copyOf(model.metrics().values());
     this.sql = sql();
   }
 
-  /** The statement; its one parameter {@code ?1} is a JSON array of run ids. */
+  /**
+   * The statement; its parameters ({@code ?1} once, or one {@code ?} per metric) are a JSON array
+   * of run ids.
+   */
   String sql() {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < metrics.size(); i++) {
@@ -44,8 +58,8 @@ final class RunValues {
     boolean onRunTable = metric.table().equals(model.runTable().name());
     String runColumn = Sql.column("c", onRunTable ? model.idColumn() : metric.runColumn());
     String column = Sql.column("c", metric.column().name());
-    String key = metric.isMap() ? "j.key" : "NULL";
-    String value = metric.isMap() ? "j.value" : column;
+    String key = metric.isMap() ? engine.entryKey("j") : "NULL";
+    String value = metric.isMap() ? engine.entryNumber("j") : engine.toDouble(column);
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(runColumn)
@@ -59,11 +73,12 @@ final class RunValues {
             .append(Sql.quote(metric.table()))
             .append(" c");
     if (metric.isMap()) {
-      sql.append(", json_each(").append(column).append(") j");
+      sql.append(", ").append(engine.jsonEntries(column, "j"));
     }
-    sql.append(" WHERE ").append(runColumn).append(" IN (SELECT value FROM json_each(?1))");
+    String idType = model.runTable().column(model.idColumn()).javaType();
+    sql.append(" WHERE ").append(engine.inJsonArray(runColumn, idType, numbered ? "?1" : "?"));
     if (metric.isMap()) {
-      sql.append(" AND j.type IN ('integer', 'real')");
+      sql.append(" AND ").append(engine.entryIsNumber("j"));
     } else {
       sql.append(" AND ").append(column).append(" IS NOT NULL");
     }
@@ -85,7 +100,12 @@ final class RunValues {
     Map<String, Map<MetricRef, Double>> values = new LinkedHashMap<>();
     statements.list(
         sql,
-        statement -> sqlValues.setText(statement, 1, idsJson, new ColumnRef<>(model.runTable().name(), model.idColumn())),
+        statement -> {
+          ColumnRef<?> ids = new ColumnRef<>(model.runTable().name(), model.idColumn());
+          for (int i = 1; i <= (numbered ? 1 : metrics.size()); i++) {
+            sqlValues.setText(statement, i, idsJson, ids);
+          }
+        },
         rs -> {
           MetricRef metric = metrics.get(rs.getInt(2));
           String key = rs.getString(3);

@@ -4,6 +4,7 @@ import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SqlValues;
+import dev.gao.metrics.runtime.sql.AnalyticsSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,12 +28,14 @@ final class StatsQuery {
   private final RunModel model;
   private final StatementRunner statements;
   private final SqlValues sqlValues;
+  private final AnalyticsSql engine;
 
   /** One row of the result: the index of its metric and the statistics of one group. */
   private record Row(int metric, MetricStats stats) {}
 
-  StatsQuery(RunModel model, StatementRunner statements, SqlValues sqlValues) {
+  StatsQuery(RunModel model, StatementRunner statements, SqlValues sqlValues, AnalyticsSql engine) {
     this.sqlValues = sqlValues;
+    this.engine = engine;
     this.model = model;
     this.statements = statements;
   }
@@ -61,13 +64,17 @@ final class StatsQuery {
     }
     List<String> keys = new ArrayList<>();
     List<String> keySelect = new ArrayList<>();
+    List<String> groupOrder = new ArrayList<>();
     if (groupBy.isEmpty()) {
       keys.add("g0");
       keySelect.add("0 AS g0");
+      groupOrder.add("g.g0");
     } else {
       for (int i = 0; i < groupBy.size(); i++) {
         keys.add("g" + i);
         keySelect.add(Sql.column(RUN_ALIAS, groupBy.get(i)) + " AS g" + i);
+        boolean text = Sql.isText(model.runTable().column(groupBy.get(i)));
+        groupOrder.add(text ? engine.sortedText("g.g" + i) : "g.g" + i);
       }
     }
     String partition = String.join(", ", keys);
@@ -85,7 +92,7 @@ final class StatsQuery {
     List<String> stacked = new ArrayList<>();
     List<String> numbers = new ArrayList<>();
     for (int m = 0; m < metrics.size(); m++) {
-      values.add(MetricSql.value(metrics.get(m), model, RUN_ALIAS) + " AS x" + m);
+      values.add(MetricSql.value(metrics.get(m), model, RUN_ALIAS, engine) + " AS x" + m);
       stacked.add(
           "SELECT " + qualified("f", keys) + ", " + m + " AS m, f.x" + m + " AS x FROM f WHERE f.x" + m
               + " IS NOT NULL");
@@ -135,9 +142,9 @@ final class StatsQuery {
             + qualified("g", keys)
             + ", g.runs, g.failed, s.cnt, s.mean, s.lo, s.hi, s.sd, s.median, s.p95"
             + " FROM g CROSS JOIN metrics LEFT JOIN s ON s.m = metrics.m AND "
-            + String.join(" AND ", keys.stream().map(k -> "s." + k + " IS g." + k).toList())
+            + String.join(" AND ", keys.stream().map(k -> engine.same("s." + k, "g." + k)).toList())
             + " ORDER BY "
-            + qualified("g", keys)
+            + String.join(", ", groupOrder)
             + ", metrics.m";
     List<String> parameters = new ArrayList<>();
     if (failed.startsWith("CASE")) {
@@ -149,7 +156,8 @@ final class StatsQuery {
         parameters.add(metric.key());
       }
     }
-    StatementBinder paging = Sql.paging(filter, paged, parameters.size() + conditions.size() + 1);
+    StatementBinder paging =
+        Sql.paging(engine, filter, paged, parameters.size() + conditions.size() + 1);
     StatementBinder binder =
         statement -> {
           for (int i = 0; i < parameters.size(); i++) {
@@ -179,7 +187,7 @@ final class StatsQuery {
         + Sql.column(PAGE_ALIAS, model.timeColumn())
         + direction
         + ", "
-        + Sql.column(PAGE_ALIAS, model.idColumn())
+        + Sql.sortKey(engine, PAGE_ALIAS, model.runTable().column(model.idColumn()))
         + direction
         + " LIMIT ? OFFSET ?)";
   }

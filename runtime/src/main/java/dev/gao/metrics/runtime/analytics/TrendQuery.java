@@ -2,6 +2,7 @@ package dev.gao.metrics.runtime.analytics;
 
 import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.dao.ColumnRef;
+import dev.gao.metrics.runtime.sql.AnalyticsSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,8 +20,10 @@ final class TrendQuery {
   private final RunModel model;
   private final StatementRunner statements;
   private final ValueDecoder runs;
+  private final AnalyticsSql engine;
 
-  TrendQuery(RunModel model, StatementRunner statements, ValueDecoder runs) {
+  TrendQuery(RunModel model, StatementRunner statements, ValueDecoder runs, AnalyticsSql engine) {
+    this.engine = engine;
     this.model = model;
     this.statements = statements;
     this.runs = runs;
@@ -33,15 +36,17 @@ final class TrendQuery {
   BoundQuery query(MetricRef metric, RunFilter filter, Interval interval, int window) {
     RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS, runs.values());
     String time = Sql.column(RUN_ALIAS, model.timeColumn());
-    String value = MetricSql.value(metric, model, RUN_ALIAS);
+    String value = MetricSql.value(metric, model, RUN_ALIAS, engine);
+    // run ids that are text sort by code point on every engine
+    String id = Sql.isText(model.runTable().column(model.idColumn())) ? engine.sortedText("id") : "id";
     String frame =
-        " WINDOW win AS (ORDER BY t, id ROWS BETWEEN " + (window - 1) + " PRECEDING AND CURRENT ROW)";
+        " WINDOW win AS (ORDER BY t, " + id + " ROWS BETWEEN " + (window - 1) + " PRECEDING AND CURRENT ROW)";
     boolean perRun = interval == Interval.RUN;
     String points =
         "s AS "
             + (MetricSql.correlated(metric, model) ? "MATERIALIZED " : "")
             + "(SELECT "
-            + (perRun ? Sql.column(RUN_ALIAS, model.idColumn()) + " AS id, " + time : interval.bucket(time))
+            + (perRun ? Sql.column(RUN_ALIAS, model.idColumn()) + " AS id, " + time : interval.bucket(time, engine))
             + " AS t, "
             + value
             + " AS x FROM "
@@ -52,7 +57,7 @@ final class TrendQuery {
             + where(conditions, metric, value)
             + "), p AS (SELECT "
             + (perRun
-                ? "id, t, x AS mean FROM s WHERE x IS NOT NULL ORDER BY t DESC, id DESC"
+                ? "id, t, x AS mean FROM s WHERE x IS NOT NULL ORDER BY t DESC, " + id + " DESC"
                 : "NULL AS id, t, COUNT(*) AS n, AVG(x) AS mean, MIN(x) AS lo, MAX(x) AS hi FROM s"
                     + " WHERE x IS NOT NULL GROUP BY t ORDER BY t DESC")
             // An OFFSET, even of 0, keeps SQLite from flattening p into the window query.
@@ -66,13 +71,16 @@ final class TrendQuery {
             + ", w AS (SELECT id, t, "
             + (perRun ? "mean" : "n, mean, lo, hi")
             + ", AVG(mean) OVER win AS ma, COUNT(*) OVER win"
-            + " AS wn, ROW_NUMBER() OVER (ORDER BY t, id) AS rn, COUNT(*) OVER () AS total FROM p"
+            + " AS wn, ROW_NUMBER() OVER (ORDER BY t, "
+            + id
+            + ") AS rn, COUNT(*) OVER () AS total FROM p"
             + frame
             + ") SELECT id, t, "
             + pointColumns
             + ", CASE WHEN wn = "
             + window
-            + " THEN ma END FROM w WHERE rn > total - ? ORDER BY t, id";
+            + " THEN ma END FROM w WHERE rn > total - ? ORDER BY t, "
+            + id;
     long keep = filter.limit() > 0 ? filter.limit() : Long.MAX_VALUE;
     long fetch = filter.limit() > 0 ? filter.limit() + (long) window - 1 : -1;
     return new BoundQuery(
@@ -89,7 +97,7 @@ final class TrendQuery {
                   next,
                   s -> {
                     int at = paging;
-                    s.setLong(at++, fetch);
+                    engine.bindLimit(s, at++, fetch);
                     if (filter.offset() > 0) {
                       s.setLong(at++, filter.offset());
                     }

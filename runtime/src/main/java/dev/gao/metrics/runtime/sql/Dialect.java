@@ -346,4 +346,11 @@ public interface Dialect {
    * @throws SQLException if the check fails
    */
   List<String> foreignKeyViolations(Connection connection, int limit) throws SQLException;
+
+  /**
+   * How the analytics spell what differs between engines in their SQL.
+   *
+   * @return the engine's analytics SQL; it holds no state and may be shared
+   */
+  AnalyticsSql analyticsSql();
 }

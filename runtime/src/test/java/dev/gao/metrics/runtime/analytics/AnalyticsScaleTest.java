@@ -104,7 +104,7 @@ class AnalyticsScaleTest {
       List<String> plan =
           plan(
               new BoundQuery(
-                  Analytics.selectByRun(info, "run_id", ""), s -> s.setString(1, "[\"run-1\"]")));
+                  Analytics.selectByRun(info, "run_id", "", analytics.engine()), s -> s.setString(1, "[\"run-1\"]")));
       assertTrue(plan.stream().anyMatch(line -> line.contains("USING")), plan.toString());
       assertFalse(plan.stream().anyMatch(line -> line.startsWith("SCAN r")), plan.toString());
     }

@@ -8,6 +8,7 @@ import dev.gao.metrics.runtime.schema.LiveTable;
 import dev.gao.metrics.runtime.schema.SchemaDifference;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
+import dev.gao.metrics.runtime.sql.AnalyticsSql;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.ErrorContext;
 import dev.gao.metrics.runtime.sql.InsertValues;
@@ -136,6 +137,11 @@ public final class PostgresDialect implements Dialect {
   }
 
   /** pgjdbc numbers the {@code ?} of a statement itself, in order, and knows no {@code ?3}. */
+  @Override
+  public AnalyticsSql analyticsSql() {
+    return PostgresAnalyticsSql.INSTANCE;
+  }
+
   @Override
   public boolean numberedParameters() {
     return false;

@@ -8,6 +8,7 @@ import dev.gao.metrics.runtime.schema.SchemaComparator;
 import dev.gao.metrics.runtime.schema.SchemaDifference;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
+import dev.gao.metrics.runtime.sql.AnalyticsSql;
 import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.ErrorContext;
 import dev.gao.metrics.runtime.sql.InsertValues;
@@ -293,6 +294,11 @@ public final class SqliteDialect implements Dialect {
       parameters.add(column.hasDefault() ? "COALESCE(?, " + column.defaultSql() + ")" : "?");
     }
     return new InsertValues("", parameters);
+  }
+
+  @Override
+  public AnalyticsSql analyticsSql() {
+    return SqliteAnalyticsSql.INSTANCE;
   }
 
   @Override

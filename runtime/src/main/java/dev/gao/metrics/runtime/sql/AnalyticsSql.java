@@ -1,0 +1,124 @@
+package dev.gao.metrics.runtime.sql;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * The pieces of the analytics' SQL that each engine spells its own way: expanding a JSON map into
+ * its entries, a set of run ids bound as one JSON array, UTC time periods, the order of rows
+ * without a key, the order of text, null-safe equality and "no limit". Everything else the analytics write is SQL
+ * both engines read alike, so that the same question gets the same answer on either.
+ *
+ * <p>Arguments named {@code column} or {@code expression} are SQL the analytics built from
+ * validated, quoted identifiers; nothing here quotes or checks them again.
+ */
+public interface AnalyticsSql {
+  /**
+   * A {@code FROM} item with one row per entry of the JSON object in {@code jsonColumn}, aliased
+   * {@code alias}, whose entries are read with {@link #entryKey}, {@link #entryIsNumber} and
+   * {@link #entryNumber}. A value that is SQL NULL, or JSON but not an object, gives no row.
+   *
+   * @param jsonColumn the qualified JSON column
+   * @param alias the alias of the entries
+   * @return the {@code FROM} item
+   */
+  String jsonEntries(String jsonColumn, String alias);
+
+  /**
+   * The key of an entry of {@link #jsonEntries}, as text.
+   *
+   * @param alias the entries' alias
+   * @return the expression
+   */
+  default String entryKey(String alias) {
+    return alias + ".key";
+  }
+
+  /**
+   * The condition that an entry's value is a JSON number.
+   *
+   * @param alias the entries' alias
+   * @return the condition
+   */
+  String entryIsNumber(String alias);
+
+  /**
+   * An entry's value as a floating-point number, for entries where {@link #entryIsNumber} holds.
+   *
+   * @param alias the entries' alias
+   * @return the expression
+   */
+  String entryNumber(String alias);
+
+  /**
+   * A metric value as a floating-point number, so that sums, means and spreads are computed in the
+   * same arithmetic on every engine (SQLite computes them in doubles; PostgreSQL would keep
+   * integers and decimals exact and round differently).
+   *
+   * @param expression the value
+   * @return the expression
+   */
+  String toDouble(String expression);
+
+  /**
+   * The condition that {@code column} is one of the ids in a JSON array bound as text at one
+   * parameter.
+   *
+   * @param column the qualified or quoted column
+   * @param javaType the qualified Java type of the column's values (the run id's type), so that
+   *     an engine with typed columns converts the array's elements to it
+   * @param parameter the parameter marker: {@code ?}, or {@code ?1} where {@link
+   *     Dialect#numberedParameters()} allows numbers, to use one array several times
+   * @return the condition
+   */
+  String inJsonArray(String column, String javaType, String parameter);
+
+  /**
+   * The label of the UTC period a time falls in: {@code 2026-01-05T13} for an hour, {@code
+   * 2026-01-05} for a day, the date of the week's Monday for a week, {@code 2026-01} for a month.
+   *
+   * @param timeColumn the qualified time column, of an {@code Instant} or {@code OffsetDateTime}
+   * @param period {@code hour}, {@code day}, {@code week} or {@code month}
+   * @return the expression
+   * @throws IllegalArgumentException for another period
+   */
+  String periodLabel(String timeColumn, String period);
+
+  /**
+   * The order in which rows of a table without a primary key were stored, to read them back in a
+   * stable order.
+   *
+   * @param alias the table's alias
+   * @return the {@code ORDER BY} expression
+   */
+  String storageOrder(String alias);
+
+  /**
+   * A text value as it sorts in an {@code ORDER BY}: by code point, as SQLite's default {@code
+   * BINARY} collation sorts, whatever collation the database has, so that runs, groups and keys come
+   * in the same order on every engine.
+   *
+   * @param expression a text value
+   * @return the expression to sort by
+   */
+  String sortedText(String expression);
+
+  /**
+   * The condition that two values are equal or both NULL.
+   *
+   * @param left one value
+   * @param right the other
+   * @return the condition
+   */
+  String same(String left, String right);
+
+  /**
+   * Binds the value of a {@code LIMIT ?}.
+   *
+   * @param statement the statement
+   * @param index the parameter's index
+   * @param limit the number of rows, or a negative number for no limit
+   * @throws SQLException if the driver refuses the value
+   */
+  void bindLimit(PreparedStatement statement, int index, long limit) throws SQLException;
+}

@@ -1,0 +1,98 @@
+package dev.gao.metrics.runtime.sql.postgres;
+
+import dev.gao.metrics.runtime.sql.AnalyticsSql;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Map;
+
+/**
+ * PostgreSQL's spelling of the analytics' SQL: {@code jsonb_each} over {@code jsonb}, ids unpacked
+ * from a {@code jsonb} array and cast to the id column's type (so that its index serves the
+ * lookup), periods formatted from {@code timestamptz} at UTC with {@code to_char} and {@code
+ * date_trunc} (whose weeks start on Monday, as ISO's do), {@code ctid} as storage order, {@code IS
+ * NOT DISTINCT FROM} as null-safe equality and {@code LIMIT NULL} as no limit.
+ */
+enum PostgresAnalyticsSql implements AnalyticsSql {
+  INSTANCE;
+
+  /** The types an id column of these Java types has, where it is not {@code text}. */
+  private static final Map<String, String> ID_TYPES =
+      Map.of(
+          "long", "bigint",
+          "java.lang.Long", "bigint",
+          "int", "integer",
+          "java.lang.Integer", "integer",
+          "short", "smallint",
+          "java.lang.Short", "smallint",
+          "java.util.UUID", "uuid");
+
+  @Override
+  public String jsonEntries(String jsonColumn, String alias) {
+    return "jsonb_each(CASE WHEN jsonb_typeof(" + jsonColumn + ") = 'object' THEN " + jsonColumn
+        + " END) " + alias;
+  }
+
+  @Override
+  public String entryIsNumber(String alias) {
+    return "jsonb_typeof(" + alias + ".value) = 'number'";
+  }
+
+  @Override
+  public String entryNumber(String alias) {
+    return "CAST(" + alias + ".value AS double precision)";
+  }
+
+  @Override
+  public String toDouble(String expression) {
+    return "CAST(" + expression + " AS double precision)";
+  }
+
+  @Override
+  public String inJsonArray(String column, String javaType, String parameter) {
+    String type = ID_TYPES.getOrDefault(javaType, "text");
+    return column
+        + " IN (SELECT CAST(ids.id AS "
+        + type
+        + ") FROM jsonb_array_elements_text(CAST("
+        + parameter
+        + " AS jsonb)) AS ids(id))";
+  }
+
+  @Override
+  public String periodLabel(String timeColumn, String period) {
+    String utc = "(" + timeColumn + " AT TIME ZONE 'UTC')";
+    return switch (period) {
+      case "hour" -> "to_char(" + utc + ", 'YYYY-MM-DD\"T\"HH24')";
+      case "day" -> "to_char(" + utc + ", 'YYYY-MM-DD')";
+      case "week" -> "to_char(date_trunc('week', " + utc + "), 'YYYY-MM-DD')";
+      case "month" -> "to_char(" + utc + ", 'YYYY-MM')";
+      default -> throw new IllegalArgumentException("no such period: " + period);
+    };
+  }
+
+  @Override
+  public String storageOrder(String alias) {
+    return alias + ".ctid";
+  }
+
+  @Override
+  public String sortedText(String expression) {
+    // "C" compares the UTF-8 bytes, which is code point order
+    return expression + " COLLATE \"C\"";
+  }
+
+  @Override
+  public String same(String left, String right) {
+    return left + " IS NOT DISTINCT FROM " + right;
+  }
+
+  @Override
+  public void bindLimit(PreparedStatement statement, int index, long limit) throws SQLException {
+    if (limit < 0) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, limit);
+    }
+  }
+}
