@@ -10,6 +10,7 @@ import dev.gao.metrics.example.model.TokenUsage;
 import dev.gao.metrics.example.model.WorkflowMetrics;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +129,9 @@ public final class DemoRuns {
    */
   private CompleteRun next(String project, String benchmark, String version, boolean mayFail, double slowdown) {
     String runId = new UUID(random.nextLong(), random.nextLong()).toString();
-    clock = clock.plus(Duration.ofMinutes(20 + random.nextInt(100))).plusNanos(random.nextInt(1_000_000_000));
+    // to the microsecond, as GAO-Dev's Python collectors write times and PostgreSQL keeps them
+    int micros = random.nextInt(1_000_000_000) / 1000;
+    clock = clock.plus(Duration.ofMinutes(20 + random.nextInt(100))).plus(micros, ChronoUnit.MICROS);
     double outcome = random.nextDouble();
     RunStatus status =
         !mayFail ? RunStatus.completed
