@@ -2,7 +2,9 @@ package dev.gao.metrics.runtime.analytics;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.ColumnRef;
-import dev.gao.metrics.runtime.fixture.Values;
+import dev.gao.metrics.runtime.dao.SqlValues.JsonText;
+import dev.gao.metrics.runtime.dao.SqlValues;
+import dev.gao.metrics.runtime.fixture.Target;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,6 +17,9 @@ import java.util.Map;
 /** Writes runs of {@link ComparisonSchema} with plain SQL, so that reads are checked independently. */
 final class ComparisonData {
   private static final ColumnRef<?> TIME = new ColumnRef<>("runs", "timestamp");
+  private static final ColumnRef<?> SCORE = new ColumnRef<>("runs", "score");
+  private static final ColumnRef<?> DRIFT = new ColumnRef<>("perf", "drift");
+  private static final ColumnRef<?> TOKENS = new ColumnRef<>("perf", "tokens_by_agent");
 
   /** One run: its row, its optional perf row and its usage rows. */
   record Run(
@@ -45,8 +50,9 @@ final class ComparisonData {
 
   private ComparisonData() {}
 
-  static MetricsDatabase open(java.nio.file.Path file) {
-    return MetricsDatabase.open(ComparisonSchema.SCHEMA, file);
+  /** The database {@code name} of the target, with the schema. */
+  static MetricsDatabase open(Target target, String name) {
+    return target.open(ComparisonSchema.SCHEMA, name);
   }
 
   static void insert(MetricsDatabase db, List<Run> runs) {
@@ -61,27 +67,29 @@ final class ComparisonData {
               PreparedStatement u =
                   c.prepareStatement("INSERT INTO usage (run_id, model, tokens) VALUES (?, ?, ?)")) {
             for (Run run : runs) {
-              write(r, p, u, run);
+              write(db.values(), r, p, u, run);
             }
           }
         });
   }
 
-  private static void write(PreparedStatement r, PreparedStatement p, PreparedStatement u, Run run)
+  private static void write(
+      SqlValues values, PreparedStatement r, PreparedStatement p, PreparedStatement u, Run run)
       throws SQLException {
     r.setString(1, run.id());
-    Values.SQLITE.setInstant(r, 2, run.time(), TIME);
+    values.setInstant(r, 2, run.time(), TIME);
     r.setString(3, run.benchmark());
     r.setString(4, run.version());
     r.setString(5, run.status());
-    r.setObject(6, run.score());
+    values.setValue(r, 6, run.score(), SCORE);
     r.executeUpdate();
     if (run.seconds() != null) {
       p.setString(1, run.id());
       p.setDouble(2, run.seconds());
       p.setDouble(3, run.cost());
-      p.setObject(4, run.drift());
-      p.setString(5, run.tokensByAgent() == null ? null : json(run.tokensByAgent()));
+      values.setValue(p, 4, run.drift(), DRIFT);
+      values.setValue(
+          p, 5, run.tokensByAgent() == null ? null : new JsonText(json(run.tokensByAgent())), TOKENS);
       p.executeUpdate();
     }
     int model = 0;

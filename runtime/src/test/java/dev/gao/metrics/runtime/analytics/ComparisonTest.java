@@ -1,14 +1,10 @@
 package dev.gao.metrics.runtime.analytics;
 
-import static dev.gao.metrics.runtime.analytics.ComparisonData.agents;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.analytics.ComparisonData.Run;
 import dev.gao.metrics.runtime.exception.RunNotFoundException;
+import dev.gao.metrics.runtime.fixture.Target;
+import dev.gao.metrics.runtime.schema.Engine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,9 +14,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import static dev.gao.metrics.runtime.analytics.ComparisonData.agents;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Comparison of two runs on a real file: deltas, verdicts by direction and threshold. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class ComparisonTest {
+  @Parameter Engine engine;
   private static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
 
   @TempDir Path dir;
@@ -29,7 +36,7 @@ class ComparisonTest {
 
   @BeforeEach
   void setUp() {
-    db = ComparisonData.open(dir.resolve("compare.db"));
+    db = ComparisonData.open(Target.of(engine, dir, "comparisontest"), "compare");
     analytics = new Analytics(db, ComparisonSchema.MODEL);
     ComparisonData.insert(
         db,

@@ -1,22 +1,23 @@
 package dev.gao.metrics.runtime.analytics;
 
-import static dev.gao.metrics.runtime.analytics.ComparisonData.agents;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.analytics.ComparisonData.Run;
 import dev.gao.metrics.runtime.exception.InvalidValueException;
 import dev.gao.metrics.runtime.fixture.Databases;
 import dev.gao.metrics.runtime.fixture.RunDao;
+import dev.gao.metrics.runtime.fixture.Target;
 import dev.gao.metrics.runtime.fixture.TestSchema;
+import dev.gao.metrics.runtime.schema.Engine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static dev.gao.metrics.runtime.analytics.ComparisonData.agents;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Text with a lone UTF-16 surrogate is not valid Unicode; the driver would store it as {@code ?},
@@ -68,8 +69,7 @@ class LoneSurrogateTest {
 
   @Test
   void deletingOrFilteringByALoneSurrogateNeverReachesAnotherRun() throws Exception {
-    Path file = dir.resolve("retention.db");
-    try (MetricsDatabase db = ComparisonData.open(file)) {
+    try (MetricsDatabase db = ComparisonData.open(Target.of(Engine.SQLITE, dir, "surrogate"), "retention")) {
       ComparisonData.insert(
           db,
           List.of(

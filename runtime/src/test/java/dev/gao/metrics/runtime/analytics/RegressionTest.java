@@ -1,14 +1,10 @@
 package dev.gao.metrics.runtime.analytics;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.analytics.ComparisonData.Run;
 import dev.gao.metrics.runtime.exception.RunNotFoundException;
+import dev.gao.metrics.runtime.fixture.Target;
+import dev.gao.metrics.runtime.schema.Engine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +14,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Regression checks on a real file against baselines whose statistics the test computes. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class RegressionTest {
+  @Parameter Engine engine;
   private static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
   /** Noisy seconds of the baseline runs of benchmark b, version 1, oldest first. */
   private static final double[] BASELINE = {101, 97, 104, 99, 96, 103, 100, 98, 105, 97};
@@ -33,7 +40,7 @@ class RegressionTest {
 
   @BeforeEach
   void setUp() {
-    db = ComparisonData.open(dir.resolve("regressions.db"));
+    db = ComparisonData.open(Target.of(engine, dir, "regressiontest"), "regressions");
     analytics = new Analytics(db, ComparisonSchema.MODEL);
     // older runs that the latest 8 leave out
     add("b", "1", "completed", 500.0, 9.0);

@@ -1,12 +1,11 @@
 package dev.gao.metrics.runtime.analytics;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.analytics.ComparisonData.Run;
 import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.connection.StatementRunner;
+import dev.gao.metrics.runtime.fixture.Target;
+import dev.gao.metrics.runtime.schema.Engine;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +13,17 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The statement listener sees every query, write and stream the library runs, with a duration. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class StatementListenerTest {
+  @Parameter Engine engine;
   @TempDir Path dir;
 
   private record Seen(String sql, long nanos) {}
@@ -25,8 +32,8 @@ class StatementListenerTest {
   void everyStatementIsReportedOnceWithItsDuration() {
     List<Seen> seen = new ArrayList<>();
     try (MetricsDatabase db =
-        MetricsDatabase.builder(ComparisonSchema.SCHEMA)
-            .file(dir.resolve("listened.db"))
+        Target.of(engine, dir, "listener")
+            .builder(ComparisonSchema.SCHEMA, "listened")
             .statementListener((sql, nanos) -> seen.add(new Seen(sql, nanos)))
             .open()) {
       ComparisonData.insert(
@@ -36,7 +43,16 @@ class StatementListenerTest {
       Analytics analytics = new Analytics(db, ComparisonSchema.MODEL);
       analytics.trend("perf.seconds", RunFilter.ALL, Interval.RUN, 2);
       assertEquals(1, seen.size());
-      assertTrue(seen.get(0).sql().startsWith("WITH s AS (SELECT r.\"run_id\" AS id, r.\"timestamp\" AS t, c.\"seconds\" AS x FROM \"runs\" r LEFT JOIN \"perf\" c"), seen.get(0).sql());
+      String value =
+          engine == Engine.SQLITE ? "c.\"seconds\"" : "CAST(c.\"seconds\" AS double precision)";
+      assertTrue(
+          seen.get(0)
+              .sql()
+              .startsWith(
+                  "WITH s AS (SELECT r.\"run_id\" AS id, r.\"timestamp\" AS t, "
+                      + value
+                      + " AS x FROM \"runs\" r LEFT JOIN \"perf\" c"),
+          seen.get(0).sql());
       assertTrue(seen.get(0).nanos() > 0);
 
       new RunRetention(db, ComparisonSchema.MODEL).delete("a");
