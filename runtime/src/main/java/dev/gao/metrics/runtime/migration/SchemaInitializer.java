@@ -113,6 +113,7 @@ public final class SchemaInitializer {
 
   /** Creates, adopts or migrates as needed, then checks the structure against the target. */
   public void initializeOrValidate() {
+    openSteps.checkServer();
     SchemaInfo target = targetSchema(schema, requestedVersion);
     FirstLook first = transactions.query(this::firstLook);
     Optional<SchemaMarker> marker = first.marker();

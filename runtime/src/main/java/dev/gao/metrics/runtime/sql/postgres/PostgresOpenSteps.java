@@ -7,7 +7,8 @@ import dev.gao.metrics.runtime.schema.SchemaInfo;
 import java.util.List;
 
 /**
- * Opening a PostgreSQL database: no copy is taken before a migration (a server's backups are its
+ * Opening a PostgreSQL database: servers older than PostgreSQL {@value #OLDEST_MAJOR_VERSION} are
+ * refused, no copy is taken before a migration (a server's backups are its
  * administrator's, and every step is one transaction that either completes or leaves the database
  * as it was), and tables found without the library's metadata are refused, never taken over: on a
  * shared server they may belong to another application.
@@ -28,6 +29,34 @@ public final class PostgresOpenSteps implements OpenSteps {
     this.transactions = transactions;
     this.dialect = dialect;
     this.location = location;
+  }
+
+  /**
+   * The oldest major version served: identity columns (10), {@code hashtextextended} and casts of
+   * {@code jsonb} numbers (11), and {@code MATERIALIZED} common table expressions (12).
+   */
+  static final int OLDEST_MAJOR_VERSION = 12;
+
+  @Override
+  public void checkServer() {
+    String version =
+        transactions.query(
+            scope -> {
+              var metadata = scope.connection().getMetaData();
+              return metadata.getDatabaseMajorVersion() >= OLDEST_MAJOR_VERSION
+                  ? null
+                  : metadata.getDatabaseProductVersion();
+            });
+    if (version != null) {
+      throw new DatabaseOpenException(
+          "Cannot open "
+              + location
+              + ": the server runs PostgreSQL "
+              + version
+              + ", and gao-metrics needs PostgreSQL "
+              + OLDEST_MAJOR_VERSION
+              + " or newer; nothing was read or changed.");
+    }
   }
 
   @Override
