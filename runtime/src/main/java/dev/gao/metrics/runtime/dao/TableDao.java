@@ -58,7 +58,6 @@ public abstract class TableDao<T> {
   private final SqlValues values;
   private final ErrorContext errorContext;
   private final Map<String, Integer> parameterOfColumn = new HashMap<>();
-  private final ForeignKeyProbe foreignKeyProbe;
   private final StatementRunner statements;
   private final Map<String, Lookup> lookupsOfOne = new ConcurrentHashMap<>();
   private final Map<String, Lookup> lookupsOfAll = new ConcurrentHashMap<>();
@@ -89,7 +88,6 @@ public abstract class TableDao<T> {
     this.dialect = database.dialect();
     this.values = database.values();
     this.errorContext = ErrorContext.of(database.location(), table);
-    this.foreignKeyProbe = new ForeignKeyProbe(table, dialect);
     this.statements = new StatementRunner(transactions, this::translate);
     List<ColumnInfo> columns = table.columns();
     for (int i = 0; i < columns.size(); i++) {
@@ -614,7 +612,7 @@ public abstract class TableDao<T> {
       } else if (translated instanceof ForeignKeyViolationException) {
         for (T row : batch) {
           Optional<ForeignKeyViolationException> named =
-              foreignKeyProbe.missingParent(scope, foreignKeyValues(row), e);
+              dialect.missingParent(scope.connection(), table, foreignKeyValues(row), e);
           if (named.isPresent()) {
             throw named.get();
           }
@@ -639,7 +637,7 @@ public abstract class TableDao<T> {
     // SQLite names no value, and often no column: look the parent rows up.
     if (translated instanceof ForeignKeyViolationException foreignKey && foreignKey.value() == null) {
       Optional<ForeignKeyViolationException> named =
-          foreignKeyProbe.missingParent(scope, foreignKeyValues(row), e);
+          dialect.missingParent(scope.connection(), table, foreignKeyValues(row), e);
       if (named.isPresent()) {
         return named.get();
       }

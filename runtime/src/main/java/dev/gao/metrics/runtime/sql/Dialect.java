@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime.sql;
 
+import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.schema.LiveTable;
@@ -353,4 +354,20 @@ public interface Dialect {
    * @return the engine's analytics SQL; it holds no state and may be shared
    */
   AnalyticsSql analyticsSql();
+
+  /**
+   * Names the missing parent row of a write that failed on a foreign key, where the engine's error
+   * names no key or value: SQLite looks each parent up in the same transaction; PostgreSQL's
+   * errors name them already.
+   *
+   * @param connection the connection the write failed on, inside its transaction
+   * @param table the written table
+   * @param foreignKeyValues the row's foreign-key values, in {@code table.foreignKeys()} order
+   * @param cause the driver's exception
+   * @return the violation naming table, column and value, or empty when none can be named
+   */
+  default Optional<ForeignKeyViolationException> missingParent(
+      Connection connection, TableInfo table, Object[] foreignKeyValues, SQLException cause) {
+    return Optional.empty();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime.sql.sqlite;
 
+import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.Engine;
@@ -294,6 +295,12 @@ public final class SqliteDialect implements Dialect {
       parameters.add(column.hasDefault() ? "COALESCE(?, " + column.defaultSql() + ")" : "?");
     }
     return new InsertValues("", parameters);
+  }
+
+  @Override
+  public Optional<ForeignKeyViolationException> missingParent(
+      Connection connection, TableInfo table, Object[] foreignKeyValues, SQLException cause) {
+    return new ForeignKeyProbe(table, this).missingParent(connection, foreignKeyValues, cause);
   }
 
   @Override

@@ -1,11 +1,10 @@
-package dev.gao.metrics.runtime.dao;
+package dev.gao.metrics.runtime.sql.sqlite;
 
-import dev.gao.metrics.runtime.connection.ConnectionScope;
 import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
 import dev.gao.metrics.runtime.exception.ValueText;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
-import dev.gao.metrics.runtime.sql.Dialect;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,9 +18,9 @@ import java.util.Optional;
  */
 final class ForeignKeyProbe {
   private final TableInfo table;
-  private final Dialect dialect;
+  private final SqliteDialect dialect;
 
-  ForeignKeyProbe(TableInfo table, Dialect dialect) {
+  ForeignKeyProbe(TableInfo table, SqliteDialect dialect) {
     this.table = table;
     this.dialect = dialect;
   }
@@ -29,13 +28,13 @@ final class ForeignKeyProbe {
   /**
    * The violation naming the first foreign key whose referenced row is missing.
    *
-   * @param scope the connection the write failed on
+   * @param connection the connection the write failed on
    * @param values the row's foreign-key values, in {@code table.foreignKeys()} order
    * @param cause the driver's exception
    * @return the named violation, or empty if every referenced row exists or the lookup fails
    */
   Optional<ForeignKeyViolationException> missingParent(
-      ConnectionScope scope, Object[] values, SQLException cause) {
+      Connection connection, Object[] values, SQLException cause) {
     List<ForeignKeyInfo> foreignKeys = table.foreignKeys();
     for (int i = 0; i < Math.min(values.length, foreignKeys.size()); i++) {
       Object value = values[i];
@@ -44,7 +43,7 @@ final class ForeignKeyProbe {
       }
       ForeignKeyInfo foreignKey = foreignKeys.get(i);
       try {
-        if (!parentExists(scope, foreignKey, value)) {
+        if (!parentExists(connection, foreignKey, value)) {
           return Optional.of(violation(foreignKey, value, cause));
         }
       } catch (SQLException e) {
@@ -78,18 +77,19 @@ final class ForeignKeyProbe {
         cause);
   }
 
-  private boolean parentExists(ConnectionScope scope, ForeignKeyInfo foreignKey, Object value)
+  private boolean parentExists(Connection connection, ForeignKeyInfo foreignKey, Object value)
       throws SQLException {
-    PreparedStatement probe =
-        scope.prepare(
+    try (PreparedStatement probe =
+        connection.prepareStatement(
             "SELECT 1 FROM "
                 + dialect.quote(foreignKey.referencedTable())
                 + " WHERE "
                 + dialect.quote(foreignKey.referencedColumn())
-                + " = ? LIMIT 1");
-    probe.setObject(1, value);
-    try (ResultSet rs = probe.executeQuery()) {
-      return rs.next();
+                + " = ? LIMIT 1")) {
+      probe.setObject(1, value);
+      try (ResultSet rs = probe.executeQuery()) {
+        return rs.next();
+      }
     }
   }
 }
