@@ -66,6 +66,54 @@ public final class LiveComparator {
     return out;
   }
 
+  /**
+   * Every difference between an expected and a live table of the schema's {@code table}, reported
+   * in the schema's terms as on every engine: a metric's range check that is missing or differs is
+   * a {@link Kind#COLUMN_RANGE} of its column, not a check of its own; and when the column's type
+   * differs too, a check whose text differs only by the casts the type brings ({@code (0)::real}
+   * for {@code (0)::double precision}) is the type's difference, not the range's.
+   *
+   * @param table the schema's table
+   * @param expected the table as the schema's DDL creates it
+   * @param live the live table, or null when it does not exist
+   * @return the differences, in the order of {@link #compare(LiveTable, LiveTable)}
+   */
+  public static List<SchemaDifference> compare(TableInfo table, LiveTable expected, LiveTable live) {
+    Map<String, String> rangeColumns = new LinkedHashMap<>();
+    for (ColumnInfo column : table.metrics()) {
+      rangeColumns.put(table.rangeConstraintName(column.name()), column.name());
+    }
+    List<String> retyped =
+        compare(expected, live).stream()
+            .filter(difference -> difference.kind() == Kind.COLUMN_TYPE)
+            .map(SchemaDifference::subject)
+            .toList();
+    List<SchemaDifference> out = new ArrayList<>();
+    for (SchemaDifference difference : compare(expected, live)) {
+      String column = rangeColumns.get(difference.subject());
+      boolean rangeCheck =
+          column != null
+              && (difference.kind() == Kind.MISSING_CHECK || difference.kind() == Kind.CHECK_DEFINITION);
+      if (!rangeCheck) {
+        out.add(difference);
+      } else if (!retyped.contains(column)
+          || difference.actual() == null
+          || !withoutCasts(difference.expected()).equals(withoutCasts(difference.actual()))) {
+        out.add(
+            new SchemaDifference(
+                difference.table(), Kind.COLUMN_RANGE, column, difference.expected(), difference.actual()));
+      }
+    }
+    return out;
+  }
+
+  /** A definition with its casts removed: {@code (0)::double precision} as {@code 0}. */
+  private static String withoutCasts(String definition) {
+    return definition
+        .replaceAll("\\(([^()]*)\\)::[a-z][a-z ]*[a-z]", "$1")
+        .replaceAll("::[a-z][a-z ]*[a-z]", "");
+  }
+
   private static void compareIndexes(
       String table, List<LiveTable.Index> expected, List<LiveTable.Index> live, List<SchemaDifference> out) {
     Map<String, LiveTable.Index> byName = new LinkedHashMap<>();

@@ -34,7 +34,7 @@ public record SchemaDifference(
     COLUMN_DEFAULT,
     /** A column has another primary-key position. */
     COLUMN_PRIMARY_KEY,
-    /** The range constraint of a metric column is missing or differs. */
+    /** The range check of a metric column is missing or differs. */
     COLUMN_RANGE,
     /** An index of the schema does not exist. */
     MISSING_INDEX,
@@ -101,7 +101,10 @@ public record SchemaDifference(
           "column " + subject + ": default is " + actual + ", expected " + expected;
       case COLUMN_PRIMARY_KEY ->
           "column " + subject + ": primary-key position is " + actual + ", expected " + expected;
-      case COLUMN_RANGE -> "column " + subject + ": range constraint " + expected + " is missing";
+      case COLUMN_RANGE ->
+          actual == null
+              ? "column " + subject + ": range constraint " + expected + " is missing"
+              : "column " + subject + ": range constraint is " + actual + ", expected " + expected;
       case MISSING_INDEX -> "index " + subject + " on " + expected + " is missing";
       case EXTRA_INDEX -> "index " + subject + " on " + actual + " is not in the schema";
       case INDEX_UNIQUE -> "index " + subject + ": is " + actual + ", expected " + expected;

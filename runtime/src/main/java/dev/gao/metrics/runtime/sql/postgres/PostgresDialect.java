@@ -363,7 +363,7 @@ public final class PostgresDialect implements Dialect {
         for (TableInfo table : version.tables()) {
           LiveTable expected = introspector.describe(connection, scratch, table.name()).orElseThrow();
           LiveTable live = introspector.describe(connection, liveSchema, table.name()).orElse(null);
-          differences.addAll(LiveComparator.compare(expected, live));
+          differences.addAll(LiveComparator.compare(table, expected, live));
         }
         return differences;
       } finally {
