@@ -9,19 +9,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gao.metrics.example.model.AutonomyMetrics;
 import dev.gao.metrics.example.model.BenchmarkRun;
 import dev.gao.metrics.example.model.BenchmarkRunDao;
+import dev.gao.metrics.example.model.GaoMetricsSchema;
 import dev.gao.metrics.example.model.PerformanceMetrics;
 import dev.gao.metrics.example.model.QualityMetrics;
 import dev.gao.metrics.example.model.RunStatus;
 import dev.gao.metrics.example.model.TokenUsage;
 import dev.gao.metrics.example.model.WorkflowMetrics;
+import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.dao.SortOrder;
 import dev.gao.metrics.runtime.exception.CheckViolationException;
 import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
 import dev.gao.metrics.runtime.exception.InvalidValueException;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.schema.Better;
+import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.schema.MetricInfo;
+import dev.gao.metrics.runtime.sql.postgres.PostgresServer;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,17 +41,50 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Recording and reading complete GAO-Dev runs through the generated DAOs, on a real file. */
+/**
+ * Recording and reading complete GAO-Dev runs through the generated DAOs, on a real SQLite file and
+ * on a real PostgreSQL database.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class BenchmarkStoreTest {
+  @Parameter Engine engine;
   @TempDir Path folder;
   private BenchmarkStore store;
   private DemoRuns demo;
+  private String url;
 
   @BeforeEach
   void open() {
-    store = BenchmarkStore.open(folder.resolve("metrics.db"));
+    if (engine == Engine.SQLITE) {
+      store = BenchmarkStore.open(folder.resolve("metrics.db"));
+    } else {
+      url = PostgresServer.newDatabase("benchmark_store");
+      store =
+          new BenchmarkStore(
+              MetricsDatabase.builder(GaoMetricsSchema.SCHEMA).url(url).user("postgres").open());
+    }
     demo = new DemoRuns(7, Instant.parse("2026-03-01T09:00:00Z"));
+  }
+
+  /** The first column of a query, read with plain JDBC. */
+  private List<String> column(String sql) throws SQLException {
+    if (engine == Engine.SQLITE) {
+      return TableDump.column(folder.resolve("metrics.db"), sql);
+    }
+    List<String> values = new ArrayList<>();
+    try (Connection connection = PostgresServer.connect(url);
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
   }
 
   @AfterEach
@@ -61,7 +102,7 @@ class BenchmarkStoreTest {
     for (CompleteRun expected : written) {
       CompleteRun actual = store.find(expected.runId()).orElseThrow();
       BenchmarkRun run = actual.run();
-      assertEquals(expected.run().timestamp(), run.timestamp(), "nanosecond timestamps survive");
+      assertEquals(expected.run().timestamp(), run.timestamp(), "timestamps survive exactly");
       assertEquals(expected.run().projectName(), run.projectName());
       assertEquals(expected.run().metadata(), run.metadata(), "unicode and quotes in JSON survive");
       assertNotNull(run.createdAt(), "created_at comes from the column default");
@@ -133,18 +174,18 @@ class BenchmarkStoreTest {
             List.of());
     store.record(run);
 
-    Path file = folder.resolve("metrics.db");
     String id = "'" + r.runId() + "'";
-    assertEquals(List.of("{}"), TableDump.column(file, "SELECT metadata FROM benchmark_runs WHERE run_id = " + id));
-    assertEquals(List.of("{}|{}"), TableDump.column(file,
-        "SELECT phase_times || '|' || token_usage_by_agent FROM performance_metrics WHERE run_id = " + id));
-    assertEquals(List.of("[]"), TableDump.column(file,
-        "SELECT manual_interventions_types FROM autonomy_metrics WHERE run_id = " + id));
-    assertEquals(List.of("{}|{}"), TableDump.column(file,
-        "SELECT linting_errors_by_severity || '|' || security_vulnerabilities_by_severity FROM quality_metrics"
+    assertEquals(List.of("{}"), column("SELECT CAST(metadata AS text) FROM benchmark_runs WHERE run_id = " + id));
+    assertEquals(List.of("{}|{}"), column(
+        "SELECT CAST(phase_times AS text) || '|' || CAST(token_usage_by_agent AS text) FROM performance_metrics"
             + " WHERE run_id = " + id));
-    assertEquals(List.of("{}"), TableDump.column(file,
-        "SELECT phase_distribution FROM workflow_metrics WHERE run_id = " + id));
+    assertEquals(List.of("[]"), column(
+        "SELECT CAST(manual_interventions_types AS text) FROM autonomy_metrics WHERE run_id = " + id));
+    assertEquals(List.of("{}|{}"), column(
+        "SELECT CAST(linting_errors_by_severity AS text) || '|' || CAST(security_vulnerabilities_by_severity AS text)"
+            + " FROM quality_metrics WHERE run_id = " + id));
+    assertEquals(List.of("{}"), column(
+        "SELECT CAST(phase_distribution AS text) FROM workflow_metrics WHERE run_id = " + id));
 
     CompleteRun back = store.find(r.runId()).orElseThrow();
     assertEquals(Map.of(), back.run().metadata());
@@ -287,12 +328,15 @@ class BenchmarkStoreTest {
 
   @Test
   void timestampsSortChronologicallyInSqlIncludingSubSecondValues() {
+    // the finest step each engine keeps: SQLite's text the nanosecond, PostgreSQL the microsecond
+    String step = engine == Engine.SQLITE ? "000000001" : "000001";
+    String last = engine == Engine.SQLITE ? "999999999" : "999999";
     List<Instant> instants =
         List.of(
             Instant.parse("2026-01-01T00:00:00Z"),
             Instant.parse("2026-01-01T00:00:00.5Z"),
-            Instant.parse("2026-01-01T00:00:00.000000001Z"),
-            Instant.parse("2025-12-31T23:59:59.999999999Z"),
+            Instant.parse("2026-01-01T00:00:00." + step + "Z"),
+            Instant.parse("2025-12-31T23:59:59." + last + "Z"),
             Instant.parse("1969-07-20T20:17:40Z"),
             Instant.parse("2026-01-01T00:00:01Z"));
     List<String> ids = new ArrayList<>();
