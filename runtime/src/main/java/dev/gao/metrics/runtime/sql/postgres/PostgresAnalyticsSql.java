@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * PostgreSQL's spelling of the analytics' SQL: {@code jsonb_each} over {@code jsonb}, ids unpacked
- * from a {@code jsonb} array and cast to the id column's type (so that its index serves the
- * lookup), periods formatted from {@code timestamptz} at UTC with {@code to_char} and {@code
+ * once from a {@code jsonb} array into an array of the id column's type (so that its index serves
+ * the lookup), periods formatted from {@code timestamptz} at UTC with {@code to_char} and {@code
  * date_trunc} (whose weeks start on Monday, as ISO's do), {@code ctid} as storage order, {@code IS
  * NOT DISTINCT FROM} as null-safe equality and {@code LIMIT NULL} as no limit.
  */
@@ -51,12 +51,14 @@ enum PostgresAnalyticsSql implements AnalyticsSql {
   @Override
   public String inJsonArray(String column, String javaType, String parameter) {
     String type = ID_TYPES.getOrDefault(javaType, "text");
+    // an array computed once (an init plan), so that the planner looks each id up through the
+    // column's index (= ANY), where a set-returning function in an IN would be joined by a scan
     return column
-        + " IN (SELECT CAST(ids.id AS "
+        + " = ANY (ARRAY(SELECT CAST(ids.id AS "
         + type
         + ") FROM jsonb_array_elements_text(CAST("
         + parameter
-        + " AS jsonb)) AS ids(id))";
+        + " AS jsonb)) AS ids(id)))";
   }
 
   @Override
