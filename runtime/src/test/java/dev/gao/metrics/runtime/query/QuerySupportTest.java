@@ -26,7 +26,7 @@ class QuerySupportTest {
   /** Exposes the protected helpers. */
   static final class Queries extends QuerySupport {
     Queries(MetricsDatabase database, String schema) {
-      super(database, schema);
+      super(database, schema, List.of());
     }
 
     int insert(String id, String project) {
