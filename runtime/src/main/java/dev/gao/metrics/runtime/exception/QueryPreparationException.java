@@ -25,13 +25,12 @@ public class QueryPreparationException extends MetricsException {
   /**
    * Creates the report.
    *
-   * @param location the database, as messages name it (without a password)
-   * @param engine the engine's name, for example {@code PostgreSQL}
+   * @param location the database, as messages name it (its engine and address, without a password)
    * @param total how many queries were prepared
    * @param failures every failure, not empty
    */
-  public QueryPreparationException(String location, String engine, int total, List<Failure> failures) {
-    super(report(location, engine, total, failures));
+  public QueryPreparationException(String location, int total, List<Failure> failures) {
+    super(report(location, total, failures));
     this.failures = List.copyOf(failures);
   }
 
@@ -44,7 +43,7 @@ public class QueryPreparationException extends MetricsException {
     return failures;
   }
 
-  private static String report(String location, String engine, int total, List<Failure> failures) {
+  private static String report(String location, int total, List<Failure> failures) {
     StringBuilder message =
         new StringBuilder()
             .append(failures.size())
@@ -53,8 +52,6 @@ public class QueryPreparationException extends MetricsException {
             .append(total == 1 ? " query" : " queries")
             .append(failures.size() == 1 ? " does" : " do")
             .append(" not prepare on ")
-            .append(engine)
-            .append(" database ")
             .append(location)
             .append(':');
     for (Failure failure : failures) {

@@ -63,7 +63,7 @@ public final class PostgresQueryCheck {
       problem(statement).ifPresent(reason -> failures.add(new QueryPreparationException.Failure(statement.method(), reason)));
     }
     if (!failures.isEmpty()) {
-      throw new QueryPreparationException(location, "PostgreSQL", statements.size(), failures);
+      throw new QueryPreparationException(location, statements.size(), failures);
     }
   }
 
