@@ -10,7 +10,6 @@ import dev.gao.metrics.runtime.exception.QueryPreparationException;
 import dev.gao.metrics.runtime.json.JsonCodec;
 import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.sql.ErrorContext;
-import dev.gao.metrics.runtime.sql.postgres.PostgresQueryCheck;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,7 +62,7 @@ public abstract class QuerySupport {
     ErrorContext errors = ErrorContext.of(database.location());
     this.statements = new StatementRunner(database.transactions(), e -> database.dialect().translate(e, errors));
     if (engine() == Engine.POSTGRESQL) {
-      new PostgresQueryCheck(database.transactions()).check(database.location(), postgresStatements);
+      new QueryCheck(database.transactions(), database.dialect()).check(database.location(), postgresStatements);
     }
   }
 

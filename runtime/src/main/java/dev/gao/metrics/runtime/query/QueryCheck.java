@@ -1,8 +1,8 @@
-package dev.gao.metrics.runtime.sql.postgres;
+package dev.gao.metrics.runtime.query;
 
 import dev.gao.metrics.runtime.connection.TransactionManager;
+import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.exception.QueryPreparationException;
-import dev.gao.metrics.runtime.query.QueryStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
@@ -11,11 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Prepares the statements of a queries implementation on a PostgreSQL server without running them,
+ * Prepares the statements of a queries implementation on a PostgreSQL server without running them
+ * (a database of that engine checks them when it binds them, SQLite's were checked while compiling),
  * and reports every one the server refuses, or whose result columns are not those its generated code
  * reads, in one {@link QueryPreparationException}.
  *
@@ -24,7 +23,7 @@ import org.postgresql.util.ServerErrorMessage;
  * nothing, so a {@code DELETE} checked here deletes no row. A failure that is not the statement's
  * fault (the connection, a lock) is thrown as it is, not reported as the query's.
  */
-public final class PostgresQueryCheck {
+final class QueryCheck {
   /**
    * SQLState classes of a statement the server cannot prepare: syntax and names (42), values in its
    * text (22), features this server lacks (0A).
@@ -39,15 +38,18 @@ public final class PostgresQueryCheck {
   private static final String INDETERMINATE_PARAMETER = "42P18";
 
   private final TransactionManager transactions;
+  private final Dialect dialect;
 
   /**
    * A check on a database's connections.
    *
    * @param transactions the database's transactions; each statement is described on a connection of
    *     the calling thread's unit (in a savepoint of its own) or on a borrowed one
+   * @param dialect words the server's refusals
    */
-  public PostgresQueryCheck(TransactionManager transactions) {
+  QueryCheck(TransactionManager transactions, Dialect dialect) {
     this.transactions = transactions;
+    this.dialect = dialect;
   }
 
   /**
@@ -57,7 +59,7 @@ public final class PostgresQueryCheck {
    * @param statements the statements, in the interface's order
    * @throws QueryPreparationException listing every statement that fails, with the server's reason
    */
-  public void check(String location, List<QueryStatement> statements) {
+  void check(String location, List<QueryStatement> statements) {
     List<QueryPreparationException.Failure> failures = new ArrayList<>();
     for (QueryStatement statement : statements) {
       problem(statement).ifPresent(reason -> failures.add(new QueryPreparationException.Failure(statement.method(), reason)));
@@ -77,7 +79,7 @@ public final class PostgresQueryCheck {
         throw e;
       }
       String state = refusal.get().getSQLState();
-      return INDETERMINATE_PARAMETER.equals(state) ? Optional.empty() : Optional.of(reason(refusal.get()));
+      return INDETERMINATE_PARAMETER.equals(state) ? Optional.empty() : Optional.of(dialect.refusalReason(refusal.get()));
     }
   }
 
@@ -138,22 +140,5 @@ public final class PostgresQueryCheck {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * The server's message with its hint: {@code function json_extract(text, unknown) does not exist
-   * (hint: No function matches ...)}. The position it points at is left out: it counts in the text
-   * the driver sent, where {@code $1} stands for {@code :name}.
-   */
-  private static String reason(SQLException refusal) {
-    ServerErrorMessage server = refusal instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
-    if (server == null || server.getMessage() == null) {
-      return refusal.getMessage();
-    }
-    StringBuilder reason = new StringBuilder(server.getMessage());
-    if (server.getHint() != null) {
-      reason.append(" (hint: ").append(server.getHint()).append(')');
-    }
-    return reason.append(" [SQLState ").append(refusal.getSQLState()).append(']').toString();
   }
 }
