@@ -65,44 +65,53 @@ public final class QueriesScenario {
     }
   }
 
-  /** Runs every query of {@link ShopQueries}. */
+  /** Runs every query of {@link ShopQueries} on a new SQLite file. */
   public static void run(Path file) {
     try (MetricsDatabase db = MetricsDatabase.open(ShopSchema.SCHEMA, file)) {
-      RunDao runs = new RunDao(db);
-      ShopQueries queries = new ShopQueriesImpl(db);
-      UUID token = UUID.randomUUID();
-      Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-      runs.insert(run("r1", "alpha", t0, token, Status.PASSED, "1.50"));
-      runs.insert(run("r2", "alpha", t0.plusSeconds(60), UUID.randomUUID(), Status.FAILED, "2.25"));
-      runs.insert(run("r3", "beta", t0.plusSeconds(120), UUID.randomUUID(), Status.PASSED, "9"));
-      queries.addSample("r1", 1.5);
-      queries.addSample("r1", 2.5);
-
-      List<Run> latest = queries.latest("alpha", 10);
-      check(latest.size() == 2 && latest.get(0).runId().equals("r2"), "table records: " + latest);
-      check(queries.byToken(token).map(Run::runId).orElseThrow().equals("r1"), "optional table record");
-      check(queries.byToken(UUID.randomUUID()).isEmpty(), "optional without row");
-      try (Stream<ShopQueries.RunSummary> summaries = queries.summaries("alpha")) {
-        List<ShopQueries.RunSummary> list = summaries.toList();
-        check(list.size() == 2 && list.get(0).samples() == 2 && list.get(1).samples() == 0, "projection: " + list);
-        check("m1".equals(list.get(0).metadata().get("model")), "json component");
-      }
-      check(queries.count(Status.PASSED, true) == 2, "primitive scalar");
-      check(new BigDecimal("3.75").compareTo(queries.totalCost("alpha")) == 0, "decimal scalar");
-      check(queries.totalCost("nobody") == null, "null scalar");
-      check(queries.lastStart("").orElseThrow().equals(t0.plusSeconds(120)), "optional instant, repeated parameter");
-      check(queries.lastStart("nobody").isEmpty(), "optional of NULL");
-      check(queries.runIds("alpha").equals(List.of("r1", "r2")), "list of strings");
-      check(queries.runIds().equals(List.of("r1", "r2", "r3")), "overload without parameters");
-      check(queries.sampleCount() == 2, "int scalar");
-      check(queries.deleteTagsOf("alpha") == 0, "WITH ... DELETE");
-      embeddedTables(db, queries);
-      check(queries.statuses().equals(List.of(Status.FAILED, Status.PASSED)), "list of enums");
-      int failed = db.inTransaction(tx -> queries.fail("alpha", new BigDecimal("2")));
-      check(failed == 1, "update count in a transaction");
-      check(queries.count(Status.FAILED, true) == 1, "update applied");
-      check(queries.samplesOf("r1") == 2, "delete count through a default method");
-      queries.deleteTag("r1", "none");
+      run(db);
     }
+  }
+
+  /** Runs every query of {@link ShopQueries} on an empty database of schema {@code Shop}, of any engine. */
+  public static void run(MetricsDatabase db) {
+    RunDao runs = new RunDao(db);
+    ShopQueries queries = new ShopQueriesImpl(db);
+    UUID token = UUID.randomUUID();
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    runs.insert(run("r1", "alpha", t0, token, Status.PASSED, "1.50"));
+    runs.insert(run("r2", "alpha", t0.plusSeconds(60), UUID.randomUUID(), Status.FAILED, "2.25"));
+    runs.insert(run("r3", "beta", t0.plusSeconds(120), UUID.randomUUID(), Status.PASSED, "9"));
+    queries.addSample("r1", 1.5);
+    queries.addSample("r1", 2.5);
+
+    List<Run> latest = queries.latest("alpha", 10);
+    check(latest.size() == 2 && latest.get(0).runId().equals("r2"), "table records: " + latest);
+    check(queries.byToken(token).map(Run::runId).orElseThrow().equals("r1"), "optional table record");
+    check(queries.byToken(UUID.randomUUID()).isEmpty(), "optional without row");
+    try (Stream<ShopQueries.RunSummary> summaries = queries.summaries("alpha")) {
+      List<ShopQueries.RunSummary> list = summaries.toList();
+      check(list.size() == 2 && list.get(0).samples() == 2 && list.get(1).samples() == 0, "projection: " + list);
+      check("m1".equals(list.get(0).metadata().get("model")), "json component");
+    }
+    check(queries.count(Status.PASSED, true) == 2, "primitive scalar");
+    check(new BigDecimal("3.75").compareTo(queries.totalCost("alpha")) == 0, "decimal scalar");
+    check(queries.totalCost("nobody") == null, "null scalar");
+    check(queries.lastStart("").orElseThrow().equals(t0.plusSeconds(120)), "optional instant, repeated parameter");
+    check(queries.lastStart("nobody").isEmpty(), "optional of NULL");
+    check(queries.runIds("alpha").equals(List.of("r1", "r2")), "list of strings");
+    check(queries.runIds().equals(List.of("r1", "r2", "r3")), "overload without parameters");
+    check(queries.sampleCount() == 2, "int scalar");
+    check(queries.runsInYear("2026") == 3 && queries.runsInYear("2025") == 0, "the engine's own date function");
+    check(queries.runIdsOnModel("alpha", "m1").equals(List.of("r1", "r2")), "parameters bound in the engine's order");
+    check(queries.runIdsOnModel("alpha", "m2").isEmpty() && queries.runIdsOnModel("m1", "alpha").isEmpty(),
+        "each parameter where its SQL uses it");
+    check(queries.deleteTagsOf("alpha") == 0, "WITH ... DELETE");
+    embeddedTables(db, queries);
+    check(queries.statuses().equals(List.of(Status.FAILED, Status.PASSED)), "list of enums");
+    int failed = db.inTransaction(tx -> queries.fail("alpha", new BigDecimal("2")));
+    check(failed == 1, "update count in a transaction");
+    check(queries.count(Status.FAILED, true) == 1, "update applied");
+    check(queries.samplesOf("r1") == 2, "delete count through a default method");
+    queries.deleteTag("r1", "none");
   }
 }

@@ -37,11 +37,38 @@ import java.lang.annotation.Target;
  * @Query("DELETE FROM benchmark_runs WHERE started_at < :before")
  * int deleteBefore(Instant before);
  * }</pre>
+ *
+ * <p>Where PostgreSQL needs other SQL than SQLite (its JSON operators, its date functions),
+ * {@link #postgres()} gives the statement a database of that engine runs instead:
+ *
+ * <pre>{@code
+ * @Query(
+ *     value = "SELECT count(*) FROM benchmark_runs WHERE json_extract(config, '$.model') = :model",
+ *     postgres = "SELECT count(*) FROM benchmark_runs WHERE config ->> 'model' = :model")
+ * long runsWithModel(String model);
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Query {
-  /** One SQL statement, with {@code :name} parameters. */
+  /**
+   * One SQL statement, with {@code :name} parameters. It is checked against the schema on SQLite
+   * while compiling, and runs on every engine that {@link #postgres()} does not replace it on.
+   *
+   * @return the statement
+   */
   String value();
+
+  /**
+   * The statement to run on PostgreSQL instead of {@link #value()}, or {@code ""} (the default) to
+   * run {@code value} there too. It must use exactly the method's parameters and be of the same kind
+   * ({@code SELECT}, or {@code INSERT}/{@code UPDATE}/{@code DELETE}), which is checked while
+   * compiling; its result columns must be those of {@code value}, in the same order. A database on
+   * PostgreSQL prepares it when the queries are bound to it, and refuses to bind them if it does not
+   * prepare or its columns differ.
+   *
+   * @return the PostgreSQL statement, or {@code ""}
+   */
+  String postgres() default "";
 }

@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * Queries on GAO-Dev's metrics that the generated DAOs do not offer. Each one is checked against the
- * schema when this file compiles; the processor generates {@code GaoQueriesImpl}.
+ * schema when this file compiles; the processor generates {@code GaoQueriesImpl}. A query whose SQL
+ * PostgreSQL does not take carries a {@code postgres} variant, which the server prepares when a
+ * database on PostgreSQL binds the queries.
  */
 @MetricsQueries(schema = GaoMetrics.class)
 public interface GaoQueries {
@@ -20,17 +22,31 @@ public interface GaoQueries {
    * @return one summary per benchmark and version, ordered by both
    */
   @Query(
-      "SELECT r.benchmark_name, r.version, count(*) AS runs,"
-          + " sum(r.status = 'completed') AS completed,"
-          + " avg(p.total_time_seconds) AS mean_time_seconds,"
-          + " avg(p.token_usage_total) AS mean_tokens,"
-          + " avg(p.api_calls_cost) AS mean_cost_usd,"
-          + " avg(q.code_coverage_percentage) AS mean_coverage_percentage"
-          + " FROM benchmark_runs r"
-          + " JOIN performance_metrics p ON p.run_id = r.run_id"
-          + " JOIN quality_metrics q ON q.run_id = r.run_id"
-          + " GROUP BY r.benchmark_name, r.version"
-          + " ORDER BY r.benchmark_name, r.version")
+      value =
+          "SELECT r.benchmark_name, r.version, count(*) AS runs,"
+              + " sum(r.status = 'completed') AS completed,"
+              + " avg(p.total_time_seconds) AS mean_time_seconds,"
+              + " avg(p.token_usage_total) AS mean_tokens,"
+              + " avg(p.api_calls_cost) AS mean_cost_usd,"
+              + " avg(q.code_coverage_percentage) AS mean_coverage_percentage"
+              + " FROM benchmark_runs r"
+              + " JOIN performance_metrics p ON p.run_id = r.run_id"
+              + " JOIN quality_metrics q ON q.run_id = r.run_id"
+              + " GROUP BY r.benchmark_name, r.version"
+              + " ORDER BY r.benchmark_name, r.version",
+      // PostgreSQL sums no booleans: it counts the completed runs with a filter.
+      postgres =
+          "SELECT r.benchmark_name, r.version, count(*) AS runs,"
+              + " count(*) FILTER (WHERE r.status = 'completed') AS completed,"
+              + " avg(p.total_time_seconds) AS mean_time_seconds,"
+              + " avg(p.token_usage_total) AS mean_tokens,"
+              + " avg(p.api_calls_cost) AS mean_cost_usd,"
+              + " avg(q.code_coverage_percentage) AS mean_coverage_percentage"
+              + " FROM benchmark_runs r"
+              + " JOIN performance_metrics p ON p.run_id = r.run_id"
+              + " JOIN quality_metrics q ON q.run_id = r.run_id"
+              + " GROUP BY r.benchmark_name, r.version"
+              + " ORDER BY r.benchmark_name, r.version")
   List<BenchmarkSummary> summaries();
 
   /**

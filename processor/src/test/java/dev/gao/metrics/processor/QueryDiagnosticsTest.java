@@ -67,6 +67,65 @@ class QueryDiagnosticsTest {
     assertError(id, method, "record P(String runId, long total) {}", annotation, method);
   }
 
+  /** A PostgreSQL variant's problems point at the annotation that holds it. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "GM170|List<Run> pgUnknown(String project);|@Query(value = \"SELECT * FROM runs WHERE project_name = :project\","
+            + " postgres = \"SELECT * FROM runs WHERE project_name = :projct\")",
+        "GM170|List<Run> pgUnused(String project);|@Query(value = \"SELECT * FROM runs WHERE project_name = :project\","
+            + " postgres = \"SELECT * FROM runs\")",
+        "GM171|int pgKind(String id);|@Query(value = \"DELETE FROM runs WHERE run_id = :id\","
+            + " postgres = \"SELECT count(*) FROM runs WHERE run_id = :id\")",
+        "GM171|long pgWrites(String id);|@Query(value = \"SELECT count(*) FROM runs WHERE run_id = :id\","
+            + " postgres = \"DELETE FROM runs WHERE run_id = :id\")",
+        "GM171|void pgTwo();|@Query(value = \"DELETE FROM runs\", postgres = \"DELETE FROM runs; DELETE FROM runs\")",
+        "GM171|void pgDrop();|@Query(value = \"DELETE FROM runs\", postgres = \"DROP TABLE runs\")",
+        "GM171|void pgBlank();|@Query(value = \"DELETE FROM runs\", postgres = \" \")"
+      })
+  void postgresVariantErrors(String id, String method, String annotation) {
+    assertError(id, "postgres =", annotation, method);
+  }
+
+  /** Every problem of a PostgreSQL variant is reported at once, on its annotation, with its text. */
+  @Test
+  void postgresVariantProblemsNameTheParameter() {
+    JavaFileObject q =
+        queries(
+            "@Query(value = \"SELECT count(*) FROM runs WHERE run_id = :id AND project_name = :project\",",
+            "    postgres = \"SELECT count(*) FROM runs WHERE run_id = :id AND project_name = :projct\")",
+            "long both(String id, String project);");
+    Compilation c = Sources.compile(TABLE, SCHEMA, q);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c)
+        .hadErrorContaining(
+            "[GM170] the PostgreSQL SQL of Q.both() uses :projct, but no parameter has that name; the parameters"
+                + " are: [id, project]")
+        .inFile(q)
+        .onLineContaining("postgres = ");
+    assertThat(c)
+        .hadErrorContaining("[GM170] the PostgreSQL SQL of Q.both() does not use parameter :project")
+        .inFile(q)
+        .onLineContaining("postgres = ");
+  }
+
+  /** A {@code ::} cast in a variant names no parameter, and a variant that fits compiles cleanly. */
+  @Test
+  void postgresVariantWithACastCompiles() {
+    JavaFileObject q =
+        queries(
+            "@Query(value = \"SELECT count(*) FROM runs WHERE total > :min\",",
+            "    postgres = \"SELECT count(*)::bigint FROM runs WHERE total > :min::bigint\")",
+            "long above(long min);",
+            "@Query(value = \"DELETE FROM runs WHERE run_id = :a OR run_id = :b\",",
+            "    postgres = \"WITH gone AS (SELECT :b AS x) DELETE FROM runs WHERE run_id IN (:a, (SELECT x FROM gone))\")",
+            "int remove(String a, String b);");
+    Compilation c = Sources.compile(List.of(TABLE, SCHEMA, q), "-Xlint:all", "-Werror");
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("p.QImpl");
+  }
+
   @Test
   void tableOutsideTheSchema() {
     JavaFileObject other = Sources.java("Other", "@MetricsTable", "public record Other(@PrimaryKey String runId) {}");

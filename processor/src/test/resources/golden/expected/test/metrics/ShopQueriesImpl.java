@@ -5,7 +5,9 @@ import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.json.JsonType;
+import dev.gao.metrics.runtime.query.QueryStatement;
 import dev.gao.metrics.runtime.query.QuerySupport;
+import dev.gao.metrics.runtime.schema.Engine;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -148,6 +150,36 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
 
   private static final ColumnRef<?> RUN_IDS_2_COL_1 = new ColumnRef<>("ShopQueries.runIds", "run_id");
 
+  private static final String RUNS_IN_YEAR_SQL = "SELECT count(*) FROM runs WHERE strftime('%Y', day) = ?";
+
+  /**
+   * The SQL of {@link #runsInYear} on PostgreSQL:
+   * <pre>
+   * SELECT count(*) FROM runs WHERE to_char(day, 'YYYY') = :year
+   * </pre>
+   */
+  private static final String RUNS_IN_YEAR_SQL_POSTGRES = "SELECT count(*) FROM runs WHERE to_char(day, 'YYYY') = ?";
+
+  private static final ColumnRef<?> RUNS_IN_YEAR_PARAM_YEAR = new ColumnRef<>("ShopQueries.runsInYear", ":year");
+
+  private static final ColumnRef<?> RUNS_IN_YEAR_COL_1 = new ColumnRef<>("ShopQueries.runsInYear", "count(*)");
+
+  private static final String RUN_IDS_ON_MODEL_SQL = "SELECT run_id FROM runs WHERE project_name = ? AND json_extract(metadata, '$.model') = ? ORDER BY run_id";
+
+  /**
+   * The SQL of {@link #runIdsOnModel} on PostgreSQL:
+   * <pre>
+   * SELECT run_id FROM runs WHERE metadata -&gt;&gt; 'model' = :model AND project_name = :project ORDER BY run_id
+   * </pre>
+   */
+  private static final String RUN_IDS_ON_MODEL_SQL_POSTGRES = "SELECT run_id FROM runs WHERE metadata ->> 'model' = ? AND project_name = ? ORDER BY run_id";
+
+  private static final ColumnRef<?> RUN_IDS_ON_MODEL_PARAM_PROJECT = new ColumnRef<>("ShopQueries.runIdsOnModel", ":project");
+
+  private static final ColumnRef<?> RUN_IDS_ON_MODEL_PARAM_MODEL = new ColumnRef<>("ShopQueries.runIdsOnModel", ":model");
+
+  private static final ColumnRef<?> RUN_IDS_ON_MODEL_COL_1 = new ColumnRef<>("ShopQueries.runIdsOnModel", "run_id");
+
   private static final String SAMPLE_COUNT_SQL = "SELECT count(*) FROM sample";
 
   private static final ColumnRef<?> SAMPLE_COUNT_COL_1 = new ColumnRef<>("ShopQueries.sampleCount", "count(*)");
@@ -289,13 +321,68 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
   private static final ColumnRef<?> TAGS_OF_COL_6 = new ColumnRef<>("ShopQueries.tagsOf", "project_name");
 
   /**
-   * Binds the queries to {@code database}.
+   * Every query as PostgreSQL runs it, with the number of values its method binds and the result
+   * columns its reader takes: a database on PostgreSQL prepares each one when it binds these queries.
+   */
+  private static final List<QueryStatement> POSTGRES_STATEMENTS = List.of(
+      QueryStatement.rows("ShopQueries.latest(String, int)", LATEST_SQL, 2,
+        List.of("run_id", "started_at", "project_name", "version", "metadata", "created", "status", "token", "cost", "payload", "day", "local_time", "offset_time", "passed", "flagged", "api_url")),
+      QueryStatement.rows("ShopQueries.byToken(UUID)", BY_TOKEN_SQL, 1,
+        List.of("run_id", "started_at", "project_name", "version", "metadata", "created", "status", "token", "cost", "payload", "day", "local_time", "offset_time", "passed", "flagged", "api_url")),
+      QueryStatement.rows("ShopQueries.summaries(String)", SUMMARIES_SQL, 1,
+        List.of("run_id", "project_name", "metadata", "samples")),
+      QueryStatement.value("ShopQueries.count(Status, boolean)", COUNT_SQL, 2),
+      QueryStatement.value("ShopQueries.totalCost(String)", TOTAL_COST_SQL, 1),
+      QueryStatement.value("ShopQueries.lastStart(String)", LAST_START_SQL, 2),
+      QueryStatement.value("ShopQueries.runIds(String)", RUN_IDS_SQL, 1),
+      QueryStatement.value("ShopQueries.runIds()", RUN_IDS_2_SQL, 0),
+      QueryStatement.value("ShopQueries.runsInYear(String)", RUNS_IN_YEAR_SQL_POSTGRES, 1),
+      QueryStatement.value("ShopQueries.runIdsOnModel(String, String)", RUN_IDS_ON_MODEL_SQL_POSTGRES, 2),
+      QueryStatement.value("ShopQueries.sampleCount()", SAMPLE_COUNT_SQL, 0),
+      QueryStatement.changes("ShopQueries.deleteTagsOf(String)", DELETE_TAGS_OF_SQL, 1),
+      QueryStatement.value("ShopQueries.statuses()", STATUSES_SQL, 0),
+      QueryStatement.changes("ShopQueries.fail(String, BigDecimal)", FAIL_SQL, 2),
+      QueryStatement.changes("ShopQueries.deleteSamples(String)", DELETE_SAMPLES_SQL, 1),
+      QueryStatement.changes("ShopQueries.deleteTag(String, String)", DELETE_TAG_SQL, 2),
+      QueryStatement.changes("ShopQueries.addSample(String, double)", ADD_SAMPLE_SQL, 2),
+      QueryStatement.rows("ShopQueries.samplesOfRun(String)", SAMPLES_OF_RUN_SQL, 1,
+        List.of("run_id", "started_at", "project_name", "version", "metadata", "created", "status", "token", "cost", "payload", "day", "local_time", "offset_time", "passed", "flagged", "api_url", "id", "run_id", "value", "buckets", "count", "ratio", "small", "tiny", "rough", "big", "small_box", "tiny_box", "rough_box", "labels", "tag_count")),
+      QueryStatement.rows("ShopQueries.runQuality(String)", RUN_QUALITY_SQL, 1,
+        List.of("project_name", "run_id", "code_coverage_percentage", "linting_errors_count", "one_shot_success_rate", "api_calls_cost", "token_usage_total")),
+      QueryStatement.rows("ShopQueries.tagsOf(String)", TAGS_OF_SQL, 1,
+        List.of("run_id", "name", "weight", "visible", "tagged_at", "project_name")));
+
+  /**
+   * The SQL of {@link #runsInYear} this database runs: its engine's.
+   */
+  private final String runsInYearSql;
+
+  /**
+   * The SQL of {@link #runIdsOnModel} this database runs: its engine's.
+   */
+  private final String runIdsOnModelSql;
+
+  /**
+   * Whether {@link #runIdsOnModel} binds its parameters in the order of its PostgreSQL SQL, which uses them
+   * in another order than its SQLite SQL.
+   */
+  private final boolean runIdsOnModelInPostgresOrder;
+
+  /**
+   * Binds the queries to {@code database}. On PostgreSQL, the server prepares every query first
+   * (runs none) and picks the SQL each one runs there.
    *
    * @param database a database opened with schema {@code Shop}
    * @throws IllegalArgumentException if it was opened with another schema
+   * @throws dev.gao.metrics.runtime.exception.QueryPreparationException on PostgreSQL, if the server refuses a query or one
+   *     returns other columns than it reads
    */
   public ShopQueriesImpl(MetricsDatabase database) {
-    super(database, "Shop");
+    super(database, "Shop", POSTGRES_STATEMENTS);
+    boolean postgres = engine() == Engine.POSTGRESQL;
+    this.runsInYearSql = postgres ? RUNS_IN_YEAR_SQL_POSTGRES : RUNS_IN_YEAR_SQL;
+    this.runIdsOnModelSql = postgres ? RUN_IDS_ON_MODEL_SQL_POSTGRES : RUN_IDS_ON_MODEL_SQL;
+    this.runIdsOnModelInPostgresOrder = postgres;
   }
 
   /**
@@ -485,6 +572,50 @@ public final class ShopQueriesImpl extends QuerySupport implements ShopQueries {
    */
   private String readRunIds2(ResultSet resultSet) throws SQLException {
     return values().getText(resultSet, 1, RUN_IDS_2_COL_1);
+  }
+
+  /**
+   * <pre>
+   * SELECT count(*) FROM runs WHERE strftime('%Y', day) = :year
+   * </pre>
+   */
+  @Override
+  public long runsInYear(String year) {
+    return queryRequired(this.runsInYearSql, statement -> {
+      values().setText(statement, 1, year, RUNS_IN_YEAR_PARAM_YEAR);
+    }, this::readRunsInYear);
+  }
+
+  /**
+   * Reads a result row of {@link #runsInYear}.
+   */
+  private Long readRunsInYear(ResultSet resultSet) throws SQLException {
+    return values().getLong(resultSet, 1, RUNS_IN_YEAR_COL_1);
+  }
+
+  /**
+   * <pre>
+   * SELECT run_id FROM runs WHERE project_name = :project AND json_extract(metadata, '$.model') = :model ORDER BY run_id
+   * </pre>
+   */
+  @Override
+  public List<String> runIdsOnModel(String project, String model) {
+    return queryList(this.runIdsOnModelSql, this.runIdsOnModelInPostgresOrder
+        ? statement -> {
+          values().setText(statement, 1, model, RUN_IDS_ON_MODEL_PARAM_MODEL);
+          values().setText(statement, 2, project, RUN_IDS_ON_MODEL_PARAM_PROJECT);
+        }
+        : statement -> {
+          values().setText(statement, 1, project, RUN_IDS_ON_MODEL_PARAM_PROJECT);
+          values().setText(statement, 2, model, RUN_IDS_ON_MODEL_PARAM_MODEL);
+        }, this::readRunIdsOnModel);
+  }
+
+  /**
+   * Reads a result row of {@link #runIdsOnModel}.
+   */
+  private String readRunIdsOnModel(ResultSet resultSet) throws SQLException {
+    return values().getText(resultSet, 1, RUN_IDS_ON_MODEL_COL_1);
   }
 
   /**

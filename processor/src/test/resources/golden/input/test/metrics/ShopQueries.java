@@ -52,6 +52,20 @@ public interface ShopQueries {
   @Query("SELECT run_id FROM runs ORDER BY run_id")
   List<String> runIds();
 
+  /** Runs of a day's year, the year as text: each engine has date functions of its own. */
+  @Query(
+      value = "SELECT count(*) FROM runs WHERE strftime('%Y', day) = :year",
+      postgres = "SELECT count(*) FROM runs WHERE to_char(day, 'YYYY') = :year")
+  long runsInYear(String year);
+
+  /** Runs of a project on a model; PostgreSQL's SQL uses the parameters in another order. */
+  @Query(
+      value = "SELECT run_id FROM runs WHERE project_name = :project AND json_extract(metadata, '$.model') = :model"
+          + " ORDER BY run_id",
+      postgres = "SELECT run_id FROM runs WHERE metadata ->> 'model' = :model AND project_name = :project"
+          + " ORDER BY run_id")
+  List<String> runIdsOnModel(String project, String model);
+
   /** Samples in total. */
   @Query("SELECT count(*) FROM sample")
   int sampleCount();

@@ -234,7 +234,17 @@ public enum Message {
   IDENTIFIER_TOO_LONG(
       169,
       "%s %s is %d bytes long in UTF-8, but PostgreSQL keeps only the first %d bytes of a name (and cuts longer"
-          + " ones without an error); %s");
+          + " ones without an error); %s"),
+  /**
+   * A PostgreSQL variant ({@code @Query(postgres = ...)}) whose {@code :name} parameters are not
+   * exactly the method's: no server is at hand while compiling, but the names are known.
+   */
+  QUERY_POSTGRES_PARAMETERS(170, "the PostgreSQL SQL of %s %s"),
+  /**
+   * A PostgreSQL variant that is not one statement of the kind of {@code value}: a {@code SELECT}
+   * where {@code value} changes rows, or the other way round.
+   */
+  QUERY_POSTGRES_STATEMENT(171, "the PostgreSQL SQL of %s %s");
 
   private final int number;
   private final String template;

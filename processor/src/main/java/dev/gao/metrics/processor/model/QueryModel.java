@@ -8,6 +8,8 @@ import java.util.List;
  * One checked query method.
  *
  * @param method the method name
+ * @param signature the method as messages name it: interface, name and parameter types, for example
+ *     {@code ShopQueries.latest(String, int)}
  * @param memberBase the base of the names of the generated members of this method, unique in the
  *     class (overloads get a numeric suffix)
  * @param sql the SQL as written
@@ -21,9 +23,14 @@ import java.util.List;
  *     otherwise it is the single value in {@code arguments}
  * @param arguments what a row is built from, in constructor order: values read from one result
  *     column each, and rows of embedded tables
+ * @param resultColumns the names of the result columns SQLite reports, in order; empty for
+ *     {@link ResultShape#AFFECTED_ROWS}
+ * @param postgres the statement to run on PostgreSQL instead, or {@code null} to run {@code sql}
+ *     there too
  */
 public record QueryModel(
     String method,
+    String signature,
     String memberBase,
     String sql,
     String jdbcSql,
@@ -33,13 +40,26 @@ public record QueryModel(
     ResultShape shape,
     TypeName rowType,
     boolean record,
-    List<RowArgument> arguments) {
+    List<RowArgument> arguments,
+    List<String> resultColumns,
+    QueryVariant postgres) {
 
   /** Copies the lists. */
   public QueryModel {
     parameters = List.copyOf(parameters);
     bindOrder = List.copyOf(bindOrder);
     arguments = List.copyOf(arguments);
+    resultColumns = List.copyOf(resultColumns);
+  }
+
+  /** The SQL with {@code ?} placeholders PostgreSQL runs: the variant's, or the one of SQLite. */
+  public String postgresJdbcSql() {
+    return postgres == null ? jdbcSql : postgres.jdbcSql();
+  }
+
+  /** The SQL parameter name bound to each {@code ?} of {@link #postgresJdbcSql()}, in order. */
+  public List<String> postgresBindOrder() {
+    return postgres == null ? bindOrder : postgres.bindOrder();
   }
 
   /** Every value read from a row, those of embedded tables included, in constructor order. */

@@ -156,7 +156,7 @@ public final class QueriesParser {
         for (int n = 2; !bases.add(unique); n++) {
           unique = base + "_" + n;
         }
-        reader.read(method, annotations.string(query.get(), "value"), unique, problems).ifPresent(queries::add);
+        reader.read(method, query.get(), annotations.string(query.get(), "value"), unique, problems).ifPresent(queries::add);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create an in-memory SQLite database of schema " + schema.name(), e);

@@ -4,6 +4,7 @@ import dev.gao.metrics.processor.diag.Message;
 import dev.gao.metrics.processor.diag.Problem;
 import dev.gao.metrics.processor.model.QueryModel;
 import dev.gao.metrics.processor.model.QueryParameter;
+import dev.gao.metrics.processor.model.QueryVariant;
 import dev.gao.metrics.processor.model.ResultShape;
 import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.parsing.Annotations;
@@ -16,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
@@ -42,7 +45,8 @@ final class QueryMethodReader {
   }
 
   /** The checked query, or empty after adding its problems. */
-  Optional<QueryModel> read(ExecutableElement method, String sql, String memberBase, List<Problem> problems) {
+  Optional<QueryModel> read(
+      ExecutableElement method, AnnotationMirror query, String sql, String memberBase, List<Problem> problems) {
     String name = ResultMapper.describe(method);
     int before = problems.size();
     if (!method.getTypeParameters().isEmpty()) {
@@ -63,6 +67,8 @@ final class QueryMethodReader {
     }
     List<QueryParameter> parameters = parameters(method, name, problems);
     checkNames(method, name, named, parameters, problems);
+    Optional<PostgresVariantReader> variant = PostgresVariantReader.of(method, query);
+    variant.ifPresent(v -> v.checkFormAndParameters(name, declaredNames(method), problems));
     if (problems.size() > before) {
       return Optional.empty();
     }
@@ -83,8 +89,12 @@ final class QueryMethodReader {
       return Optional.empty();
     }
     write |= named.keyword().equals("WITH") && prepared.columns().isEmpty();
+    if (variant.isPresent() && !variant.get().checkKind(name, write, problems)) {
+      return Optional.empty();
+    }
+    QueryVariant postgres = variant.map(PostgresVariantReader::variant).orElse(null);
     if (write) {
-      return affectedRows(method, name, named, sql, memberBase, parameters, prepared, problems);
+      return affectedRows(method, name, named, sql, memberBase, parameters, prepared, postgres, problems);
     }
     return results
         .map(method, prepared, problems)
@@ -92,6 +102,7 @@ final class QueryMethodReader {
             mapping ->
                 new QueryModel(
                     method.getSimpleName().toString(),
+                    signature(method),
                     memberBase,
                     sql,
                     named.jdbcSql(),
@@ -101,7 +112,30 @@ final class QueryMethodReader {
                     mapping.shape(),
                     mapping.rowType(),
                     mapping.record(),
-                    mapping.arguments()));
+                    mapping.arguments(),
+                    prepared.columns(),
+                    postgres));
+  }
+
+  /**
+   * The method as the runtime names it in a report: its interface, name and parameter types (simple
+   * names, without type arguments), which tell overloads apart.
+   */
+  private String signature(ExecutableElement method) {
+    List<String> parameterTypes = new ArrayList<>();
+    for (VariableElement parameter : method.getParameters()) {
+      TypeMirror erased = types.erasure(parameter.asType());
+      String type = erased.getKind() == TypeKind.DECLARED
+          ? ((DeclaredType) erased).asElement().getSimpleName().toString()
+          : erased.toString();
+      parameterTypes.add(type);
+    }
+    return method.getEnclosingElement().getSimpleName()
+        + "."
+        + method.getSimpleName()
+        + "("
+        + String.join(", ", parameterTypes)
+        + ")";
   }
 
   private Optional<QueryModel> affectedRows(
@@ -112,6 +146,7 @@ final class QueryMethodReader {
       String memberBase,
       List<QueryParameter> parameters,
       PreparedQuery prepared,
+      QueryVariant postgres,
       List<Problem> problems) {
     if (!prepared.columns().isEmpty()) {
       problems.add(
@@ -136,6 +171,7 @@ final class QueryMethodReader {
     return Optional.of(
         new QueryModel(
             method.getSimpleName().toString(),
+            signature(method),
             memberBase,
             sql,
             named.jdbcSql(),
@@ -145,7 +181,9 @@ final class QueryMethodReader {
             ResultShape.AFFECTED_ROWS,
             null,
             false,
-            List.of()));
+            List.of(),
+            List.of(),
+            postgres));
   }
 
   private List<QueryParameter> parameters(ExecutableElement method, String name, List<Problem> problems) {
@@ -187,12 +225,18 @@ final class QueryMethodReader {
     return types.directSupertypes(erased).stream().map(types::erasure).anyMatch(this::isCollection);
   }
 
-  private static void checkNames(
-      ExecutableElement method, String name, NamedSql named, List<QueryParameter> parameters, List<Problem> problems) {
+  /** The SQL names of the method's parameters, in order. */
+  private static Set<String> declaredNames(ExecutableElement method) {
     Set<String> declared = new LinkedHashSet<>();
     for (VariableElement parameter : method.getParameters()) {
       declared.add(sqlName(parameter));
     }
+    return declared;
+  }
+
+  private static void checkNames(
+      ExecutableElement method, String name, NamedSql named, List<QueryParameter> parameters, List<Problem> problems) {
+    Set<String> declared = declaredNames(method);
     Set<String> used = new LinkedHashSet<>(named.names());
     for (String sqlName : used) {
       if (!declared.contains(sqlName)) {

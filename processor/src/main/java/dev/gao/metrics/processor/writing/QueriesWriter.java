@@ -23,12 +23,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /** Writes the implementation of a {@code @MetricsQueries} interface. */
 public final class QueriesWriter {
+  /** The static field listing every query as PostgreSQL runs it; no query's member is named so. */
+  private static final String POSTGRES_STATEMENTS = "POSTGRES_STATEMENTS";
+
   /** {@code ColumnRef<?>}: a query's parameters and result values belong to no one table's rows. */
   private static final TypeName ANY_COLUMN_REF =
       ParameterizedTypeName.get(RuntimeTypes.COLUMN_REF, WildcardTypeName.subtypeOf(Object.class));
@@ -53,16 +57,44 @@ public final class QueriesWriter {
     for (QueryModel query : queries.queries()) {
       addFields(type, query, queries.interfaceType().simpleName() + "." + query.method());
     }
-    type.addMethod(
+    type.addField(postgresStatements(queries));
+    MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
             .addParameter(RuntimeTypes.METRICS_DATABASE, "database")
             .addJavadoc(
-                "Binds the queries to {@code database}.\n\n@param database a database opened with schema {@code"
-                    + " $L}\n@throws IllegalArgumentException if it was opened with another schema\n",
-                queries.schemaName())
-            .addStatement("super(database, $S)", queries.schemaName())
-            .build());
+                "Binds the queries to {@code database}. On PostgreSQL, the server prepares every query first\n"
+                    + "(runs none) and picks the SQL each one runs there.\n\n"
+                    + "@param database a database opened with schema {@code $L}\n"
+                    + "@throws IllegalArgumentException if it was opened with another schema\n"
+                    + "@throws $T on PostgreSQL, if the server refuses a query or one\n"
+                    + "    returns other columns than it reads\n",
+                queries.schemaName(),
+                RuntimeTypes.QUERY_PREPARATION_EXCEPTION)
+            .addStatement("super(database, $S, $N)", queries.schemaName(), POSTGRES_STATEMENTS);
+    List<QueryModel> variants = queries.queries().stream().filter(q -> q.postgres() != null).toList();
+    if (!variants.isEmpty()) {
+      constructor.addStatement("boolean postgres = engine() == $T.POSTGRESQL", RuntimeTypes.ENGINE);
+    }
+    for (QueryModel query : variants) {
+      type.addField(
+          FieldSpec.builder(String.class, sqlInstanceField(query), Modifier.PRIVATE, Modifier.FINAL)
+              .addJavadoc("The SQL of {@link #$L} this database runs: its engine's.\n", query.method())
+              .build());
+      constructor.addStatement(
+          "this.$N = postgres ? $N : $N", sqlInstanceField(query), postgresSqlField(query), sqlField(query));
+      if (bindsInOtherOrder(query)) {
+        type.addField(
+            FieldSpec.builder(TypeName.BOOLEAN, postgresOrderField(query), Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc(
+                    "Whether {@link #$L} binds its parameters in the order of its PostgreSQL SQL, which uses them\n"
+                        + "in another order than its SQLite SQL.\n",
+                    query.method())
+                .build());
+        constructor.addStatement("this.$N = postgres", postgresOrderField(query));
+      }
+    }
+    type.addMethod(constructor.build());
     Map<String, Integer> overloads = new HashMap<>();
     for (QueryModel query : queries.queries()) {
       int ordinal = overloads.merge(query.method(), 1, Integer::sum);
@@ -75,11 +107,61 @@ public final class QueriesWriter {
     return type.build();
   }
 
+  /**
+   * The list the constructor hands to {@code QuerySupport}: each query as PostgreSQL runs it, with
+   * the number of values its binder binds and what its reader reads.
+   */
+  private static FieldSpec postgresStatements(QueriesModel queries) {
+    List<CodeBlock> statements = new ArrayList<>();
+    for (QueryModel query : queries.queries()) {
+      String sql = query.postgres() == null ? sqlField(query) : postgresSqlField(query);
+      int parameters = query.postgresBindOrder().size();
+      if (query.shape() == ResultShape.AFFECTED_ROWS) {
+        statements.add(
+            CodeBlock.of("$T.changes($S, $N, $L)", RuntimeTypes.QUERY_STATEMENT, query.signature(), sql, parameters));
+      } else if (!query.record()) {
+        statements.add(
+            CodeBlock.of("$T.value($S, $N, $L)", RuntimeTypes.QUERY_STATEMENT, query.signature(), sql, parameters));
+      } else {
+        CodeBlock columns =
+            query.resultColumns().stream().map(c -> CodeBlock.of("$S", c)).collect(CodeBlock.joining(", "));
+        statements.add(
+            CodeBlock.of(
+                "$T.rows($S, $N, $L,\n$>$T.of($L))$<",
+                RuntimeTypes.QUERY_STATEMENT,
+                query.signature(),
+                sql,
+                parameters,
+                List.class,
+                columns));
+      }
+    }
+    TypeName listType = ParameterizedTypeName.get(ClassName.get(List.class), RuntimeTypes.QUERY_STATEMENT);
+    CodeBlock initializer =
+        statements.isEmpty()
+            ? CodeBlock.of("$T.of()", List.class)
+            : CodeBlock.of("$T.of(\n$>$>$L)$<$<", List.class, CodeBlock.join(statements, ",\n"));
+    return FieldSpec.builder(listType, POSTGRES_STATEMENTS, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(
+            "Every query as PostgreSQL runs it, with the number of values its method binds and the result\n"
+                + "columns its reader takes: a database on PostgreSQL prepares each one when it binds these queries.\n")
+        .initializer(initializer)
+        .build();
+  }
+
   private static void addFields(TypeSpec.Builder type, QueryModel query, String source) {
     type.addField(
         FieldSpec.builder(String.class, sqlField(query), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer("$S", query.jdbcSql())
             .build());
+    if (query.postgres() != null) {
+      type.addField(
+          FieldSpec.builder(String.class, postgresSqlField(query), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("The SQL of {@link #$L} on PostgreSQL:\n<pre>\n$L\n</pre>\n", query.method(),
+                  JavadocText.escape(query.postgres().sql().strip()))
+              .initializer("$S", query.postgres().jdbcSql())
+              .build());
+    }
     for (QueryParameter parameter : query.parameters()) {
       type.addField(
           FieldSpec.builder(ANY_COLUMN_REF, parameterRef(query, parameter), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -111,10 +193,19 @@ public final class QueriesWriter {
     for (QueryParameter parameter : query.parameters()) {
       method.addParameter(parameter.type(), parameter.javaName());
     }
-    CodeBlock binder = binder(query);
+    CodeBlock binder = binder(query, query.bindOrder());
+    if (bindsInOtherOrder(query)) {
+      binder =
+          CodeBlock.of(
+              "this.$N\n$>$>? $L\n: $L$<$<",
+              postgresOrderField(query),
+              binder(query, query.postgres().bindOrder()),
+              binder);
+    }
+    CodeBlock sql = query.postgres() == null ? CodeBlock.of("$N", sqlField(query)) : CodeBlock.of("this.$N", sqlInstanceField(query));
     if (query.shape() == ResultShape.AFFECTED_ROWS) {
       String prefix = query.returnType().equals(TypeName.VOID) ? "" : "return ";
-      return method.addCode("$LexecuteUpdate($N, $L);\n", prefix, sqlField(query), binder).build();
+      return method.addCode("$LexecuteUpdate($L, $L);\n", prefix, sql, binder).build();
     }
     String call =
         switch (query.shape()) {
@@ -124,11 +215,12 @@ public final class QueriesWriter {
           case STREAM -> "queryStream";
           case AFFECTED_ROWS -> throw new IllegalStateException("handled above");
         };
-    return method.addCode("return $L($N, $L, this::$L);\n", call, sqlField(query), binder, reader).build();
+    return method.addCode("return $L($L, $L, this::$L);\n", call, sql, binder, reader).build();
   }
 
-  private static CodeBlock binder(QueryModel query) {
-    if (query.bindOrder().isEmpty()) {
+  /** Binds the parameters to the {@code ?} of a statement whose placeholders stand for {@code bindOrder}. */
+  private static CodeBlock binder(QueryModel query, List<String> bindOrder) {
+    if (bindOrder.isEmpty()) {
       return CodeBlock.of("$T.NONE", RuntimeTypes.STATEMENT_BINDER);
     }
     Set<String> taken = new LinkedHashSet<>();
@@ -139,7 +231,7 @@ public final class QueriesWriter {
     }
     CodeBlock.Builder code = CodeBlock.builder().add("$L -> {\n$>", statement);
     int index = 1;
-    for (String sqlName : query.bindOrder()) {
+    for (String sqlName : bindOrder) {
       QueryParameter parameter = query.parameter(sqlName);
       code.addStatement(
           "values().$L($L, $L, $N, $N)",
@@ -199,6 +291,32 @@ public final class QueriesWriter {
 
   private static String sqlField(QueryModel query) {
     return query.memberBase() + "_SQL";
+  }
+
+  /** {@code _SQL_POSTGRES}: no other member's name ends so ({@code _SQL}, {@code _PARAM_x}, {@code _COL_n}). */
+  private static String postgresSqlField(QueryModel query) {
+    return query.memberBase() + "_SQL_POSTGRES";
+  }
+
+  /** The instance field holding the SQL of the database's engine: {@code RUN_IDS_2} gives {@code runIds2Sql}. */
+  private static String sqlInstanceField(QueryModel query) {
+    return camelCase(query.memberBase()) + "Sql";
+  }
+
+  private static String postgresOrderField(QueryModel query) {
+    return camelCase(query.memberBase()) + "InPostgresOrder";
+  }
+
+  private static boolean bindsInOtherOrder(QueryModel query) {
+    return query.postgres() != null && !query.postgres().bindOrder().equals(query.bindOrder());
+  }
+
+  private static String camelCase(String constantCase) {
+    StringBuilder camel = new StringBuilder();
+    for (String word : constantCase.toLowerCase(Locale.ROOT).split("_")) {
+      camel.append(camel.length() == 0 ? word : Names.capitalize(word));
+    }
+    return camel.toString();
   }
 
   private static String parameterRef(QueryModel query, QueryParameter parameter) {

@@ -44,6 +44,11 @@ public final class RuntimeTypes {
   public static final ClassName STATEMENT_BINDER = ClassName.get(RUNTIME + ".connection", "StatementBinder");
   /** {@code QuerySupport}. */
   public static final ClassName QUERY_SUPPORT = ClassName.get(RUNTIME + ".query", "QuerySupport");
+  /** {@code QueryStatement}. */
+  public static final ClassName QUERY_STATEMENT = ClassName.get(RUNTIME + ".query", "QueryStatement");
+  /** {@code QueryPreparationException}. */
+  public static final ClassName QUERY_PREPARATION_EXCEPTION =
+      ClassName.get(RUNTIME + ".exception", "QueryPreparationException");
   /** {@code JsonType}. */
   public static final ClassName JSON_TYPE = ClassName.get(JSON, "JsonType");
 

@@ -6,7 +6,9 @@ import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.connection.StatementRunner;
 import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.exception.MetricsException;
+import dev.gao.metrics.runtime.exception.QueryPreparationException;
 import dev.gao.metrics.runtime.json.JsonCodec;
+import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.sql.ErrorContext;
 import java.util.List;
 import java.util.Objects;
@@ -21,21 +23,31 @@ import java.util.stream.Stream;
  * INSERT, UPDATE and DELETE in a write transaction, SELECTs on a pooled connection. Statements are
  * prepared once per physical connection and reused, and driver exceptions are translated into
  * {@link MetricsException}s, as for the DAOs.
+ *
+ * <p>SQLite's statements were prepared against the schema while the interface compiled. A database
+ * on PostgreSQL prepares every statement of the implementation when it is created, without running
+ * any, and refuses it with a {@link QueryPreparationException} naming each query the server does not
+ * accept.
  */
 public abstract class QuerySupport {
   private final MetricsDatabase database;
   private final StatementRunner statements;
 
   /**
-   * Binds the queries to a database.
+   * Binds the queries to a database. On PostgreSQL, prepares each of {@code postgresStatements}
+   * first, without running it.
    *
    * @param database the open database
    * @param schemaName the name of the schema the queries were checked against
+   * @param postgresStatements every query as PostgreSQL runs it, with what its code reads
    * @throws IllegalArgumentException if the database was opened with another schema
+   * @throws QueryPreparationException on PostgreSQL, if the server refuses any of the statements or
+   *     one returns other columns than its code reads
    */
-  protected QuerySupport(MetricsDatabase database, String schemaName) {
+  protected QuerySupport(MetricsDatabase database, String schemaName, List<QueryStatement> postgresStatements) {
     this.database = Objects.requireNonNull(database, "database");
     Objects.requireNonNull(schemaName, "schemaName");
+    Objects.requireNonNull(postgresStatements, "postgresStatements");
     if (!database.schema().name().equals(schemaName)) {
       throw new IllegalArgumentException(
           "These queries were checked against schema "
@@ -49,6 +61,18 @@ public abstract class QuerySupport {
     }
     ErrorContext errors = ErrorContext.of(database.location());
     this.statements = new StatementRunner(database.transactions(), e -> database.dialect().translate(e, errors));
+    if (engine() == Engine.POSTGRESQL) {
+      new QueryCheck(database.transactions(), database.dialect()).check(database.location(), postgresStatements);
+    }
+  }
+
+  /**
+   * The engine of the database, whose SQL the generated code runs.
+   *
+   * @return the engine
+   */
+  protected final Engine engine() {
+    return database.dialect().engine();
   }
 
   /**

@@ -268,6 +268,17 @@ public interface Dialect {
   MetricsException translate(SQLException exception, ErrorContext context);
 
   /**
+   * The database's reason for refusing a statement it was asked to prepare, as a report quotes it
+   * after the method's name.
+   *
+   * @param refusal what the driver threw
+   * @return the reason, in the database's words
+   */
+  default String refusalReason(SQLException refusal) {
+    return refusal.getMessage();
+  }
+
+  /**
    * How to restore a backup of a database of this engine correctly, as sentences with a leading
    * space to append to a message that advises restoring one (SQLite: move the {@code -wal} and
    * {@code -shm} files away with the file); empty when there is nothing to add.

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * PostgreSQL through pgjdbc: tables in the connection's current schema, read from {@code
@@ -238,6 +240,24 @@ public final class PostgresDialect implements Dialect {
       }
     }
     return depth == 0 && !quoted;
+  }
+
+  /**
+   * The server's message with its hint and SQLState: {@code function json_extract(text, unknown) does
+   * not exist (hint: No function matches ...) [SQLState 42883]}. The position it points at is left
+   * out: it counts in the text the driver sent, where {@code $1} stands for {@code :name}.
+   */
+  @Override
+  public String refusalReason(SQLException refusal) {
+    ServerErrorMessage server = refusal instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+    if (server == null || server.getMessage() == null) {
+      return refusal.getMessage();
+    }
+    StringBuilder reason = new StringBuilder(server.getMessage());
+    if (server.getHint() != null) {
+      reason.append(" (hint: ").append(server.getHint()).append(')');
+    }
+    return reason.append(" [SQLState ").append(refusal.getSQLState()).append(']').toString();
   }
 
   @Override
