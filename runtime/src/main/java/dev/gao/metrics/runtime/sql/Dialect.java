@@ -346,4 +346,13 @@ public interface Dialect {
    * @throws SQLException if the check fails
    */
   List<String> foreignKeyViolations(Connection connection, int limit) throws SQLException;
+
+  /**
+   * The name of the CHECK constraint a statement failed on, read from the engine's report of the
+   * failure (SQLite's message, PostgreSQL's SQLState 23514 and constraint field).
+   *
+   * @param failure what the driver threw
+   * @return the constraint's name, or empty if the statement failed for another reason
+   */
+  Optional<String> failedCheckConstraint(SQLException failure);
 }

@@ -388,6 +388,11 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public Optional<String> failedCheckConstraint(SQLException failure) {
+    return PostgresErrorTranslator.failedCheckConstraint(failure);
+  }
+
+  @Override
   public List<String> foreignKeyViolations(Connection connection, int limit) {
     // Enforced by every statement of every step: a violation fails the statement itself.
     return List.of();
