@@ -97,7 +97,7 @@ public final class LiveComparator {
     for (LiveTable.ForeignKey key : expected) {
       LiveTable.ForeignKey actual = byColumn.remove(key.column());
       if (actual == null) {
-        out.add(new SchemaDifference(table, Kind.MISSING_FOREIGN_KEY, key.column(), target(key), null));
+        out.add(new SchemaDifference(table, Kind.MISSING_FOREIGN_KEY, key.column(), "references " + target(key), null));
         continue;
       }
       if (!target(key).equals(target(actual))) {
@@ -111,7 +111,7 @@ public final class LiveComparator {
       }
     }
     byColumn.values().forEach(
-        key -> out.add(new SchemaDifference(table, Kind.EXTRA_FOREIGN_KEY, key.column(), null, target(key))));
+        key -> out.add(new SchemaDifference(table, Kind.EXTRA_FOREIGN_KEY, key.column(), null, "references " + target(key))));
   }
 
   private static void compareNamed(
@@ -160,7 +160,8 @@ public final class LiveComparator {
     return index.unique() ? "UNIQUE" : "not UNIQUE";
   }
 
+  /** The referenced column as SQLite's comparison names it, so both engines report the same. */
   private static String target(LiveTable.ForeignKey key) {
-    return key.referencedTable() + "(" + key.referencedColumn() + ")";
+    return key.referencedTable() + "." + key.referencedColumn();
   }
 }
