@@ -279,6 +279,12 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public boolean transactionOpen(Connection connection) {
+    // SQLite's COMMIT fails by itself ("no transaction is active") when the work ended it.
+    return true;
+  }
+
+  @Override
   public boolean transactionAlreadyEnded(SQLException rollbackFailure) {
     String message = rollbackFailure.getMessage();
     return message != null && message.contains("no transaction is active");
