@@ -187,28 +187,94 @@ class MigrationTest {
 
   @Test
   void everyStepDownAndUpAgainKeepsEveryValue() throws Exception {
-    String name = databaseAt(4);
-    for (int version = 3; version >= 1; version--) {
-      try (MetricsDatabase db = builder(Versions.schema(4), name).targetVersion(version).open()) {
+    String name = databaseAt(5);
+    assertRows(name, 5);
+    for (int version = 4; version >= 1; version--) {
+      try (MetricsDatabase db = builder(Versions.schema(5), name).targetVersion(version).open()) {
         assertEquals(version, db.storedVersion());
         assertEquals(List.of(), db.validate());
       }
       assertRows(name, version);
     }
-    for (int version = 2; version <= 4; version++) {
-      try (MetricsDatabase db = builder(Versions.schema(4), name).targetVersion(version).open()) {
+    for (int version = 2; version <= 5; version++) {
+      try (MetricsDatabase db = builder(Versions.schema(5), name).targetVersion(version).open()) {
         assertEquals(version, db.storedVersion());
+        assertEquals(List.of(), db.validate());
       }
       assertRows(name, version);
     }
-    try (MetricsDatabase db = open(Versions.schema(4), name)) {
+    try (MetricsDatabase db = open(Versions.schema(5), name)) {
       List<Direction> directions = db.history().stream().map(HistoryEntry::direction).toList();
-      assertEquals(
+      List<Direction> expected = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        expected.add(0, Direction.UPGRADE);
+        expected.add(Direction.DOWNGRADE);
+      }
+      for (int i = 0; i < 4; i++) {
+        expected.add(Direction.UPGRADE);
+      }
+      assertEquals(expected, directions);
+    }
+  }
+
+  @Test
+  void aTableRenameTypeChangeNotNullForeignKeyActionAndRangeTakeEffect() throws Exception {
+    String name = databaseAt(5);
+    assertRows(name, 5);
+    try (MetricsDatabase db = open(Versions.schema(5), name)) {
+      assertEquals(List.of(), db.validate());
+      assertEquals(Long.parseLong(column(name, "SELECT count(*) FROM run_tags").get(0)),
+          db.rowCount("run_tags"));
+      // ON DELETE RESTRICT: a run with metrics can no longer be deleted.
+      assertThrows(
+          TransactionException.class,
+          () ->
+              db.runInTransaction(
+                  tx -> {
+                    try (Statement s = tx.connection().createStatement()) {
+                      s.execute("DELETE FROM runs WHERE run_id = '" + Sample.runId(3) + "'");
+                    }
+                  }));
+      // The range and NOT NULL hold for new rows; a fraction fits tokens now.
+      for (String insert :
           List.of(
-              Direction.UPGRADE, Direction.UPGRADE, Direction.UPGRADE,
-              Direction.DOWNGRADE, Direction.DOWNGRADE, Direction.DOWNGRADE,
-              Direction.UPGRADE, Direction.UPGRADE, Direction.UPGRADE),
-          directions);
+              "INSERT INTO metrics (run_id, total_seconds, tokens, day) VALUES ('"
+                  + Sample.runId(3)
+                  + "', -1, 1, '2025-01-01')",
+              "INSERT INTO metrics (run_id, total_seconds, tokens) VALUES ('"
+                  + Sample.runId(3)
+                  + "', 1, 1)")) {
+        assertThrows(
+            TransactionException.class,
+            () ->
+                db.runInTransaction(
+                    tx -> {
+                      try (Statement s = tx.connection().createStatement()) {
+                        s.execute(insert);
+                      }
+                    }),
+            insert);
+      }
+    }
+    assertRows(name, 5);
+  }
+
+  @Test
+  void aDowngradeThatCannotKeepAValueExactlyFailsAndLeavesTheNewerVersionIntact() throws Exception {
+    String name = databaseAt(5);
+    execute(name, "UPDATE metrics SET tokens = 2.5 WHERE id = 1");
+    MigrationException e =
+        assertThrows(
+            MigrationException.class,
+            () -> builder(Versions.schema(5), name).targetVersion(4).open());
+    assertEquals(5, e.fromVersion());
+    assertEquals(4, e.toVersion());
+    assertTrue(e.getMessage().contains("still at version 5"), e.getMessage());
+    assertEquals(List.of("2.5"), column(name, "SELECT tokens FROM metrics WHERE id = 1"));
+    execute(name, "UPDATE metrics SET tokens = 0 WHERE id = 1");
+    assertRows(name, 5);
+    try (MetricsDatabase db = open(Versions.schema(5), name)) {
+      assertEquals(List.of(), db.validate());
     }
   }
 
