@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,11 @@ class ConnectionLifecycleTest {
   @BeforeEach
   void target() {
     target = Target.of(engine, temp, "lifecycle");
+  }
+
+  @AfterEach
+  void drop() {
+    target.drop();
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,11 @@ class SchemaInitializationTest {
   @BeforeEach
   void target() {
     target = Target.of(engine, temp, "init");
+  }
+
+  @AfterEach
+  void drop() {
+    target.drop();
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,11 @@ class SchemaValidationTest {
   void created() {
     target = Target.of(engine, temp, "validation");
     target.open(TestSchema.SCHEMA).close();
+  }
+
+  @AfterEach
+  void drop() {
+    target.drop();
   }
 
   private SchemaMismatchException mismatch() {

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,11 @@ class UnitFailureTest {
   @BeforeEach
   void target() {
     target = Target.of(engine, temp, "unit_failure");
+  }
+
+  @AfterEach
+  void drop() {
+    target.drop();
   }
 
   private static void sql(Connection connection, String sql) throws SQLException {

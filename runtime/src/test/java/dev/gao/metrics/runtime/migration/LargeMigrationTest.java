@@ -39,6 +39,14 @@ class LargeMigrationTest {
   @Test
   void migratesFiftyThousandRunsUpAndDownKeepingEveryRow() throws Exception {
     Target target = Target.of(engine, temp, "large");
+    try {
+      migrateUpAndDown(target);
+    } finally {
+      target.drop();
+    }
+  }
+
+  private void migrateUpAndDown(Target target) throws Exception {
     target.open(Versions.schema(1), "large").close();
     try (Connection connection = target.connect("large")) {
       Sample.populateV1(connection, RUNS);

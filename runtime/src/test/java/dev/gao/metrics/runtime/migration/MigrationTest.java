@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,11 @@ class MigrationTest {
   @BeforeEach
   void target() {
     target = Target.of(engine, temp, "migration");
+  }
+
+  @AfterEach
+  void drop() {
+    target.drop();
   }
 
   /** A new database at version {@code version} written by code of that version, with the sample. */

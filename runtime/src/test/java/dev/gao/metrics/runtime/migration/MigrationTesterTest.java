@@ -9,7 +9,6 @@ import dev.gao.metrics.runtime.fixture.Versions;
 import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.schema.MigrationStep;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
-import dev.gao.metrics.runtime.sql.postgres.PostgresServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +42,11 @@ class MigrationTesterTest {
   @BeforeEach
   void target() {
     target = Target.of(engine, temp, "tester");
+  }
+
+  @AfterEach
+  void drop() {
+    target.drop();
   }
 
   private static MigrationTester sample(SchemaInfo schema) {
@@ -190,7 +195,7 @@ class MigrationTesterTest {
                       .check("jdbc:sqlite:" + temp.resolve("x.db"), "u", "", 1, 2));
       assertTrue(e.getMessage().contains("jdbc:postgresql:"), e.getMessage());
     } else {
-      String url = PostgresServer.newDatabase("tester_plain");
+      String url = target.url("plain");
       sample(Versions.schema(4)).check(url, "postgres", "", 1, 2);
     }
   }
