@@ -10,7 +10,9 @@ import dev.gao.metrics.runtime.fixture.Metric;
 import dev.gao.metrics.runtime.fixture.MetricDao;
 import dev.gao.metrics.runtime.fixture.Run;
 import dev.gao.metrics.runtime.fixture.RunDao;
+import dev.gao.metrics.runtime.fixture.Target;
 import dev.gao.metrics.runtime.fixture.TestSchema;
+import dev.gao.metrics.runtime.schema.Engine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
@@ -24,21 +26,45 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * The pool's connections over a database's life, on every engine: closing, no leaks after failures
+ * and streams, every connection prepared for its engine, cascades through the runtime. SQLite's
+ * pragmas are checked in {@code sql/sqlite/SqliteConnectionTest}.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class ConnectionLifecycleTest {
+  @Parameter Engine engine;
   @TempDir Path temp;
+  private Target target;
+
+  @BeforeEach
+  void target() {
+    target = Target.of(engine, temp, "lifecycle");
+  }
+
+  @AfterEach
+  void drop() {
+    target.drop();
+  }
 
   @Test
   void closeIsIdempotentAndLaterCallsFailClearly() {
-    MetricsDatabase db = MetricsDatabase.open(TestSchema.SCHEMA, temp.resolve("m.db"));
+    MetricsDatabase db = target.open(TestSchema.SCHEMA);
     RunDao runs = new RunDao(db);
     db.close();
     db.close();
     IllegalStateException e = assertThrows(IllegalStateException.class, runs::count);
     assertTrue(e.getMessage().contains("closed"), e.getMessage());
-    assertTrue(e.getMessage().contains("m.db"), e.getMessage());
+    assertTrue(e.getMessage().contains(target.location("m")), e.getMessage());
     assertThrows(IllegalStateException.class, () -> db.runInTransaction(tx -> {}));
     assertThrows(IllegalStateException.class, () -> db.read(tx -> null));
     assertThrows(IllegalStateException.class, () -> db.rowCount("benchmark_runs"));
@@ -50,7 +76,7 @@ class ConnectionLifecycleTest {
 
   @Test
   void noConnectionLeaksAfterUnitsFailuresAndStreams() {
-    try (MetricsDatabase db = MetricsDatabase.open(TestSchema.SCHEMA, temp.resolve("m.db"))) {
+    try (MetricsDatabase db = target.open(TestSchema.SCHEMA)) {
       RunDao runs = new RunDao(db);
       MetricDao metrics = new MetricDao(db);
       for (int i = 0; i < 20; i++) {
@@ -87,13 +113,9 @@ class ConnectionLifecycleTest {
   }
 
   @Test
-  void everyPooledConnectionEnforcesForeignKeysAndTheConfiguredPragmas() throws Exception {
+  void everyPooledConnectionIsPreparedForItsEngine() throws Exception {
     int poolSize = 4;
-    try (MetricsDatabase db =
-        MetricsDatabase.builder(TestSchema.SCHEMA)
-            .file(temp.resolve("m.db"))
-            .poolSize(poolSize)
-            .open()) {
+    try (MetricsDatabase db = target.builder(TestSchema.SCHEMA).poolSize(poolSize).open()) {
       CyclicBarrier allBorrowed = new CyclicBarrier(poolSize);
       ExecutorService threads = Executors.newFixedThreadPool(poolSize);
       try {
@@ -110,18 +132,23 @@ class ConnectionLifecycleTest {
                             synchronized (physical) {
                               physical.put(tx.connection().unwrap(Connection.class), true);
                             }
-                            return List.of(
-                                pragma(tx.connection(), "foreign_keys"),
-                                pragma(tx.connection(), "journal_mode"),
-                                pragma(tx.connection(), "synchronous"),
-                                pragma(tx.connection(), "busy_timeout"),
-                                pragma(tx.connection(), "cache_size"),
-                                pragma(tx.connection(), "temp_store"));
+                            return target.sqlite()
+                                ? List.of(
+                                    setting(tx.connection(), "PRAGMA foreign_keys"),
+                                    setting(tx.connection(), "PRAGMA journal_mode"),
+                                    setting(tx.connection(), "PRAGMA query_only"))
+                                : List.of(
+                                    setting(tx.connection(), "SHOW TimeZone"),
+                                    setting(tx.connection(), "SHOW transaction_isolation"),
+                                    setting(tx.connection(), "SHOW transaction_read_only"));
                           })));
         }
         for (Future<List<String>> result : results) {
           assertEquals(
-              List.of("1", "wal", "1", "10000", "-65536", "2"), result.get(10, TimeUnit.SECONDS));
+              target.sqlite()
+                  ? List.of("1", "wal", "0")
+                  : List.of("UTC", "repeatable read", "on"),
+              result.get(10, TimeUnit.SECONDS));
         }
         assertEquals(poolSize, physical.size());
       } finally {
@@ -132,7 +159,7 @@ class ConnectionLifecycleTest {
 
   @Test
   void closingWithAnOpenStreamDoesNotWait() {
-    MetricsDatabase db = MetricsDatabase.open(TestSchema.SCHEMA, temp.resolve("m.db"));
+    MetricsDatabase db = target.open(TestSchema.SCHEMA);
     RunDao runs = new RunDao(db);
     runs.insert(Run.of("r1", Instant.EPOCH, "p1"));
     runs.insert(Run.of("r2", Instant.EPOCH, "p2"));
@@ -146,7 +173,7 @@ class ConnectionLifecycleTest {
 
   @Test
   void cascadeDeleteWorksThroughTheRuntime() throws Exception {
-    try (MetricsDatabase db = MetricsDatabase.open(TestSchema.SCHEMA, temp.resolve("m.db"))) {
+    try (MetricsDatabase db = target.open(TestSchema.SCHEMA)) {
       RunDao runs = new RunDao(db);
       MetricDao metrics = new MetricDao(db);
       runs.insert(Run.of("r1", Instant.EPOCH, "p1"));
@@ -160,7 +187,7 @@ class ConnectionLifecycleTest {
     }
   }
 
-  private static String pragma(Connection connection, String name) throws Exception {
-    return Databases.query(connection, "PRAGMA " + name).get(0).get(0);
+  private static String setting(Connection connection, String sql) throws Exception {
+    return Databases.query(connection, sql).get(0).get(0);
   }
 }

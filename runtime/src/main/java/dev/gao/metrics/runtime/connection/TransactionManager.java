@@ -446,6 +446,11 @@ public final class TransactionManager implements AutoCloseable {
             throw rethrow(failure, checked);
           }
           unit.closeStreams();
+          if (unit.closedByWork()) {
+            TransactionException closedConnection = closedByWork();
+            reusable = false;
+            throw closedConnection;
+          }
           if (unit.failedWrite() != null) {
             // A nested write failed part-way without a savepoint and the work went on.
             TransactionException doomed = partialWrite(unit.failedWrite());
@@ -459,6 +464,10 @@ public final class TransactionManager implements AutoCloseable {
             reusable = rollback(unit, ended);
             throw ended;
           }
+          if (!transactionOpen(unit)) {
+            reusable = true;
+            throw endedByWork();
+          }
           try {
             unit.execute(dialect.commit());
           } catch (SQLException e) {
@@ -468,11 +477,11 @@ public final class TransactionManager implements AutoCloseable {
           return result;
         } finally {
           current.remove();
-          reusable = restoreAutoCommit(unit) && reusable;
+          reusable = !unit.closedByWork() && restoreAutoCommit(unit) && reusable;
           unit.end();
         }
       } finally {
-        if (foreignKeysOff && unit != null) {
+        if (foreignKeysOff && unit != null && !unit.closedByWork()) {
           boolean restored = restoreForeignKeys(unit);
           reusable = reusable && restored;
         }
@@ -589,6 +598,11 @@ public final class TransactionManager implements AutoCloseable {
   }
 
   private boolean rollback(UnitOfWork unit, Throwable failure) {
+    if (unit.closedByWork()) {
+      // Closing it rolled the transaction back; the pool may have given it to another thread.
+      failure.addSuppressed(closedByWork());
+      return false;
+    }
     try {
       unit.execute(dialect.rollback());
       return true;
@@ -610,6 +624,31 @@ public final class TransactionManager implements AutoCloseable {
       throw error;
     }
     return checked.apply((Exception) failure);
+  }
+
+  /** Whether the unit's transaction is still open; true if that is unknown (COMMIT will tell). */
+  private boolean transactionOpen(UnitOfWork unit) {
+    try {
+      return dialect.transactionOpen(unit.physicalConnection());
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  private static TransactionException closedByWork() {
+    return new TransactionException(
+        "The work closed its transaction's connection (Transaction.connection().close()): closing"
+            + " it rolled the transaction back and nothing of it was stored. Do not close that"
+            + " connection; the unit closes it.",
+        null);
+  }
+
+  private static TransactionException endedByWork() {
+    return new TransactionException(
+        "Cannot commit: there is no transaction any more, because the work ended it itself (COMMIT"
+            + " or ROLLBACK on Transaction.connection()). What it wrote before that was committed"
+            + " or rolled back then, outside the unit's control. Let the unit commit or roll back.",
+        null);
   }
 
   private static TransactionException partialWrite(Throwable failure) {

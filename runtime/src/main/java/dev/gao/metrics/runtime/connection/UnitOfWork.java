@@ -56,6 +56,19 @@ final class UnitOfWork implements Transaction, ConnectionScope {
     return physical.connection();
   }
 
+  /**
+   * Whether the work closed the unit's connection itself ({@code Transaction.connection().close()}):
+   * a pool then already took the physical connection back (HikariCP rolls it back and may hand it
+   * to another thread), so the unit must not run anything on it any more.
+   */
+  boolean closedByWork() {
+    try {
+      return borrowed.isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
   /** Marks the unit as over; its connection went back to the pool and belongs to others now. */
   void end() {
     ended = true;

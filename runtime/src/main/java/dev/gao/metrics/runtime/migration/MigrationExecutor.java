@@ -16,8 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs migration steps, each as one unit: foreign-key enforcement off around the transaction when
@@ -28,7 +26,6 @@ import java.util.regex.Pattern;
  * version it had.
  */
 public final class MigrationExecutor {
-  private static final Pattern RANGE_CONSTRAINT = Pattern.compile("CHECK constraint failed: (ck_\\w+)");
 
   private final TransactionManager transactions;
   private final Dialect dialect;
@@ -186,13 +183,14 @@ public final class MigrationExecutor {
    * version: which stored rows are the cause and what to do. Rows are never dropped to fit a tighter
    * range; the step fails instead.
    */
-  private static String rangeHint(MigrationStep step, SQLException e) {
-    Matcher matcher = RANGE_CONSTRAINT.matcher(String.valueOf(e.getMessage()));
-    if (!matcher.find()) {
+  private String rangeHint(MigrationStep step, SQLException e) {
+    Optional<String> constraint =
+        dialect.failedCheckConstraint(e).filter(name -> name.startsWith("ck_"));
+    if (constraint.isEmpty()) {
       return "";
     }
     return "\n  Stored rows violate range constraint "
-        + matcher.group(1)
+        + constraint.get()
         + " that version "
         + step.toVersion()
         + " declares: correct or delete them at version "

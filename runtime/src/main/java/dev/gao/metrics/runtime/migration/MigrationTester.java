@@ -3,19 +3,27 @@ package dev.gao.metrics.runtime.migration;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.schema.ColumnInfo;
+import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Checks a schema's migrations on sample data, for tests of applications: creates a database at
@@ -24,11 +32,22 @@ import java.util.Objects;
  * column name, same SQL type) survived both ways.
  *
  * <pre>{@code
- * MigrationTester.of(GaoMetricsSchema.SCHEMA)
+ * MigrationTester tester = MigrationTester.of(GaoMetricsSchema.SCHEMA)
  *     .rows("benchmark_runs", List.of(Map.of("run_id", "r1", "timestamp", "2025-05-01T09:30:00.000000000Z",
- *         "project_name", "p", "benchmark_name", "b")))
- *     .check(tempDir, 1, 2);   // throws AssertionError listing every lost value
+ *         "project_name", "p", "benchmark_name", "b")));
+ * tester.check(tempDir, 1, 2);   // SQLite: a new file in the folder; throws AssertionError listing every lost value
+ * tester.check("jdbc:postgresql://localhost:5432/scratch", "gao", password, 1, 2);   // PostgreSQL's own steps
+ * tester.check(dataSource, 1, 2);   // any empty database a DataSource reaches, SQLite or PostgreSQL
  * }</pre>
+ *
+ * <p>Each engine runs its own SQL of the steps, so a schema with PostgreSQL support is checked on
+ * both. On PostgreSQL the database (or the URL's {@code currentSchema}) must be empty: the check
+ * creates the schema there and leaves it at version N with the sample rows; point it at a scratch
+ * database. Sample values are bound as on SQLite; text bound into a column of another PostgreSQL
+ * type (a time, {@code jsonb}, a date, a {@code uuid}) is converted by the server, so the same
+ * sample rows serve both engines. Rows are matched by primary key; a table without one is read in
+ * the order of all its columns there (SQLite's {@code rowid} has no PostgreSQL counterpart), and
+ * PostgreSQL's time values are compared as instants, local times and dates.
  */
 public final class MigrationTester {
   private final SchemaInfo schema;
@@ -90,25 +109,77 @@ public final class MigrationTester {
    *     names a table or column version N lacks
    */
   public void check(Path folder, int from, int to) {
-    SchemaInfo start = version(from);
-    SchemaInfo end = version(to);
+    Objects.requireNonNull(folder, "folder");
     Path file =
         folder.resolve(
             schema.name() + "-migration-" + from + "-" + to + "-" + System.nanoTime() + ".db");
+    check(() -> MetricsDatabase.builder(schema).file(file), from, to);
+  }
+
+  /**
+   * Runs the round trip N -> M -> N in an empty PostgreSQL database, with PostgreSQL's SQL of each
+   * step. The database is left at version N with the sample rows.
+   *
+   * @param jdbcUrl {@code jdbc:postgresql://host:port/database}, optionally with {@code
+   *     ?currentSchema=...}; the database or that schema must hold no tables
+   * @param user the user, who may create tables there
+   * @param password the password
+   * @param from version N
+   * @param to version M
+   * @throws AssertionError listing every value that did not survive, or the migration or validation
+   *     failure
+   * @throws IllegalArgumentException if the schema does not know both versions, a sample row names
+   *     a table or column version N lacks, or the database already held rows of the schema
+   */
+  public void check(String jdbcUrl, String user, String password, int from, int to) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(password, "password");
+    check(() -> MetricsDatabase.builder(schema).url(jdbcUrl).user(user).password(password), from, to);
+  }
+
+  /**
+   * Runs the round trip N -> M -> N in the empty database a data source reaches, SQLite or
+   * PostgreSQL, with that engine's SQL of each step. The database is left at version N with the
+   * sample rows; the caller closes the data source.
+   *
+   * @param dataSource the data source of an empty database
+   * @param from version N
+   * @param to version M
+   * @throws AssertionError listing every value that did not survive, or the migration or validation
+   *     failure
+   * @throws IllegalArgumentException if the schema does not know both versions, a sample row names
+   *     a table or column version N lacks, or the database already held rows of the schema
+   */
+  public void check(DataSource dataSource, int from, int to) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    check(() -> MetricsDatabase.builder(schema).dataSource(dataSource), from, to);
+  }
+
+  private void check(Supplier<MetricsDatabase.Builder> target, int from, int to) {
+    SchemaInfo start = version(from);
+    SchemaInfo end = version(to);
     Map<String, List<Map<String, Object>>> original;
-    try (MetricsDatabase database = open(file, from, "create version " + from)) {
-      database.runInTransaction(transaction -> insert(transaction.connection(), start));
-      original = database.read(transaction -> snapshot(transaction.connection(), start));
+    String location;
+    try (MetricsDatabase database = open(target, from, "create version " + from)) {
+      location = database.location();
+      requireEmpty(database, start);
+      database.runInTransaction(
+          transaction -> insert(transaction.connection(), start, transaction.engine()));
+      original =
+          database.read(
+              transaction -> snapshot(transaction.connection(), start, transaction.engine()));
     }
     List<String> lost = new ArrayList<>();
-    try (MetricsDatabase database = open(file, to, "migrate " + from + " -> " + to)) {
+    try (MetricsDatabase database = open(target, to, "migrate " + from + " -> " + to)) {
       Map<String, List<Map<String, Object>>> migrated =
-          database.read(transaction -> snapshot(transaction.connection(), end));
+          database.read(transaction -> snapshot(transaction.connection(), end, transaction.engine()));
       compare(start, end, original, migrated, "after migrating " + from + " -> " + to, lost);
     }
-    try (MetricsDatabase database = open(file, from, "migrate back " + to + " -> " + from)) {
+    try (MetricsDatabase database = open(target, from, "migrate back " + to + " -> " + from)) {
       Map<String, List<Map<String, Object>>> back =
-          database.read(transaction -> snapshot(transaction.connection(), start));
+          database.read(
+              transaction -> snapshot(transaction.connection(), start, transaction.engine()));
       compare(start, start, original, back, "after migrating back " + to + " -> " + from, lost);
     }
     if (!lost.isEmpty()) {
@@ -124,8 +195,8 @@ public final class MigrationTester {
               + " did not preserve "
               + lost.size()
               + (lost.size() == 1 ? " value" : " values")
-              + " (database "
-              + file
+              + " ("
+              + location
               + "):\n  "
               + String.join("\n  ", lost));
     }
@@ -140,10 +211,32 @@ public final class MigrationTester {
                     "schema " + schema.name() + " has no version " + version));
   }
 
-  private MetricsDatabase open(Path file, int version, String what) {
+  /** A database that holds the schema's tables but rows or history already is no place to check. */
+  private static void requireEmpty(MetricsDatabase database, SchemaInfo version) {
+    List<String> holding = new ArrayList<>();
+    for (TableInfo table : version.tables()) {
+      long count = database.rowCount(table.name());
+      if (count > 0) {
+        holding.add(table.name() + " (" + count + " rows)");
+      }
+    }
+    if (!database.history().isEmpty()) {
+      holding.add("the history of earlier migrations");
+    }
+    if (!holding.isEmpty()) {
+      throw new IllegalArgumentException(
+          "MigrationTester needs an empty database, but "
+              + database.location()
+              + " holds "
+              + String.join(", ", holding)
+              + ": point it at a new, empty database");
+    }
+  }
+
+  private MetricsDatabase open(Supplier<MetricsDatabase.Builder> target, int version, String what) {
     try {
-      return MetricsDatabase.builder(schema)
-          .file(file)
+      return target
+          .get()
           .targetVersion(version)
           .backupBeforeMigration(false)
           .open();
@@ -153,7 +246,8 @@ public final class MigrationTester {
     }
   }
 
-  private void insert(Connection connection, SchemaInfo version) throws SQLException {
+  private void insert(Connection connection, SchemaInfo version, Engine engine)
+      throws SQLException {
     for (Map.Entry<String, List<Map<String, Object>>> entry : rows.entrySet()) {
       TableInfo table = version.table(entry.getKey());
       for (Map<String, Object> row : entry.getValue()) {
@@ -171,7 +265,13 @@ public final class MigrationTester {
                 + ")";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
           for (int i = 0; i < columns.size(); i++) {
-            statement.setObject(i + 1, row.get(columns.get(i)));
+            Object value = row.get(columns.get(i));
+            if (engine != Engine.SQLITE && value instanceof String) {
+              // Text of unknown type: the server reads it as the column's type (a time, jsonb).
+              statement.setObject(i + 1, value, Types.OTHER);
+            } else {
+              statement.setObject(i + 1, value);
+            }
           }
           statement.executeUpdate();
         }
@@ -179,26 +279,38 @@ public final class MigrationTester {
     }
   }
 
-  /** Every row of every table, keyed by primary key text (rowid for tables without one). */
+  /**
+   * Every row of every table in primary-key order; without a key, in SQLite's rowid order, and in
+   * the order of all columns on other engines.
+   */
   private static Map<String, List<Map<String, Object>>> snapshot(
-      Connection connection, SchemaInfo version) throws SQLException {
+      Connection connection, SchemaInfo version, Engine engine) throws SQLException {
     Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
     for (TableInfo table : version.tables()) {
       List<String> key = table.primaryKey();
-      String order =
-          key.isEmpty()
-              ? "rowid"
-              : String.join(", ", key.stream().map(MigrationTester::quote).toList());
+      String order;
+      if (!key.isEmpty()) {
+        order = String.join(", ", key.stream().map(MigrationTester::quote).toList());
+      } else if (engine == Engine.SQLITE) {
+        order = "rowid";
+      } else {
+        order =
+            String.join(
+                ", ", table.columns().stream().map(c -> quote(c.name())).toList());
+      }
       List<Map<String, Object>> list = new ArrayList<>();
       try (PreparedStatement statement =
               connection.prepareStatement(
                   "SELECT * FROM " + quote(table.name()) + " ORDER BY " + order);
           ResultSet rs = statement.executeQuery()) {
-        int count = rs.getMetaData().getColumnCount();
+        ResultSetMetaData meta = rs.getMetaData();
+        int count = meta.getColumnCount();
         while (rs.next()) {
           Map<String, Object> row = new LinkedHashMap<>();
           for (int i = 1; i <= count; i++) {
-            row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+            row.put(
+                meta.getColumnName(i),
+                engine == Engine.SQLITE ? rs.getObject(i) : value(rs, i, meta.getColumnTypeName(i)));
           }
           list.add(row);
         }
@@ -206,6 +318,26 @@ public final class MigrationTester {
       tables.put(table.name(), list);
     }
     return tables;
+  }
+
+  /**
+   * A value read from a server whose driver gives times as {@code java.sql} types (whose text
+   * follows the JVM's time zone) and JSON as driver objects: times as {@code java.time} values,
+   * JSON as its text.
+   */
+  private static Object value(ResultSet rs, int column, String type) throws SQLException {
+    Object value =
+        switch (type) {
+          case "timestamptz" -> {
+            OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+            yield time == null ? null : time.toInstant();
+          }
+          case "timestamp" -> rs.getObject(column, LocalDateTime.class);
+          case "date" -> rs.getObject(column, LocalDate.class);
+          case "json", "jsonb" -> rs.getString(column);
+          default -> rs.getObject(column);
+        };
+    return rs.wasNull() ? null : value;
   }
 
   private static void compare(

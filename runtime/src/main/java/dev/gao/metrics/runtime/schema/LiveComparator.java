@@ -145,7 +145,7 @@ public final class LiveComparator {
     for (LiveTable.ForeignKey key : expected) {
       LiveTable.ForeignKey actual = byColumn.remove(key.column());
       if (actual == null) {
-        out.add(new SchemaDifference(table, Kind.MISSING_FOREIGN_KEY, key.column(), target(key), null));
+        out.add(new SchemaDifference(table, Kind.MISSING_FOREIGN_KEY, key.column(), "references " + target(key), null));
         continue;
       }
       if (!target(key).equals(target(actual))) {
@@ -159,7 +159,7 @@ public final class LiveComparator {
       }
     }
     byColumn.values().forEach(
-        key -> out.add(new SchemaDifference(table, Kind.EXTRA_FOREIGN_KEY, key.column(), null, target(key))));
+        key -> out.add(new SchemaDifference(table, Kind.EXTRA_FOREIGN_KEY, key.column(), null, "references " + target(key))));
   }
 
   private static void compareNamed(
@@ -208,7 +208,8 @@ public final class LiveComparator {
     return index.unique() ? "UNIQUE" : "not UNIQUE";
   }
 
+  /** The referenced column as SQLite's comparison names it, so both engines report the same. */
   private static String target(LiveTable.ForeignKey key) {
-    return key.referencedTable() + "(" + key.referencedColumn() + ")";
+    return key.referencedTable() + "." + key.referencedColumn();
   }
 }

@@ -102,6 +102,18 @@ public interface Dialect {
   boolean transactionFailed(Connection connection) throws SQLException;
 
   /**
+   * Whether a transaction is still open on a connection before the runtime commits it: false when
+   * work on {@code Transaction.connection()} ended it itself (its own {@code COMMIT} or {@code
+   * ROLLBACK}). An engine whose {@link #commit()} fails by itself without a transaction (SQLite) may
+   * answer true.
+   *
+   * @param connection the physical connection
+   * @return whether a transaction is open, or true if the commit will tell
+   * @throws SQLException if the driver cannot tell
+   */
+  boolean transactionOpen(Connection connection) throws SQLException;
+
+  /**
    * How many rows a stream reads from the database at a time, where the driver would otherwise read
    * a whole result before the first row: pgjdbc reads a result a page at a time only outside its
    * auto-commit mode, so the connection of such a stream leaves it while the stream is open (and, in
@@ -381,4 +393,13 @@ public interface Dialect {
       Connection connection, TableInfo table, Object[] foreignKeyValues, SQLException cause) {
     return Optional.empty();
   }
+
+  /**
+   * The name of the CHECK constraint a statement failed on, read from the engine's report of the
+   * failure (SQLite's message, PostgreSQL's SQLState 23514 and constraint field).
+   *
+   * @param failure what the driver threw
+   * @return the constraint's name, or empty if the statement failed for another reason
+   */
+  Optional<String> failedCheckConstraint(SQLException failure);
 }

@@ -10,15 +10,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gao.metrics.runtime.exception.SchemaVersionException;
 import dev.gao.metrics.runtime.fixture.Versions;
 import dev.gao.metrics.runtime.migration.HistoryEntry.Direction;
+import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.schema.MigrationStep;
 import dev.gao.metrics.runtime.schema.SchemaHistory;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * The migration records (steps, histories, history entries, plans) and the planner, without a
+ * database; where a record has a form per engine (a step's SQL, the downgrade a history row
+ * stores), each engine's form is checked.
+ */
 class MigrationRecordsTest {
   private static final MigrationStep UP = MigrationStep.of(1, 2, List.of("A"), List.of(), false);
 
@@ -42,6 +51,53 @@ class MigrationRecordsTest {
     assertThrows(
         NullPointerException.class,
         () -> new MigrationStep(1, 2, List.of(), List.of(), false, null, List.of()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void eachEngineRunsItsOwnSqlOfAStep(Engine engine) {
+    MigrationStep rebuild = Versions.schema(4).step(3, 4).orElseThrow();
+    MigrationStep run = rebuild.forEngine(engine);
+    assertEquals(3, run.fromVersion());
+    assertEquals(4, run.toVersion());
+    assertEquals(rebuild.dataMigrations(), run.dataMigrations());
+    assertEquals(MigrationStep.checksum(run.statements(), run.finalStatements()), run.checksum());
+    // Only SQLite switches foreign keys off, for its table rebuild; PostgreSQL alters the table.
+    assertEquals(engine == Engine.SQLITE, run.foreignKeysOff());
+    assertEquals(
+        engine == Engine.SQLITE,
+        run.statements().stream().anyMatch(sql -> sql.contains("\"runs__new\"")),
+        run.statements().toString());
+    assertEquals(Map.of(), run.otherEngines());
+    if (engine != Engine.SQLITE) {
+      assertNotEquals(rebuild.checksum(), run.checksum());
+      // A step generated without this engine's SQL is refused, naming the step and the engine.
+      MigrationStep sqliteOnly = MigrationStep.of(1, 2, List.of("A"), List.of(), false);
+      IllegalStateException missing =
+          assertThrows(IllegalStateException.class, () -> sqliteOnly.forEngine(engine));
+      assertTrue(missing.getMessage().contains("1 -> 2"), missing.getMessage());
+      assertTrue(missing.getMessage().contains(engine.displayName()), missing.getMessage());
+    } else {
+      assertSame(UP, UP.forEngine(engine));
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> UP.on(Engine.SQLITE, List.of("B"), List.of()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aHistoryRowKeepsTheDowngradeOfItsEngine(Engine engine) {
+    MigrationStep down = Versions.schema(4).step(4, 3).orElseThrow().forEngine(engine);
+    String json = HistoryTable.stepToJson(down, Versions.hash(3));
+    HistoryEntry entry =
+        new HistoryEntry(
+            3, 3, 4, Direction.UPGRADE, "c", Instant.EPOCH, 5, "1.0", json);
+    MigrationStep read = entry.downgrade().orElseThrow();
+    assertEquals(down.statements(), read.statements());
+    assertEquals(down.finalStatements(), read.finalStatements());
+    assertEquals(down.foreignKeysOff(), read.foreignKeysOff());
+    assertEquals(down.checksum(), read.checksum());
   }
 
   @Test

@@ -1,9 +1,12 @@
 package dev.gao.metrics.runtime.migration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gao.metrics.runtime.fixture.Target;
 import dev.gao.metrics.runtime.fixture.Versions;
+import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.schema.MigrationStep;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import java.nio.file.Path;
@@ -11,11 +14,40 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteDataSource;
 
+/**
+ * {@link MigrationTester} on every engine: on SQLite in a new file of a folder, on PostgreSQL in an
+ * empty database given by URL, and on both through a data source; the same sample rows, with each
+ * engine's SQL of the steps.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class MigrationTesterTest {
+  @Parameter Engine engine;
   @TempDir Path temp;
+  private Target target;
+  private final AtomicInteger databases = new AtomicInteger();
+
+  @BeforeEach
+  void target() {
+    target = Target.of(engine, temp, "tester");
+  }
+
+  @AfterEach
+  void drop() {
+    target.drop();
+  }
 
   private static MigrationTester sample(SchemaInfo schema) {
     List<Map<String, Object>> runs = new ArrayList<>();
@@ -42,10 +74,40 @@ class MigrationTesterTest {
     return MigrationTester.of(schema).rows("runs", runs).rows(metricRows);
   }
 
+  /** Checks in a new database of the engine: a file of the folder, or a new PostgreSQL database. */
+  private void check(MigrationTester tester, int from, int to) {
+    if (target.sqlite()) {
+      tester.check(temp, from, to);
+    } else {
+      tester.check(target.url("db" + databases.incrementAndGet()), "postgres", "", from, to);
+    }
+  }
+
+  private DataSource dataSource(String name) {
+    if (target.sqlite()) {
+      SQLiteDataSource sqlite = new SQLiteDataSource();
+      sqlite.setUrl("jdbc:sqlite:" + target.file(name));
+      return sqlite;
+    }
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setUrl(target.url(name));
+    postgres.setUser("postgres");
+    return postgres;
+  }
+
   @Test
-  void aCorrectChainPassesBothWays() {
-    sample(Versions.schema(4)).check(temp, 1, 4);
-    sample(Versions.schema(4)).check(temp, 2, 3);
+  void aCorrectChainPassesBothWays() throws Exception {
+    sample(Versions.schema(4)).check(dataSource("chain"), 1, 4);
+    check(sample(Versions.schema(4)), 2, 3);
+    // The data source's database is left at version 1 with the sample.
+    try (var connection = target.connect("chain")) {
+      assertEquals(
+          List.of(List.of("1", "5", "5")),
+          dev.gao.metrics.runtime.fixture.Databases.query(
+              connection,
+              "SELECT (SELECT value FROM gao_metrics_schema WHERE key = 'schema_version'),"
+                  + " (SELECT count(*) FROM runs), (SELECT count(*) FROM metrics)"));
+    }
   }
 
   @Test
@@ -64,17 +126,24 @@ class MigrationTesterTest {
                       + Versions.RUNS_V4_COLUMNS
                       + ") SELECT \"run_id\", \"started_at\", NULL, \"project\", \"metadata\","
                       + " \"created_at\", \"status\" FROM \"runs\"");
-              return MigrationStep.of(3, 4, statements, List.of(), true);
+              List<String> postgres =
+                  new ArrayList<>(step.forEngine(Engine.POSTGRESQL).statements());
+              postgres.add("UPDATE \"runs\" SET \"ended_at\" = NULL");
+              return MigrationStep.of(3, 4, statements, List.of(), true)
+                  .on(Engine.POSTGRESQL, postgres, List.of());
             });
-    AssertionError e = assertThrows(AssertionError.class, () -> sample(lossy).check(temp, 1, 4));
+    AssertionError e = assertThrows(AssertionError.class, () -> check(sample(lossy), 1, 4));
     String message = e.getMessage();
+    String was = target.sqlite() ? "'2025-05-01T10:00:00.000000000Z'" : "2025-05-01T10:00:00Z";
     assertTrue(
         message.contains(
-            "after migrating 1 -> 4: table runs, row {run_id='r0'}, column ended_at: was"
-                + " '2025-05-01T10:00:00.000000000Z', is NULL"),
+            "after migrating 1 -> 4: table runs, row {run_id='r0'}, column ended_at: was "
+                + was
+                + ", is NULL"),
         message);
     assertTrue(message.contains("did not preserve 8 values"), message);
     assertTrue(message.contains("after migrating back 4 -> 1"), message);
+    assertTrue(!message.contains("column started_at"), message);
   }
 
   @Test
@@ -85,22 +154,49 @@ class MigrationTesterTest {
             step ->
                 step.upgrade()
                     ? step
-                    : MigrationStep.of(2, 1, List.of("DROP TABLE \"nope\""), List.of(), false));
-    AssertionError e =
-        assertThrows(AssertionError.class, () -> sample(failing).check(temp, 1, 2));
+                    : MigrationStep.of(2, 1, List.of("DROP TABLE \"nope\""), List.of(), false)
+                        .on(Engine.POSTGRESQL, List.of("DROP TABLE \"nope\""), List.of()));
+    AssertionError e = assertThrows(AssertionError.class, () -> check(sample(failing), 1, 2));
     assertTrue(e.getMessage().contains("Could not migrate back 2 -> 1"), e.getMessage());
-    assertTrue(e.getMessage().contains("no such table: nope"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(target.sqlite() ? "no such table: nope" : "table \"nope\" does not exist"),
+        e.getMessage());
   }
 
   @Test
-  void unknownVersionsAndColumnsAreRefused() {
+  void unknownVersionsAndColumnsAndDatabasesInUseAreRefused() {
     assertThrows(
-        IllegalArgumentException.class, () -> sample(Versions.schema(2)).check(temp, 1, 3));
+        IllegalArgumentException.class, () -> check(sample(Versions.schema(2)), 1, 3));
     MigrationTester bad =
-        MigrationTester.of(Versions.schema(2))
-            .rows("runs", List.of(Map.of("nope", 1)));
+        MigrationTester.of(Versions.schema(2)).rows("runs", List.of(Map.of("nope", 1)));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> bad.check(temp, 1, 2));
+        assertThrows(IllegalArgumentException.class, () -> check(bad, 1, 2));
     assertTrue(e.getMessage().contains("nope"), e.getMessage());
+
+    DataSource used = dataSource("used");
+    sample(Versions.schema(2)).check(used, 1, 2);
+    IllegalArgumentException inUse =
+        assertThrows(
+            IllegalArgumentException.class, () -> sample(Versions.schema(2)).check(used, 1, 2));
+    assertTrue(inUse.getMessage().contains("needs an empty database"), inUse.getMessage());
+    assertTrue(inUse.getMessage().contains("runs (5 rows)"), inUse.getMessage());
+  }
+
+  @Test
+  void aPostgresqlUrlIsRequiredForTheUrlForm() {
+    if (target.sqlite()) {
+      // The URL form is PostgreSQL's: a SQLite URL is refused by the runtime, naming the form.
+      AssertionError e =
+          assertThrows(
+              AssertionError.class,
+              () ->
+                  sample(Versions.schema(2))
+                      .check("jdbc:sqlite:" + temp.resolve("x.db"), "u", "", 1, 2));
+      assertTrue(e.getMessage().contains("jdbc:postgresql:"), e.getMessage());
+    } else {
+      String url = target.url("plain");
+      sample(Versions.schema(4)).check(url, "postgres", "", 1, 2);
+    }
   }
 }

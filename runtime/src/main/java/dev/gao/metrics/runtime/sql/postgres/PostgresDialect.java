@@ -124,6 +124,13 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean transactionOpen(Connection connection) throws SQLException {
+    // PostgreSQL answers a COMMIT without a transaction with a warning only.
+    return connection.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+        != org.postgresql.core.TransactionState.IDLE;
+  }
+
+  @Override
   public boolean transactionAlreadyEnded(SQLException rollbackFailure) {
     return false;
   }
@@ -411,6 +418,11 @@ public final class PostgresDialect implements Dialect {
   @Override
   public java.util.concurrent.locks.Lock newWriteLock() {
     return new NoLock();
+  }
+
+  @Override
+  public Optional<String> failedCheckConstraint(SQLException failure) {
+    return PostgresErrorTranslator.failedCheckConstraint(failure);
   }
 
   @Override

@@ -293,6 +293,15 @@ final class PostgresErrorTranslator {
     return "";
   }
 
+  /** The constraint of a failed CHECK (SQLState 23514), as the server names it. */
+  static java.util.Optional<String> failedCheckConstraint(SQLException exception) {
+    ServerErrorMessage server = serverMessage(exception);
+    if (!"23514".equals(sqlState(exception)) || server == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.ofNullable(server.getConstraint());
+  }
+
   private static ServerErrorMessage serverMessage(SQLException exception) {
     Throwable current = exception;
     for (int depth = 0; current != null && depth < 10; depth++) {

@@ -43,6 +43,10 @@ import org.sqlite.core.CoreStatement;
  * through the {@code pragma_*} table functions, and translation of extended result codes.
  */
 public final class SqliteDialect implements Dialect {
+  /** SQLite's message for a failed named CHECK constraint. */
+  private static final java.util.regex.Pattern CHECK_FAILED =
+      java.util.regex.Pattern.compile("CHECK constraint failed: (\\w+)");
+
   /**
    * The SQLite header's application id of files this library creates: "GAOM" in ASCII. Tools such
    * as {@code file(1)} use it to tell what a database file belongs to.
@@ -277,6 +281,12 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public boolean transactionOpen(Connection connection) {
+    // SQLite's COMMIT fails by itself ("no transaction is active") when the work ended it.
+    return true;
+  }
+
+  @Override
   public boolean transactionAlreadyEnded(SQLException rollbackFailure) {
     String message = rollbackFailure.getMessage();
     return message != null && message.contains("no transaction is active");
@@ -502,6 +512,12 @@ public final class SqliteDialect implements Dialect {
   @Override
   public java.util.concurrent.locks.Lock newWriteLock() {
     return WriteLocks.unshared();
+  }
+
+  @Override
+  public Optional<String> failedCheckConstraint(SQLException failure) {
+    java.util.regex.Matcher matcher = CHECK_FAILED.matcher(String.valueOf(failure.getMessage()));
+    return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
   }
 
   @Override

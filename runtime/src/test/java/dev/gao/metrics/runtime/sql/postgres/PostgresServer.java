@@ -62,6 +62,24 @@ public final class PostgresServer {
   }
 
   /**
+   * Drops a database {@link #newDatabase} created, ending any connection still open to it, so that
+   * its files are gone before the server's folder is deleted when the JVM exits.
+   *
+   * @param url a URL {@link #newDatabase} returned
+   */
+  public static void dropDatabase(String url) {
+    int query = url.indexOf('?');
+    String name = url.substring(url.lastIndexOf('/') + 1, query < 0 ? url.length() : query);
+    DataSource admin = server().getPostgresDatabase();
+    try (Connection connection = admin.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop database " + name, e);
+    }
+  }
+
+  /**
    * A connection to a database of the server, whose session runs in UTC as the runtime's do.
    *
    * @param url a URL {@link #newDatabase} returned
