@@ -27,9 +27,12 @@ public final class EnumChecks {
     return "column " + table + "." + column.name() + " holds ";
   }
 
-  /** The end of the failure message of a step, after the offending value, quoted as an SQL literal. */
-  public static String messageEnd(ColumnShape column) {
-    return ", which is not one of the names the new version allows ("
+  /**
+   * The end of the failure message of a step to {@code version}, after the offending value (quoted
+   * as an SQL literal).
+   */
+  public static String messageEnd(ColumnShape column, int version) {
+    return ", which is not one of the names version " + version + " allows ("
         + String.join(", ", column.enumNames())
         + "); change or delete those rows, then migrate again";
   }

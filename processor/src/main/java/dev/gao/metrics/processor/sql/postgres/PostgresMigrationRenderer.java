@@ -43,11 +43,15 @@ import java.util.Set;
 final class PostgresMigrationRenderer {
   private final PostgresDialect dialect;
 
+  /** The version the step being rendered migrates to, named by its failure messages. */
+  private int targetVersion;
+
   PostgresMigrationRenderer(PostgresDialect dialect) {
     this.dialect = dialect;
   }
 
   StepSql render(StepPlan plan) {
+    targetVersion = plan.toVersion();
     Map<String, TableStep> byOldName = new HashMap<>();
     for (TableStep table : plan.tables()) {
       if (!table.added()) {
@@ -270,7 +274,7 @@ final class PostgresMigrationRenderer {
    */
   private String enumGuard(String table, ColumnShape column) {
     String name = dialect.quote(column.name());
-    String message = EnumChecks.messageStart(table, column) + "%" + EnumChecks.messageEnd(column);
+    String message = EnumChecks.messageStart(table, column) + "%" + EnumChecks.messageEnd(column, targetVersion);
     return "DO $guard$DECLARE v text; BEGIN SELECT " + name + " INTO v FROM " + dialect.quote(table) + " WHERE NOT ("
         + EnumChecks.condition(name, column) + ") ORDER BY " + name + " LIMIT 1; IF FOUND THEN RAISE EXCEPTION "
         + EnumChecks.literal(message) + ", quote_literal(v) USING ERRCODE = 'check_violation'; END IF; END$guard$";

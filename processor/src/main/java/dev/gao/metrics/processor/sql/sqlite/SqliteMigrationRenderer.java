@@ -42,11 +42,15 @@ final class SqliteMigrationRenderer {
 
   private final SqliteDialect dialect;
 
+  /** The version the step being rendered migrates to, named by its failure messages. */
+  private int targetVersion;
+
   SqliteMigrationRenderer(SqliteDialect dialect) {
     this.dialect = dialect;
   }
 
   StepSql render(StepPlan plan) {
+    targetVersion = plan.toVersion();
     List<String> statements = new ArrayList<>();
     List<String> finalStatements = new ArrayList<>();
     boolean foreignKeysOff = false;
@@ -241,7 +245,7 @@ final class SqliteMigrationRenderer {
               "CREATE TEMP TRIGGER " + q(name) + " BEFORE INSERT ON main." + q(temporary) + " WHEN NOT ("
                   + EnumChecks.condition(value, column) + ") BEGIN SELECT RAISE(ABORT, "
                   + EnumChecks.literal(EnumChecks.messageStart(table.to().name(), column)) + " || quote(" + value + ") || "
-                  + EnumChecks.literal(EnumChecks.messageEnd(column)) + "); END"));
+                  + EnumChecks.literal(EnumChecks.messageEnd(column, targetVersion)) + "); END"));
     }
     return guards;
   }
