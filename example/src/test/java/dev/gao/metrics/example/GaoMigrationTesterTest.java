@@ -48,6 +48,26 @@ class GaoMigrationTesterTest {
     assertTrue(String.valueOf(failure.getMessage()).contains("performance_metrics"), String.valueOf(failure.getMessage()));
   }
 
+  @Test
+  void aStatusThatIsNoNameOfTheEnumStopsTheStepToVersionSix() {
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("run_id", "r1");
+    run.put("timestamp", "2026-01-01T10:00:00.000000000Z");
+    run.put("project_name", "weather");
+    run.put("benchmark_name", "bugfix");
+    run.put("status", "paused");
+    Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+    rows.put("benchmark_runs", List.of(run));
+    Throwable failure =
+        assertThrows(Throwable.class, () -> MigrationTester.of(GaoMetricsSchema.SCHEMA).rows(rows).check(folder.resolve("paused"), 5, 6));
+    String message = String.valueOf(failure.getMessage());
+    assertTrue(
+        message.contains(
+            "column benchmark_runs.status holds 'paused', which is not one of the names version 6 allows"
+                + " (completed, failed, running, timeout)"),
+        message);
+  }
+
   /** The rows of the committed version-1 file, as the tester takes them (column name to SQL value). */
   private Map<String, List<Map<String, Object>>> rowsOfFixture() throws Exception {
     Path copy = folder.resolve("fixture-v1.db");

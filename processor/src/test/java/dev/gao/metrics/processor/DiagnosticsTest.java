@@ -658,6 +658,27 @@ class DiagnosticsTest {
   }
 
   @Test
+  void enumCheckNameLongerThanPostgresKeeps() {
+    String column = "e".repeat(59);
+    JavaFileObject t =
+        Sources.java(
+            "T",
+            "@MetricsTable(name = \"t\")",
+            "public record T(",
+            "  @PrimaryKey String id,",
+            "  Kind " + column + ",",
+            "  None " + column.substring(1) + "x) {",
+            "  public enum Kind { A, B }",
+            "  public enum None {}",
+            "}");
+    Compilation c = compileTables(t);
+    assertError(c, "GM169", t, "Kind " + column);
+    assertThat(c).hadErrorContaining("enum check constraint name ck_t_" + column + " is 64 bytes long");
+    assertThat(c).hadErrorContaining("it is made from the table and column names: shorten either");
+    assertEquals(1, count(c, "GM169"), "an enum without constants has no check");
+  }
+
+  @Test
   void foreignKeyNamesLongerThanPostgresKeeps() {
     String column = "p".repeat(59);
     JavaFileObject parent = Sources.java("P", "@MetricsTable(name = \"p\")", "public record P(@PrimaryKey String id) {}");

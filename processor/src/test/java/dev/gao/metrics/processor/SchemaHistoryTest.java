@@ -461,8 +461,8 @@ class SchemaHistoryTest {
         }
         String text = Files.readString(path, StandardCharsets.UTF_8);
         if (name.equals("GaoMetrics")) {
-          assertTrue(text.contains("    version = 5,\n"), text);
-          text = text.replace("    version = 5,\n", "    version = " + version + ",\n");
+          assertTrue(text.contains("    version = 6,\n"), text);
+          text = text.replace("    version = 6,\n", "    version = " + version + ",\n");
         }
         files.add(JavaFileObjects.forSourceString("dev.gao.metrics.example.model." + name, text));
       }
@@ -476,6 +476,12 @@ class SchemaHistoryTest {
     return hash.group(1);
   }
 
+  /**
+   * The example's versions 1 to 5 are format-1 files, read as they are. Its enum columns gained the
+   * check of their names, a structural change: compiled as version 5 the model no longer matches
+   * that snapshot, and the build names the difference; as version 6 it compiles and writes, in
+   * format 2, exactly the snapshot the example commits.
+   */
   @Test
   void theExampleHistoryOfFormatOneFilesCompilesAsItIsAndItsNextVersionIsWrittenInFormatTwo() throws IOException {
     Path folder = Files.createDirectories(dir.resolve(EXAMPLE_SCHEMA));
@@ -486,20 +492,32 @@ class SchemaHistoryTest {
       recorded.add(Files.readAllBytes(file));
       assertTrue(Files.readString(file, StandardCharsets.UTF_8).startsWith("{\n  \"formatVersion\": 1,\n"), file.toString());
     }
+    String fiveHash = SnapshotReader.read(new String(recorded.get(4), StandardCharsets.UTF_8)).identityHash();
+    assertNotEquals("4f1871749131049f9f81a95cb9819059c5d1f7a0d5c86157f0a6d976c4c70ca4", fiveHash, "the identity is the neutral one");
+
     Compilation five = Sources.compile(exampleModel(5), "-Agaometrics.schemaDir=" + dir);
-    assertThat(five).succeededWithoutWarnings();
-    assertFalse(Files.exists(folder.resolve("6.json")), "no version bump and nothing written");
-    String hash = identityHash(five);
-    assertNotEquals("4f1871749131049f9f81a95cb9819059c5d1f7a0d5c86157f0a6d976c4c70ca4", hash, "the identity is the neutral one");
-    assertEquals(SnapshotReader.read(new String(recorded.get(4), StandardCharsets.UTF_8)).identityHash(), hash);
+    assertThat(five).failed();
+    assertThat(five)
+        .hadErrorContaining(
+            "[GM136] the tables differ from the recorded snapshot of version 5 ("
+                + folder.resolve("5.json")
+                + "): bump the version to 6 (or undo the change); differences:\n"
+                + "    - column benchmark_runs.status: enum names unchecked -> [completed, failed, running, timeout]\n"
+                + "    - column token_usage.token_type: enum names unchecked -> [cache_read, cache_write, input, output]");
+    assertFalse(Files.exists(folder.resolve("6.json")), "nothing written");
 
     Compilation six = Sources.compile(exampleModel(6), "-Agaometrics.schemaDir=" + dir);
     assertThat(six).succeededWithoutWarnings();
-    String text = Files.readString(folder.resolve("6.json"), StandardCharsets.UTF_8);
+    byte[] written = Files.readAllBytes(folder.resolve("6.json"));
+    String text = new String(written, StandardCharsets.UTF_8);
     assertTrue(text.startsWith("{\n  \"formatVersion\": 2,\n  \"schema\": \"GaoMetrics\",\n  \"version\": 6,\n"), text);
     assertTrue(text.contains("\"parentHash\": \"" + HistoryCheck.sha256(recorded.get(4)) + "\""), text);
-    assertTrue(text.contains("\"identityHash\": \"" + hash + "\""), "the structure did not change");
-    assertEquals(hash, identityHash(six));
+    String hash = identityHash(six);
+    assertNotEquals(fiveHash, hash, "the names are structure");
+    assertTrue(text.contains("\"identityHash\": \"" + hash + "\""), text);
+    assertTrue(text.contains("\"enumNames\": [\"completed\", \"failed\", \"running\", \"timeout\"]"), text);
+    assertArrayEqualsBytes(
+        Files.readAllBytes(EXAMPLE.resolve("schemas").resolve(EXAMPLE_SCHEMA).resolve("6.json")), written);
     for (int version = 1; version <= 5; version++) {
       assertArrayEqualsBytes(recorded.get(version - 1), Files.readAllBytes(folder.resolve(version + ".json")));
     }

@@ -41,7 +41,8 @@ import java.util.UUID;
  *   "passed" INTEGER NOT NULL,
  *   "flagged" INTEGER DEFAULT 1,
  *   "api_url" TEXT NOT NULL,
- *   CHECK ("metadata" IS NULL OR json_valid("metadata"))
+ *   CHECK ("metadata" IS NULL OR json_valid("metadata")),
+ *   CONSTRAINT "ck_runs_status" CHECK ("status" IN ('FAILED', 'PASSED'))
  * ) STRICT;
  * CREATE UNIQUE INDEX "idx_runs_token" ON "runs" ("token");
  * CREATE INDEX "idx_runs_project_name_started_at" ON "runs" ("project_name", "started_at");
@@ -135,7 +136,8 @@ public final class RunDao extends TableDao<Run> {
           + "  \"passed\" INTEGER NOT NULL,\n"
           + "  \"flagged\" INTEGER DEFAULT 1,\n"
           + "  \"api_url\" TEXT NOT NULL,\n"
-          + "  CHECK (\"metadata\" IS NULL OR json_valid(\"metadata\"))\n"
+          + "  CHECK (\"metadata\" IS NULL OR json_valid(\"metadata\")),\n"
+          + "  CONSTRAINT \"ck_runs_status\" CHECK (\"status\" IN ('FAILED', 'PASSED'))\n"
           + ") STRICT",
       new TriggerInfo[] {
           new TriggerInfo("tr_runs_time_insert", "CREATE TRIGGER \"tr_runs_time_insert\" AFTER INSERT ON \"runs\"\nWHEN NEW.\"started_at\" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z'\n  OR NEW.\"created\" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z'\n  OR NEW.\"offset_time\" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]Z'\nBEGIN\n  SELECT RAISE(ABORT, 'runs.started_at: not an ISO-8601 time; write it as UTC, for example 2025-01-15T10:00:00Z, or with an offset')\n    WHERE NEW.\"started_at\" IS NOT NULL AND (NEW.\"started_at\" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' OR date(substr(NEW.\"started_at\", 1, 10), '+0 days') IS NOT substr(NEW.\"started_at\", 1, 10) OR strftime('%s', substr(NEW.\"started_at\", 1, 19) || ltrim(substr(NEW.\"started_at\", 20), '.0123456789')) IS NULL);\n  SELECT RAISE(ABORT, 'runs.created: not an ISO-8601 time; write it as UTC, for example 2025-01-15T10:00:00Z, or with an offset')\n    WHERE NEW.\"created\" IS NOT NULL AND (NEW.\"created\" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' OR date(substr(NEW.\"created\", 1, 10), '+0 days') IS NOT substr(NEW.\"created\", 1, 10) OR strftime('%s', substr(NEW.\"created\", 1, 19) || ltrim(substr(NEW.\"created\", 20), '.0123456789')) IS NULL);\n  SELECT RAISE(ABORT, 'runs.offset_time: not an ISO-8601 time; write it as UTC, for example 2025-01-15T10:00:00Z, or with an offset')\n    WHERE NEW.\"offset_time\" IS NOT NULL AND (NEW.\"offset_time\" NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' OR date(substr(NEW.\"offset_time\", 1, 10), '+0 days') IS NOT substr(NEW.\"offset_time\", 1, 10) OR strftime('%s', substr(NEW.\"offset_time\", 1, 19) || ltrim(substr(NEW.\"offset_time\", 20), '.0123456789')) IS NULL);\n  UPDATE \"runs\" SET \"started_at\" = strftime('%Y-%m-%dT%H:%M:%S', substr(NEW.\"started_at\", 1, 19) || ltrim(substr(NEW.\"started_at\", 20), '.0123456789'), '+0 seconds') || '.' || substr(CASE WHEN substr(NEW.\"started_at\", 20, 1) = '.' THEN substr(substr(NEW.\"started_at\", 21), 1, length(substr(NEW.\"started_at\", 21)) - length(ltrim(substr(NEW.\"started_at\", 21), '0123456789'))) ELSE '' END || '000000000', 1, 9) || 'Z',\n    \"created\" = strftime('%Y-%m-%dT%H:%M:%S', substr(NEW.\"created\", 1, 19) || ltrim(substr(NEW.\"created\", 20), '.0123456789'), '+0 seconds') || '.' || substr(CASE WHEN substr(NEW.\"created\", 20, 1) = '.' THEN substr(substr(NEW.\"created\", 21), 1, length(substr(NEW.\"created\", 21)) - length(ltrim(substr(NEW.\"created\", 21), '0123456789'))) ELSE '' END || '000000000', 1, 9) || 'Z',\n    \"offset_time\" = strftime('%Y-%m-%dT%H:%M:%S', substr(NEW.\"offset_time\", 1, 19) || ltrim(substr(NEW.\"offset_time\", 20), '.0123456789'), '+0 seconds') || '.' || substr(CASE WHEN substr(NEW.\"offset_time\", 20, 1) = '.' THEN substr(substr(NEW.\"offset_time\", 21), 1, length(substr(NEW.\"offset_time\", 21)) - length(ltrim(substr(NEW.\"offset_time\", 21), '0123456789'))) ELSE '' END || '000000000', 1, 9) || 'Z'\n    WHERE rowid = NEW.rowid;\nEND"),
@@ -156,7 +158,8 @@ public final class RunDao extends TableDao<Run> {
           + "  \"offset_time\" timestamp with time zone NOT NULL,\n"
           + "  \"passed\" boolean NOT NULL,\n"
           + "  \"flagged\" boolean DEFAULT true,\n"
-          + "  \"api_url\" text NOT NULL\n"
+          + "  \"api_url\" text NOT NULL,\n"
+          + "  CONSTRAINT \"ck_runs_status\" CHECK (\"status\" IN ('FAILED', 'PASSED'))\n"
           + ")");
 
   /**

@@ -19,7 +19,7 @@ public final class ShopSchema {
    * The SHA-256 of the normalized structure of the tables; it changes exactly when the
    * structure does.
    */
-  public static final String IDENTITY_HASH = "43a164fca65a1d282fa4e290ab3128bdee5f47d1de86265114288aab76285a62";
+  public static final String IDENTITY_HASH = "250039e73a682a3c7b4a3fe99645048be4acd3c3ee4b710a0bff0e9722f1f308";
 
   /**
    * The complete schema, as {@code MetricsDatabase} opens it.

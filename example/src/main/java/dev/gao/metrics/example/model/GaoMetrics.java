@@ -23,10 +23,16 @@ import dev.gao.metrics.annotations.MetricsSchema;
  *       as GAO-Dev's own store writes them, and as its Python reader needs them: it parses every
  *       JSON column), so nullable JSON checks no longer fail in SQLite before 3.45; instant columns
  *       are kept in the canonical UTC text by triggers, whatever form other programs write.
+ *   <li>Version 6: the enum columns ({@code benchmark_runs.status}, {@link RunStatus}, and {@code
+ *       token_usage.token_type}, {@link TokenType}) are checked against their constants' names
+ *       ({@code CHECK ("status" IN ('completed', 'failed', 'running', 'timeout'))}), so no program
+ *       writing the file or the server can store a name the Java enum does not have; nothing else
+ *       changes. The step rebuilds both tables on SQLite and adds the constraints on PostgreSQL; a
+ *       stored value that is no name fails it, naming table, column and value.
  * </ul>
  */
 @MetricsSchema(
-    version = 5,
+    version = 6,
     tables = {
       BenchmarkRun.class,
       PerformanceMetrics.class,

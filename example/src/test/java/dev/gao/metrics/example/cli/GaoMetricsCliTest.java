@@ -32,7 +32,7 @@ class GaoMetricsCliTest {
     Result result = run(Map.of(), "init", "--db", file.toString());
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(Files.isRegularFile(file));
-    assertTrue(result.out().contains("version 5"), result.out());
+    assertTrue(result.out().contains("version 6"), result.out());
   }
 
   @Test
@@ -53,7 +53,7 @@ class GaoMetricsCliTest {
       assertTrue(status.out().matches("(?s).*" + table + "\\s+" + expected + " rows.*"), status.out());
     }
     assertTrue(status.out().contains("pending:  none"), status.out());
-    assertTrue(status.out().contains("GaoMetrics version 5"), status.out());
+    assertTrue(status.out().contains("GaoMetrics version 6"), status.out());
   }
 
   @Test

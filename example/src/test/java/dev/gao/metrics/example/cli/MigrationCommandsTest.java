@@ -43,8 +43,8 @@ class MigrationCommandsTest {
 
     Result status = run("status", "--db", file.toString());
     assertEquals(0, status.exitCode(), status.err());
-    assertTrue(status.out().contains("GaoMetrics version 1 (this build: version 5)"), status.out());
-    assertTrue(status.out().contains("pending:  4 steps"), status.out());
+    assertTrue(status.out().contains("GaoMetrics version 1 (this build: version 6)"), status.out());
+    assertTrue(status.out().contains("pending:  5 steps"), status.out());
     assertTrue(status.out().contains("1 -> 2 (upgrade"), status.out());
 
     Result dryRun = run("migrate", "--dry-run", "--db", file.toString());
@@ -68,7 +68,7 @@ class MigrationCommandsTest {
 
     Result up = run("migrate", "--db", file.toString());
     assertEquals(0, up.exitCode(), up.err());
-    assertTrue(up.out().contains("from version 1 to 5"), up.out());
+    assertTrue(up.out().contains("from version 1 to 6"), up.out());
 
     Result history = run("history", "--db", file.toString());
     assertEquals(0, history.exitCode(), history.err());
@@ -91,7 +91,7 @@ class MigrationCommandsTest {
     assertEquals(0, down.exitCode(), down.err());
     assertTrue(down.out().contains("to 1"), down.out());
     Result status = run("status", "--db", file.toString());
-    assertTrue(status.out().contains("GaoMetrics version 1 (this build: version 5)"), status.out());
+    assertTrue(status.out().contains("GaoMetrics version 1 (this build: version 6)"), status.out());
     Result after = run("history", "--db", file.toString());
     assertTrue(after.out().matches("(?s).*downgrade\\s+2 -> 1.*"), after.out());
   }
@@ -114,8 +114,8 @@ class MigrationCommandsTest {
 
     CliRun.Result yes = CliRun.run("y\n", true, "migrate", "--db", file.toString(), "--to", "4");
     assertEquals(0, yes.exitCode(), yes.err());
-    assertFalse(yes.err().contains("drops"), "5 -> 4 drops nothing: " + yes.err());
-    assertTrue(yes.out().contains("from version 5 to 4"), yes.out());
+    assertFalse(yes.err().contains("drops"), "6 -> 4 drops nothing: " + yes.err());
+    assertTrue(yes.out().contains("from version 6 to 4"), yes.out());
 
     Result script = run("migrate", "--db", file.toString(), "--to", "1");
     assertEquals(0, script.exitCode(), script.err());
@@ -133,7 +133,7 @@ class MigrationCommandsTest {
     Result migrate = run("migrate", "--db", file.toString());
     assertEquals(0, migrate.exitCode(), migrate.err());
     assertTrue(migrate.out().contains("adopted"), migrate.out());
-    assertTrue(migrate.out().contains("to 5"), migrate.out());
+    assertTrue(migrate.out().contains("to 6"), migrate.out());
     Result after = run("status", "--db", file.toString());
     assertTrue(after.out().matches("(?s).*benchmark_runs\\s+24 rows.*"), after.out());
   }

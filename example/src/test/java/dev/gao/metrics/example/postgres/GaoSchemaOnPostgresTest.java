@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.example.model.GaoMetricsSchema;
 import dev.gao.metrics.runtime.MetricsDatabase;
+import dev.gao.metrics.runtime.exception.MigrationException;
 import dev.gao.metrics.runtime.migration.HistoryEntry;
 import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.sql.postgres.PostgresServer;
@@ -77,6 +78,16 @@ class GaoSchemaOnPostgresTest {
               + " prompts_needed_initial, prompts_needed_followup, one_shot_success_rate, error_recovery_rate,"
               + " agent_handoffs_successful, agent_handoffs_failed) VALUES ('r', 0, 1, 0, 1.5, 0.5, 0, 0)"));
       assertEquals("23514", outOfRange.getSQLState());
+      // Since version 6 a status or token type is one of its enum's names, whoever writes it.
+      SQLException noName = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> statement.execute("INSERT INTO benchmark_runs (run_id, timestamp, project_name, benchmark_name, status)"
+              + " VALUES ('r2', now(), 'p', 'b', 'paused')"));
+      assertEquals("23514", noName.getSQLState());
+      assertTrue(noName.getMessage().contains("ck_benchmark_runs_status"), noName.getMessage());
+      SQLException tokenType = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> statement.execute("INSERT INTO token_usage (run_id, model, token_type, tokens, cost_usd, price_table_version)"
+              + " VALUES ('r', 'claude', 'INPUT', 1, 0.1, '2026-01')"));
+      assertTrue(tokenType.getMessage().contains("ck_token_usage_token_type"), tokenType.getMessage());
     }
     // A second open finds the schema as it left it.
     try (MetricsDatabase db = MetricsDatabase.builder(GaoMetricsSchema.SCHEMA).url(url).user("postgres").open()) {
@@ -139,6 +150,31 @@ class GaoSchemaOnPostgresTest {
     r2Performance.put("token_usage_by_agent", "{}");
     try (Connection connection = PostgresServer.connect(url)) {
       assertEquals(before, dump(connection), "every value of version 1, after the way up and back");
+    }
+  }
+
+  @Test
+  void aStoredStatusThatIsNoNameStopsTheStepToVersionSixAndChangesNothing() throws Exception {
+    String url = PostgresServer.newDatabase("gao_paused");
+    open(url, 5).close();
+    try (Connection connection = PostgresServer.connect(url); Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO benchmark_runs (run_id, timestamp, project_name, benchmark_name, status)"
+          + " VALUES ('r1', now(), 'weather', 'bugfix', 'completed'), ('r2', now(), 'weather', 'bugfix', 'paused')");
+    }
+    MigrationException failure = org.junit.jupiter.api.Assertions.assertThrows(MigrationException.class, () -> open(url, 6));
+    assertTrue(
+        failure.getMessage().contains(
+            "column benchmark_runs.status holds 'paused', which is not one of the names version 6 allows"
+                + " (completed, failed, running, timeout); change or delete those rows, then migrate again"),
+        failure.getMessage());
+    assertTrue(failure.getMessage().contains("the database is still at version 5"), failure.getMessage());
+    try (Connection connection = PostgresServer.connect(url); Statement statement = connection.createStatement()) {
+      statement.execute("UPDATE benchmark_runs SET status = 'timeout' WHERE run_id = 'r2'");
+    }
+    try (MetricsDatabase db = open(url, 6)) {
+      assertEquals(6, db.storedVersion());
+      assertEquals(List.of(), db.validate());
+      assertEquals(2, db.rowCount("benchmark_runs"));
     }
   }
 

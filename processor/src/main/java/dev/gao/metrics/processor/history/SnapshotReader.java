@@ -120,7 +120,30 @@ public final class SnapshotReader {
         bound(column, "min", Double.NEGATIVE_INFINITY),
         bound(column, "max", Double.POSITIVE_INFINITY),
         column.containsKey("nullSafeJsonCheck") && bool(column, "nullSafeJsonCheck"),
-        column.containsKey("normalizedTime") && bool(column, "normalizedTime"));
+        column.containsKey("normalizedTime") && bool(column, "normalizedTime"),
+        enumNames(column, kind, formatOne != null));
+  }
+
+  /**
+   * The names an enum column is checked against: none when the member is absent, as in every file
+   * written before the check and every format-1 file. They must be distinct and sorted, as they are
+   * written; only an enum column has them.
+   */
+  private static List<String> enumNames(Map<String, Object> column, ValueKind kind, boolean formatOne) {
+    if (!column.containsKey("enumNames")) {
+      return List.of();
+    }
+    if (formatOne) {
+      throw new IllegalArgumentException("enumNames is not a member of format 1");
+    }
+    List<String> names = strings(column, "enumNames");
+    if (kind != ValueKind.ENUM) {
+      throw new IllegalArgumentException("enumNames belongs to a column of kind ENUM, not " + kind);
+    }
+    if (names.isEmpty() || !names.equals(names.stream().sorted().distinct().toList())) {
+      throw new IllegalArgumentException("enumNames must be a non-empty array of distinct names in sorted order, not " + names);
+    }
+    return names;
   }
 
   private static ValueKind kind(String name) {

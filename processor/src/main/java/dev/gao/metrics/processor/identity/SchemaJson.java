@@ -19,7 +19,8 @@ import java.util.List;
  * the structure, so renaming a record or raising the version keeps the identity. The finite bounds of
  * a {@code @Metric} column ({@code min}, {@code max}, as text that parses back to the same double)
  * are written only when present; unit and direction are not structure. So are {@code
- * nullSafeJsonCheck} and {@code normalizedTime}, written only when true.
+ * nullSafeJsonCheck} and {@code normalizedTime}, written only when true, and the sorted constant
+ * names an enum column is checked against ({@code enumNames}), written only when there are any.
  */
 public final class SchemaJson {
   /** The version of this JSON layout, written into snapshots. */
@@ -110,6 +111,9 @@ public final class SchemaJson {
       }
       if (column.normalizedTime()) {
         json.name("normalizedTime").value(true);
+      }
+      if (column.enumChecked()) {
+        json.name("enumNames").stringArray(column.enumNames());
       }
       json.endObject();
     }

@@ -27,6 +27,13 @@ public enum ChangeKind {
    */
   CHANGE_RANGE,
   /**
+   * The names an enum column is checked against changed: a constant was added or removed, or the
+   * check was added or removed. SQLite rebuilds the table, PostgreSQL replaces the constraint. When
+   * stored rows hold a name the new check lacks, the step fails naming table, column and value, and
+   * rolls back rather than drop or change them.
+   */
+  CHANGE_ENUM_NAMES,
+  /**
    * The JSON check of a nullable JSON column changed between the bare form, which SQLite before
    * 3.45 fails for NULL, and the null-safe one. SQLite cannot alter a CHECK: the table is rebuilt.
    */

@@ -130,6 +130,14 @@ public final class SchemaDiffer {
       changes.add(
           new Change(ChangeKind.CHANGE_RANGE, t, old.name(), where + ": range " + rangeText(old) + " -> " + rangeText(column)));
     }
+    if (!old.enumNames().equals(column.enumNames())) {
+      changes.add(
+          new Change(
+              ChangeKind.CHANGE_ENUM_NAMES,
+              t,
+              old.name(),
+              where + ": enum names " + enumText(old) + " -> " + enumText(column)));
+    }
     if (old.nullableJson() && column.nullableJson() && old.nullSafeJsonCheck() != column.nullSafeJsonCheck()) {
       changes.add(
           new Change(
@@ -166,6 +174,10 @@ public final class SchemaDiffer {
 
   private static String rangeText(ColumnShape column) {
     return column.ranged() ? "[" + column.min() + ", " + column.max() + "]" : "none";
+  }
+
+  private static String enumText(ColumnShape column) {
+    return column.enumChecked() ? column.enumNames().toString() : "unchecked";
   }
 
   private static String typeText(ColumnShape column) {

@@ -1,6 +1,7 @@
 package dev.gao.metrics.processor.model;
 
 import com.squareup.javapoet.TypeName;
+import java.util.List;
 
 /**
  * One column of a table.
@@ -14,6 +15,7 @@ import com.squareup.javapoet.TypeName;
  * @param primaryKeyPosition 1-based position in the primary key, 0 when not in the key
  * @param accessor how generated code reads the value from a row
  * @param metric the {@code @Metric} declaration, or {@code null}
+ * @param enumNames the names of the constants of an enum column, as stored; empty for other columns
  */
 public record ColumnModel(
     String name,
@@ -24,7 +26,27 @@ public record ColumnModel(
     String declaredDefault,
     int primaryKeyPosition,
     Accessor accessor,
-    MetricModel metric) {
+    MetricModel metric,
+    List<String> enumNames) {
+
+  /** Copies the enum names. */
+  public ColumnModel {
+    enumNames = enumNames == null ? List.of() : List.copyOf(enumNames);
+  }
+
+  /** A column that is not an enum. */
+  public ColumnModel(
+      String name,
+      String property,
+      TypeName javaType,
+      ValueKind kind,
+      boolean notNull,
+      String declaredDefault,
+      int primaryKeyPosition,
+      Accessor accessor,
+      MetricModel metric) {
+    this(name, property, javaType, kind, notNull, declaredDefault, primaryKeyPosition, accessor, metric, List.of());
+  }
 
   /** A column without {@code @Metric}. */
   public ColumnModel(
@@ -36,7 +58,7 @@ public record ColumnModel(
       String declaredDefault,
       int primaryKeyPosition,
       Accessor accessor) {
-    this(name, property, javaType, kind, notNull, declaredDefault, primaryKeyPosition, accessor, null);
+    this(name, property, javaType, kind, notNull, declaredDefault, primaryKeyPosition, accessor, null, List.of());
   }
 
   /** Whether the Java type is primitive. */

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * @param nullable whether the column may hold null
  * @param declaredDefault the SQL default as written, or {@code null}
  * @param metric the {@code @Metric} declaration, or {@code null}
+ * @param enumNames the names of the constants of an enum type, as stored; empty for other types
  */
 record ColumnDraft(
     String name,
@@ -27,7 +28,8 @@ record ColumnDraft(
     boolean primitive,
     boolean nullable,
     String declaredDefault,
-    MetricModel metric) {
+    MetricModel metric,
+    List<String> enumNames) {
 
   /** The column named {@code name} (ignoring case, as SQL does). */
   static Optional<ColumnDraft> find(List<ColumnDraft> columns, String name) {

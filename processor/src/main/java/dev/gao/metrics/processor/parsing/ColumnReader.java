@@ -93,7 +93,8 @@ final class ColumnReader {
         primitive,
         nullable,
         declaredDefault.isBlank() ? null : declaredDefault.trim(),
-        metric);
+        metric,
+        kind == ValueKind.ENUM ? TypeClassifier.enumNames(javaType) : List.of());
   }
 
   /**

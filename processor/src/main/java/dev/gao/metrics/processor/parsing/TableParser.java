@@ -126,7 +126,8 @@ public final class TableParser {
               column.declaredDefault(),
               position,
               column.property().accessor(),
-              column.metric());
+              column.metric(),
+              column.enumNames());
       models.add(model);
       modelsByProperty.put(column.property().name(), model);
     }
@@ -190,10 +191,13 @@ public final class TableParser {
     NameLengths.check("column name", column.name(), NameLengths.SHORTER_NAME)
         .ifPresent(a -> problems.add(property.problem(Annotations.COLUMN, "name", Message.IDENTIFIER_TOO_LONG, a)));
     MetricModel metric = column.metric();
+    String constraint = Identifiers.rangeConstraint(tableName, column.name());
     if (metric != null && (!Double.isInfinite(metric.min()) || !Double.isInfinite(metric.max()))) {
-      String constraint = Identifiers.rangeConstraint(tableName, column.name());
       NameLengths.derived("range constraint name", constraint, NameLengths.SHORTER_TABLE_OR_COLUMN, tableName, column.name())
           .ifPresent(a -> problems.add(property.problem(Annotations.METRIC, null, Message.IDENTIFIER_TOO_LONG, a)));
+    } else if (!column.enumNames().isEmpty()) {
+      NameLengths.derived("enum check constraint name", constraint, NameLengths.SHORTER_TABLE_OR_COLUMN, tableName, column.name())
+          .ifPresent(a -> problems.add(property.problem(Message.IDENTIFIER_TOO_LONG, a)));
     }
   }
 

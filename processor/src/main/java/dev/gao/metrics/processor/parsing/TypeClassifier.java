@@ -1,7 +1,9 @@
 package dev.gao.metrics.processor.parsing;
 
 import dev.gao.metrics.processor.model.ValueKind;
+import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -28,6 +30,25 @@ public final class TypeClassifier {
           case DECLARED -> declared((TypeElement) ((DeclaredType) type).asElement());
           default -> null;
         });
+  }
+
+  /**
+   * The names of the constants of enum type {@code type}, sorted: what its values are stored as.
+   * Empty for any other type.
+   */
+  public static List<String> enumNames(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return List.of();
+    }
+    Element element = ((DeclaredType) type).asElement();
+    if (element.getKind() != ElementKind.ENUM) {
+      return List.of();
+    }
+    return element.getEnclosedElements().stream()
+        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
+        .map(e -> e.getSimpleName().toString())
+        .sorted()
+        .toList();
   }
 
   private static ValueKind declared(TypeElement element) {

@@ -2,6 +2,7 @@ package dev.gao.metrics.processor.structure;
 
 import dev.gao.metrics.processor.model.ValueKind;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * A column as stored: what a schema snapshot records and a migration compares. It describes the
@@ -26,6 +27,10 @@ import java.math.BigDecimal;
  * @param normalizedTime whether the database itself brings time text that other programs write
  *     (any ISO-8601 form, any offset) into the canonical UTC form, so that it sorts and compares
  *     as the instants it names; absent in snapshots written before, which reads as {@code false}
+ * @param enumNames the names an enum column may hold (its constants' names, as stored), sorted, so
+ *     that reordering the constants changes nothing; the database checks every non-NULL value
+ *     against them. Empty for every other column, for an enum column described by snapshots written
+ *     before this check (which reads as no check), and for an enum without constants.
  */
 public record ColumnShape(
     String name,
@@ -37,7 +42,28 @@ public record ColumnShape(
     double min,
     double max,
     boolean nullSafeJsonCheck,
-    boolean normalizedTime) {
+    boolean normalizedTime,
+    List<String> enumNames) {
+
+  /** Sorts the enum names and removes repeats: the same constants always give the same list. */
+  public ColumnShape {
+    enumNames = enumNames == null ? List.of() : enumNames.stream().sorted().distinct().toList();
+  }
+
+  /** A column as snapshots described it before enum checks: none. */
+  public ColumnShape(
+      String name,
+      ValueKind kind,
+      String javaType,
+      boolean notNull,
+      String defaultValue,
+      int primaryKeyPosition,
+      double min,
+      double max,
+      boolean nullSafeJsonCheck,
+      boolean normalizedTime) {
+    this(name, kind, javaType, notNull, defaultValue, primaryKeyPosition, min, max, nullSafeJsonCheck, normalizedTime, List.of());
+  }
 
   /**
    * A column as snapshots described it before the null-safe JSON check and time normalization: both
@@ -92,6 +118,33 @@ public record ColumnShape(
     return Double.compare(min, other.min) == 0 && Double.compare(max, other.max) == 0;
   }
 
+  /** Whether the column's values are checked against the names of its enum. */
+  public boolean enumChecked() {
+    return !enumNames.isEmpty();
+  }
+
+  /**
+   * Whether the database checks the column's values with a named constraint {@code ck_<table>_<column>}:
+   * a range, or the names of an enum.
+   */
+  public boolean valueChecked() {
+    return ranged() || enumChecked();
+  }
+
+  /** Whether {@code other} has the same range and the same enum names: the same named check. */
+  public boolean sameValueCheck(ColumnShape other) {
+    return sameRange(other) && enumNames.equals(other.enumNames);
+  }
+
+  /**
+   * Whether this column's enum check accepts every value that the one of {@code before} accepted, so
+   * that no stored row can fail it: this column has no enum check, or {@code before} had one and
+   * this one keeps all of its names. A column without enum names accepts any text.
+   */
+  public boolean acceptsEveryNameOf(ColumnShape before) {
+    return !enumChecked() || before.enumChecked() && enumNames.containsAll(before.enumNames);
+  }
+
   /** Whether values are JSON text (checked as such by the database). */
   public boolean json() {
     return kind == ValueKind.JSON;
@@ -110,6 +163,7 @@ public record ColumnShape(
   /** A copy with another name. */
   public ColumnShape named(String newName) {
     return new ColumnShape(
-        newName, kind, javaType, notNull, defaultValue, primaryKeyPosition, min, max, nullSafeJsonCheck, normalizedTime);
+        newName, kind, javaType, notNull, defaultValue, primaryKeyPosition, min, max, nullSafeJsonCheck, normalizedTime,
+        enumNames);
   }
 }

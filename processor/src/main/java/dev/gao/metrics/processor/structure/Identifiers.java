@@ -27,7 +27,10 @@ public final class Identifiers {
     return bytes(name) <= MAX_BYTES;
   }
 
-  /** The name of the range constraint of {@code @Metric} column {@code column} of {@code table}. */
+  /**
+   * The name of the CHECK constraint of column {@code column} of {@code table}: the range of a
+   * {@code @Metric} column, or the names an enum column may hold.
+   */
   public static String rangeConstraint(String table, String column) {
     return "ck_" + table + "_" + column;
   }

@@ -42,7 +42,8 @@ public final class Shapes {
         column.metric() == null ? Double.NEGATIVE_INFINITY : column.metric().min(),
         column.metric() == null ? Double.POSITIVE_INFINITY : column.metric().max(),
         column.json() && !notNull,
-        column.kind().instant());
+        column.kind().instant(),
+        column.enumNames());
   }
 
   private static IndexShape index(IndexModel index) {

@@ -295,6 +295,7 @@ class FormatOneTest {
     assertColumn(runs, "version", ValueKind.STRING, "'1.0.0'");
     assertColumn(runs, "metadata", ValueKind.JSON, "'{}'");
     assertColumn(runs, "status", ValueKind.ENUM, "'completed'");
+    assertEquals(List.of(), runs.column("status").orElseThrow().enumNames(), "format 1 records no names: no check");
     assertColumn(runs, "run_id", ValueKind.STRING, null);
     assertColumn(runs, "finished_at", ValueKind.INSTANT, null);
     TableShape performance = five.table("performance_metrics").orElseThrow();

@@ -105,6 +105,81 @@ class SnapshotTest {
     }
   }
 
+  private static Snapshot enumerated(List<String> names) {
+    SchemaShape schema =
+        new SchemaShape(
+            "Db",
+            1,
+            List.of(
+                new TableShape(
+                    "runs",
+                    "p.Run",
+                    List.of(
+                        new ColumnShape("id", ValueKind.LONG, "long", true, null, 1),
+                        new ColumnShape(
+                            "status", ValueKind.ENUM, "p.Status", true, "'done'", 0, Double.NEGATIVE_INFINITY,
+                            Double.POSITIVE_INFINITY, false, false, names)),
+                    false,
+                    List.of(),
+                    List.of())));
+    return new Snapshot(schema, SchemaJson.identityHash(schema), null, Renames.NONE, List.of());
+  }
+
+  @Test
+  void enumNamesAreWrittenSortedOnlyWhenPresentAndReadBack() {
+    String checked = SnapshotWriter.write(enumerated(List.of("running", "done", "failed")));
+    assertTrue(
+        checked.contains("\"primaryKeyPosition\": 0,\n          \"enumNames\": [\"done\", \"failed\", \"running\"]\n"),
+        checked);
+    SnapshotFile read = SnapshotReader.readFile(checked);
+    assertTrue(read.intact());
+    ColumnShape status = read.snapshot().schema().tables().get(0).columns().get(1);
+    assertEquals(List.of("done", "failed", "running"), status.enumNames());
+    assertTrue(status.enumChecked() && status.valueChecked() && !status.ranged());
+    assertEquals(checked, SnapshotWriter.write(read.snapshot()));
+
+    // Files written before the check have no member: the column reads as unchecked, the file intact.
+    String unchecked = SnapshotWriter.write(enumerated(List.of()));
+    assertFalse(unchecked.contains("enumNames"), unchecked);
+    assertEquals(
+        unchecked,
+        checked.replace(",\n          \"enumNames\": [\"done\", \"failed\", \"running\"]", "")
+            .replace(read.snapshot().identityHash(), enumerated(List.of()).identityHash()),
+        "the same file but for the member and the hash");
+    SnapshotFile old = SnapshotReader.readFile(unchecked);
+    assertTrue(old.intact());
+    assertEquals(List.of(), old.snapshot().schema().tables().get(0).columns().get(1).enumNames());
+    assertFalse(old.snapshot().schema().tables().get(0).columns().get(1).valueChecked());
+
+    // The names are identity; their declaration order is not.
+    assertEquals(
+        enumerated(List.of("done", "failed", "running")).identityHash(),
+        enumerated(List.of("running", "failed", "done")).identityHash());
+    java.util.Set<String> hashes =
+        new java.util.HashSet<>(
+            List.of(
+                enumerated(List.of()).identityHash(),
+                enumerated(List.of("done", "failed")).identityHash(),
+                enumerated(List.of("done", "failed", "running")).identityHash()));
+    assertEquals(3, hashes.size(), "adding or removing a name changes the identity");
+
+    // An edited set no longer matches the recorded hash.
+    assertFalse(SnapshotReader.readFile(checked.replace("\"failed\", ", "")).intact());
+    for (String bad :
+        List.of(
+            "\"enumNames\": [\"running\", \"done\", \"failed\"]",
+            "\"enumNames\": [\"done\", \"done\", \"failed\", \"running\"]",
+            "\"enumNames\": []",
+            "\"enumNames\": [1]",
+            "\"enumNames\": \"done\"")) {
+      String edited = checked.replace("\"enumNames\": [\"done\", \"failed\", \"running\"]", bad);
+      assertThrows(IllegalArgumentException.class, () -> SnapshotReader.read(edited), bad);
+    }
+    String onText = checked.replace("\"kind\": \"ENUM\"", "\"kind\": \"STRING\"");
+    IllegalArgumentException notEnum = assertThrows(IllegalArgumentException.class, () -> SnapshotReader.read(onText));
+    assertTrue(notEnum.getMessage().contains("ENUM"), notEnum.getMessage());
+  }
+
   @Test
   void rejectsSnapshotsWithMissingOrWrongMembers() {
     String text = SnapshotWriter.write(snapshot());

@@ -205,6 +205,9 @@ public final class PostgresDatabase implements AutoCloseable {
 
   /** The value of {@code column} in row {@code row} as an SQL literal, within its range. */
   static String value(ColumnShape column, int row) {
+    if (column.enumChecked()) {
+      return "'" + column.enumNames().get(row % column.enumNames().size()) + "'";
+    }
     int day = row + 1;
     return switch (column.kind()) {
       case BOOLEAN -> row % 2 == 0 ? "false" : "true";

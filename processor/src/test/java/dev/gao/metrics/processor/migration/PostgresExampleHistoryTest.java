@@ -25,9 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * GAO-Dev's schema, versions 1 to 5 as its committed snapshots record them, on PostgreSQL: every
+ * GAO-Dev's schema, versions 1 to 6 as its committed snapshots record them, on PostgreSQL: every
  * version created fresh from the rendered DDL and filled, and one schema with rows in every table
- * migrated up from 1 to 5 and down again, step by step, exactly as the schema class renders its
+ * migrated up from 1 to 6 and down again, step by step, exactly as the schema class renders its
  * steps (the upgrade from the newer snapshot's renames, the downgrade from their inverse). After
  * every step the catalog describes the structure of a fresh schema of that version, and every
  * stored value is where the step puts it; on the way down, each version has the values it had on
@@ -37,9 +37,12 @@ class PostgresExampleHistoryTest {
   private static final Path EXAMPLE = Path.of("../example/src/main/schemas/dev.gao.metrics.example.model.GaoMetrics");
   private static final List<Snapshot> SNAPSHOTS = new ArrayList<>();
 
+  /** The example's current version. */
+  private static final int LAST = 6;
+
   @BeforeAll
   static void readSnapshots() throws IOException {
-    for (int version = 1; version <= 5; version++) {
+    for (int version = 1; version <= LAST; version++) {
       String text = Files.readString(EXAMPLE.resolve(version + ".json"), StandardCharsets.UTF_8);
       SNAPSHOTS.add(SnapshotReader.read(text));
     }
@@ -59,7 +62,7 @@ class PostgresExampleHistoryTest {
 
   @Test
   void everyVersionIsCreatedFreshFromItsDdlAndTakesRows() throws SQLException {
-    for (int v = 1; v <= 5; v++) {
+    for (int v = 1; v <= LAST; v++) {
       SchemaShape shape = version(v);
       try (PostgresDatabase db = PostgresDatabase.create(getClass(), shape)) {
         db.fill(shape);
@@ -79,13 +82,14 @@ class PostgresExampleHistoryTest {
   }
 
   @Test
-  void upFromOneToFiveAndDownAgainWithRowsInEveryTable() throws SQLException {
+  void upFromOneToTheLastAndDownAgainWithRowsInEveryTable() throws SQLException {
     Map<Integer, Map<String, List<List<String>>>> onTheWayUp = new HashMap<>();
     try (PostgresDatabase db = PostgresDatabase.create(getClass(), version(1))) {
-      // Values inside the ranges version 3 declares, so that its CHECK constraints accept them.
-      db.fill(withRangesOf(version(1), version(5)));
+      // Values inside the ranges version 3 declares and among the enum names version 6 checks, so
+      // that their CHECK constraints accept them.
+      db.fill(withRangesOf(version(1), version(LAST)));
       onTheWayUp.put(1, read(db, version(1)));
-      for (int v = 1; v < 5; v++) {
+      for (int v = 1; v < LAST; v++) {
         StepPlan plan = up(v);
         assertFalse(plan.changes().isEmpty());
         Map<String, List<List<String>>> before = read(db, version(v));
@@ -93,12 +97,13 @@ class PostgresExampleHistoryTest {
         assertValues(db, plan, before);
         for (TableStep table : plan.tables()) {
           if (table.added()) {
-            db.fill(version(v + 1), table.to());
+            SchemaShape checked = withRangesOf(version(v + 1), version(LAST));
+            db.fill(checked, checked.table(table.to().name()).orElseThrow());
           }
         }
         onTheWayUp.put(v + 1, read(db, version(v + 1)));
       }
-      for (int v = 5; v > 1; v--) {
+      for (int v = LAST; v > 1; v--) {
         StepPlan plan = down(v);
         Map<String, List<List<String>>> before = read(db, version(v));
         run(db, plan, version(v - 1));
@@ -109,7 +114,7 @@ class PostgresExampleHistoryTest {
     }
   }
 
-  /** {@code shape} with the ranges its columns have in {@code later}. */
+  /** {@code shape} with the ranges and enum names its columns have in {@code later}. */
   private static SchemaShape withRangesOf(SchemaShape shape, SchemaShape later) {
     List<TableShape> tables = new ArrayList<>();
     for (TableShape table : shape.tables()) {
@@ -119,7 +124,7 @@ class PostgresExampleHistoryTest {
         columns.add(
             new ColumnShape(
                 c.name(), c.kind(), c.javaType(), c.notNull(), c.defaultValue(), c.primaryKeyPosition(), ranged.min(),
-                ranged.max(), c.nullSafeJsonCheck(), c.normalizedTime()));
+                ranged.max(), c.nullSafeJsonCheck(), c.normalizedTime(), ranged.enumNames()));
       }
       tables.add(new TableShape(table.name(), table.javaType(), columns, table.autoIncrement(), table.indexes(), table.foreignKeys()));
     }
@@ -180,7 +185,7 @@ class PostgresExampleHistoryTest {
   private static Map<String, List<List<String>>> filledByUpgrades(
       PostgresDatabase db, int version, Map<String, List<List<String>>> values) throws SQLException {
     Map<String, String> fills = new HashMap<>();
-    for (int v = version; v < 5; v++) {
+    for (int v = version; v < LAST; v++) {
       assertTrue(SNAPSHOTS.get(v).renames().isEmpty());
       for (TableStep table : up(v).tables()) {
         if (table.added() || table.dropped()) {

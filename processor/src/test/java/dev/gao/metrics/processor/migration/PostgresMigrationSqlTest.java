@@ -669,4 +669,87 @@ class PostgresMigrationSqlTest {
             "ALTER TABLE \"quality\" ADD CONSTRAINT \"ck_quality_coverage\" CHECK (\"coverage\" BETWEEN 0 AND 100)"),
         sql.statements());
   }
+
+  private static final String INSERT_JOBS =
+      "INSERT INTO \"jobs\" VALUES (1, 'done', 'high'), (2, 'running', NULL), (3, 'failed', 'low'), (4, 'done', NULL)";
+
+  @Test
+  void enumNamesAddedWidenedAndDropped() throws SQLException {
+    SchemaShape unchecked = EnumNamesMigrationTest.jobs(1, EnumNamesMigrationTest.status());
+    SchemaShape three = EnumNamesMigrationTest.jobs(2, EnumNamesMigrationTest.status("running", "done", "failed"));
+    SchemaShape four = EnumNamesMigrationTest.jobs(3, EnumNamesMigrationTest.status("done", "failed", "queued", "running"));
+    assertEquals(
+        List.of(
+            "ALTER TABLE \"jobs\" DROP CONSTRAINT \"ck_jobs_status\"",
+            "ALTER TABLE \"jobs\" ADD CONSTRAINT \"ck_jobs_status\" CHECK (\"status\" IN ('done', 'failed', 'queued', 'running'))"),
+        up(three, four, Renames.NONE).statements(),
+        "a name added: nothing stored can fail, no guard");
+    assertEquals(
+        List.of("ALTER TABLE \"jobs\" DROP CONSTRAINT \"ck_jobs_status\""),
+        step(three, unchecked).statements());
+    StepSql added = step(unchecked, three);
+    assertEquals(2, added.statements().size(), added.statements().toString());
+    assertTrue(added.statements().get(0).startsWith("DO $guard$DECLARE v text; BEGIN SELECT \"status\" INTO v FROM \"jobs\""),
+        added.statements().get(0));
+    assertEquals(
+        "ALTER TABLE \"jobs\" ADD CONSTRAINT \"ck_jobs_status\" CHECK (\"status\" IN ('done', 'failed', 'running'))",
+        added.statements().get(1));
+    try (PostgresDatabase db = PostgresDatabase.create(getClass(), unchecked)) {
+      db.execute(INSERT_JOBS);
+      List<String> values = db.values("jobs", List.of("id", "status", "priority"));
+      db.run(added);
+      assertEquals(values, db.values("jobs", List.of("id", "status", "priority")));
+      SQLException refused = assertThrows(SQLException.class, () -> db.execute("INSERT INTO \"jobs\" VALUES (9, 'queued', NULL)"));
+      assertEquals("23514", refused.getSQLState());
+      try (PostgresDatabase fresh = PostgresDatabase.create(getClass(), three)) {
+        assertEquals(fresh.structure(), db.structure(), "as created at the version with the check");
+      }
+      db.run(step(three, four));
+      db.execute("INSERT INTO \"jobs\" VALUES (9, 'queued', NULL)");
+      db.run(step(four, unchecked));
+      db.execute("INSERT INTO \"jobs\" VALUES (10, 'anything', NULL)");
+      assertEquals(6, db.values("jobs", List.of("id")).size());
+    }
+  }
+
+  @Test
+  void removingANameThatRowsHoldFailsNamingTableColumnAndValueAndKeepsThePreviousVersion() throws SQLException {
+    SchemaShape four = EnumNamesMigrationTest.jobs(3, EnumNamesMigrationTest.status("done", "failed", "queued", "running"));
+    SchemaShape two = EnumNamesMigrationTest.jobs(4, EnumNamesMigrationTest.status("done", "running"));
+    try (PostgresDatabase db = PostgresDatabase.create(getClass(), four)) {
+      db.execute(INSERT_JOBS);
+      var structure = db.structure();
+      List<String> values = db.values("jobs", List.of("id", "status", "priority"));
+      SQLException failure = assertThrows(SQLException.class, () -> db.run(step(four, two)));
+      assertEquals("23514", failure.getSQLState());
+      assertTrue(
+          failure.getMessage().contains(
+              "column jobs.status holds 'failed', which is not one of the names version 4 allows (done, running);"
+                  + " change or delete those rows, then migrate again"),
+          failure.getMessage());
+      assertEquals(structure, db.structure(), "the previous version is intact");
+      assertEquals(values, db.values("jobs", List.of("id", "status", "priority")));
+      db.execute("DELETE FROM \"jobs\" WHERE \"status\" = 'failed'");
+      List<String> kept = db.values("jobs", List.of("id", "status", "priority"));
+      db.run(step(four, two));
+      assertEquals(kept, db.values("jobs", List.of("id", "status", "priority")), "NULLs and kept names survive");
+      try (PostgresDatabase fresh = PostgresDatabase.create(getClass(), two)) {
+        assertEquals(fresh.structure(), db.structure());
+      }
+    }
+  }
+
+  @Test
+  void renamingATableRenamesItsEnumCheck() throws SQLException {
+    ColumnShape status = EnumNamesMigrationTest.status("done", "running");
+    Renames renames = new Renames(List.of(new Renames.TableRename("jobs", "tasks")), List.of());
+    StepSql sql =
+        up(
+            schema(1, table("jobs", key("id"), status)),
+            schema(2, table("tasks", key("id"), status)),
+            renames);
+    assertTrue(
+        sql.statements().contains("ALTER TABLE \"tasks\" RENAME CONSTRAINT \"ck_jobs_status\" TO \"ck_tasks_status\""),
+        sql.statements().toString());
+  }
 }

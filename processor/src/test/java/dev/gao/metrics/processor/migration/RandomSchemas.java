@@ -59,9 +59,40 @@ final class RandomSchemas {
       if (pair % 5 == 2) {
         model.adoptCurrentRules();
       }
-      pairs.add(new Pair(pair, from, model.shape(2), model.renames(), List.copyOf(model.log)));
+      SchemaShape to = model.shape(2);
+      if (pair % 8 == 5) {
+        // An enum column kept by the step gains a constant; uses no random numbers.
+        MTable kept = model.tables.stream().filter(t -> t.origin != null).findFirst().orElse(null);
+        if (kept != null) {
+          from = withColumn(from, kept.origin, enumColumn("e" + pair, "a", "b"));
+          to = withColumn(to, kept.name, enumColumn("e" + pair, "a", "b", "c"));
+          model.log.add("enum names of " + kept.name + ".e" + pair + " [a, b] -> [a, b, c]");
+        }
+      }
+      pairs.add(new Pair(pair, from, to, model.renames(), List.copyOf(model.log)));
     }
     return pairs;
+  }
+
+  private static ColumnShape enumColumn(String name, String... names) {
+    return new ColumnShape(
+        name, ValueKind.ENUM, "p.E", false, null, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, false,
+        List.of(names));
+  }
+
+  /** {@code schema} with {@code column} added at the end of table {@code table}. */
+  private static SchemaShape withColumn(SchemaShape schema, String table, ColumnShape column) {
+    List<TableShape> tables = new ArrayList<>();
+    for (TableShape t : schema.tables()) {
+      if (t.name().equals(table)) {
+        List<ColumnShape> columns = new ArrayList<>(t.columns());
+        columns.add(column);
+        tables.add(new TableShape(t.name(), t.javaType(), columns, t.autoIncrement(), t.indexes(), t.foreignKeys()));
+      } else {
+        tables.add(t);
+      }
+    }
+    return new SchemaShape(schema.name(), schema.version(), tables);
   }
 
   /** A mutable schema whose columns and tables remember their names in version 1. */

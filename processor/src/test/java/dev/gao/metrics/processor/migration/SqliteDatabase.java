@@ -118,6 +118,9 @@ public final class SqliteDatabase implements AutoCloseable {
     if (column.json()) {
       return "[\"v" + row + "\"]";
     }
+    if (column.enumChecked()) {
+      return column.enumNames().get(row % column.enumNames().size());
+    }
     if (column.kind() == ValueKind.INSTANT) {
       return String.format("2026-01-%02dT10:%02d:00.123456789Z", row % 28 + 1, row % 60);
     }

@@ -13,6 +13,12 @@ public final class Models {
     return new ColumnModel(name, name, type, kind, notNull, declaredDefault, keyPosition, new Accessor(name, true));
   }
 
+  /** A column of enum type {@code p.<type>} with the constants {@code names}, in declaration order. */
+  public static ColumnModel enumColumn(String name, String type, boolean notNull, String... names) {
+    return new ColumnModel(
+        name, name, ClassName.get("p", type), ValueKind.ENUM, notNull, null, 0, new Accessor(name, true), null, List.of(names));
+  }
+
   public static ColumnModel text(String name) {
     return column(name, ClassName.get(String.class), ValueKind.STRING, true, null, 0);
   }

@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
  * Tables the schema does not declare are not compared. Names compare case-insensitively, as SQL
  * identifiers do. The range constraint of each bounded metric column ({@code CONSTRAINT "ck_<table>_
  * <column>" CHECK (...)}, one line of the expected {@code CREATE TABLE}) must appear verbatim in the
- * live table's SQL text; nothing is parsed, so other CHECK constraints (JSON validity) are not
+ * live table's SQL text, and so must the check of the names an enum column may hold, which has the
+ * same name and form; nothing is parsed, so other CHECK constraints (JSON validity) are not
  * compared.
  */
 public final class SchemaComparator {
@@ -54,6 +55,7 @@ public final class SchemaComparator {
       }
       compareColumns(table, live, differences);
       compareRanges(table, live, differences);
+      compareOtherChecks(table, live, differences);
       compareIndexes(table, live, differences);
       compareForeignKeys(table, live, differences);
       compareTriggers(table, live, differences);
@@ -88,10 +90,47 @@ public final class SchemaComparator {
     }
   }
 
+  /**
+   * The other named checks of the schema's columns (the names an enum column may hold, {@code
+   * CONSTRAINT "ck_<table>_<column>" CHECK ("c" IN (...))}): each must appear verbatim in the live
+   * table's SQL text. One of that name with another condition is reported as a different check, its
+   * absence as a missing one.
+   */
+  private static void compareOtherChecks(TableInfo table, LiveTable live, List<SchemaDifference> out) {
+    if (live.sql() == null) {
+      return;
+    }
+    for (ColumnInfo column : table.columns()) {
+      if (column.metric() != null && column.metric().bounded()) {
+        continue;
+      }
+      String name = table.rangeConstraintName(column.name());
+      String clause = rangeClause(table.createSql(), name);
+      if (clause == null || live.sql().contains(clause)) {
+        continue;
+      }
+      String liveClause = rangeClause(live.sql(), name);
+      if (liveClause == null) {
+        out.add(difference(table, Kind.MISSING_CHECK, name, condition(clause, name), null));
+      } else {
+        out.add(difference(table, Kind.CHECK_DEFINITION, name, condition(clause, name), condition(liveClause, name)));
+      }
+    }
+  }
+
+  /** The text of a check clause after its name: {@code CHECK (...)}. */
+  private static String condition(String clause, String name) {
+    return clause.substring(("CONSTRAINT \"" + name + "\" ").length());
+  }
+
   /** The line of {@code table}'s CREATE TABLE that declares the range of {@code column}, or null. */
   private static String rangeClause(TableInfo table, String column) {
-    String sql = table.createSql();
-    int start = sql.indexOf("CONSTRAINT \"" + table.rangeConstraintName(column) + "\" CHECK (");
+    return rangeClause(table.createSql(), table.rangeConstraintName(column));
+  }
+
+  /** The line of {@code sql} that declares the check named {@code name}, or null. */
+  private static String rangeClause(String sql, String name) {
+    int start = sql.indexOf("CONSTRAINT \"" + name + "\" CHECK (");
     if (start < 0) {
       return null;
     }

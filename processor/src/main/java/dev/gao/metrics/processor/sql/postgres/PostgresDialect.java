@@ -5,6 +5,7 @@ import dev.gao.metrics.processor.migration.StepSql;
 import dev.gao.metrics.processor.model.IndexModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.model.ValueKind;
+import dev.gao.metrics.processor.sql.EnumChecks;
 import dev.gao.metrics.processor.sql.SqlDialect;
 import dev.gao.metrics.processor.sql.TriggerSql;
 import dev.gao.metrics.processor.structure.ColumnShape;
@@ -178,8 +179,8 @@ public final class PostgresDialect implements SqlDialect {
       }
     }
     for (ColumnShape column : table.columns()) {
-      if (column.ranged()) {
-        lines.add(rangeConstraint(table.name(), column));
+      if (column.valueChecked()) {
+        lines.add(valueConstraint(table.name(), column));
       }
     }
     return "CREATE TABLE " + quote(table.name()) + " (\n  " + String.join(",\n  ", lines) + "\n)";
@@ -262,6 +263,21 @@ public final class PostgresDialect implements SqlDialect {
       condition = value + " <= " + ColumnShape.boundText(column.max());
     }
     return "CONSTRAINT " + quote(Identifiers.rangeConstraint(table, column.name())) + " CHECK (" + condition + ")";
+  }
+
+  /**
+   * The named CHECK constraint that an enum column of table {@code table} holds one of its names,
+   * for example {@code CONSTRAINT "ck_t_c" CHECK ("c" IN ('done', 'failed'))}; NULL passes. (The
+   * catalog describes it as {@code = ANY (ARRAY[...])}, for the expected table as for the live one.)
+   */
+  String enumConstraint(String table, ColumnShape column) {
+    return "CONSTRAINT " + quote(Identifiers.rangeConstraint(table, column.name())) + " CHECK ("
+        + EnumChecks.condition(quote(column.name()), column) + ")";
+  }
+
+  /** The named CHECK constraint of a column with a range or enum names. */
+  String valueConstraint(String table, ColumnShape column) {
+    return column.ranged() ? rangeConstraint(table, column) : enumConstraint(table, column);
   }
 
   @Override

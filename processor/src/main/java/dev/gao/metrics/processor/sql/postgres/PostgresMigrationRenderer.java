@@ -5,6 +5,7 @@ import dev.gao.metrics.processor.migration.ChangeKind;
 import dev.gao.metrics.processor.migration.StepPlan;
 import dev.gao.metrics.processor.migration.StepSql;
 import dev.gao.metrics.processor.migration.TableStep;
+import dev.gao.metrics.processor.sql.EnumChecks;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.ForeignKeyShape;
 import dev.gao.metrics.processor.structure.Identifiers;
@@ -28,8 +29,9 @@ import java.util.Set;
  * <p>The statements run in phases, so that each finds what it needs: foreign keys that go (or that
  * a change below them forces out) are dropped first, then indexes that go, then tables are renamed;
  * each changed table is altered (columns renamed, constraints renamed after their table and column,
- * types converted, columns added, defaults and NOT NULL changed, the key rebuilt, ranges and
- * indexes created); then new tables are created, and foreign keys added last, when every table
+ * types converted, columns added, defaults and NOT NULL changed, the key rebuilt, range and enum
+ * checks and indexes created; a stored value a new enum check lacks fails the step first, naming
+ * it); then new tables are created, and foreign keys added last, when every table
  * they reference exists. Tables and columns the step drops are dropped by the final statements,
  * after the step's data migrations, which can still read them.
  *
@@ -41,11 +43,15 @@ import java.util.Set;
 final class PostgresMigrationRenderer {
   private final PostgresDialect dialect;
 
+  /** The version the step being rendered migrates to, named by its failure messages. */
+  private int targetVersion;
+
   PostgresMigrationRenderer(PostgresDialect dialect) {
     this.dialect = dialect;
   }
 
   StepSql render(StepPlan plan) {
+    targetVersion = plan.toVersion();
     Map<String, TableStep> byOldName = new HashMap<>();
     for (TableStep table : plan.tables()) {
       if (!table.added()) {
@@ -192,8 +198,11 @@ final class PostgresMigrationRenderer {
     }
     for (ColumnShape column : to.columns()) {
       Optional<ColumnShape> old = table.source(column.name()).flatMap(from::column);
-      if (column.ranged() && (old.isEmpty() || !keepsRange(old.get(), column))) {
-        statements.add(alter + "ADD " + dialect.rangeConstraint(to.name(), column));
+      if (column.valueChecked() && (old.isEmpty() || !keepsValueCheck(old.get(), column))) {
+        if (old.isPresent() && column.enumChecked() && !column.acceptsEveryNameOf(old.get())) {
+          statements.add(enumGuard(to.name(), column));
+        }
+        statements.add(alter + "ADD " + dialect.valueConstraint(to.name(), column));
       }
     }
     for (Change change : table.changes()) {
@@ -211,8 +220,8 @@ final class PostgresMigrationRenderer {
 
   /**
    * Constraints are named after their table and column: those the step keeps are renamed with them.
-   * The primary key goes when its columns change, and a range constraint when its range or its
-   * column's type does; both are added again below.
+   * The primary key goes when its columns change, and a range or enum check when its range, its
+   * names or its column's type do; both are added again below.
    */
   private void renameOrDropConstraints(
       TableStep table, Set<String> droppedKeys, boolean keyRecreated, String alter, List<String> statements) {
@@ -236,11 +245,11 @@ final class PostgresMigrationRenderer {
     }
     for (ColumnShape old : from.columns()) {
       Optional<ColumnShape> now = newName(table, old.name()).flatMap(to::column);
-      if (!old.ranged() || now.isEmpty()) {
+      if (!old.valueChecked() || now.isEmpty()) {
         continue;
       }
       String oldName = Identifiers.rangeConstraint(from.name(), old.name());
-      if (keepsRange(old, now.get())) {
+      if (keepsValueCheck(old, now.get())) {
         rename(alter, oldName, Identifiers.rangeConstraint(to.name(), now.get().name()), statements);
       } else {
         statements.add(alter + "DROP CONSTRAINT " + dialect.quote(oldName));
@@ -254,9 +263,21 @@ final class PostgresMigrationRenderer {
     }
   }
 
-  /** Whether the range constraint of {@code old} stays as it is for {@code now}. */
-  private boolean keepsRange(ColumnShape old, ColumnShape now) {
-    return old.ranged() && now.ranged() && old.sameRange(now) && sameType(old, now);
+  /** Whether the range or enum check of {@code old} stays as it is for {@code now}. */
+  private boolean keepsValueCheck(ColumnShape old, ColumnShape now) {
+    return old.valueChecked() && now.valueChecked() && old.sameValueCheck(now) && sameType(old, now);
+  }
+
+  /**
+   * Fails the step at the first stored value of an enum column that its new check lacks, naming
+   * table, column and value; adding the constraint would fail too, naming only the constraint.
+   */
+  private String enumGuard(String table, ColumnShape column) {
+    String name = dialect.quote(column.name());
+    String message = EnumChecks.messageStart(table, column) + "%" + EnumChecks.messageEnd(column, targetVersion);
+    return "DO $guard$DECLARE v text; BEGIN SELECT " + name + " INTO v FROM " + dialect.quote(table) + " WHERE NOT ("
+        + EnumChecks.condition(name, column) + ") ORDER BY " + name + " LIMIT 1; IF FOUND THEN RAISE EXCEPTION "
+        + EnumChecks.literal(message) + ", quote_literal(v) USING ERRCODE = 'check_violation'; END IF; END$guard$";
   }
 
   /**

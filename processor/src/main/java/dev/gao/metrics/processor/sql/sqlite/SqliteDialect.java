@@ -5,6 +5,7 @@ import dev.gao.metrics.processor.migration.StepSql;
 import dev.gao.metrics.processor.model.IndexModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.model.ValueKind;
+import dev.gao.metrics.processor.sql.EnumChecks;
 import dev.gao.metrics.processor.sql.SqlDialect;
 import dev.gao.metrics.processor.sql.TriggerSql;
 import dev.gao.metrics.processor.structure.ColumnShape;
@@ -107,7 +108,7 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   /**
-   * The {@code CREATE TABLE} statement of {@code table}, its range constraints named after table
+   * The {@code CREATE TABLE} statement of {@code table}, its range and enum checks named after table
    * {@code owner}: a rebuild creates the table under a temporary name that it renames afterwards.
    */
   String createTable(TableShape table, String owner) {
@@ -130,6 +131,20 @@ public final class SqliteDialect implements SqlDialect {
       condition = value + " <= " + number(column.max());
     }
     return "CONSTRAINT " + quote(Identifiers.rangeConstraint(owner, column.name())) + " CHECK (" + condition + ")";
+  }
+
+  /**
+   * The named CHECK constraint that an enum column holds one of its names, for example {@code
+   * CONSTRAINT "ck_t_c" CHECK ("c" IN ('done', 'failed'))}; NULL passes.
+   */
+  public String enumCheck(String owner, ColumnShape column) {
+    return "CONSTRAINT " + quote(Identifiers.rangeConstraint(owner, column.name())) + " CHECK ("
+        + EnumChecks.condition(quote(column.name()), column) + ")";
+  }
+
+  /** The named CHECK constraint of a column with a range or enum names. */
+  String valueCheck(String owner, ColumnShape column) {
+    return column.ranged() ? rangeCheck(owner, column) : enumCheck(owner, column);
   }
 
   /**
@@ -159,8 +174,8 @@ public final class SqliteDialect implements SqlDialect {
       }
     }
     for (ColumnShape column : table.columns()) {
-      if (column.ranged()) {
-        lines.add(rangeCheck(owner, column));
+      if (column.valueChecked()) {
+        lines.add(valueCheck(owner, column));
       }
     }
     return lines;

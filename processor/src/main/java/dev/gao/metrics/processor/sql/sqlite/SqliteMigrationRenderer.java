@@ -5,6 +5,8 @@ import dev.gao.metrics.processor.migration.StepPlan;
 import dev.gao.metrics.processor.migration.StepSql;
 import dev.gao.metrics.processor.migration.TableStep;
 import dev.gao.metrics.processor.model.ValueKind;
+import dev.gao.metrics.processor.sql.EnumChecks;
+import dev.gao.metrics.processor.sql.TriggerSql;
 import dev.gao.metrics.processor.structure.ColumnShape;
 import dev.gao.metrics.processor.structure.IndexShape;
 import dev.gao.metrics.processor.structure.TableShape;
@@ -27,6 +29,7 @@ final class SqliteMigrationRenderer {
           ChangeKind.CHANGE_NULLABILITY,
           ChangeKind.CHANGE_DEFAULT,
           ChangeKind.CHANGE_RANGE,
+          ChangeKind.CHANGE_ENUM_NAMES,
           ChangeKind.CHANGE_JSON_CHECK,
           ChangeKind.CHANGE_PRIMARY_KEY,
           ChangeKind.REORDER_COLUMNS,
@@ -39,11 +42,15 @@ final class SqliteMigrationRenderer {
 
   private final SqliteDialect dialect;
 
+  /** The version the step being rendered migrates to, named by its failure messages. */
+  private int targetVersion;
+
   SqliteMigrationRenderer(SqliteDialect dialect) {
     this.dialect = dialect;
   }
 
   StepSql render(StepPlan plan) {
+    targetVersion = plan.toVersion();
     List<String> statements = new ArrayList<>();
     List<String> finalStatements = new ArrayList<>();
     boolean foreignKeysOff = false;
@@ -96,9 +103,9 @@ final class SqliteMigrationRenderer {
                 || (c.kind() == ChangeKind.ADD_FOREIGN_KEY && table.source(c.subject()).isPresent()))) {
       return true;
     }
-    if (hasRanges(table.from()) || hasRanges(table.to())) {
-      // Range constraints are named after table and column, and a ranged column cannot be added or
-      // dropped natively: any change other than an index statement rebuilds the table.
+    if (hasValueChecks(table.from()) || hasValueChecks(table.to())) {
+      // Range and enum checks are named after table and column, and a column with one cannot be
+      // added or dropped natively: any change other than an index statement rebuilds the table.
       return table.changes().stream().anyMatch(c -> !TRIGGER_OR_INDEX.contains(c.kind()));
     }
     TableShape to = table.to();
@@ -122,8 +129,8 @@ final class SqliteMigrationRenderer {
     return false;
   }
 
-  private static boolean hasRanges(TableShape table) {
-    return table.columns().stream().anyMatch(ColumnShape::ranged);
+  private static boolean hasValueChecks(TableShape table) {
+    return table.columns().stream().anyMatch(ColumnShape::valueChecked);
   }
 
   private boolean canAdd(TableShape table, ColumnShape column) {
@@ -203,14 +210,44 @@ final class SqliteMigrationRenderer {
       values.add(q(column.name()));
     }
     if (!names.isEmpty()) {
+      List<TriggerSql> guards = enumGuards(table, temporary);
+      guards.forEach(g -> statements.add(g.createSql()));
       statements.add(
           "INSERT INTO " + q(temporary) + " (" + String.join(", ", names) + ") SELECT " + String.join(", ", values)
               + " FROM " + q(to.name()));
+      guards.forEach(g -> statements.add("DROP TRIGGER temp." + q(g.name())));
     }
     statements.add("DROP TABLE " + q(to.name()));
     statements.add("ALTER TABLE " + q(temporary) + " RENAME TO " + q(to.name()));
     to.indexes().forEach(i -> statements.add(dialect.createIndex(to, i)));
     kept.forEach(c -> finalStatements.add("ALTER TABLE " + q(to.name()) + " DROP COLUMN " + q(c.name())));
+  }
+
+  /**
+   * Temporary triggers on the new table that stop the copy at the first row holding a name an enum
+   * check of the new version lacks, with a message naming table, column and value (the CHECK alone
+   * would name only its constraint). Only columns whose new names do not include every value the old
+   * column could hold get one. They live in the connection's temporary schema, never in the file,
+   * and are dropped right after the copy.
+   */
+  private List<TriggerSql> enumGuards(TableStep table, String temporary) {
+    List<TriggerSql> guards = new ArrayList<>();
+    for (ColumnShape column : table.to().columns()) {
+      var source = table.source(column.name()).flatMap(table.from()::column);
+      if (source.isEmpty() || !column.enumChecked() || column.acceptsEveryNameOf(source.get())) {
+        continue;
+      }
+      String name = "gao_guard_" + table.to().name() + "_" + column.name();
+      String value = "NEW." + q(column.name());
+      guards.add(
+          new TriggerSql(
+              name,
+              "CREATE TEMP TRIGGER " + q(name) + " BEFORE INSERT ON main." + q(temporary) + " WHEN NOT ("
+                  + EnumChecks.condition(value, column) + ") BEGIN SELECT RAISE(ABORT, "
+                  + EnumChecks.literal(EnumChecks.messageStart(table.to().name(), column)) + " || quote(" + value + ") || "
+                  + EnumChecks.literal(EnumChecks.messageEnd(column, targetVersion)) + "); END"));
+    }
+    return guards;
   }
 
   /** The expression that fills {@code column} from the old row, or {@code null} to leave the default. */

@@ -3,6 +3,7 @@ package dev.gao.metrics.processor.sql.postgres;
 import static dev.gao.metrics.processor.model.Models.autoKey;
 import static dev.gao.metrics.processor.model.Models.autoTable;
 import static dev.gao.metrics.processor.model.Models.column;
+import static dev.gao.metrics.processor.model.Models.enumColumn;
 import static dev.gao.metrics.processor.model.Models.json;
 import static dev.gao.metrics.processor.model.Models.key;
 import static dev.gao.metrics.processor.model.Models.table;
@@ -229,6 +230,47 @@ class PostgresDialectTest {
             + "  CONSTRAINT \"ck_quality_cost\" CHECK (\"cost\" BETWEEN -1.5 AND 100000000000000000000)\n"
             + ")",
         dialect.createTable(table));
+  }
+
+  /**
+   * Enum columns get a named check of their sorted constant names, which the server enforces: a
+   * name the enum lacks (or in another case) is refused, NULL passes the nullable column.
+   */
+  @Test
+  void enumColumnsAreNamedChecksOfTheirSortedNames() throws SQLException {
+    TableModel table =
+        table(
+            "jobs",
+            List.of(
+                key("id", 1),
+                enumColumn("status", "Status", true, "running", "done", "failed"),
+                enumColumn("priority", "Priority", false, "low", "high")));
+    String sql = dialect.createTable(table);
+    assertEquals(
+        "CREATE TABLE \"jobs\" (\n"
+            + "  \"id\" text NOT NULL PRIMARY KEY,\n"
+            + "  \"status\" text NOT NULL,\n"
+            + "  \"priority\" text,\n"
+            + "  CONSTRAINT \"ck_jobs_status\" CHECK (\"status\" IN ('done', 'failed', 'running')),\n"
+            + "  CONSTRAINT \"ck_jobs_priority\" CHECK (\"priority\" IN ('high', 'low'))\n"
+            + ")",
+        sql);
+    try (Connection connection = PostgresServer.connect(PostgresServer.newDatabase("enum_checks"));
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+      statement.execute("INSERT INTO jobs VALUES ('a', 'done', NULL), ('b', 'running', 'high')");
+      SQLException bogus =
+          assertThrows(SQLException.class, () -> statement.execute("INSERT INTO jobs VALUES ('c', 'bogus', 'low')"));
+      assertEquals("23514", bogus.getSQLState());
+      assertTrue(bogus.getMessage().contains("ck_jobs_status"), bogus.getMessage());
+      SQLException otherCase =
+          assertThrows(SQLException.class, () -> statement.execute("INSERT INTO jobs VALUES ('c', 'done', 'HIGH')"));
+      assertTrue(otherCase.getMessage().contains("ck_jobs_priority"), otherCase.getMessage());
+      try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM jobs")) {
+        rs.next();
+        assertEquals(2, rs.getInt(1));
+      }
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.gao.metrics.processor.sql.sqlite;
 import static dev.gao.metrics.processor.model.Models.autoKey;
 import static dev.gao.metrics.processor.model.Models.autoTable;
 import static dev.gao.metrics.processor.model.Models.column;
+import static dev.gao.metrics.processor.model.Models.enumColumn;
 import static dev.gao.metrics.processor.model.Models.json;
 import static dev.gao.metrics.processor.model.Models.key;
 import static dev.gao.metrics.processor.model.Models.table;
@@ -10,6 +11,8 @@ import static dev.gao.metrics.processor.model.Models.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.TypeName;
@@ -18,6 +21,10 @@ import dev.gao.metrics.processor.model.IndexModel;
 import dev.gao.metrics.processor.model.TableModel;
 import dev.gao.metrics.processor.model.ValueKind;
 import dev.gao.metrics.processor.structure.Shapes;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -156,6 +163,38 @@ class SqliteDialectTest {
     assertEquals(
         "CREATE INDEX \"idx\" ON \"runs\" (\"a\")",
         dialect.createIndex(table, new IndexModel("idx", List.of("a"), false, true)));
+  }
+
+  @Test
+  void enumColumnsAreCheckedAgainstTheirSortedNamesAndNullPasses() throws SQLException {
+    TableModel table =
+        table(
+            "jobs",
+            List.of(
+                key("id", 1),
+                enumColumn("status", "Status", true, "running", "done", "failed"),
+                enumColumn("priority", "Priority", false, "low", "high")));
+    String sql = dialect.createTable(table);
+    assertEquals(
+        "CREATE TABLE \"jobs\" (\n"
+            + "  \"id\" TEXT NOT NULL PRIMARY KEY,\n"
+            + "  \"status\" TEXT NOT NULL,\n"
+            + "  \"priority\" TEXT,\n"
+            + "  CONSTRAINT \"ck_jobs_status\" CHECK (\"status\" IN ('done', 'failed', 'running')),\n"
+            + "  CONSTRAINT \"ck_jobs_priority\" CHECK (\"priority\" IN ('high', 'low'))\n"
+            + ") STRICT",
+        sql);
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+      statement.execute("INSERT INTO jobs VALUES ('a', 'done', NULL), ('b', 'running', 'high')");
+      SQLException bogus =
+          assertThrows(SQLException.class, () -> statement.execute("INSERT INTO jobs VALUES ('c', 'bogus', 'low')"));
+      assertTrue(bogus.getMessage().contains("CHECK constraint failed: ck_jobs_status"), bogus.getMessage());
+      SQLException otherCase =
+          assertThrows(SQLException.class, () -> statement.execute("INSERT INTO jobs VALUES ('c', 'done', 'HIGH')"));
+      assertTrue(otherCase.getMessage().contains("ck_jobs_priority"), otherCase.getMessage());
+    }
   }
 
   @Test

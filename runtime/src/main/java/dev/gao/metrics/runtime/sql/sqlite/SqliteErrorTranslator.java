@@ -337,11 +337,11 @@ final class SqliteErrorTranslator {
   }
 
   /**
-   * The column whose range constraint {@code ck_<table>_<column>} is named {@code constraint}, or
-   * null.
+   * The column whose check {@code ck_<table>_<column>} (its range, or the names of its enum) is named
+   * {@code constraint}, or null.
    */
   private static String rangeColumn(TableInfo table, String constraint) {
-    for (ColumnInfo column : table.metrics()) {
+    for (ColumnInfo column : table.columns()) {
       if (table.rangeConstraintName(column.name()).equals(constraint)) {
         return column.name();
       }
