@@ -5,6 +5,8 @@ import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SqlValues;
 import dev.gao.metrics.runtime.sql.AnalyticsSql;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +51,9 @@ final class RunValues {
     for (int i = 0; i < metrics.size(); i++) {
       parts.add(select(i, metrics.get(i)));
     }
-    return "SELECT run, m, k, x FROM ("
-        + String.join(" UNION ALL ", parts)
-        + ") ORDER BY run, m, k";
+    // no ORDER BY: the rows are few, and they are put in order as they are read, by code point,
+    // whatever the database's collation
+    return String.join(" UNION ALL ", parts);
   }
 
   private String select(int index, MetricRef metric) {
@@ -98,24 +100,37 @@ final class RunValues {
    */
   Map<String, Map<MetricRef, Double>> read(String idsJson) {
     Map<String, Map<MetricRef, Double>> values = new LinkedHashMap<>();
-    statements.list(
-        sql,
-        statement -> {
-          ColumnRef<?> ids = new ColumnRef<>(model.runTable().name(), model.idColumn());
-          for (int i = 1; i <= (numbered ? 1 : metrics.size()); i++) {
-            sqlValues.setText(statement, i, idsJson, ids);
-          }
-        },
-        rs -> {
-          MetricRef metric = metrics.get(rs.getInt(2));
-          String key = rs.getString(3);
-          double x = rs.getDouble(4);
-          values
-              .computeIfAbsent(rs.getString(1), run -> new LinkedHashMap<>())
-              .put(key == null ? metric : metric.withKey(key), x);
-          return null;
-        });
+    List<Row> rows =
+        new ArrayList<>(
+            statements.list(
+                sql,
+                statement -> {
+                  ColumnRef<?> ids = new ColumnRef<>(model.runTable().name(), model.idColumn());
+                  for (int i = 1; i <= (numbered ? 1 : metrics.size()); i++) {
+                    sqlValues.setText(statement, i, idsJson, ids);
+                  }
+                },
+                rs -> new Row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getDouble(4))));
+    rows.sort(IN_ORDER);
+    for (Row row : rows) {
+      MetricRef metric = metrics.get(row.metric());
+      values
+          .computeIfAbsent(row.run(), run -> new LinkedHashMap<>())
+          .put(row.key() == null ? metric : metric.withKey(row.key()), row.value());
+    }
     return values;
+  }
+
+  /** One value: of a run, the metric at an index of {@link #metrics}, and a map's key. */
+  private record Row(String run, int metric, String key, double value) {}
+
+  /** Metrics in model order, then map keys by code point, as text sorts in SQL on every engine. */
+  private static final Comparator<Row> IN_ORDER =
+      Comparator.comparingInt(Row::metric)
+          .thenComparing(Row::key, Comparator.nullsFirst(RunValues::byCodePoint));
+
+  private static int byCodePoint(String left, String right) {
+    return Arrays.compare(left.codePoints().toArray(), right.codePoints().toArray());
   }
 
   /** The metrics as listed in the statement, maps without a key. */
