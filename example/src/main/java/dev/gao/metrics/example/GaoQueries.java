@@ -21,32 +21,19 @@ public interface GaoQueries {
    *
    * @return one summary per benchmark and version, ordered by both
    */
+  // One SQL for both engines: a count of a CASE, where a sum of a boolean would be SQLite's only.
   @Query(
-      value =
-          "SELECT r.benchmark_name, r.version, count(*) AS runs,"
-              + " sum(r.status = 'completed') AS completed,"
-              + " avg(p.total_time_seconds) AS mean_time_seconds,"
-              + " avg(p.token_usage_total) AS mean_tokens,"
-              + " avg(p.api_calls_cost) AS mean_cost_usd,"
-              + " avg(q.code_coverage_percentage) AS mean_coverage_percentage"
-              + " FROM benchmark_runs r"
-              + " JOIN performance_metrics p ON p.run_id = r.run_id"
-              + " JOIN quality_metrics q ON q.run_id = r.run_id"
-              + " GROUP BY r.benchmark_name, r.version"
-              + " ORDER BY r.benchmark_name, r.version",
-      // PostgreSQL sums no booleans: it counts the completed runs with a filter.
-      postgres =
-          "SELECT r.benchmark_name, r.version, count(*) AS runs,"
-              + " count(*) FILTER (WHERE r.status = 'completed') AS completed,"
-              + " avg(p.total_time_seconds) AS mean_time_seconds,"
-              + " avg(p.token_usage_total) AS mean_tokens,"
-              + " avg(p.api_calls_cost) AS mean_cost_usd,"
-              + " avg(q.code_coverage_percentage) AS mean_coverage_percentage"
-              + " FROM benchmark_runs r"
-              + " JOIN performance_metrics p ON p.run_id = r.run_id"
-              + " JOIN quality_metrics q ON q.run_id = r.run_id"
-              + " GROUP BY r.benchmark_name, r.version"
-              + " ORDER BY r.benchmark_name, r.version")
+      "SELECT r.benchmark_name, r.version, count(*) AS runs,"
+          + " count(CASE WHEN r.status = 'completed' THEN 1 END) AS completed,"
+          + " avg(p.total_time_seconds) AS mean_time_seconds,"
+          + " avg(p.token_usage_total) AS mean_tokens,"
+          + " avg(p.api_calls_cost) AS mean_cost_usd,"
+          + " avg(q.code_coverage_percentage) AS mean_coverage_percentage"
+          + " FROM benchmark_runs r"
+          + " JOIN performance_metrics p ON p.run_id = r.run_id"
+          + " JOIN quality_metrics q ON q.run_id = r.run_id"
+          + " GROUP BY r.benchmark_name, r.version"
+          + " ORDER BY r.benchmark_name, r.version")
   List<BenchmarkSummary> summaries();
 
   /**
