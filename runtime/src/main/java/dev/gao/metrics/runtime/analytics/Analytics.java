@@ -125,7 +125,7 @@ public final class Analytics {
 
   /** The statement {@link #runs} runs for {@code filter}. */
   BoundQuery runsQuery(RunFilter filter) {
-    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS, database.values());
+    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS, database.values(), engine);
     String direction = filter.isNewestFirst() ? " DESC" : " ASC";
     StringBuilder sql =
         new StringBuilder("SELECT ")
@@ -157,7 +157,7 @@ public final class Analytics {
    */
   public long count(RunFilter filter) {
     Objects.requireNonNull(filter, "filter");
-    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS, database.values());
+    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS, database.values(), engine);
     return statements.firstLong(
         "SELECT count(*) FROM "
             + Sql.quote(model.runTable().name())

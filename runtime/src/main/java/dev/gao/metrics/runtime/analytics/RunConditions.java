@@ -3,10 +3,12 @@ package dev.gao.metrics.runtime.analytics;
 import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.dao.ColumnRef;
 import dev.gao.metrics.runtime.dao.SqlValues;
+import dev.gao.metrics.runtime.sql.AnalyticsSql;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,17 +31,19 @@ final class RunConditions {
   }
 
   /** The conditions of {@code filter} on the run table aliased {@code alias}. */
-  static RunConditions of(RunModel model, RunFilter filter, String alias, SqlValues values) {
+  static RunConditions of(
+      RunModel model, RunFilter filter, String alias, SqlValues values, AnalyticsSql engine) {
     List<String> clauses = new ArrayList<>();
     List<Parameter> parameters = new ArrayList<>();
     for (Map.Entry<String, Set<String>> condition : filter.dimensions().entrySet()) {
       String column = model.dimension(condition.getKey());
       in(clauses, parameters, Sql.column(alias, column), new ColumnRef<>(model.runTable().name(), column),
-          condition.getValue(), values);
+          condition.getValue(), values, engine.textParameter(model.runTable().column(column).javaType()));
     }
     if (!filter.statuses().isEmpty()) {
       in(clauses, parameters, Sql.column(alias, statusColumn(model)),
-          new ColumnRef<>(model.runTable().name(), statusColumn(model)), filter.statuses(), values);
+          new ColumnRef<>(model.runTable().name(), statusColumn(model)), filter.statuses(), values,
+          engine.textParameter(model.runTable().column(statusColumn(model)).javaType()));
     }
     if (filter.isWithoutFailed()) {
       String status = statusColumn(model);
@@ -95,11 +99,12 @@ final class RunConditions {
       String column,
       ColumnRef<?> ref,
       Set<String> texts,
-      SqlValues values) {
+      SqlValues values,
+      String parameter) {
     clauses.add(
         texts.size() == 1
-            ? column + " = ?"
-            : column + " IN (" + Sql.placeholders(texts.size()) + ")");
+            ? column + " = " + parameter
+            : column + " IN (" + String.join(", ", Collections.nCopies(texts.size(), parameter)) + ")");
     for (String value : texts) {
       parameters.add((statement, index) -> values.setText(statement, index, value, ref));
     }

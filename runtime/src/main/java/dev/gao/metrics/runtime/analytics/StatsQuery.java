@@ -99,7 +99,7 @@ final class StatsQuery {
       numbers.add("SELECT " + m + " AS m");
     }
     boolean paged = filter.limit() > 0 || filter.offset() > 0;
-    RunConditions conditions = RunConditions.of(model, filter, paged ? PAGE_ALIAS : RUN_ALIAS, sqlValues);
+    RunConditions conditions = RunConditions.of(model, filter, paged ? PAGE_ALIAS : RUN_ALIAS, sqlValues, engine);
     String where = paged ? page(conditions, filter) : conditions.where();
     String sql =
         // f is read twice (values and run counts): materialized, its runs are read once

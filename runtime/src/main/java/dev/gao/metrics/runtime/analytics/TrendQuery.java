@@ -34,7 +34,7 @@ final class TrendQuery {
   }
 
   BoundQuery query(MetricRef metric, RunFilter filter, Interval interval, int window) {
-    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS, runs.values());
+    RunConditions conditions = RunConditions.of(model, filter, RUN_ALIAS, runs.values(), engine);
     String time = Sql.column(RUN_ALIAS, model.timeColumn());
     String value = MetricSql.value(metric, model, RUN_ALIAS, engine);
     // run ids that are text sort by code point on every engine

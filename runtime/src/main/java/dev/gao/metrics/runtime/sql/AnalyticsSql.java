@@ -61,6 +61,16 @@ public interface AnalyticsSql {
   String toDouble(String expression);
 
   /**
+   * A parameter bound as text that compares with a column of the given Java type: SQLite compares
+   * text with the column's own affinity; PostgreSQL casts the text to the column's type, so that a
+   * filter on a number, a flag, a date or a UUID compares values (and uses an index), not text.
+   *
+   * @param javaType the qualified Java type of the column's values
+   * @return the parameter: {@code ?}, or {@code CAST(? AS type)}
+   */
+  String textParameter(String javaType);
+
+  /**
    * The condition that {@code column} is one of the ids in a JSON array bound as text at one
    * parameter.
    *

@@ -16,16 +16,32 @@ import java.util.Map;
 enum PostgresAnalyticsSql implements AnalyticsSql {
   INSTANCE;
 
-  /** The types an id column of these Java types has, where it is not {@code text}. */
-  private static final Map<String, String> ID_TYPES =
-      Map.of(
-          "long", "bigint",
-          "java.lang.Long", "bigint",
-          "int", "integer",
-          "java.lang.Integer", "integer",
-          "short", "smallint",
-          "java.lang.Short", "smallint",
-          "java.util.UUID", "uuid");
+  /**
+   * The types a column of these Java types has, where it is not {@code text}; a value of another
+   * type (a string, an enum) is compared as text.
+   */
+  private static final Map<String, String> TYPES =
+      Map.ofEntries(
+          Map.entry("long", "bigint"),
+          Map.entry("java.lang.Long", "bigint"),
+          Map.entry("int", "integer"),
+          Map.entry("java.lang.Integer", "integer"),
+          Map.entry("short", "smallint"),
+          Map.entry("java.lang.Short", "smallint"),
+          Map.entry("byte", "smallint"),
+          Map.entry("java.lang.Byte", "smallint"),
+          Map.entry("boolean", "boolean"),
+          Map.entry("java.lang.Boolean", "boolean"),
+          Map.entry("double", "double precision"),
+          Map.entry("java.lang.Double", "double precision"),
+          Map.entry("float", "real"),
+          Map.entry("java.lang.Float", "real"),
+          Map.entry("java.math.BigDecimal", "numeric"),
+          Map.entry("java.time.Instant", "timestamp with time zone"),
+          Map.entry("java.time.OffsetDateTime", "timestamp with time zone"),
+          Map.entry("java.time.LocalDateTime", "timestamp without time zone"),
+          Map.entry("java.time.LocalDate", "date"),
+          Map.entry("java.util.UUID", "uuid"));
 
   @Override
   public String jsonEntries(String jsonColumn, String alias) {
@@ -49,8 +65,14 @@ enum PostgresAnalyticsSql implements AnalyticsSql {
   }
 
   @Override
+  public String textParameter(String javaType) {
+    String type = TYPES.get(javaType);
+    return type == null ? "?" : "CAST(? AS " + type + ")";
+  }
+
+  @Override
   public String inJsonArray(String column, String javaType, String parameter) {
-    String type = ID_TYPES.getOrDefault(javaType, "text");
+    String type = TYPES.getOrDefault(javaType, "text");
     // an array computed once (an init plan), so that the planner looks each id up through the
     // column's index (= ANY), where a set-returning function in an IN would be joined by a scan
     return column

@@ -37,6 +37,11 @@ enum SqliteAnalyticsSql implements AnalyticsSql {
   }
 
   @Override
+  public String textParameter(String javaType) {
+    return "?";
+  }
+
+  @Override
   public String inJsonArray(String column, String javaType, String parameter) {
     return column + " IN (SELECT value FROM json_each(" + parameter + "))";
   }
