@@ -184,6 +184,14 @@ public final class MetricsDatabase implements AutoCloseable {
    * fails. Any exception rolls the work back; a checked one is wrapped in {@link
    * dev.gao.metrics.runtime.exception.TransactionException}, an unchecked one is rethrown as is.
    *
+   * <p>On PostgreSQL, a transaction the server aborts because it conflicted with another (a
+   * deadlock, 40P01, or a serialization failure, 40001) has been rolled back whole, so the work is
+   * run again from its start, up to {@value
+   * dev.gao.metrics.runtime.connection.TransactionManager#CONFLICT_ATTEMPTS} times in all, after a
+   * short random pause; only the last failure reaches the caller. The work should therefore do
+   * nothing outside the database that must not happen twice. A unit nested in another is retried
+   * with the outer one, never alone.
+   *
    * @param work the work
    * @param <R> the result type
    * @return the work's result

@@ -43,6 +43,9 @@ public final class TransactionManager implements AutoCloseable {
   private final String location;
   private final StatementCache statements;
   private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+
+  /** How often a write unit the server aborts for a conflict runs at most, the first time included. */
+  public static final int CONFLICT_ATTEMPTS = 5;
   private volatile boolean closed;
   private volatile StatementListener listener;
 
@@ -412,7 +415,43 @@ public final class TransactionManager implements AutoCloseable {
     return topLevel(readOnly, false, false, work, checked);
   }
 
+  /**
+   * Runs a unit in a transaction of its own. A write unit the server aborted because it conflicted
+   * with another transaction ({@link Dialect#abortedByConflict}: PostgreSQL's deadlocks and
+   * serialization failures) was rolled back whole, so it is run again from its start, up to {@value
+   * #CONFLICT_ATTEMPTS} times in all, after a short random pause that grows with each attempt; the
+   * last failure reaches the caller.
+   */
   private <R> R topLevel(
+      boolean readOnly,
+      boolean foreignKeysOff,
+      boolean withoutSavepoints,
+      Work<R> work,
+      Function<Exception, RuntimeException> checked) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return runOnce(readOnly, foreignKeysOff, withoutSavepoints, work, checked);
+      } catch (MetricsException e) {
+        if (readOnly || attempt >= CONFLICT_ATTEMPTS || !dialect.abortedByConflict(e)) {
+          throw e;
+        }
+        pauseBeforeAttempt(attempt, e);
+      }
+    }
+  }
+
+  /** Sleeps up to 10 ms times 2 to the attempt (at most 320 ms) before the next attempt. */
+  private static void pauseBeforeAttempt(int attempt, MetricsException conflict) {
+    long bound = 10L << Math.min(attempt, 5);
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, bound + 1));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw conflict;
+    }
+  }
+
+  private <R> R runOnce(
       boolean readOnly,
       boolean foreignKeysOff,
       boolean withoutSavepoints,

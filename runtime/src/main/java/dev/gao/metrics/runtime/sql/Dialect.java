@@ -402,4 +402,16 @@ public interface Dialect {
    * @return the constraint's name, or empty if the statement failed for another reason
    */
   Optional<String> failedCheckConstraint(SQLException failure);
+
+  /**
+   * Whether a unit of work failed because the server aborted its transaction for a conflict with
+   * another one, so that running the whole unit again from its start may succeed: PostgreSQL's
+   * serialization failures (40001) and deadlocks (40P01). SQLite waits for its lock instead.
+   *
+   * @param failure what the unit threw
+   * @return whether the unit may be run again
+   */
+  default boolean abortedByConflict(Throwable failure) {
+    return false;
+  }
 }

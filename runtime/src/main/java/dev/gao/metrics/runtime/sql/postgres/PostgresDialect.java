@@ -147,6 +147,17 @@ public final class PostgresDialect implements Dialect {
 
   /** pgjdbc numbers the {@code ?} of a statement itself, in order, and knows no {@code ?3}. */
   @Override
+  public boolean abortedByConflict(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql
+          && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   public AnalyticsSql analyticsSql() {
     return PostgresAnalyticsSql.INSTANCE;
   }
