@@ -1,8 +1,5 @@
 package dev.gao.metrics.example.reliability;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.gao.metrics.example.BenchmarkStore;
 import dev.gao.metrics.example.CompleteRun;
 import dev.gao.metrics.example.DemoRuns;
@@ -14,6 +11,8 @@ import dev.gao.metrics.runtime.analytics.Analytics;
 import dev.gao.metrics.runtime.analytics.Interval;
 import dev.gao.metrics.runtime.analytics.RunFilter;
 import dev.gao.metrics.runtime.dao.SortOrder;
+import dev.gao.metrics.runtime.schema.Engine;
+import dev.gao.metrics.runtime.sql.postgres.PostgresServer;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,41 +28,55 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two writer processes of four threads each record complete runs into one file for a while, as
+ * Writer processes of four threads each record complete runs into one database for a while, as
  * GAO-Dev's collectors in several processes would, while reader threads of this process list runs
- * and compute statistics and trends. No caller may see a failure (busy, locked or any other), and
- * every run a writer reported must be stored whole.
+ * and compute statistics and trends: two processes on a SQLite file, four on a PostgreSQL database
+ * that a team's CI machines share. No caller may see a failure (busy, locked, a conflict or any
+ * other), and every run a writer reported must be stored whole.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class ContentionTest {
   private static final long SEED = Long.getLong("gao.reliability.seed", 20_261_126L);
   // Raise these to stress harder by hand; the build runs the defaults.
-  private static final int PROCESSES = Integer.getInteger("gao.contention.processes", 2);
+  private static final int SQLITE_PROCESSES = Integer.getInteger("gao.contention.processes", 2);
+  private static final int POSTGRES_PROCESSES = 4;
   private static final int THREADS = 4;
   private static final int READERS = 2;
   private static final Duration WRITING =
       Duration.ofSeconds(Long.getLong("gao.contention.seconds", 10));
   private static final String METRIC = "performance_metrics.total_time_seconds";
 
+  @Parameter Engine engine;
   @TempDir Path folder;
 
   @Test
   @Timeout(value = 180, unit = TimeUnit.SECONDS)
-  void twoProcessesOfFourWritersAndReadersLoseNoRunAndSeeNoError() throws Exception {
-    Path file = folder.resolve("metrics.db");
+  void writerProcessesAndReadersLoseNoRunAndSeeNoError() throws Exception {
+    int processes = engine == Engine.SQLITE ? SQLITE_PROCESSES : POSTGRES_PROCESSES;
+    String database =
+        engine == Engine.SQLITE
+            ? folder.resolve("metrics.db").toString()
+            : PostgresServer.newDatabase("contention");
     List<Process> children = new ArrayList<>();
     List<ChildOutput> outputs = new ArrayList<>();
     ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-    try (BenchmarkStore store = BenchmarkStore.open(file)) {
-      for (int p = 0; p < PROCESSES; p++) {
+    try (BenchmarkStore store = StoredRuns.open(database)) {
+      for (int p = 0; p < processes; p++) {
         String name = "writer-" + p;
         Process child =
             ChildJvm.start(
                 folder,
                 name,
                 ContentionWriter.class,
-                file.toString(),
+                database,
                 Long.toString(processSeed(p)),
                 Integer.toString(THREADS),
                 Long.toString(WRITING.toMillis()));
@@ -100,7 +113,7 @@ class ContentionTest {
 
         Map<String, CompleteRun> reported = new HashMap<>();
         List<Integer> perProcess = new ArrayList<>();
-        for (int p = 0; p < PROCESSES; p++) {
+        for (int p = 0; p < processes; p++) {
           assertEquals(
               0, children.get(p).exitValue(), "writer " + p + ": " + outputs.get(p).describe());
           Map<String, CompleteRun> runs = reportedRuns(p, lines.get(p), errors);
@@ -109,9 +122,10 @@ class ContentionTest {
         }
         String context = "seed " + SEED;
         System.out.printf(
-            "contention: %d processes x %d threads wrote %d runs %s in %.1f s = %.0f runs/s;"
+            "contention on %s: %d processes x %d threads wrote %d runs %s in %.1f s = %.0f runs/s;"
                 + " %d reader threads did %d reads = %.0f reads/s; %d errors reached callers%n",
-            PROCESSES,
+            engine,
+            processes,
             THREADS,
             reported.size(),
             perProcess,
@@ -126,11 +140,11 @@ class ContentionTest {
             errors.stream().limit(10).toList(),
             errors.size() + " failures reached callers (the first 10 shown), " + context);
 
-        assertEquals(reported.size(), StoredRuns.assertIntact(file, context), "no lost run");
+        assertEquals(reported.size(), StoredRuns.assertIntact(database, context), "no lost run");
         for (CompleteRun run : reported.values()) {
           StoredRuns.assertWhole(store, run, context);
         }
-        assertTrue(reported.size() > PROCESSES * THREADS, "every writer recorded runs");
+        assertTrue(reported.size() > processes * THREADS, "every writer recorded runs");
         assertTrue(reads.get() > READERS, "the readers read");
       } finally {
         for (Process child : children) {

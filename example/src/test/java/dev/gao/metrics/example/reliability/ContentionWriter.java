@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is printed as {@code ERROR <thread> <exception>: <message>}; the last line is {@code DONE <runs>
  * <errors>}.
  *
- * <p>Arguments: the database file, the seed, the number of threads and the milliseconds to write.
+ * <p>Arguments: the database (a file, or a PostgreSQL JDBC URL for user {@code postgres}), the seed, the number of threads and the milliseconds to write.
  */
 public final class ContentionWriter {
   private static final int BATCH = 3;
@@ -32,14 +31,14 @@ public final class ContentionWriter {
   }
 
   public static void main(String[] args) throws Exception {
-    Path file = Path.of(args[0]);
+    String database = args[0];
     long seed = Long.parseLong(args[1]);
     int threads = Integer.parseInt(args[2]);
     long writeMillis = Long.parseLong(args[3]);
     PrintStream out = System.out;
     AtomicInteger written = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
-    try (BenchmarkStore store = BenchmarkStore.open(file)) {
+    try (BenchmarkStore store = StoredRuns.open(database)) {
       out.println("READY");
       awaitGo();
       long deadline = System.nanoTime() + writeMillis * 1_000_000;
