@@ -431,7 +431,7 @@ public final class Analytics {
     for (RunRow row :
         statements.list(
             selectByRun(model.runTable(), model.idColumn(), "", engine),
-            statement -> database.values().setText(statement, 1, ids, new ColumnRef<>(model.runTable().name(), model.idColumn())),
+            idsBinder(ids),
             this::runRow)) {
       rows.put(text(row.id()), row);
     }
@@ -471,7 +471,7 @@ public final class Analytics {
     List<Map<String, Object>> rows =
         statements.list(
             selectByRun(child, runColumn, " ORDER BY " + order, engine),
-            statement -> database.values().setText(statement, 1, ids, new ColumnRef<>(model.runTable().name(), model.idColumn())),
+            idsBinder(ids),
             decoder::read);
     for (Map<String, Object> row : rows) {
       Map<String, List<Map<String, Object>>> run = children.get(String.valueOf(row.get(runColumn)));
@@ -492,6 +492,12 @@ public final class Analytics {
         + engine.inJsonArray(
             Sql.column(RUN_ALIAS, runColumn), table.column(runColumn).javaType(), "?")
         + order;
+  }
+
+  /** Binds the run ids of {@link #idsJson} at a statement's one parameter. */
+  StatementBinder idsBinder(String ids) {
+    ColumnRef<?> column = new ColumnRef<>(model.runTable().name(), model.idColumn());
+    return statement -> database.values().setText(statement, 1, ids, column);
   }
 
   /** The run ids as a JSON array, for {@link AnalyticsSql#inJsonArray}. */

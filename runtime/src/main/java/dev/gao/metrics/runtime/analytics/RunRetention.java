@@ -3,7 +3,6 @@ package dev.gao.metrics.runtime.analytics;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.connection.StatementBinder;
 import dev.gao.metrics.runtime.connection.StatementRunner;
-import dev.gao.metrics.runtime.dao.ColumnRef;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +107,7 @@ public final class RunRetention {
 
   private Map<String, Long> deleteRuns(String ids) {
     Map<String, Long> counts = emptyCounts();
-    StatementBinder binder = statement -> database.values().setText(statement, 1, ids, new ColumnRef<>(model.runTable().name(), model.idColumn()));
+    StatementBinder binder = analytics.idsBinder(ids);
     for (Map.Entry<String, dev.gao.metrics.runtime.schema.ForeignKeyInfo> child :
         model.childTables().entrySet()) {
       counts.put(

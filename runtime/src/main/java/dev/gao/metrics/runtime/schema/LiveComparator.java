@@ -83,13 +83,14 @@ public final class LiveComparator {
     for (ColumnInfo column : table.metrics()) {
       rangeColumns.put(table.rangeConstraintName(column.name()), column.name());
     }
+    List<SchemaDifference> differences = compare(expected, live);
     List<String> retyped =
-        compare(expected, live).stream()
+        differences.stream()
             .filter(difference -> difference.kind() == Kind.COLUMN_TYPE)
             .map(SchemaDifference::subject)
             .toList();
     List<SchemaDifference> out = new ArrayList<>();
-    for (SchemaDifference difference : compare(expected, live)) {
+    for (SchemaDifference difference : differences) {
       String column = rangeColumns.get(difference.subject());
       boolean rangeCheck =
           column != null
