@@ -5,25 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
-import dev.gao.metrics.runtime.fixture.Databases;
 import dev.gao.metrics.runtime.fixture.Metric;
 import dev.gao.metrics.runtime.fixture.MetricDao;
+import dev.gao.metrics.runtime.fixture.PooledSettings;
 import dev.gao.metrics.runtime.fixture.Run;
 import dev.gao.metrics.runtime.fixture.RunDao;
 import dev.gao.metrics.runtime.fixture.Target;
 import dev.gao.metrics.runtime.fixture.TestSchema;
 import dev.gao.metrics.runtime.schema.Engine;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -116,43 +108,17 @@ class ConnectionLifecycleTest {
   void everyPooledConnectionIsPreparedForItsEngine() throws Exception {
     int poolSize = 4;
     try (MetricsDatabase db = target.builder(TestSchema.SCHEMA).poolSize(poolSize).open()) {
-      CyclicBarrier allBorrowed = new CyclicBarrier(poolSize);
-      ExecutorService threads = Executors.newFixedThreadPool(poolSize);
-      try {
-        List<Future<List<String>>> results = new ArrayList<>();
-        Map<Connection, Boolean> physical = new IdentityHashMap<>();
-        for (int i = 0; i < poolSize; i++) {
-          results.add(
-              threads.submit(
-                  () ->
-                      db.read(
-                          tx -> {
-                            // All connections are borrowed at once, so each is a different one.
-                            allBorrowed.await(10, TimeUnit.SECONDS);
-                            synchronized (physical) {
-                              physical.put(tx.connection().unwrap(Connection.class), true);
-                            }
-                            return target.sqlite()
-                                ? List.of(
-                                    setting(tx.connection(), "PRAGMA foreign_keys"),
-                                    setting(tx.connection(), "PRAGMA journal_mode"),
-                                    setting(tx.connection(), "PRAGMA query_only"))
-                                : List.of(
-                                    setting(tx.connection(), "SHOW TimeZone"),
-                                    setting(tx.connection(), "SHOW transaction_isolation"),
-                                    setting(tx.connection(), "SHOW transaction_read_only"));
-                          })));
-        }
-        for (Future<List<String>> result : results) {
-          assertEquals(
+      List<List<String>> settings =
+          PooledSettings.ofEachConnection(
+              db,
+              poolSize,
               target.sqlite()
-                  ? List.of("1", "wal", "0")
-                  : List.of("UTC", "repeatable read", "on"),
-              result.get(10, TimeUnit.SECONDS));
-        }
-        assertEquals(poolSize, physical.size());
-      } finally {
-        threads.shutdownNow();
+                  ? List.of("PRAGMA foreign_keys", "PRAGMA journal_mode", "PRAGMA query_only")
+                  : List.of("SHOW TimeZone", "SHOW transaction_isolation", "SHOW transaction_read_only"));
+      for (List<String> connection : settings) {
+        assertEquals(
+            target.sqlite() ? List.of("1", "wal", "0") : List.of("UTC", "repeatable read", "on"),
+            connection);
       }
     }
   }
@@ -185,9 +151,5 @@ class ConnectionLifecycleTest {
       assertEquals(1, metrics.count());
       assertEquals(List.of(), metrics.findByRunId("r1"));
     }
-  }
-
-  private static String setting(Connection connection, String sql) throws Exception {
-    return Databases.query(connection, sql).get(0).get(0);
   }
 }

@@ -6,21 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.exception.MetricsException;
-import dev.gao.metrics.runtime.fixture.Databases;
+import dev.gao.metrics.runtime.fixture.PooledSettings;
 import dev.gao.metrics.runtime.fixture.TestSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
@@ -43,38 +35,19 @@ class SqliteConnectionTest {
             .file(temp.resolve("m.db"))
             .poolSize(poolSize)
             .open()) {
-      CyclicBarrier allBorrowed = new CyclicBarrier(poolSize);
-      ExecutorService threads = Executors.newFixedThreadPool(poolSize);
-      try {
-        List<Future<List<String>>> results = new ArrayList<>();
-        Map<Connection, Boolean> physical = new IdentityHashMap<>();
-        for (int i = 0; i < poolSize; i++) {
-          results.add(
-              threads.submit(
-                  () ->
-                      db.read(
-                          tx -> {
-                            // All connections are borrowed at once, so each is a different one.
-                            allBorrowed.await(10, TimeUnit.SECONDS);
-                            synchronized (physical) {
-                              physical.put(tx.connection().unwrap(Connection.class), true);
-                            }
-                            return List.of(
-                                pragma(tx.connection(), "foreign_keys"),
-                                pragma(tx.connection(), "journal_mode"),
-                                pragma(tx.connection(), "synchronous"),
-                                pragma(tx.connection(), "busy_timeout"),
-                                pragma(tx.connection(), "cache_size"),
-                                pragma(tx.connection(), "temp_store"));
-                          })));
-        }
-        for (Future<List<String>> result : results) {
-          assertEquals(
-              List.of("1", "wal", "1", "10000", "-65536", "2"), result.get(10, TimeUnit.SECONDS));
-        }
-        assertEquals(poolSize, physical.size());
-      } finally {
-        threads.shutdownNow();
+      List<List<String>> settings =
+          PooledSettings.ofEachConnection(
+              db,
+              poolSize,
+              List.of(
+                  "PRAGMA foreign_keys",
+                  "PRAGMA journal_mode",
+                  "PRAGMA synchronous",
+                  "PRAGMA busy_timeout",
+                  "PRAGMA cache_size",
+                  "PRAGMA temp_store"));
+      for (List<String> connection : settings) {
+        assertEquals(List.of("1", "wal", "1", "10000", "-65536", "2"), connection);
       }
     }
   }
@@ -101,9 +74,5 @@ class SqliteConnectionTest {
             MetricsException.class,
             () -> MetricsDatabase.builder(TestSchema.SCHEMA).dataSource(inTransaction).open());
     assertTrue(e.getMessage().contains("foreign keys are not enforced"), e.getMessage());
-  }
-
-  private static String pragma(Connection connection, String name) throws Exception {
-    return Databases.query(connection, "PRAGMA " + name).get(0).get(0);
   }
 }
