@@ -26,8 +26,12 @@ final class Sql {
    * ({@link AnalyticsSql#sortedText}), other values as they are.
    */
   static String sortKey(AnalyticsSql engine, String alias, ColumnInfo column) {
-    String qualified = column(alias, column.name());
-    return isText(column) ? engine.sortedText(qualified) : qualified;
+    return sorted(engine, column(alias, column.name()), column);
+  }
+
+  /** An expression holding the values of {@code column}, as it sorts in an {@code ORDER BY}. */
+  static String sorted(AnalyticsSql engine, String expression, ColumnInfo column) {
+    return isText(column) ? engine.sortedText(expression) : expression;
   }
 
   /** Whether a column holds text on every engine: strings and enums. */

@@ -73,8 +73,7 @@ final class StatsQuery {
       for (int i = 0; i < groupBy.size(); i++) {
         keys.add("g" + i);
         keySelect.add(Sql.column(RUN_ALIAS, groupBy.get(i)) + " AS g" + i);
-        boolean text = Sql.isText(model.runTable().column(groupBy.get(i)));
-        groupOrder.add(text ? engine.sortedText("g.g" + i) : "g.g" + i);
+        groupOrder.add(Sql.sorted(engine, "g.g" + i, model.runTable().column(groupBy.get(i))));
       }
     }
     String partition = String.join(", ", keys);

@@ -38,7 +38,7 @@ final class TrendQuery {
     String time = Sql.column(RUN_ALIAS, model.timeColumn());
     String value = MetricSql.value(metric, model, RUN_ALIAS, engine);
     // run ids that are text sort by code point on every engine
-    String id = Sql.isText(model.runTable().column(model.idColumn())) ? engine.sortedText("id") : "id";
+    String id = Sql.sorted(engine, "id", model.runTable().column(model.idColumn()));
     String frame =
         " WINDOW win AS (ORDER BY t, " + id + " ROWS BETWEEN " + (window - 1) + " PRECEDING AND CURRENT ROW)";
     boolean perRun = interval == Interval.RUN;
