@@ -391,9 +391,11 @@ public final class MetricsDatabase implements AutoCloseable {
   }
 
   /**
-   * Gives the space of deleted rows back to the file system: rewrites the database without its
-   * free pages ({@code VACUUM}) and truncates the write-ahead log. Holds this process's write lock
-   * meanwhile; needs free disk space of about the database's size.
+   * Gives the space of deleted rows back to the file system. On SQLite it rewrites the file without
+   * its free pages ({@code VACUUM}) and truncates the write-ahead log, holding this process's write
+   * lock meanwhile. On PostgreSQL it runs {@code VACUUM FULL}, which rewrites one table at a time;
+   * other clients' statements on the table being rewritten wait for it (they do not fail). Both need
+   * free disk space of about the database's size.
    *
    * @return the size of the database before and after
    * @throws IllegalStateException inside a unit of work, or after {@link #close()}

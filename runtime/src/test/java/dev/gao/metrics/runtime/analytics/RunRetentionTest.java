@@ -145,10 +145,10 @@ class RunRetentionTest {
         assertEquals(space.bytesAfter(), Files.size(file));
         assertEquals(0, Files.exists(Path.of(file + "-wal")) ? Files.size(Path.of(file + "-wal")) : 0);
       } else {
-        // plain VACUUM keeps the files and makes the deleted rows' space reusable; the database's
-        // size is what the server reports
+        // VACUUM FULL rewrites the tables without the deleted rows; the database's size is what
+        // the server reports, its catalogs included, so it does not shrink to a tenth
         assertTrue(space.bytesAfter() > 0, space.toString());
-        assertTrue(space.bytesAfter() <= space.bytesBefore(), space.toString());
+        assertTrue(space.bytesFreed() > 1_000_000, space.toString());
       }
     }
     try (Connection c = target.connect("space");
