@@ -74,11 +74,12 @@ public final class DemoRuns {
    * Creates a generator.
    *
    * @param seed the random seed; equal seeds give equal runs
-   * @param start the start time of the first run; later runs start later
+   * @param start the start time of the first run, kept to the microsecond (as both engines keep
+   *     time); later runs start later
    */
   public DemoRuns(long seed, Instant start) {
     this.random = new Random(seed);
-    this.clock = start;
+    this.clock = start.truncatedTo(ChronoUnit.MICROS);
   }
 
   /**

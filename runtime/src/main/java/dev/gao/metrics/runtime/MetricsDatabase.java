@@ -22,6 +22,7 @@ import dev.gao.metrics.runtime.sql.Dialect;
 import dev.gao.metrics.runtime.sql.postgres.PostgresConnections;
 import dev.gao.metrics.runtime.sql.postgres.PostgresDialect;
 import dev.gao.metrics.runtime.sql.postgres.PostgresOpenSteps;
+import dev.gao.metrics.runtime.sql.postgres.ServerDryRun;
 import dev.gao.metrics.runtime.sql.sqlite.DryRun;
 import dev.gao.metrics.runtime.sql.sqlite.SqliteConnections;
 import dev.gao.metrics.runtime.sql.sqlite.SqliteDialect;
@@ -366,7 +367,7 @@ public final class MetricsDatabase implements AutoCloseable {
    * @throws dev.gao.metrics.runtime.exception.SchemaVersionException if a step is missing
    */
   public static MigrationPlan plan(SchemaInfo schema, Path file, int targetVersion) {
-    return DryRun.plan(schema, file, targetVersion);
+    return builder(schema).file(file).targetVersion(targetVersion).plan();
   }
 
   /**
@@ -438,6 +439,25 @@ public final class MetricsDatabase implements AutoCloseable {
    */
   public Dialect dialect() {
     return dialect;
+  }
+
+  /**
+   * The engine behind this database and how much space the database takes there, as {@code
+   * status} shows it: {@code SQLite 3.50.3} and the file's bytes, or {@code PostgreSQL 17.2} and the
+   * database's.
+   *
+   * @return the engine's name, version and the database's size
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public EngineInfo engine() {
+    return transactions.query(
+        scope -> {
+          var metadata = scope.connection().getMetaData();
+          return new EngineInfo(
+              metadata.getDatabaseProductName(),
+              metadata.getDatabaseProductVersion(),
+              size(scope.connection()));
+        });
   }
 
   /**
@@ -647,6 +667,29 @@ public final class MetricsDatabase implements AutoCloseable {
     public Builder statementListener(StatementListener listener) {
       this.statementListener = Objects.requireNonNull(listener, "listener");
       return this;
+    }
+
+    /**
+     * What {@link #open()} would do to the file or server database, without doing it: the version
+     * it holds and the SQL of every step to the target version (see {@link #targetVersion}). A
+     * missing file is not created; nothing is written on a server.
+     *
+     * @return the plan
+     * @throws IllegalStateException for a {@link #dataSource}, which only opening can use
+     * @throws DatabaseOpenException if the database cannot be read, holds another schema or tables
+     *     created without gao-metrics that cannot be adopted
+     * @throws dev.gao.metrics.runtime.exception.SchemaVersionException if a step is missing
+     */
+    public MigrationPlan plan() {
+      int target = targetVersion == null ? schema.version() : targetVersion;
+      if (url != null) {
+        return ServerDryRun.plan(schema, url, user, password, target, busyTimeout);
+      }
+      if (dataSource != null) {
+        throw new IllegalStateException(
+            "plan() reads a database file or a server URL; a data source can only be opened");
+      }
+      return DryRun.plan(schema, file != null ? file : defaultFile(), target);
     }
 
     /**

@@ -2,15 +2,15 @@ package dev.gao.metrics.example.cli;
 
 import dev.gao.metrics.example.BenchmarkStore;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * What every command that works on one database file shares: the database file (the top command's
- * global {@code --db}, see {@link DatabaseOption}) and the streams.
+ * What every command that works on one database shares: the database, a file or a server (the top
+ * command's global {@code --db}, see {@link DatabaseOption}), and the streams.
  */
 abstract class DatabaseCommand implements Callable<Integer> {
   /** The environment variable that makes commands print every statement they run. */
@@ -19,9 +19,31 @@ abstract class DatabaseCommand implements Callable<Integer> {
   @ParentCommand GaoMetricsCli parent;
   @Spec CommandSpec spec;
 
-  /** The database file: {@code --db}, else {@code GAO_METRICS_DB}, else the default file. */
-  final Path file() {
-    return parent.database().resolve(parent.environment());
+  private DatabaseLocation location;
+
+  /**
+   * The database: {@code --db}, else {@code GAO_METRICS_DB}, else the default file; read once per
+   * command, warnings (a password file ignored) to standard error.
+   *
+   * @throws ParameterException naming what is wrong with a URL
+   */
+  final DatabaseLocation location() {
+    if (location == null) {
+      try {
+        location =
+            parent
+                .database()
+                .resolve(
+                    parent.environment(),
+                    warning -> {
+                      err().println("gao-metrics " + spec.name() + ": warning: " + warning);
+                      err().flush();
+                    });
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      }
+    }
+    return location;
   }
 
   /**
@@ -32,11 +54,11 @@ abstract class DatabaseCommand implements Callable<Integer> {
   final BenchmarkStore openCurrent() {
     String trace = parent.environment().get(TRACE_VARIABLE);
     if (trace == null || trace.isEmpty()) {
-      return Databases.openCurrent(file(), null);
+      return Databases.openCurrent(location(), null);
     }
     PrintWriter err = err();
     return Databases.openCurrent(
-        file(),
+        location(),
         (sql, nanos) -> {
           err.printf(java.util.Locale.ROOT, "sql %.3f ms: %s%n", nanos / 1e6, sql);
           err.flush();

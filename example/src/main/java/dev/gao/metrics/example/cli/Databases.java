@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** How the read-only commands open a database: never creating, adopting or migrating it. */
+/** How the commands that read open a database, file or server: never creating, adopting or migrating it. */
 final class Databases {
   private Databases() {}
 
@@ -34,25 +34,43 @@ final class Databases {
   }
 
   /**
-   * What opening the file with this build would do, without doing it.
+   * What opening the database with this build would do, without doing it.
    *
-   * @param file an existing database file
+   * @param location an existing database file, or a server database
    * @return the plan to the code's version
    */
-  static MigrationPlan plan(Path file) {
-    requireExisting(file);
-    return MetricsDatabase.plan(GaoMetricsSchema.SCHEMA, file, GaoMetricsSchema.VERSION);
+  static MigrationPlan plan(DatabaseLocation location) {
+    return plan(location, GaoMetricsSchema.VERSION);
   }
 
   /**
-   * Fails with a one-line message when the existing file holds no schema yet (an empty file, or a
-   * SQLite file without tables): a command that only reads has nothing to read there.
+   * What opening the database at a version would do, without doing it.
    *
-   * @param plan the file's plan
+   * @param location an existing database file, or a server database
+   * @param version the version to reach
+   * @return the plan
    */
-  static void requireSchema(MigrationPlan plan) {
+  static MigrationPlan plan(DatabaseLocation location, int version) {
+    location.file().ifPresent(Databases::requireExisting);
+    return location.builder(GaoMetricsSchema.SCHEMA).targetVersion(version).plan();
+  }
+
+  /**
+   * Fails with a one-line message when the existing database holds no schema yet (an empty file, a
+   * SQLite file without tables, an empty database on a server): a command that only reads has
+   * nothing to read there.
+   *
+   * @param location the database
+   * @param plan its plan
+   */
+  static void requireSchema(DatabaseLocation location, MigrationPlan plan) {
     if (plan.createsSchema()) {
-      Path file = Path.of(plan.location());
+      if (location.file().isEmpty()) {
+        throw new IllegalStateException(
+            location + " holds no metrics database yet (it has no tables); create one there with"
+                + " 'gao-metrics init --db " + location + "'");
+      }
+      Path file = location.file().get();
       String what = sizeOf(file) == 0 ? "it is an empty file" : "it is a SQLite file without tables";
       throw new IllegalStateException(
           file + " holds no metrics database yet (" + what + "); create one there with 'gao-metrics init --db "
@@ -69,23 +87,24 @@ final class Databases {
   }
 
   /**
-   * Opens the file at the version it holds, so that nothing is migrated.
+   * Opens the database at the version it holds, so that nothing is migrated.
    *
-   * @param plan the file's plan
+   * @param location the database
+   * @param plan its plan
    * @return the open database
-   * @throws IllegalStateException if the file holds no schema, or was created without gao-metrics
+   * @throws IllegalStateException if it holds no schema, or was created without gao-metrics
    *     (opening would adopt it)
    */
-  static MetricsDatabase openAsStored(MigrationPlan plan) {
-    requireSchema(plan);
+  static MetricsDatabase openAsStored(DatabaseLocation location, MigrationPlan plan) {
+    requireSchema(location, plan);
     if (plan.adoptedVersion() > 0) {
       throw new IllegalStateException(
-          plan.location() + " was created without gao-metrics (its tables match version "
+          location + " was created without gao-metrics (its tables match version "
               + plan.adoptedVersion() + "); adopt and migrate it with 'gao-metrics migrate --db "
-              + plan.location() + "'");
+              + location + "'");
     }
-    return MetricsDatabase.builder(GaoMetricsSchema.SCHEMA)
-        .file(Path.of(plan.location()))
+    return location
+        .builder(GaoMetricsSchema.SCHEMA)
         .targetVersion(plan.storedVersion())
         .stampValidation(false)
         .open();
@@ -95,25 +114,25 @@ final class Databases {
    * Opens an existing database that is at this build's version, for the commands that read or
    * delete runs: never creating, adopting or migrating it.
    *
-   * @param file the database file
+   * @param location the database
    * @param listener told about every statement, or null
    * @return the store over it
-   * @throws IllegalStateException if there is no file, or it needs adopting or migrating first
+   * @throws IllegalStateException if there is no database, or it needs adopting or migrating first
    */
-  static BenchmarkStore openCurrent(Path file, StatementListener listener) {
-    MigrationPlan plan = plan(file);
-    requireSchema(plan);
+  static BenchmarkStore openCurrent(DatabaseLocation location, StatementListener listener) {
+    MigrationPlan plan = plan(location);
+    requireSchema(location, plan);
     if (plan.adoptedVersion() > 0 || plan.storedVersion() < GaoMetricsSchema.VERSION) {
       throw new IllegalStateException(
-          file + " is at an older schema (version " + plan.storedVersion() + ", this build reads version "
-              + GaoMetricsSchema.VERSION + "); migrate it first with 'gao-metrics migrate --db " + file + "'");
+          location + " is at an older schema (version " + plan.storedVersion() + ", this build reads version "
+              + GaoMetricsSchema.VERSION + "); migrate it first with 'gao-metrics migrate --db " + location + "'");
     }
     if (plan.storedVersion() > GaoMetricsSchema.VERSION) {
       throw new IllegalStateException(
-          file + " is at schema version " + plan.storedVersion() + ", newer than this build's version "
+          location + " is at schema version " + plan.storedVersion() + ", newer than this build's version "
               + GaoMetricsSchema.VERSION + "; use a newer gao-metrics");
     }
-    MetricsDatabase.Builder builder = MetricsDatabase.builder(GaoMetricsSchema.SCHEMA).file(file);
+    MetricsDatabase.Builder builder = location.builder(GaoMetricsSchema.SCHEMA);
     if (listener != null) {
       builder.statementListener(listener);
     }

@@ -4,7 +4,6 @@ import dev.gao.metrics.example.BenchmarkStore;
 import dev.gao.metrics.example.DemoRuns;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,60 +48,60 @@ final class DeleteCommand extends DatabaseCommand {
           demo ? "--demo deletes the demo runs; leave out the RUN_ID arguments, or --demo"
               : "give at least one RUN_ID, or --demo to delete the demo runs");
     }
-    Path file = file();
+    DatabaseLocation database = location();
     PrintWriter out = out();
     PrintWriter err = err();
     try (BenchmarkStore store = openCurrent()) {
-      return demo ? deleteDemo(store, file, out, err) : deleteNamed(store, file, out, err);
+      return demo ? deleteDemo(store, database, out, err) : deleteNamed(store, database, out, err);
     }
   }
 
-  private int deleteNamed(BenchmarkStore store, Path file, PrintWriter out, PrintWriter err) throws IOException {
+  private int deleteNamed(BenchmarkStore store, DatabaseLocation database, PrintWriter out, PrintWriter err) throws IOException {
     Set<String> ids = new LinkedHashSet<>(runIds);
     List<String> existing = new ArrayList<>();
     for (String id : ids) {
       if (store.runs().exists(id)) {
         existing.add(id);
       } else {
-        err.println("gao-metrics delete: no run " + Show.quoted(id) + " in " + file + "; nothing deleted for it");
+        err.println("gao-metrics delete: no run " + Show.quoted(id) + " in " + database + "; nothing deleted for it");
       }
     }
-    if (!existing.isEmpty() && !yes && parent.terminal().interactive() && !confirmed(err, existing, file)) {
+    if (!existing.isEmpty() && !yes && parent.terminal().interactive() && !confirmed(err, existing, database)) {
       out.println("nothing deleted");
       return 0;
     }
     Map<String, Integer> deleted = store.deleteAll(existing);
     int rows = deleted.values().stream().mapToInt(Integer::intValue).sum();
-    out.printf("deleted %d %s (%d rows) from %s%n", deleted.size(), deleted.size() == 1 ? "run" : "runs", rows, file);
+    out.printf("deleted %d %s (%d rows) from %s%n", deleted.size(), deleted.size() == 1 ? "run" : "runs", rows, database);
     return deleted.size() == ids.size() ? 0 : GaoMetricsCli.EXIT_DATABASE_ERROR;
   }
 
-  private int deleteDemo(BenchmarkStore store, Path file, PrintWriter out, PrintWriter err) throws IOException {
+  private int deleteDemo(BenchmarkStore store, DatabaseLocation database, PrintWriter out, PrintWriter err) throws IOException {
     StoredDemoRuns.Counts counts = StoredDemoRuns.count(store);
     if (counts.demo() == 0) {
-      out.printf("no demo runs in %s (%d other %s); nothing deleted%n", file, counts.real(),
+      out.printf("no demo runs in %s (%d other %s); nothing deleted%n", database, counts.real(),
           counts.real() == 1 ? "run" : "runs");
       return 0;
     }
     if (!yes && parent.terminal().interactive()
         && !parent.terminal().confirmed(err, "delete " + plural(counts.demo(), "demo run") + " and all their metrics"
-            + " from " + file + ", keeping its " + plural(counts.real(), "other run") + "? [y/N] ")) {
+            + " from " + database + ", keeping its " + plural(counts.real(), "other run") + "? [y/N] ")) {
       out.println("nothing deleted");
       return 0;
     }
     StoredDemoRuns.Deleted deleted = StoredDemoRuns.delete(store);
-    out.printf("deleted %s (%d rows) from %s; %s kept%n", plural(deleted.runs(), "demo run"), deleted.rows(), file,
+    out.printf("deleted %s (%d rows) from %s; %s kept%n", plural(deleted.runs(), "demo run"), deleted.rows(), database,
         plural(deleted.kept(), "other run"));
     return 0;
   }
 
-  private boolean confirmed(PrintWriter err, List<String> existing, Path file) throws IOException {
+  private boolean confirmed(PrintWriter err, List<String> existing, DatabaseLocation database) throws IOException {
     String listed =
         existing.size() <= 5
             ? String.join(", ", existing.stream().map(Show::quoted).toList())
             : String.join(", ", existing.subList(0, 5).stream().map(Show::quoted).toList()) + ", ...";
     return parent.terminal().confirmed(err, "delete " + existing.size() + (existing.size() == 1 ? " run" : " runs")
-        + " (" + listed + ") and all their metrics from " + file + "? [y/N] ");
+        + " (" + listed + ") and all their metrics from " + database + "? [y/N] ");
   }
 
   private static String plural(long count, String noun) {

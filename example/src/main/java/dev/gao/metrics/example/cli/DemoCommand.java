@@ -5,10 +5,10 @@ import dev.gao.metrics.example.BenchmarkSummary;
 import dev.gao.metrics.example.CompleteRun;
 import dev.gao.metrics.example.DemoRuns;
 import dev.gao.metrics.example.GaoQueriesImpl;
+import dev.gao.metrics.example.model.GaoMetricsSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -58,43 +58,49 @@ final class DemoCommand extends DatabaseCommand {
     if (repeats < 1) {
       throw new ParameterException(spec.commandLine(), "invalid --repeats " + repeats + ": give 1 or more");
     }
-    Path file = file();
-    boolean existed = Files.exists(file);
-    if (existed) {
-      // The runtime's checks (the kind of file, who may read it, files others planted beside it,
-      // an interrupted write) before anything reads it.
-      Databases.plan(file);
+    DatabaseLocation database = location();
+    boolean existed;
+    if (database.file().isPresent()) {
+      existed = Files.exists(database.file().get());
+      if (existed) {
+        // The runtime's checks (the kind of file, who may read it, files others planted beside it,
+        // an interrupted write) before anything reads it.
+        Databases.plan(database);
+      }
+    } else {
+      // The runtime's checks of the server (its version, tables it did not create) first.
+      existed = !Databases.plan(database).createsSchema();
     }
     StoredDemoRuns.Counts before;
     try {
-      before = StoredDemoRuns.count(file);
+      before = StoredDemoRuns.count(database);
     } catch (SQLException e) {
       // Without the count the demo cannot know whether it would mix with real runs: it stops.
       throw new IllegalStateException(
-          "cannot count the runs of " + file + " (" + e.getMessage() + "); check the file with 'gao-metrics status --db "
-              + file + "', or give the demo a file of its own (--db demo.db)", e);
+          "cannot count the runs of " + database + " (" + e.getMessage() + "); check it with 'gao-metrics status --db "
+              + database + "', or give the demo a database of its own (--db demo.db)", e);
     }
     if (before.real() > 0 && !force) {
       throw new RefusedException(
-          file + " holds " + before.real() + (before.real() == 1 ? " run" : " runs")
+          database + " holds " + before.real() + (before.real() == 1 ? " run" : " runs")
               + " that 'gao-metrics demo' did not record, which demo runs would mix with; give the demo a file"
               + " of its own (--db demo.db), or pass --force to add them anyway (remove them later with"
-              + " 'gao-metrics delete --demo --db " + file + "')");
+              + " 'gao-metrics delete --demo --db " + database + "')");
     }
     long actualSeed = seed != null ? seed : System.nanoTime();
     Instant start = Instant.now().minusSeconds(86_400L * 7);
     List<CompleteRun> runs = new DemoRuns(actualSeed, start).matrix(repeats);
     PrintWriter out = out();
-    out.println("using " + file + " (" + describe(existed, before) + ")");
+    out.println("using " + database + " (" + describe(database, existed, before) + ")");
     out.flush();
-    try (BenchmarkStore store = BenchmarkStore.open(file)) {
+    try (BenchmarkStore store = new BenchmarkStore(database.builder(GaoMetricsSchema.SCHEMA).open())) {
       long began = System.nanoTime();
       for (CompleteRun run : runs) {
         store.record(run);
       }
       double millis = (System.nanoTime() - began) / 1e6;
       int rows = runs.stream().mapToInt(r -> 5 + r.tokenUsage().size()).sum();
-      out.printf("recorded %d runs (%d rows) into %s in %.0f ms%n", runs.size(), rows, file, millis);
+      out.printf("recorded %d runs (%d rows) into %s in %.0f ms%n", runs.size(), rows, database, millis);
 
       for (CompleteRun written : runs) {
         store
@@ -118,14 +124,14 @@ final class DemoCommand extends DatabaseCommand {
       }
       StoredDemoRuns.Counts after = StoredDemoRuns.count(store);
       out.printf("database now holds %,d runs (%,d of them demo runs); delete the demo runs with"
-          + " 'gao-metrics delete --demo --db %s'%n", after.runs(), after.demo(), file);
+          + " 'gao-metrics delete --demo --db %s'%n", after.runs(), after.demo(), database);
     }
     return 0;
   }
 
-  private static String describe(boolean existed, StoredDemoRuns.Counts before) {
+  private static String describe(DatabaseLocation database, boolean existed, StoredDemoRuns.Counts before) {
     if (!existed) {
-      return "a new file";
+      return database.isFile() ? "a new file" : "an empty database";
     }
     if (before.runs() == 0) {
       return "no runs yet";

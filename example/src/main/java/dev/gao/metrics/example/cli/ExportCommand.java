@@ -122,7 +122,7 @@ final class ExportCommand extends DatabaseCommand {
     List<String> ids = checkOptions();
     RunFilter filter =
         ids == null ? RunsCommand.paging(filters.apply(RunFilter.ALL, spec), limit, offset, oldestFirst, spec) : null;
-    Path file = file();
+    DatabaseLocation database = location();
     PrintWriter out = out();
     PrintWriter err = err();
     List<Path> targets = new ArrayList<>();
@@ -131,7 +131,7 @@ final class ExportCommand extends DatabaseCommand {
     } else if (split != null) {
       SplitCsv.FILES.forEach(f -> targets.add(split.resolve(f.name())));
     }
-    OutputFiles files = new OutputFiles(file, force, parent.terminal(), err);
+    OutputFiles files = new OutputFiles(database.file().orElse(null), force, parent.terminal(), err);
     List<Path> checked = List.of();
     if (!targets.isEmpty()) {
       Optional<List<Path>> accepted = files.check(targets);
@@ -155,10 +155,10 @@ final class ExportCommand extends DatabaseCommand {
       }
     }
     for (String id : exported.unknown()) {
-      err.println("gao-metrics export: no run " + Show.quoted(id) + " in " + file + "; not exported");
+      err.println("gao-metrics export: no run " + Show.quoted(id) + " in " + database + "; not exported");
     }
     if (exported.runs() == 0) {
-      err.println("gao-metrics export: " + nothingMatched(file, ids)
+      err.println("gao-metrics export: " + nothingMatched(database, ids)
           + (checked.isEmpty() ? "" : "; nothing written to " + (split != null ? split : checked.get(0))));
     }
     return exported.unknown().isEmpty() ? 0 : GaoMetricsCli.EXIT_DATABASE_ERROR;
@@ -197,12 +197,12 @@ final class ExportCommand extends DatabaseCommand {
     return List.copyOf(new LinkedHashSet<>(runIds));
   }
 
-  private String nothingMatched(Path file, List<String> ids) {
+  private String nothingMatched(DatabaseLocation database, List<String> ids) {
     if (ids != null) {
-      return "none of the runs named is in " + file;
+      return "none of the runs named is in " + database;
     }
     String described = filters.describe();
-    return described.isEmpty() ? "no runs in " + file : "no runs match " + described + " in " + file;
+    return described.isEmpty() ? "no runs in " + database : "no runs match " + described + " in " + database;
   }
 
   /**

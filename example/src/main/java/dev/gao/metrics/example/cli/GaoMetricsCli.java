@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     name = "gao-metrics",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Records and inspects GAO-Dev benchmark metrics in a SQLite database.",
+    description = "Records and inspects GAO-Dev benchmark metrics in a SQLite file or a PostgreSQL database.",
     subcommands = {
       InitCommand.class,
       StatusCommand.class,
@@ -268,7 +268,7 @@ public final class GaoMetricsCli implements Runnable {
 
   private static String fileOf(DatabaseCommand command) {
     try {
-      return command.file().toString();
+      return command.location().toString();
     } catch (RuntimeException e) {
       return "the database";
     }

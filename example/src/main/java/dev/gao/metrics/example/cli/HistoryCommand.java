@@ -7,7 +7,6 @@ import dev.gao.metrics.example.RunDocument;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.migration.HistoryEntry;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Lists every migration step the database went through, oldest first.",
-      "--json prints one object with the file, its version and every step."
+      "--json prints one object with the file (on a server: database), its version and every step."
     })
 final class HistoryCommand extends DatabaseCommand {
   @Option(names = "--json", description = "Print the history as a JSON object.")
@@ -26,13 +25,13 @@ final class HistoryCommand extends DatabaseCommand {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    Path file = file();
+    DatabaseLocation location = location();
     PrintWriter out = out();
-    try (MetricsDatabase db = Databases.openAsStored(Databases.plan(file))) {
+    try (MetricsDatabase db = Databases.openAsStored(location, Databases.plan(location))) {
       List<HistoryEntry> history = db.history();
       if (json) {
         ObjectNode root = RunDocument.mapper().createObjectNode();
-        root.put("file", file.toString());
+        root.put(location.isFile() ? "file" : "database", location.toString());
         root.put("version", db.storedVersion());
         ArrayNode steps = root.putArray("steps");
         for (HistoryEntry entry : history) {
@@ -50,7 +49,7 @@ final class HistoryCommand extends DatabaseCommand {
         return 0;
       }
       if (history.isEmpty()) {
-        out.printf("%s was created at version %d and never migrated%n", file, db.storedVersion());
+        out.printf("%s was created at version %d and never migrated%n", location, db.storedVersion());
         return 0;
       }
       out.printf("%-4s %-10s %-9s %-31s %8s  %-16s %s%n", "#", "direction", "versions", "applied at (UTC)", "ms", "library", "checksum");

@@ -2,24 +2,29 @@ package dev.gao.metrics.example.cli;
 
 import dev.gao.metrics.example.model.GaoMetricsSchema;
 import dev.gao.metrics.runtime.MetricsDatabase;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
-/** {@code gao-metrics init}: creates the database file and its schema, or checks an existing one. */
+/**
+ * {@code gao-metrics init}: creates the database file and its schema (on a server: the schema in an
+ * existing, empty database), or checks an existing one.
+ */
 @Command(
     name = "init",
     mixinStandardHelpOptions = true,
-    description = "Creates the metrics database (folders, file, tables, indexes), or validates an existing one.")
+    description = {
+      "Creates the metrics database (folders, file, tables, indexes), or validates an existing one.",
+      "On a PostgreSQL server the database must exist (createdb) and be empty, or hold a gao-metrics schema."
+    })
 final class InitCommand extends DatabaseCommand {
   @Override
   public Integer call() {
-    Path file = file();
-    try (MetricsDatabase db = MetricsDatabase.open(GaoMetricsSchema.SCHEMA, file)) {
+    DatabaseLocation location = location();
+    try (MetricsDatabase db = location.builder(GaoMetricsSchema.SCHEMA).open()) {
       spec.commandLine()
           .getOut()
           .printf(
               "ready: %s (schema %s, version %d)%n",
-              file, db.schema().name(), db.storedVersion());
+              location, db.schema().name(), db.storedVersion());
     }
     return 0;
   }

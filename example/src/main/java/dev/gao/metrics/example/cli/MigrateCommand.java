@@ -7,9 +7,7 @@ import dev.gao.metrics.runtime.schema.MigrationStep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,7 +26,10 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     description = {
       "Migrates the database to this build's schema version, or up or down to --to N.",
-      "A backup is taken next to the file first. --dry-run prints the SQL of every step instead."
+      "A backup is taken next to a file first (on a server, back up with pg_dump). --dry-run prints the SQL of every"
+          + " step instead.",
+      "On a server, two processes that migrate at once take turns: one applies each step, the other waits and then"
+          + " validates."
     })
 final class MigrateCommand extends DatabaseCommand {
   @Option(names = "--to", paramLabel = "N", description = "Target version (default: this build's, ${DEFAULT-VALUE}).")
@@ -56,42 +57,42 @@ final class MigrateCommand extends DatabaseCommand {
           spec.commandLine(),
           "invalid --to " + target + ": this build knows schema versions " + knownVersions());
     }
-    Path file = file();
+    DatabaseLocation location = location();
     PrintWriter out = out();
-    MigrationPlan plan = Databases.plan(file);
-    if (target != GaoMetricsSchema.VERSION) {
-      plan = MetricsDatabase.plan(GaoMetricsSchema.SCHEMA, file, target);
-    }
+    MigrationPlan plan = Databases.plan(location, target);
     if (dryRun) {
       out.print(plan.describe());
       return 0;
     }
-    List<String> dropped = dropped(file, plan);
+    List<String> dropped = dropped(location, plan);
     if (!dropped.isEmpty()) {
       err().println(
-          "gao-metrics migrate: migrating " + file + " down to version " + target + " drops "
-              + String.join(", ", dropped) + " (a backup is taken first unless --no-backup)");
-      if (!yes && parent.terminal().interactive() && !confirmed(file)) {
+          "gao-metrics migrate: migrating " + location + " down to version " + target + " drops "
+              + String.join(", ", dropped)
+              + (location.isFile()
+                  ? " (a backup is taken first unless --no-backup)"
+                  : " (no backup is taken on a server: back the database up with pg_dump first)"));
+      if (!yes && parent.terminal().interactive() && !confirmed(location)) {
         out.println("nothing migrated");
         return 0;
       }
     }
     int before = plan.adoptedVersion() > 0 ? 0 : plan.storedVersion();
     try (MetricsDatabase db =
-        MetricsDatabase.builder(GaoMetricsSchema.SCHEMA)
-            .file(file)
+        location
+            .builder(GaoMetricsSchema.SCHEMA)
             .targetVersion(target)
             .backupBeforeMigration(!noBackup)
             .open()) {
       if (plan.adoptedVersion() > 0) {
-        out.printf("adopted %s as version %d%n", file, plan.adoptedVersion());
+        out.printf("adopted %s as version %d%n", location, plan.adoptedVersion());
       }
       if (plan.steps().isEmpty()) {
-        out.printf("%s is at version %d; nothing to migrate%n", file, db.storedVersion());
+        out.printf("%s is at version %d; nothing to migrate%n", location, db.storedVersion());
       } else {
         out.printf(
             "migrated %s from version %d to %d in %d %s%n",
-            file,
+            location,
             before == 0 ? plan.adoptedVersion() : before,
             db.storedVersion(),
             plan.steps().size(),
@@ -101,9 +102,9 @@ final class MigrateCommand extends DatabaseCommand {
     return 0;
   }
 
-  private boolean confirmed(Path file) {
+  private boolean confirmed(DatabaseLocation location) {
     try {
-      return parent.terminal().confirmed(err(), "migrate " + file + " down to version " + target + "? [y/N] ");
+      return parent.terminal().confirmed(err(), "migrate " + location + " down to version " + target + "? [y/N] ");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -112,10 +113,10 @@ final class MigrateCommand extends DatabaseCommand {
   /**
    * What the downgrade steps of {@code plan} drop, with what each holds now: {@code table
    * token_usage (576 rows)}, {@code column benchmark_runs.finished_at (72 values)}. Read on a plain
-   * read-only connection, which changes nothing; a table or column that a step of the same path
-   * creates first is listed without a count.
+   * connection (read-only on a file) that changes nothing; a table or column that a step of the
+   * same path creates first is listed without a count.
    */
-  private static List<String> dropped(Path file, MigrationPlan plan) {
+  private static List<String> dropped(DatabaseLocation location, MigrationPlan plan) {
     List<String> dropped = new ArrayList<>();
     for (MigrationStep step : plan.steps()) {
       if (step.upgrade()) {
@@ -134,9 +135,9 @@ final class MigrateCommand extends DatabaseCommand {
           continue; // a rebuild: the new form of the table takes the old one's place, with its rows
         }
         String entry = column == null
-            ? "table " + table + count(file, "SELECT count(*) FROM \"" + table + "\"", "rows")
+            ? "table " + table + count(location, "SELECT count(*) FROM \"" + table + "\"", "rows")
             : "column " + table + "." + column
-                + count(file, "SELECT count(*) FROM \"" + table + "\" WHERE \"" + column + "\" IS NOT NULL", "values");
+                + count(location, "SELECT count(*) FROM \"" + table + "\" WHERE \"" + column + "\" IS NOT NULL", "values");
         if (!dropped.contains(entry)) {
           dropped.add(entry);
         }
@@ -145,8 +146,8 @@ final class MigrateCommand extends DatabaseCommand {
     return dropped;
   }
 
-  private static String count(Path file, String sql, String what) {
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + file + "?mode=ro");
+  private static String count(DatabaseLocation location, String sql, String what) {
+    try (Connection connection = location.connect();
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(sql)) {
       return rs.next() ? String.format(Locale.ROOT, " (%,d %s)", rs.getLong(1), what) : "";

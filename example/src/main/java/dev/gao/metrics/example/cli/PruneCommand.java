@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -75,7 +75,7 @@ final class PruneCommand extends DatabaseCommand {
           spec.commandLine(), "prune selects runs by --older-than; --since and --until do not apply");
     }
     RunFilter filter = filters.apply(RunFilter.ALL, spec);
-    Path file = file();
+    DatabaseLocation database = location();
     PrintWriter out = out();
     PrintWriter err = err();
     boolean interactive = parent.terminal().interactive();
@@ -84,14 +84,14 @@ final class PruneCommand extends DatabaseCommand {
       long matching = retention.count(cutoff, filter);
       String which = plural(matching, "run") + " older than " + cutoff + " (" + olderThan + ")";
       if (dryRun) {
-        out.printf(Locale.ROOT, "would delete %s from %s; nothing changed (dry run)%n", which, file);
+        out.printf(Locale.ROOT, "would delete %s from %s; nothing changed (dry run)%n", which, database);
         return 0;
       }
       if (matching == 0) {
         out.printf(Locale.ROOT, "no runs older than %s (%s) match; nothing deleted%n", cutoff, olderThan);
         return 0;
       }
-      if (!yes && interactive && !confirmed(err, which, file)) {
+      if (!yes && interactive && !confirmed(err, which, database)) {
         out.println("nothing deleted");
         return 0;
       }
@@ -107,7 +107,7 @@ final class PruneCommand extends DatabaseCommand {
               });
       long runs = deleted.getOrDefault(GaoRunModel.MODEL.runTable().name(), 0L);
       long rows = deleted.values().stream().mapToLong(Long::longValue).sum();
-      out.printf(Locale.ROOT, "deleted %s (%d rows) from %s%n", plural(runs, "run") + " older than " + cutoff, rows, file);
+      out.printf(Locale.ROOT, "deleted %s (%d rows) from %s%n", plural(runs, "run") + " older than " + cutoff, rows, database);
       int width = deleted.keySet().stream().mapToInt(String::length).max().orElse(0);
       deleted.forEach((table, count) -> out.printf(Locale.ROOT, "  %-" + width + "s  %,d rows%n", table, count));
       if (noVacuum) {
@@ -121,17 +121,20 @@ final class PruneCommand extends DatabaseCommand {
     return 0;
   }
 
-  private boolean confirmed(PrintWriter err, String which, Path file) throws IOException {
-    err.printf("delete %s and all their metrics from %s? [y/N] ", which, file);
+  private boolean confirmed(PrintWriter err, String which, DatabaseLocation database) throws IOException {
+    err.printf("delete %s and all their metrics from %s? [y/N] ", which, database);
     err.flush();
     String answer =
         new BufferedReader(new InputStreamReader(parent.terminal().stdin(), StandardCharsets.UTF_8)).readLine();
     return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
   }
 
-  /** Now minus {@code age}; a usage error when that is before the year 0000, where no run can be. */
+  /**
+   * Now minus {@code age}, to the microsecond that both engines keep; a usage error when that is
+   * before the year 0000, where no run can be.
+   */
   private Instant cutoff(Duration age) {
-    Instant now = parent.clock().instant();
+    Instant now = parent.clock().instant().truncatedTo(ChronoUnit.MICROS);
     if (age.compareTo(Duration.between(EARLIEST, now)) > 0) {
       throw new ParameterException(
           spec.commandLine(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gao.metrics.example.BenchmarkStore;
 import dev.gao.metrics.example.RunDocument;
 import dev.gao.metrics.example.RunViolation;
+import dev.gao.metrics.example.model.GaoMetricsSchema;
 import dev.gao.metrics.runtime.exception.ColumnValueException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ final class RecordCommand extends DatabaseCommand {
 
   @Override
   public Integer call() throws IOException {
-    Path file = file();
+    DatabaseLocation database = location();
     List<String> inputs = files == null || files.isEmpty() ? List.of("-") : files;
     for (String input : inputs) {
       if (!input.equals("-")) {
@@ -68,8 +69,8 @@ final class RecordCommand extends DatabaseCommand {
     }
     PrintWriter out = out();
     PrintWriter err = err();
-    try (BenchmarkStore store = BenchmarkStore.open(file)) {
-      Recorder recorder = new Recorder(store, file, err);
+    try (BenchmarkStore store = new BenchmarkStore(database.builder(GaoMetricsSchema.SCHEMA).open())) {
+      Recorder recorder = new Recorder(store, database, err);
       try {
         for (String input : inputs) {
           record(input, recorder);
@@ -109,12 +110,12 @@ final class RecordCommand extends DatabaseCommand {
   /** Checks and records each document as it is read. */
   private final class Recorder implements RunInput.Handler {
     private final BenchmarkStore store;
-    private final Path file;
+    private final DatabaseLocation database;
     private final PrintWriter err;
 
-    Recorder(BenchmarkStore store, Path file, PrintWriter err) {
+    Recorder(BenchmarkStore store, DatabaseLocation database, PrintWriter err) {
       this.store = store;
-      this.file = file;
+      this.database = database;
       this.err = err;
     }
 
@@ -141,7 +142,7 @@ final class RecordCommand extends DatabaseCommand {
               warnings++;
             }
           } else {
-            reject(where + ": run_id is already recorded in " + file
+            reject(where + ": run_id is already recorded in " + database
                 + "; skipped (delete it first with 'gao-metrics delete' to record it again)");
           }
         } catch (ColumnValueException e) {

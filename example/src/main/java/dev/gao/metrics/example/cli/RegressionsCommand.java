@@ -124,7 +124,7 @@ final class RegressionsCommand extends DatabaseCommand {
           throw new ParameterException(
               spec.commandLine(),
               given.isEmpty()
-                  ? "there are no runs in " + file() + " to check; record some first"
+                  ? "there are no runs in " + location() + " to check; record some first"
                   : "no run matches " + given + "; list runs with 'gao-metrics runs " + given + "'");
         }
         candidate = newest.get(0).id();

@@ -12,7 +12,6 @@ import dev.gao.metrics.example.model.TokenUsage;
 import dev.gao.metrics.example.model.WorkflowMetrics;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +41,7 @@ final class ShowCommand extends DatabaseCommand {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    Path file = file();
+    DatabaseLocation database = location();
     PrintWriter out = out();
     CompleteRun run;
     try (BenchmarkStore store = openCurrent()) {
@@ -52,7 +51,7 @@ final class ShowCommand extends DatabaseCommand {
               .orElseThrow(
                   () ->
                       new IllegalStateException(
-                          "no run " + Show.quoted(runId) + " in " + file + "; check the run id (it is case-sensitive)"
+                          "no run " + Show.quoted(runId) + " in " + database + "; check the run id (it is case-sensitive)"
                               + " and the database (--db or $" + DatabaseOption.ENVIRONMENT_VARIABLE + ")"));
     }
     if (json) {

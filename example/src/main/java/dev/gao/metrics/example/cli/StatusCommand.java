@@ -3,6 +3,7 @@ package dev.gao.metrics.example.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gao.metrics.example.RunDocument;
+import dev.gao.metrics.runtime.EngineInfo;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.migration.HistoryEntry;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
@@ -12,20 +13,21 @@ import dev.gao.metrics.runtime.schema.TableInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gao-metrics status}: the file, its schema version, pending migration steps and every table
- * with its row count. Changes nothing.
+ * {@code gao-metrics status}: the file and its size, or the server database with the server's
+ * version and the database's size; the schema version, pending migration steps and every table with
+ * its row count. Changes nothing.
  */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Shows the database file, its schema version, pending migration steps and the row count of every table.",
+      "Shows the database file and its size (on a server: the database, the server's version and the database's"
+          + " size), its schema version, pending migration steps and the row count of every table.",
       "--json prints the same facts as one JSON object."
     })
 final class StatusCommand extends DatabaseCommand {
@@ -34,25 +36,31 @@ final class StatusCommand extends DatabaseCommand {
 
   @Override
   public Integer call() throws IOException {
-    Path file = file();
-    MigrationPlan plan = Databases.plan(file);
-    Databases.requireSchema(plan);
+    DatabaseLocation location = location();
+    MigrationPlan plan = Databases.plan(location);
+    Databases.requireSchema(location, plan);
     PrintWriter out = out();
     if (json) {
-      out.println(RunDocument.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(file, plan)));
+      out.println(RunDocument.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(location, plan)));
       return 0;
     }
-    out.printf("file:     %s (%s)%n", file, humanSize(Files.size(file)));
+    if (location.file().isPresent()) {
+      out.printf("file:     %s (%s)%n", location, humanSize(Files.size(location.file().get())));
+    }
     if (plan.adoptedVersion() > 0) {
       out.printf(
           "schema:   created without gao-metrics; its tables match version %d%n"
               + "pending:  adopt as version %d (tables rebuilt as STRICT, time values converted), then %d %s%n"
               + "run 'gao-metrics migrate --db %s'%n",
           plan.adoptedVersion(), plan.adoptedVersion(), plan.steps().size(),
-          plan.steps().size() == 1 ? "step" : "steps", file);
+          plan.steps().size() == 1 ? "step" : "steps", location);
       return 0;
     }
-    try (MetricsDatabase db = Databases.openAsStored(plan)) {
+    try (MetricsDatabase db = Databases.openAsStored(location, plan)) {
+      if (location.file().isEmpty()) {
+        EngineInfo engine = db.engine();
+        out.printf("database: %s (%s server, %s)%n", location, engine, humanSize(engine.bytes()));
+      }
       out.printf(
           "schema:   %s version %d (this build: version %d)%n",
           db.schema().name(), db.storedVersion(), db.schema().version());
@@ -91,17 +99,25 @@ final class StatusCommand extends DatabaseCommand {
     return 0;
   }
 
-  private static ObjectNode json(Path file, MigrationPlan plan) throws IOException {
+  private static ObjectNode json(DatabaseLocation location, MigrationPlan plan) throws IOException {
     ObjectNode root = RunDocument.mapper().createObjectNode();
-    root.put("file", file.toString());
-    root.put("bytes", Files.size(file));
+    if (location.file().isPresent()) {
+      root.put("file", location.toString());
+      root.put("bytes", Files.size(location.file().get()));
+    }
     if (plan.adoptedVersion() > 0) {
       root.put("created_without_gao_metrics", true);
       root.put("matches_version", plan.adoptedVersion());
       steps(root.putArray("pending"), plan);
       return root;
     }
-    try (MetricsDatabase db = Databases.openAsStored(plan)) {
+    try (MetricsDatabase db = Databases.openAsStored(location, plan)) {
+      if (location.file().isEmpty()) {
+        EngineInfo engine = db.engine();
+        root.put("database", location.toString());
+        root.put("server", engine.toString());
+        root.put("bytes", engine.bytes());
+      }
       root.put("created_without_gao_metrics", false);
       root.put("schema", db.schema().name());
       root.put("version", db.storedVersion());

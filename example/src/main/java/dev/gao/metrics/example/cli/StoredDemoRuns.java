@@ -4,6 +4,7 @@ import dev.gao.metrics.example.BenchmarkStore;
 import dev.gao.metrics.example.DemoRuns;
 import dev.gao.metrics.example.GaoRunModel;
 import dev.gao.metrics.runtime.analytics.RunModel;
+import dev.gao.metrics.runtime.schema.Engine;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,11 +26,20 @@ final class StoredDemoRuns {
   private StoredDemoRuns() {}
 
   /**
-   * True for a demo run. {@code CASE} keeps {@code json_type} from ever reading metadata that is
-   * not valid JSON (a database written by other tools), which would fail the whole statement.
+   * True for a demo run, on SQLite. {@code CASE} keeps {@code json_type} from ever reading metadata
+   * that is not valid JSON (a database written by other tools), which would fail the whole
+   * statement.
    */
-  static final String IS_DEMO =
+  private static final String IS_DEMO_SQLITE =
       "CASE WHEN json_valid(\"metadata\") THEN json_type(\"metadata\", '$." + DemoRuns.MARKER + "') END = 'true'";
+
+  /** True for a demo run, on PostgreSQL, where metadata is {@code jsonb} and always valid. */
+  private static final String IS_DEMO_POSTGRES =
+      "coalesce((\"metadata\" -> '" + DemoRuns.MARKER + "') = 'true'::jsonb, false)";
+
+  private static String isDemo(boolean postgres) {
+    return postgres ? IS_DEMO_POSTGRES : IS_DEMO_SQLITE;
+  }
 
   private static final String RUNS = GaoRunModel.MODEL.runTable().name();
 
@@ -58,16 +68,30 @@ final class StoredDemoRuns {
   record Deleted(long runs, long rows, long kept) {}
 
   /**
-   * Counts the runs of a file as it is, at any schema version and without migrating or changing
-   * it: one connection that only reads, outside the runtime, which would migrate the file.
+   * Counts the runs of a database as it is, at any schema version and without migrating or
+   * changing it: one connection that only reads, outside the runtime, which would migrate it.
    *
-   * @param file the database file
+   * @param location the database
    * @return the counts; zero for a missing or empty file, a file that is not a SQLite database
-   *     (opening it for the demo then says what is wrong with it) or one without a runs table
-   * @throws SQLException if the file cannot be read
+   *     (opening it for the demo then says what is wrong with it) or a database without a runs table
+   * @throws SQLException if the database cannot be read
    * @throws IOException if the file's first bytes cannot be read
    */
-  static Counts count(Path file) throws SQLException, IOException {
+  static Counts count(DatabaseLocation location) throws SQLException, IOException {
+    if (location.file().isEmpty()) {
+      try (Connection connection = location.connect()) {
+        if (!exists(connection, "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema()"
+            + " AND table_name = ?", RUNS)) {
+          return new Counts(0, 0);
+        }
+        if (!exists(connection, "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
+            + " AND table_name = '" + RUNS + "' AND column_name = ?", "metadata")) {
+          return new Counts(number(connection, ALL_RUNS), 0);
+        }
+        return count(connection, true);
+      }
+    }
+    Path file = location.file().get();
     if (!Files.isRegularFile(file) || Files.size(file) == 0 || !OutputFiles.isSqliteDatabase(file)) {
       return new Counts(0, 0);
     }
@@ -80,7 +104,7 @@ final class StoredDemoRuns {
       if (!exists(connection, "SELECT 1 FROM pragma_table_info('" + RUNS + "') WHERE name = ?", "metadata")) {
         return new Counts(number(connection, ALL_RUNS), 0);
       }
-      return count(connection);
+      return count(connection, false);
     }
   }
 
@@ -91,7 +115,7 @@ final class StoredDemoRuns {
    * @return the counts
    */
   static Counts count(BenchmarkStore store) {
-    return store.database().read(tx -> count(tx.connection()));
+    return store.database().read(tx -> count(tx.connection(), onPostgres(store)));
   }
 
   /**
@@ -103,6 +127,7 @@ final class StoredDemoRuns {
    */
   static Deleted delete(BenchmarkStore store) {
     RunModel model = GaoRunModel.MODEL;
+    String isDemo = isDemo(onPostgres(store));
     return store
         .database()
         .inWholeTransaction(
@@ -113,22 +138,27 @@ final class StoredDemoRuns {
               for (Map.Entry<String, ForeignKeyInfo> child : model.childTables().entrySet()) {
                 rows += number(connection,
                     "count(*) FROM \"" + child.getKey() + "\" WHERE \"" + child.getValue().column() + "\" IN"
-                        + " (SELECT \"run_id\" FROM \"" + RUNS + "\" WHERE " + IS_DEMO + ")");
+                        + " (SELECT \"run_id\" FROM \"" + RUNS + "\" WHERE " + isDemo + ")");
               }
               // Counted, not taken from the DELETE: the driver's update count includes the cascade.
-              long deleted = number(connection, "count(*) FROM \"" + RUNS + "\" WHERE " + IS_DEMO);
+              long deleted = number(connection, "count(*) FROM \"" + RUNS + "\" WHERE " + isDemo);
               try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("DELETE FROM \"" + RUNS + "\" WHERE " + IS_DEMO);
+                statement.executeUpdate("DELETE FROM \"" + RUNS + "\" WHERE " + isDemo);
               }
               return new Deleted(deleted, rows + deleted, number(connection, ALL_RUNS));
             });
   }
 
-  private static Counts count(Connection connection) throws SQLException {
+  private static boolean onPostgres(BenchmarkStore store) {
+    return store.database().dialect().engine() == Engine.POSTGRESQL;
+  }
+
+  private static Counts count(Connection connection, boolean postgres) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rs =
             statement.executeQuery(
-                "SELECT count(*), coalesce(sum(" + IS_DEMO + "), 0) FROM \"" + RUNS + "\"")) {
+                "SELECT count(*), coalesce(sum(CASE WHEN " + isDemo(postgres) + " THEN 1 ELSE 0 END), 0) FROM \""
+                    + RUNS + "\"")) {
       rs.next();
       return new Counts(rs.getLong(1), rs.getLong(2));
     }

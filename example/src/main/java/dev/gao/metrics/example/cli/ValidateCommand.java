@@ -9,7 +9,6 @@ import dev.gao.metrics.runtime.exception.SchemaMismatchException;
 import dev.gao.metrics.runtime.migration.MigrationPlan;
 import dev.gao.metrics.runtime.schema.SchemaDifference;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Option;
     description = {
       "Compares the database's live structure with the schema of the version it records.",
       "Exit code 0 when they match; 1, with every difference, when they do not.",
-      "--json prints one object: file, schema, version, matches, differences and pending steps."
+      "--json prints one object: file (on a server: database), schema, version, matches, differences and pending steps."
     })
 final class ValidateCommand extends DatabaseCommand {
   /** Exit code when the live schema differs. */
@@ -35,13 +34,13 @@ final class ValidateCommand extends DatabaseCommand {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    Path file = file();
+    DatabaseLocation location = location();
     PrintWriter out = out();
-    MigrationPlan plan = Databases.plan(file);
-    try (MetricsDatabase db = Databases.openAsStored(plan)) {
+    MigrationPlan plan = Databases.plan(location);
+    try (MetricsDatabase db = Databases.openAsStored(location, plan)) {
       List<SchemaDifference> differences = db.validate();
       if (json) {
-        ObjectNode root = root(file, differences, null);
+        ObjectNode root = root(location, differences, null);
         root.put("schema", db.schema().name());
         root.put("version", db.storedVersion());
         root.put("pending_steps", plan.steps().size());
@@ -50,11 +49,11 @@ final class ValidateCommand extends DatabaseCommand {
         return differences.isEmpty() ? 0 : EXIT_MISMATCH;
       }
       if (!differences.isEmpty()) {
-        out.printf("%s differs from schema version %d:%n", file, db.storedVersion());
+        out.printf("%s differs from schema version %d:%n", location, db.storedVersion());
         differences.forEach(d -> out.println("  " + d));
         return EXIT_MISMATCH;
       }
-      out.printf("%s matches schema %s version %d%n", file, db.schema().name(), db.storedVersion());
+      out.printf("%s matches schema %s version %d%n", location, db.schema().name(), db.storedVersion());
       if (!plan.steps().isEmpty()) {
         out.printf("%d migration steps are pending to version %d; run 'gao-metrics migrate'%n",
             plan.steps().size(), plan.targetVersion());
@@ -62,7 +61,7 @@ final class ValidateCommand extends DatabaseCommand {
       return 0;
     } catch (SchemaMismatchException mismatch) {
       if (json) {
-        ObjectNode root = root(file, mismatch.differences(), mismatch.getMessage());
+        ObjectNode root = root(location, mismatch.differences(), mismatch.getMessage());
         out.println(RunDocument.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
       } else {
         out.println(mismatch.getMessage());
@@ -71,9 +70,9 @@ final class ValidateCommand extends DatabaseCommand {
     }
   }
 
-  private static ObjectNode root(Path file, List<SchemaDifference> differences, String message) {
+  private static ObjectNode root(DatabaseLocation location, List<SchemaDifference> differences, String message) {
     ObjectNode root = RunDocument.mapper().createObjectNode();
-    root.put("file", file.toString());
+    root.put(location.isFile() ? "file" : "database", location.toString());
     root.put("matches", differences.isEmpty());
     if (message != null) {
       root.put("message", message);

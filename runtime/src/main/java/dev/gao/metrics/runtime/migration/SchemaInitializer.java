@@ -339,6 +339,34 @@ public final class SchemaInitializer {
   }
 
   /**
+   * The plan of a database that has the library's metadata table, read without changing it: for a
+   * dry run on either engine.
+   *
+   * @param transactions the database's units of work
+   * @param dialect its engine
+   * @param schema the code's schema
+   * @param target the version to reach
+   * @param location the database, for messages
+   * @param advice what a message about another schema's database tells the user to do
+   * @return the plan from the stored version
+   * @throws DatabaseOpenException if the database holds another schema
+   */
+  public static MigrationPlan storedPlan(
+      TransactionManager transactions,
+      Dialect dialect,
+      SchemaInfo schema,
+      SchemaInfo target,
+      String location,
+      String advice) {
+    SchemaMarker marker = transactions.query(scope -> loadMarker(scope.connection()));
+    marker.requireSchema(schema, location, advice);
+    int stored = marker.schemaVersion();
+    List<PlannedStep> steps = plan(transactions, dialect, schema, stored, target.version(), location);
+    return new MigrationPlan(
+        location, stored, 0, target.version(), steps.stream().map(PlannedStep::step).toList());
+  }
+
+  /**
    * Reads the metadata table.
    *
    * @param connection a connection to a database that has it

@@ -66,6 +66,16 @@ public final class PostgresOpenSteps implements OpenSteps {
 
   @Override
   public void adoptUnmarked(SchemaInfo schema) {
+    throw unmarkedTables(schema);
+  }
+
+  /**
+   * The refusal of a schema that holds tables without the library's metadata.
+   *
+   * @param schema the code's schema
+   * @return the exception, naming the tables and what to do
+   */
+  DatabaseOpenException unmarkedTables(SchemaInfo schema) {
     List<String> tables = transactions.query(scope -> dialect.tableNames(scope.connection()));
     String schemaName =
         transactions.query(
@@ -76,7 +86,7 @@ public final class PostgresOpenSteps implements OpenSteps {
                 return rs.getString(1);
               }
             });
-    throw new DatabaseOpenException(
+    return new DatabaseOpenException(
         "Cannot open "
             + location
             + ": its schema "

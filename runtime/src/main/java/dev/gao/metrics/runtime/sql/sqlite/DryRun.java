@@ -100,21 +100,13 @@ public final class DryRun {
             Connection connection = scope.connection();
             List<String> tables = dialect.tableNames(connection);
             if (tables.contains(SchemaMarker.TABLE)) {
-              SchemaMarker marker = SchemaInitializer.loadMarker(connection);
-              marker.requireSchema(
+              return SchemaInitializer.storedPlan(
+                  transactions,
+                  dialect,
                   schema,
+                  target,
                   location,
                   "; there is nothing to plan. Name the file of schema " + schema.name() + ".");
-              int stored = marker.schemaVersion();
-              List<PlannedStep> steps =
-                  SchemaInitializer.plan(
-                      transactions, dialect, schema, stored, target.version(), location);
-              return new MigrationPlan(
-                  location,
-                  stored,
-                  0,
-                  target.version(),
-                  steps.stream().map(PlannedStep::step).toList());
             }
             if (tables.isEmpty()) {
               return new MigrationPlan(location, 0, 0, target.version(), List.of());
