@@ -55,6 +55,21 @@ public final class DatabaseOption {
     if (text == null) {
       return new DatabaseLocation.FileDatabase(MetricsDatabase.defaultFile(environment).toAbsolutePath());
     }
+    return locate(text, source, environment, warnings);
+  }
+
+  /**
+   * The database a file path or PostgreSQL URL names.
+   *
+   * @param text the path or URL
+   * @param source the option or variable it came from, for messages
+   * @param environment the process environment
+   * @param warnings told about a password file that was ignored
+   * @return the database
+   * @throws IllegalArgumentException naming what is wrong with a URL (never its password)
+   */
+  static DatabaseLocation locate(
+      String text, String source, Map<String, String> environment, Consumer<String> warnings) {
     if (ServerUrls.isServer(text)) {
       try {
         return ServerUrls.parse(text, environment, warnings);
@@ -67,6 +82,10 @@ public final class DatabaseOption {
           "invalid " + source + ": it is a URL but not a PostgreSQL one; give a SQLite file's path,"
               + " postgresql://user@host:5432/database or jdbc:postgresql://host:5432/database");
     }
-    return new DatabaseLocation.FileDatabase(Path.of(text).toAbsolutePath());
+    try {
+      return new DatabaseLocation.FileDatabase(Path.of(text).toAbsolutePath());
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new IllegalArgumentException("invalid " + source + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
       CompareCommand.class,
       TrendCommand.class,
       RegressionsCommand.class,
-      PruneCommand.class
+      PruneCommand.class,
+      CopyCommand.class
     })
 public final class GaoMetricsCli implements Runnable {
   /** Exit code of a database or file error. */

@@ -27,14 +27,46 @@ final class WholeRuns {
    * @throws IllegalStateException if a metric table has no row for the run
    */
   static CompleteRun complete(WholeRun whole) {
+    return complete(whole, (table, column, value) -> value);
+  }
+
+  /** How a value read from one database changes on its way to another: see {@link #complete(WholeRun, Adjust)}. */
+  @FunctionalInterface
+  interface Adjust {
+    /**
+     * The value to use.
+     *
+     * @param table the table
+     * @param column the column
+     * @param value the value as read, null for SQL NULL
+     * @return the value to use
+     */
+    Object apply(String table, String column, Object value);
+  }
+
+  /**
+   * The typed run of a whole run, each value passed through {@code adjust} first.
+   *
+   * @param whole the run and its child rows
+   * @param adjust what to make of each value
+   * @return the complete run
+   * @throws IllegalStateException if a metric table has no row for the run
+   */
+  static CompleteRun complete(WholeRun whole, Adjust adjust) {
     String runId = String.valueOf(whole.run().id());
     return new CompleteRun(
-        row(BenchmarkRun.class, whole.run().values()),
-        row(PerformanceMetrics.class, single(whole, "performance_metrics", runId)),
-        row(AutonomyMetrics.class, single(whole, "autonomy_metrics", runId)),
-        row(QualityMetrics.class, single(whole, "quality_metrics", runId)),
-        row(WorkflowMetrics.class, single(whole, "workflow_metrics", runId)),
-        whole.rows("token_usage").stream().map(r -> row(TokenUsage.class, r)).toList());
+        row(BenchmarkRun.class, adjusted("benchmark_runs", whole.run().values(), adjust)),
+        row(PerformanceMetrics.class, adjusted("performance_metrics", single(whole, "performance_metrics", runId), adjust)),
+        row(AutonomyMetrics.class, adjusted("autonomy_metrics", single(whole, "autonomy_metrics", runId), adjust)),
+        row(QualityMetrics.class, adjusted("quality_metrics", single(whole, "quality_metrics", runId), adjust)),
+        row(WorkflowMetrics.class, adjusted("workflow_metrics", single(whole, "workflow_metrics", runId), adjust)),
+        whole.rows("token_usage").stream().map(r -> row(TokenUsage.class, adjusted("token_usage", r, adjust))).toList());
+  }
+
+  private static Map<String, Object> adjusted(String table, Map<String, Object> values, Adjust adjust) {
+    Map<String, Object> copy = new java.util.LinkedHashMap<>();
+    values.forEach((column, value) -> copy.put(column, adjust.apply(table, column, value)));
+    return copy;
   }
 
   private static Map<String, Object> single(WholeRun whole, String table, String runId) {

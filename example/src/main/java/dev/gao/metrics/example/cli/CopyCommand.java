@@ -1,0 +1,275 @@
+package dev.gao.metrics.example.cli;
+
+import dev.gao.metrics.example.BenchmarkStore;
+import dev.gao.metrics.example.CompleteRun;
+import dev.gao.metrics.example.GaoRunModel;
+import dev.gao.metrics.example.model.GaoMetricsSchema;
+import dev.gao.metrics.runtime.analytics.Analytics;
+import dev.gao.metrics.runtime.analytics.RunFilter;
+import dev.gao.metrics.runtime.analytics.RunRow;
+import dev.gao.metrics.runtime.analytics.WholeRun;
+import dev.gao.metrics.runtime.exception.MetricsException;
+import dev.gao.metrics.runtime.migration.MigrationPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code gao-metrics copy}: copies whole runs from one database to another, SQLite file or
+ * PostgreSQL server in either direction, oldest first. Each run is copied whole or not at all; runs
+ * the target already holds are skipped and reported, so that a copy that was stopped or killed is
+ * completed by running it again. A batch of runs is one transaction in the target, each run in it
+ * a savepoint of its own, so that a run the target refuses costs only itself.
+ */
+@Command(
+    name = "copy",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Copies whole runs (the run, its four metric rows and its token usage) that match the filters from one"
+          + " database to another: a SQLite file or a PostgreSQL database, in any direction, oldest first.",
+      "Each run is copied whole or not at all. Runs the target already holds (by run id) are skipped and"
+          + " reported; a copy that was interrupted is completed by running it again.",
+      "Both databases must be at this build's schema version; a target that does not exist yet (a new file, an"
+          + " empty database on a server) is created. Values are copied as they are, except that PostgreSQL keeps"
+          + " time to the microsecond: nanoseconds are cut there, and counted. The metric rows get new row ids.",
+      "Progress goes to standard error when it is a terminal. Exit code 3 when a run could not be copied (each"
+          + " one named on standard error; the others are copied)."
+    })
+final class CopyCommand extends DatabaseCommand {
+  /** Runs read whole per round trip, and written per transaction. */
+  static final int BATCH = 200;
+
+  /** Run ids of skipped runs listed by name before the rest are only counted. */
+  private static final int LISTED = 10;
+
+  @Option(
+      names = "--from",
+      paramLabel = "PATH|URL",
+      description = "The database to copy from (default: --db, as every command's).")
+  String from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "PATH|URL",
+      required = true,
+      description = "The database to copy into: a SQLite file or a PostgreSQL URL, as --db takes.")
+  String to;
+
+  @Mixin RunFilterOptions filters;
+
+  /** What one copy did. */
+  private static final class Tally {
+    long seen;
+    long copied;
+    long rows;
+    long cutTimes;
+    final List<String> skipped = new ArrayList<>();
+    long failed;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    RunFilter filter = filters.apply(RunFilter.ALL, spec).oldestFirst();
+    DatabaseLocation source = from == null ? location() : resolve(from, "--from");
+    DatabaseLocation target = resolve(to, "--to");
+    refuseSame(source, target);
+    PrintWriter out = out();
+    PrintWriter err = err();
+    boolean interactive = parent.terminal().interactive();
+    Tally tally = new Tally();
+    try (BenchmarkStore reading = Databases.openCurrent(source, null);
+        BenchmarkStore writing = openTarget(target)) {
+      boolean toServer = !target.isFile();
+      Analytics analytics = GaoRunModel.analytics(reading);
+      long total = analytics.count(filter);
+      reading
+          .database()
+          .read(
+              tx -> {
+                List<Object> batch = new ArrayList<>(BATCH);
+                try (Stream<RunRow> rows = analytics.streamRuns(filter)) {
+                  Iterator<RunRow> it = rows.iterator();
+                  while (it.hasNext()) {
+                    batch.add(it.next().id());
+                    if (batch.size() == BATCH || !it.hasNext()) {
+                      copyBatch(analytics.wholeRuns(batch), batch, writing, toServer, tally, err);
+                      batch.clear();
+                      if (interactive) {
+                        err.printf(
+                            Locale.ROOT,
+                            "gao-metrics copy: %,d of %,d runs (%,d copied, %,d already there)%n",
+                            tally.seen, total, tally.copied, tally.skipped.size());
+                        err.flush();
+                      }
+                    }
+                  }
+                }
+                return null;
+              });
+    }
+    out.printf(
+        Locale.ROOT,
+        "copied %,d %s (%,d rows) from %s to %s%n",
+        tally.copied, tally.copied == 1 ? "run" : "runs", tally.rows, source, target);
+    if (!tally.skipped.isEmpty()) {
+      List<String> named = tally.skipped.subList(0, Math.min(LISTED, tally.skipped.size()));
+      out.printf(
+          Locale.ROOT,
+          "skipped %,d %s already in %s: %s%s%n",
+          tally.skipped.size(),
+          tally.skipped.size() == 1 ? "run" : "runs",
+          target,
+          String.join(", ", named.stream().map(Show::quoted).toList()),
+          tally.skipped.size() > LISTED ? ", ..." : "");
+    }
+    if (tally.cutTimes > 0) {
+      out.printf(
+          Locale.ROOT,
+          "%,d time %s had nanoseconds, kept to the microsecond as PostgreSQL keeps time%n",
+          tally.cutTimes, tally.cutTimes == 1 ? "value" : "values");
+    }
+    if (tally.failed > 0) {
+      err.printf(Locale.ROOT, "gao-metrics copy: %,d %s not copied (see above); the others were%n",
+          tally.failed, tally.failed == 1 ? "run was" : "runs were");
+      return GaoMetricsCli.EXIT_DATABASE_ERROR;
+    }
+    return 0;
+  }
+
+  private DatabaseLocation resolve(String text, String option) {
+    try {
+      return DatabaseOption.locate(
+          text,
+          option,
+          parent.environment(),
+          warning -> {
+            err().println("gao-metrics copy: warning: " + warning);
+            err().flush();
+          });
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  /** A copy onto itself would only skip every run; it is a mistake in the command. */
+  private void refuseSame(DatabaseLocation source, DatabaseLocation target) {
+    boolean same = source.toString().equals(target.toString());
+    if (!same && source.file().isPresent() && target.file().isPresent() && Files.exists(target.file().get())) {
+      try {
+        same = Files.isSameFile(source.file().get(), target.file().get());
+      } catch (IOException e) {
+        same = false; // the source's own checks report a file that cannot be read
+      }
+    }
+    if (same) {
+      throw new ParameterException(
+          spec.commandLine(), "--from and --to name the same database (" + target + "); name another target");
+    }
+  }
+
+  /**
+   * Opens the target at this build's version: a new file or an empty database is created; one at
+   * another version is refused, never migrated unasked.
+   */
+  private static BenchmarkStore openTarget(DatabaseLocation target) {
+    boolean missingFile = target.file().map(f -> !Files.exists(f)).orElse(false);
+    if (!missingFile) {
+      MigrationPlan plan = Databases.plan(target);
+      if (!plan.createsSchema()) {
+        // Checks the version as the reading commands do; the store is reopened for writing below.
+        Databases.openCurrent(target, null).close();
+      }
+    }
+    return new BenchmarkStore(target.builder(GaoMetricsSchema.SCHEMA).open());
+  }
+
+  /**
+   * Copies one batch in one transaction of the target, each run in a savepoint of its own: a run
+   * the target refuses is rolled back alone and named; the others stay.
+   */
+  private static void copyBatch(
+      Map<Object, WholeRun> whole,
+      List<Object> ids,
+      BenchmarkStore writing,
+      boolean toServer,
+      Tally tally,
+      PrintWriter err) {
+    List<CompleteRun> runs = new ArrayList<>(ids.size());
+    long[] cut = {0};
+    for (Object id : ids) {
+      WholeRun run = whole.get(id);
+      tally.seen++;
+      if (run == null) {
+        continue; // deleted since it was listed
+      }
+      try {
+        runs.add(WholeRuns.complete(run, (table, column, value) -> adjust(table, column, value, toServer, cut)));
+      } catch (IllegalStateException e) {
+        err.println("gao-metrics copy: run " + Show.quoted(String.valueOf(id)) + " not copied: " + e.getMessage());
+        tally.failed++;
+      }
+    }
+    // Counted and reported once the batch is committed: a unit that a conflict on the server made
+    // run again must not count its runs twice.
+    List<String> copied = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    long[] rows = {0};
+    writing
+        .database()
+        .runInTransaction(
+            tx -> {
+              copied.clear();
+              skipped.clear();
+              refused.clear();
+              rows[0] = 0;
+              for (CompleteRun run : runs) {
+                try {
+                  if (writing.recordIfAbsent(run)) {
+                    copied.add(run.runId());
+                    rows[0] += 5 + run.tokenUsage().size();
+                  } else {
+                    skipped.add(run.runId());
+                  }
+                } catch (MetricsException | IllegalArgumentException e) {
+                  refused.add("run " + Show.quoted(run.runId()) + " not copied: " + GaoMetricsCli.oneLine(e));
+                }
+              }
+            });
+    tally.copied += copied.size();
+    tally.rows += rows[0];
+    tally.skipped.addAll(skipped);
+    for (String line : refused) {
+      err.println("gao-metrics copy: " + line);
+      tally.failed++;
+    }
+    tally.cutTimes += cut[0];
+  }
+
+  /**
+   * A value on its way to the target: the metric rows' ids are the target's to assign, and
+   * PostgreSQL keeps time to the microsecond.
+   */
+  private static Object adjust(String table, String column, Object value, boolean toServer, long[] cut) {
+    if (column.equals("id") && !table.equals("benchmark_runs")) {
+      return 0L;
+    }
+    if (toServer && value instanceof Instant time && time.getNano() % 1_000 != 0) {
+      cut[0]++;
+      return time.truncatedTo(ChronoUnit.MICROS);
+    }
+    return value;
+  }
+}
