@@ -125,9 +125,10 @@ final class PostgresErrorTranslator {
             + context.location()
             + " while committing: "
             + reason(lost)
-            + ". Whether the transaction was stored is unknown: the server stored all of it or none"
-            + " of it, never a part. It was not run again, since that could store it twice; once the"
-            + " server is reachable, check whether its work is there before running it again.",
+            + ". Whether the transaction was stored is unknown: the server stored all of it or"
+            + " none of it, never a part. It was not run again, since that could store it twice;"
+            + " once the server is reachable, check whether its work is there before running it"
+            + " again.",
         exception);
   }
 
@@ -137,7 +138,8 @@ final class PostgresErrorTranslator {
    * to connect as its cause ({@code Connection to localhost:5432 refused}), a failed batch the
    * broken connection as its next exception.
    */
-  private static ConnectionLostException connectionFailure(SQLException exception, ErrorContext context) {
+  private static ConnectionLostException connectionFailure(
+      SQLException exception, ErrorContext context) {
     SQLException lost = connectionFailureOf(exception);
     if (connectState(lost.getSQLState())) {
       return new ConnectionLostException(
@@ -189,7 +191,9 @@ final class PostgresErrorTranslator {
     ServerErrorMessage server =
         lost instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
     String text =
-        server != null && server.getMessage() != null ? server.getMessage() : lost.getMessage();
+        server != null && server.getMessage() != null
+            ? server.getMessage()
+            : String.valueOf(lost.getMessage());
     return text.strip() + " (SQLState " + lost.getSQLState() + ")";
   }
 

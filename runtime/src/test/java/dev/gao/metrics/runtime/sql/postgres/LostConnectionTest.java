@@ -84,10 +84,10 @@ class LostConnectionTest {
         message);
     assertTrue(
         message.endsWith(
-            "). Whether the transaction was stored is unknown: the server stored all of it or none"
-                + " of it, never a part. It was not run again, since that could store it twice; once"
-                + " the server is reachable, check whether its work is there before running it"
-                + " again."),
+            "). Whether the transaction was stored is unknown: the server stored all of it or"
+                + " none of it, never a part. It was not run again, since that could store it"
+                + " twice; once the server is reachable, check whether its work is there before"
+                + " running it again."),
         message);
     SQLException cause = assertInstanceOf(SQLException.class, lost.getCause());
     assertTrue(
@@ -116,7 +116,8 @@ class LostConnectionTest {
     assertEquals(ConnectionLostException.class, lost.getClass());
     assertEquals(1, attempts.get(), "the unit ran once");
     String message = lost.getMessage();
-    assertTrue(message.startsWith("Lost the connection to PostgreSQL database " + url + ": "), message);
+    assertTrue(
+        message.startsWith("Lost the connection to PostgreSQL database " + url + ": "), message);
     assertTrue(
         message.endsWith(
             "). The server rolled back the transaction that was open on it, so nothing of it was"
