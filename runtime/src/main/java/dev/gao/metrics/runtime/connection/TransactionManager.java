@@ -1,6 +1,7 @@
 package dev.gao.metrics.runtime.connection;
 
 import dev.gao.metrics.runtime.TransactionWork;
+import dev.gao.metrics.runtime.exception.ConnectionLostException;
 import dev.gao.metrics.runtime.exception.MetricsException;
 import dev.gao.metrics.runtime.exception.TransactionException;
 import dev.gao.metrics.runtime.sql.Dialect;
@@ -421,6 +422,17 @@ public final class TransactionManager implements AutoCloseable {
    * serialization failures) was rolled back whole, so it is run again from its start, up to {@value
    * #CONFLICT_ATTEMPTS} times in all, after a short random pause that grows with each attempt; the
    * last failure reaches the caller.
+   *
+   * <p>A unit whose connection to the server was lost, or could not be had, is not run again. When
+   * the connection broke during COMMIT, the server may have committed the whole transaction just
+   * before: nothing on the client tells, and running the unit again could store its work twice, so
+   * the caller gets a {@link dev.gao.metrics.runtime.exception.CommitOutcomeUnknownException} and
+   * decides (an insert that checks for its key first is safe to run again). Before COMMIT, the
+   * server did roll the transaction back, but a lost connection almost always means the server is
+   * down or restarting: a new attempt would wait for a connection as long again (the pool waits its
+   * connection timeout and retries connecting meanwhile) and multiply the caller's wait without
+   * helping. So the caller gets a {@link ConnectionLostException} that says nothing was stored and
+   * that the work may run again once the server is back.
    */
   private <R> R topLevel(
       boolean readOnly,
@@ -511,7 +523,7 @@ public final class TransactionManager implements AutoCloseable {
             unit.execute(dialect.commit());
           } catch (SQLException e) {
             reusable = rollback(unit, e);
-            throw translate(e);
+            throw dialect.translateCommitFailure(e, ErrorContext.of(location));
           }
           return result;
         } finally {
@@ -738,6 +750,11 @@ public final class TransactionManager implements AutoCloseable {
     try {
       return statements.of(connection);
     } catch (SQLException e) {
+      MetricsException translated = translate(e);
+      if (translated instanceof ConnectionLostException) {
+        // The server went away as a new connection was being set up: the same failure as elsewhere.
+        throw translated;
+      }
       throw new MetricsException(
           "A connection to database " + location + " cannot be used: " + e.getMessage(), e);
     }

@@ -280,6 +280,20 @@ public interface Dialect {
   MetricsException translate(SQLException exception, ErrorContext context);
 
   /**
+   * Translates the failure of a unit's COMMIT. Where the connection to a server can be lost during
+   * it, whether the transaction was stored is unknown, which the exception must say ({@link
+   * dev.gao.metrics.runtime.exception.CommitOutcomeUnknownException}); otherwise as {@link
+   * #translate}.
+   *
+   * @param exception the driver exception
+   * @param context what is known: the database
+   * @return the exception to throw
+   */
+  default MetricsException translateCommitFailure(SQLException exception, ErrorContext context) {
+    return translate(exception, context);
+  }
+
+  /**
    * The database's reason for refusing a statement it was asked to prepare, as a report quotes it
    * after the method's name.
    *

@@ -145,7 +145,6 @@ public final class PostgresDialect implements Dialect {
     return PostgresInsertValues.of(connection, table);
   }
 
-  /** pgjdbc numbers the {@code ?} of a statement itself, in order, and knows no {@code ?3}. */
   @Override
   public boolean abortedByConflict(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -162,6 +161,7 @@ public final class PostgresDialect implements Dialect {
     return PostgresAnalyticsSql.INSTANCE;
   }
 
+  /** pgjdbc numbers the {@code ?} of a statement itself, in order, and knows no {@code ?3}. */
   @Override
   public boolean numberedParameters() {
     return false;
@@ -282,6 +282,11 @@ public final class PostgresDialect implements Dialect {
   @Override
   public MetricsException translate(SQLException exception, ErrorContext context) {
     return translator.translate(exception, context);
+  }
+
+  @Override
+  public MetricsException translateCommitFailure(SQLException exception, ErrorContext context) {
+    return translator.translateCommitFailure(exception, context);
   }
 
   @Override

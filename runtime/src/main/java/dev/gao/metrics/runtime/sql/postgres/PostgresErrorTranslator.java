@@ -2,6 +2,7 @@ package dev.gao.metrics.runtime.sql.postgres;
 
 import dev.gao.metrics.runtime.exception.BusyException;
 import dev.gao.metrics.runtime.exception.CheckViolationException;
+import dev.gao.metrics.runtime.exception.CommitOutcomeUnknownException;
 import dev.gao.metrics.runtime.exception.ConnectionLostException;
 import dev.gao.metrics.runtime.exception.ConstraintViolationException;
 import dev.gao.metrics.runtime.exception.ForeignKeyViolationException;
@@ -88,17 +89,8 @@ final class PostgresErrorTranslator {
                 + "). Free disk space or resources on the server, then retry.",
             exception);
       default:
-        if (state.startsWith("08") || state.startsWith("57P")) {
-          return new ConnectionLostException(
-              "Lost the connection to database "
-                  + context.location()
-                  + ": "
-                  + message
-                  + " (SQLState "
-                  + state
-                  + "). A transaction that was open was rolled back by the server. Retry once the"
-                  + " server is reachable.",
-              exception);
+        if (connectionState(state)) {
+          return connectionFailure(exception, context);
         }
         if (state.startsWith("22")) {
           return value(exception, context, table, message, state);
@@ -117,6 +109,92 @@ final class PostgresErrorTranslator {
                 + (state.isEmpty() ? "" : " (SQLState " + state + ")"),
             exception);
     }
+  }
+
+  /**
+   * A failed COMMIT: a lost connection leaves unknown whether the server committed before it broke,
+   * which the exception says; any other failure reads as it does for every statement.
+   */
+  MetricsException translateCommitFailure(SQLException exception, ErrorContext context) {
+    SQLException lost = connectionFailureOf(exception);
+    if (lost == null || connectState(lost.getSQLState())) {
+      return translate(exception, context);
+    }
+    return new CommitOutcomeUnknownException(
+        "Lost the connection to "
+            + context.location()
+            + " while committing: "
+            + reason(lost)
+            + ". Whether the transaction was stored is unknown: the server stored all of it or"
+            + " none of it, never a part. It was not run again, since that could store it twice;"
+            + " once the server is reachable, check whether its work is there before running it"
+            + " again.",
+        exception);
+  }
+
+  /**
+   * The server could not be reached, or the connection to it broke. Its reason is that of the
+   * innermost failure of the connection in the chain: a pool's timeout carries the failed attempt
+   * to connect as its cause ({@code Connection to localhost:5432 refused}), a failed batch the
+   * broken connection as its next exception.
+   */
+  private static ConnectionLostException connectionFailure(
+      SQLException exception, ErrorContext context) {
+    SQLException lost = connectionFailureOf(exception);
+    if (connectState(lost.getSQLState())) {
+      return new ConnectionLostException(
+          "Cannot reach the server of "
+              + context.location()
+              + ": "
+              + reason(lost)
+              + ". Nothing was stored. Run the work again once the server accepts connections.",
+          exception);
+    }
+    return new ConnectionLostException(
+        "Lost the connection to "
+            + context.location()
+            + ": "
+            + reason(lost)
+            + ". The server rolled back the transaction that was open on it, so nothing of it was"
+            + " stored. Run the work again once the server is reachable.",
+        exception);
+  }
+
+  /** Class 08 (connection exception) and 57P (operator intervention: shutdown, crash, start-up). */
+  private static boolean connectionState(String state) {
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
+  }
+
+  /**
+   * The states of a connection that was never made: the client could not establish it (08001), the
+   * server refused it (08004), or the server is starting up or shutting down (57P03).
+   */
+  private static boolean connectState(String state) {
+    return "08001".equals(state) || "08004".equals(state) || "57P03".equals(state);
+  }
+
+  /** The innermost exception of the chain in a connection state, or null if there is none. */
+  private static SQLException connectionFailureOf(SQLException exception) {
+    SQLException found = null;
+    Throwable current = exception;
+    for (int depth = 0; current != null && depth < 10; depth++) {
+      if (current instanceof SQLException sql && connectionState(sql.getSQLState())) {
+        found = sql;
+      }
+      current = next(current);
+    }
+    return found;
+  }
+
+  /** The server's words for a connection failure if it sent any, else the driver's, and the state. */
+  private static String reason(SQLException lost) {
+    ServerErrorMessage server =
+        lost instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+    String text =
+        server != null && server.getMessage() != null
+            ? server.getMessage()
+            : String.valueOf(lost.getMessage());
+    return text.strip() + " (SQLState " + lost.getSQLState() + ")";
   }
 
   private static ForeignKeyViolationException foreignKey(

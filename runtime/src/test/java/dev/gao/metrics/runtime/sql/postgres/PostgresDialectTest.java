@@ -318,9 +318,37 @@ class PostgresDialectTest {
           assertThrows(SQLException.class, () -> victim.createStatement().execute("SELECT 1"));
       assertTrue(ended.getSQLState().equals("57P01") || ended.getSQLState().startsWith("08"), ended.getSQLState());
       MetricsException translated = dialect.translate(ended, ErrorContext.of("team-db"));
-      assertInstanceOf(ConnectionLostException.class, translated);
-      assertTrue(translated.getMessage().startsWith("Lost the connection to database team-db"), translated.getMessage());
+      assertEquals(ConnectionLostException.class, translated.getClass());
+      assertTrue(translated.getMessage().startsWith("Lost the connection to team-db: "), translated.getMessage());
+      assertTrue(
+          translated.getMessage().endsWith(
+              "). The server rolled back the transaction that was open on it, so nothing of it was"
+                  + " stored. Run the work again once the server is reachable."),
+          translated.getMessage());
     }
+  }
+
+  @Test
+  void aServerThatCannotBeReachedIsNamedWithTheReason() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    // nothing listens on the port any more: the driver's attempt to connect is refused
+    SQLException refused =
+        assertThrows(
+            SQLException.class,
+            () -> DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/metrics", "postgres", ""));
+    assertEquals("08001", refused.getSQLState());
+    MetricsException translated = dialect.translate(refused, ErrorContext.of("team-db"));
+    assertEquals(ConnectionLostException.class, translated.getClass());
+    assertEquals(
+        "Cannot reach the server of team-db: "
+            + refused.getMessage()
+            + " (SQLState 08001). Nothing was stored. Run the work again once the server accepts"
+            + " connections.",
+        translated.getMessage());
+    assertTrue(refused.getMessage().contains("localhost:" + port), refused.getMessage());
   }
 
   @Test
