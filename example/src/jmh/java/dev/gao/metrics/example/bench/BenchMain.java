@@ -26,7 +26,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * export, whose one operation reads the whole database, 1 warm-up and 3 operations per fork),
  * {@code --verify} (every operation on every implementation against a small database, results
  * compared), {@code --only REGEX} (benchmark methods), {@code --runs N}, {@code --data DIR},
- * {@code --results FILE}. Prints a markdown table with the ratios and the targets.
+ * {@code --results FILE}. Prints a markdown table with the ratios and the targets per engine.
+ *
+ * <p>{@code --engine sqlite|postgres|both} picks the engines (default: SQLite; {@code --verify}
+ * alone checks both). PostgreSQL runs on an embedded PostgreSQL 17 server that the launcher starts
+ * and stops, or on the server that {@code --pg-url jdbc:postgresql://host:port/db} names (user and
+ * password from {@code PGUSER} and {@code PGPASSWORD}); its settings are read with {@code SHOW} and
+ * printed, and its suite adds {@link ConcurrentWriters}.
  */
 public final class BenchMain {
   private static final List<String> IMPLS = List.of("generated", "jdbc", "jdbi");
@@ -42,8 +48,12 @@ public final class BenchMain {
     Path base = Files.isDirectory(Path.of("example", "target")) ? Path.of("example", "target") : Path.of("target");
     Path data = base.resolve("bench-data");
     Path results = base.resolve("bench-results.json");
+    String engine = null;
+    String pgUrl = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--engine" -> engine = args[++i];
+        case "--pg-url" -> pgUrl = args[++i];
         case "--short" -> full = false;
         case "--full" -> full = true;
         case "--verify" -> verify = true;
@@ -54,7 +64,8 @@ public final class BenchMain {
         case "--results" -> results = Path.of(args[++i]);
         case "--help", "-h" -> {
           System.out.println("usage: java -jar benchmarks.jar [--short|--full] [--verify] [--only REGEX]"
-              + " [--runs N] [--seed N] [--data DIR] [--results FILE]");
+              + " [--runs N] [--seed N] [--data DIR] [--results FILE] [--engine sqlite|postgres|both]"
+              + " [--pg-url jdbc:postgresql://HOST:PORT/DB (user, password: PGUSER, PGPASSWORD)]");
           return;
         }
         default -> {
@@ -66,54 +77,102 @@ public final class BenchMain {
     data = data.toAbsolutePath();
     System.setProperty("gao.bench.data", data.toString());
     System.setProperty("gao.bench.seed", Long.toString(seed));
-    if (verify) {
-      System.exit(verify() ? 0 : 1);
-    }
-    long size = runs != null ? runs : full ? 1_000_000L : 100_000L;
-    System.setProperty("gao.bench.runs", Long.toString(size));
-    long started = System.nanoTime();
-    BenchData.base();
-    BenchData.large();
-    Files.createDirectories(results.toAbsolutePath().getParent());
-    List<String> chosen = benchmarks(only);
-    if (chosen.isEmpty()) {
-      System.err.println("no benchmark matches " + only);
+    List<String> engines = engine == null
+        ? (verify ? BenchDatabases.ENGINES : List.of("sqlite"))
+        : engine.equals("both") ? BenchDatabases.ENGINES : List.of(engine);
+    if (!BenchDatabases.ENGINES.containsAll(engines)) {
+      System.err.println("unknown engine " + engine + "; one of sqlite, postgres, both");
       System.exit(2);
     }
-    List<String> rest = chosen.stream().filter(name -> !name.equals(EXPORT)).toList();
-    boolean export = chosen.contains(EXPORT);
-    Collection<RunResult> outcome = new ArrayList<>();
-    List<Path> written = new ArrayList<>();
-    if (!full) {
-      Path json = results.toAbsolutePath();
-      outcome.addAll(run(options(chosen, data, size, seed, json).forks(1).warmupIterations(2).measurementIterations(3)));
-      written.add(json);
-    } else {
-      // One export operation reads the whole database (about 30 s at 1,000,000 runs): it gets one
-      // warm-up and three measured operations per fork instead of five and ten, so that the full
-      // suite ends in well under an hour.
-      if (!rest.isEmpty()) {
-        Path json = sibling(results, "");
-        outcome.addAll(run(options(rest, data, size, seed, json).forks(2).warmupIterations(5).measurementIterations(10)));
-        written.add(json);
-      }
-      if (export) {
-        Path json = sibling(results, "-export");
-        outcome.addAll(run(options(List.of(EXPORT), data, size, seed, json).forks(2).warmupIterations(1).measurementIterations(3)));
-        written.add(json);
+    if (pgUrl != null && !pgUrl.startsWith("jdbc:postgresql://")) {
+      System.err.println("--pg-url must look like jdbc:postgresql://HOST:PORT/DATABASE, not " + pgUrl);
+      System.exit(2);
+    }
+    BenchServer server = engines.contains("postgres") ? BenchServer.start(pgUrl) : null;
+    int status;
+    try {
+      status = verify ? verify(engines) : measure(engines, full, only, runs, data, seed, results);
+    } finally {
+      if (server != null) {
+        server.close();
       }
     }
+    System.exit(status);
+  }
+
+  private static int verify(List<String> engines) throws Exception {
+    boolean ok = true;
+    for (String engine : engines) {
+      ok &= verify(BenchDatabases.of(engine));
+    }
+    return ok ? 0 : 1;
+  }
+
+  private static int measure(List<String> engines, boolean full, String only, Long runs, Path data, long seed,
+      Path results) throws Exception {
+    long size = runs != null ? runs : full ? 1_000_000L : 100_000L;
+    System.setProperty("gao.bench.runs", Long.toString(size));
+    Files.createDirectories(results.toAbsolutePath().getParent());
+    List<String> tables = new ArrayList<>();
+    for (String engine : engines) {
+      long started = System.nanoTime();
+      BenchDatabases databases = BenchDatabases.of(engine);
+      databases.base();
+      databases.large();
+      List<String> chosen = benchmarks(only, engine);
+      if (chosen.isEmpty()) {
+        System.err.println("no benchmark matches " + only);
+        return 2;
+      }
+      // SQLite's results keep their file names; PostgreSQL's have "-postgres" added.
+      Path engineResults = engine.equals("sqlite") ? results.toAbsolutePath() : sibling(results, "-postgres");
+      List<String> rest = chosen.stream().filter(name -> !name.equals(EXPORT)).toList();
+      boolean export = chosen.contains(EXPORT);
+      Collection<RunResult> outcome = new ArrayList<>();
+      List<Path> written = new ArrayList<>();
+      if (!full) {
+        Path json = engineResults;
+        outcome.addAll(run(options(engine, chosen, data, size, seed, json).forks(1).warmupIterations(2).measurementIterations(3)));
+        written.add(json);
+      } else {
+        // One export operation reads the whole database (about 30 s at 1,000,000 runs): it gets one
+        // warm-up and three measured operations per fork instead of five and ten, so that the full
+        // suite ends in well under an hour.
+        if (!rest.isEmpty()) {
+          Path json = sibling(engineResults, "");
+          outcome.addAll(run(options(engine, rest, data, size, seed, json).forks(2).warmupIterations(5).measurementIterations(10)));
+          written.add(json);
+        }
+        if (export) {
+          Path json = sibling(engineResults, "-export");
+          outcome.addAll(run(options(engine, List.of(EXPORT), data, size, seed, json).forks(2).warmupIterations(1).measurementIterations(3)));
+          written.add(json);
+        }
+      }
+      tables.add(String.format("%s%n%s%nJMH JSON: %s; wall time %.1f s%n", engine.equals("sqlite") ? "SQLite" : "PostgreSQL",
+          table(outcome, size), written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")),
+          (System.nanoTime() - started) / 1e9));
+    }
     System.out.println();
-    System.out.println(table(outcome, size));
-    System.out.printf("JMH JSON: %s; wall time %.1f s%n", written.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")),
-        (System.nanoTime() - started) / 1e9);
+    tables.forEach(System.out::println);
+    if (engines.contains("postgres")) {
+      System.out.println(BenchServer.describe());
+    }
+    return 0;
   }
 
   private static final String EXPORT = "exportStream1M";
 
-  /** The benchmark methods whose names match {@code only} (all when null), in name order. */
-  private static List<String> benchmarks(String only) {
-    return java.util.Arrays.stream(RunsBenchmarks.class.getMethods())
+  /**
+   * The benchmark methods of an engine whose names match {@code only} (all when null), in name
+   * order: PostgreSQL's add the concurrent writers.
+   */
+  private static List<String> benchmarks(String only, String engine) {
+    List<Class<?>> classes = engine.equals("postgres")
+        ? List.of(RunsBenchmarks.class, ConcurrentWriters.class)
+        : List.of(RunsBenchmarks.class);
+    return classes.stream()
+        .flatMap(type -> java.util.Arrays.stream(type.getMethods()))
         .filter(m -> m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class))
         .map(java.lang.reflect.Method::getName)
         .filter(name -> only == null || name.matches(only))
@@ -133,10 +192,20 @@ public final class BenchMain {
   }
 
   private static ChainedOptionsBuilder options(
-      List<String> benchmarks, Path data, long size, long seed, Path json) {
+      String engine, List<String> benchmarks, Path data, long size, long seed, Path json) {
+    List<String> jvmArgs = new ArrayList<>(List.of(
+        "-Dgao.bench.data=" + data, "-Dgao.bench.runs=" + size, "-Dgao.bench.seed=" + seed));
+    // The forks reach the server the launcher uses; the password, if any, stays in the environment.
+    for (String property : List.of(PostgresDatabases.URL_PROPERTY, PostgresDatabases.USER_PROPERTY)) {
+      if (System.getProperty(property) != null) {
+        jvmArgs.add("-D" + property + "=" + System.getProperty(property));
+      }
+    }
     return new OptionsBuilder()
-        .include(RunsBenchmarks.class.getName() + "\\.(" + String.join("|", benchmarks) + ")$")
-        .jvmArgsPrepend("-Dgao.bench.data=" + data, "-Dgao.bench.runs=" + size, "-Dgao.bench.seed=" + seed)
+        .include(RunsBenchmarks.class.getPackageName() + "\\.(RunsBenchmarks|ConcurrentWriters)\\.("
+            + String.join("|", benchmarks) + ")$")
+        .param("engine", engine)
+        .jvmArgsPrepend(jvmArgs.toArray(String[]::new))
         .warmupTime(TimeValue.seconds(1))
         .measurementTime(TimeValue.seconds(1))
         .resultFormat(ResultFormatType.JSON)
@@ -149,7 +218,7 @@ public final class BenchMain {
 
   private static Kind kind(String op) {
     return switch (op) {
-      case "recordOneRun", "recordBatch10k" -> Kind.INSERT;
+      case "recordOneRun", "recordBatch10k", "record8Writers" -> Kind.INSERT;
       case "lookupRunById", "lookupPerformanceByRunId", "readWholeRun" -> Kind.LOOKUP;
       case "openUpToDate" -> Kind.OPEN;
       default -> Kind.SCAN;
@@ -312,14 +381,15 @@ public final class BenchMain {
     }
   }
 
-  static boolean verify() throws Exception {
-    Path source = BenchData.database(2_000, 7);
-    String[] ids = BenchData.sampleIds(source, 64, 3);
-    Map<String, Path> files = new LinkedHashMap<>();
+  static boolean verify(BenchDatabases databases) throws Exception {
+    int failuresBefore = failures;
+    String source = databases.database(2_000, 7);
+    String[] ids = databases.sampleIds(source, 64, 3);
+    Map<String, String> files = new LinkedHashMap<>();
     Map<String, RunOps> ops = new LinkedHashMap<>();
     for (String impl : IMPLS) {
-      files.put(impl, BenchData.copy(source, "verify-" + impl));
-      ops.put(impl, BenchData.open(impl, files.get(impl)));
+      files.put(impl, databases.copy(source, "verify-" + impl));
+      ops.put(impl, databases.open(impl, files.get(impl)));
     }
     try {
       RunOps g = ops.get("generated");
@@ -383,24 +453,20 @@ public final class BenchMain {
         counts.put(impl, d.runs + " runs, " + d.tokens + " token rows");
       }
       check(counts.values().stream().distinct().count() == 1, "row counts after writes: " + counts);
-      System.out.println("after writes: " + counts);
+      System.out.println(databases.engine() + " after writes: " + counts);
       for (String impl : IMPLS) {
-        Path file = files.get(impl);
         ops.get(impl).close();
-        switch (impl) {
-          case "generated" -> GeneratedRuns.openAndClose(file);
-          case "jdbc" -> HandJdbcRuns.openAndClose(file);
-          default -> JdbiRuns.openAndClose(file);
-        }
+        databases.openAndClose(impl, files.get(impl));
       }
       ops.clear();
     } finally {
       ops.values().forEach(RunOps::close);
-      files.values().forEach(BenchData::delete);
+      files.values().forEach(databases::delete);
     }
-    System.out.println(failures == 0
-        ? "verify: PASS (3 implementations, every operation, same results)"
-        : "verify: FAIL (" + failures + " mismatches)");
-    return failures == 0;
+    int found = failures - failuresBefore;
+    System.out.println(found == 0
+        ? "verify " + databases.engine() + ": PASS (3 implementations, every operation, same results)"
+        : "verify " + databases.engine() + ": FAIL (" + found + " mismatches)");
+    return found == 0;
   }
 }

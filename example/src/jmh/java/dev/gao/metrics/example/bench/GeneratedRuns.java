@@ -33,8 +33,14 @@ public final class GeneratedRuns implements RunOps {
   private final GaoQueriesImpl queries;
   private final ExportQueriesImpl export;
 
+  /** On a SQLite file. */
   public GeneratedRuns(Path file) {
-    this.store = BenchmarkStore.open(file);
+    this(BenchmarkStore.open(file));
+  }
+
+  /** On an open store, of either engine; closing this closes it. */
+  public GeneratedRuns(BenchmarkStore store) {
+    this.store = store;
     this.analytics = GaoRunModel.analytics(store);
     this.queries = new GaoQueriesImpl(store.database());
     this.export = new ExportQueriesImpl(store.database());

@@ -215,7 +215,7 @@ public final class HandJdbcRuns implements RunOps {
     }
   }
 
-  private static void setText(PreparedStatement s, int i, String value) throws SQLException {
+  static void setText(PreparedStatement s, int i, String value) throws SQLException {
     if (value == null) {
       s.setNull(i, Types.VARCHAR);
     } else {
@@ -290,7 +290,7 @@ public final class HandJdbcRuns implements RunOps {
 
   // ------------------------------------------------------------------ reads
 
-  private static <T> T read(ObjectReader reader, String text) throws SQLException {
+  static <T> T read(ObjectReader reader, String text) throws SQLException {
     if (text == null) {
       return null;
     }
@@ -343,7 +343,7 @@ public final class HandJdbcRuns implements RunOps {
         TokenType.valueOf(rs.getString(o + 3)), rs.getLong(o + 4), rs.getDouble(o + 5), rs.getString(o + 6));
   }
 
-  private static Double nullableDouble(ResultSet rs, int i) throws SQLException {
+  static Double nullableDouble(ResultSet rs, int i) throws SQLException {
     double v = rs.getDouble(i);
     return rs.wasNull() ? null : v;
   }

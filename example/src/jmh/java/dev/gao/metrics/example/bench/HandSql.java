@@ -2,7 +2,10 @@ package dev.gao.metrics.example.bench;
 
 /**
  * The SQL a careful person writes by hand for each operation; the hand-written JDBC and the JDBI
- * implementations share it, so that they differ only in how they bind and map.
+ * implementations share it, so that they differ only in how they bind and map. The inserts (time as
+ * text, SQLite's {@code strftime} for a missing {@code created_at}) and the statistics (ranks from
+ * one window pass) are SQLite's; {@link PostgresHandSql} has PostgreSQL's, and both engines run the
+ * rest as written here.
  */
 final class HandSql {
   private HandSql() {}
@@ -47,6 +50,13 @@ final class HandSql {
   static final String INSERT_TOKEN =
       "INSERT INTO token_usage (run_id, model, token_type, tokens, cost_usd, price_table_version)"
           + " VALUES (?, ?, ?, ?, ?, ?)";
+
+  /** JDBI's run insert, with named parameters. */
+  static final String JDBI_INSERT_RUN =
+      "INSERT INTO benchmark_runs (" + RUN_COLUMNS + ") VALUES (:runId, :timestamp,"
+          + " :projectName, :benchmarkName, COALESCE(:version, '1.0.0'), :metadata,"
+          + " COALESCE(:createdAt, strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now')),"
+          + " COALESCE(:status, 'completed'), :finishedAt)";
 
   static final String RUN_BY_ID = "SELECT " + RUN_COLUMNS + " FROM benchmark_runs WHERE run_id = ?";
   static final String PERFORMANCE_BY_RUN_ID =

@@ -16,11 +16,14 @@ import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
@@ -32,22 +35,27 @@ import org.jdbi.v3.core.mapper.ColumnMapperFactory;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.util.PGobject;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * JDBI 3 as it is usually used: a HikariCP pool over the runtime's SQLite settings, a handle per
- * operation, reflection mappers ({@link ConstructorMapper}) for the records, {@code bindMethods}
- * for inserts, {@link PreparedBatch} for batches, and JSON columns through a column mapper and an
- * argument factory over the runtime's Jackson settings. The SQL is the hand-written one.
+ * JDBI 3 as it is usually used: a HikariCP pool (over the runtime's SQLite settings, or configured
+ * as the runtime's PostgreSQL pool), a handle per operation, reflection mappers ({@link
+ * ConstructorMapper}) for the records, {@code bindMethods} for inserts, {@link PreparedBatch} for
+ * batches, and JSON columns through a column mapper and an argument factory over the runtime's
+ * Jackson settings. The SQL is the hand-written one ({@link HandSql}, {@link PostgresHandSql}).
+ *
+ * <p>What differs by engine is how times and JSON are bound and read: on SQLite as the DAOs' text,
+ * on PostgreSQL as {@code timestamptz} through {@link OffsetDateTime} and as {@code jsonb}; and on
+ * PostgreSQL, reads that span statements run at {@code REPEATABLE READ} (one snapshot, as SQLite's
+ * read transactions give) and the export sets a fetch size so that its rows stream.
  */
 public final class JdbiRuns implements RunOps {
   private static final ObjectMapper MAPPER = JsonCodec.withDefaults().mapper();
 
-  private static final String INSERT_RUN =
-      "INSERT INTO benchmark_runs (" + HandSql.RUN_COLUMNS + ") VALUES (:runId, :timestamp,"
-          + " :projectName, :benchmarkName, COALESCE(:version, '1.0.0'), :metadata,"
-          + " COALESCE(:createdAt, strftime('%Y-%m-%dT%H:%M:%f000000Z', 'now')),"
-          + " COALESCE(:status, 'completed'), :finishedAt)";
   private static final String INSERT_PERFORMANCE =
       "INSERT INTO performance_metrics (run_id, total_time_seconds, phase_times, token_usage_total,"
           + " token_usage_by_agent, api_calls_count, api_calls_cost) VALUES (:runId,"
@@ -79,10 +87,26 @@ public final class JdbiRuns implements RunOps {
 
   private final HikariDataSource pool;
   private final Jdbi jdbi;
+  private final boolean postgres;
+  private final String insertRun;
+  private final String stats;
 
+  /** On a SQLite file. */
   public JdbiRuns(Path file) {
-    this.pool = pool(file);
-    this.jdbi = configure(Jdbi.create(pool));
+    this(pool(file), false);
+  }
+
+  /** On database {@code database} of the benchmark's PostgreSQL server. */
+  public JdbiRuns(String database) {
+    this(PostgresDatabases.pool(database, "jdbi-bench"), true);
+  }
+
+  private JdbiRuns(HikariDataSource pool, boolean postgres) {
+    this.pool = pool;
+    this.postgres = postgres;
+    this.jdbi = configure(Jdbi.create(pool), postgres);
+    this.insertRun = postgres ? PostgresHandSql.JDBI_INSERT_RUN : HandSql.JDBI_INSERT_RUN;
+    this.stats = postgres ? PostgresHandSql.STATS : HandSql.STATS;
   }
 
   private static HikariDataSource pool(Path file) {
@@ -99,7 +123,7 @@ public final class JdbiRuns implements RunOps {
   public static void openAndClose(Path file) {
     SQLiteDataSource sqlite = new SQLiteDataSource(HandJdbcRuns.config());
     sqlite.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-    Jdbi jdbi = configure(Jdbi.create(sqlite));
+    Jdbi jdbi = configure(Jdbi.create(sqlite), false);
     try (Handle handle = jdbi.open()) {
       if (handle.isClosed()) {
         throw new IllegalStateException();
@@ -107,21 +131,54 @@ public final class JdbiRuns implements RunOps {
     }
   }
 
-  static Jdbi configure(Jdbi jdbi) {
+  /**
+   * Opening for JDBI on PostgreSQL: Jdbi.create over the driver's data source, a handle with the
+   * same session setting as the pools' connections, close.
+   */
+  public static void openAndClose(String database) {
+    PGSimpleDataSource source = new PGSimpleDataSource();
+    source.setUrl(PostgresDatabases.url(database));
+    if (PostgresDatabases.user() != null) {
+      source.setUser(PostgresDatabases.user());
+    }
+    if (PostgresDatabases.password() != null) {
+      source.setPassword(PostgresDatabases.password());
+    }
+    Jdbi jdbi = configure(Jdbi.create(source), true);
+    try (Handle handle = jdbi.open()) {
+      handle.execute("SET TIME ZONE 'UTC'");
+    }
+  }
+
+  static Jdbi configure(Jdbi jdbi, boolean postgres) {
     for (Class<?> type : List.of(BenchmarkRun.class, PerformanceMetrics.class, AutonomyMetrics.class,
         QualityMetrics.class, WorkflowMetrics.class, TokenUsage.class, Stat.class, TrendRow.class)) {
       jdbi.registerRowMapper(ConstructorMapper.factory(type));
     }
-    jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> Times.parse(rs.getString(column)));
     jdbi.registerColumnMapper(new JsonColumns());
-    jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.VARCHAR) {
-      @Override
-      protected Argument build(Instant value, ConfigRegistry config) {
-        String text = Times.format(value);
-        return (position, statement, ctx) -> statement.setString(position, text);
-      }
-    });
-    jdbi.registerArgument(new JsonArguments());
+    jdbi.registerArgument(new JsonArguments(postgres));
+    if (postgres) {
+      jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+      });
+      jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+          OffsetDateTime utc = value.atOffset(ZoneOffset.UTC);
+          return (position, statement, ctx) -> statement.setObject(position, utc);
+        }
+      });
+    } else {
+      jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> Times.parse(rs.getString(column)));
+      jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.VARCHAR) {
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+          String text = Times.format(value);
+          return (position, statement, ctx) -> statement.setString(position, text);
+        }
+      });
+    }
     return jdbi;
   }
 
@@ -150,14 +207,23 @@ public final class JdbiRuns implements RunOps {
     }
   }
 
-  /** Maps, lists: written as JSON text with Jackson (prepared, so batches use it too). */
+  /**
+   * Maps, lists: written as JSON text with Jackson (prepared, so batches use it too); on PostgreSQL
+   * typed {@code jsonb}, the columns' type.
+   */
   private static final class JsonArguments implements ArgumentFactory.Preparable {
+    private final boolean postgres;
+
+    JsonArguments(boolean postgres) {
+      this.postgres = postgres;
+    }
+
     @Override
     public Optional<java.util.function.Function<Object, Argument>> prepare(Type type, ConfigRegistry config) {
       if (!isJson(type)) {
         return Optional.empty();
       }
-      return Optional.of(JsonArguments::argument);
+      return Optional.of(this::argument);
     }
 
     @Override
@@ -167,12 +233,24 @@ public final class JdbiRuns implements RunOps {
           : Optional.empty();
     }
 
-    private static Argument argument(Object value) {
+    private Argument argument(Object value) {
       String text;
       try {
         text = value == null ? null : MAPPER.writeValueAsString(value);
       } catch (JsonProcessingException e) {
         throw new IllegalArgumentException(e);
+      }
+      if (postgres) {
+        return (position, statement, ctx) -> {
+          if (text == null) {
+            statement.setNull(position, Types.OTHER);
+          } else {
+            PGobject json = new PGobject();
+            json.setType("jsonb");
+            json.setValue(text);
+            statement.setObject(position, json);
+          }
+        };
       }
       return (position, statement, ctx) -> {
         if (text == null) {
@@ -187,7 +265,7 @@ public final class JdbiRuns implements RunOps {
   @Override
   public void recordOne(CompleteRun run) {
     jdbi.useTransaction(h -> {
-      h.createUpdate(INSERT_RUN).bindMethods(run.run()).execute();
+      h.createUpdate(insertRun).bindMethods(run.run()).execute();
       h.createUpdate(INSERT_PERFORMANCE).bindMethods(run.performance()).execute();
       h.createUpdate(INSERT_AUTONOMY).bindMethods(run.autonomy()).execute();
       h.createUpdate(INSERT_QUALITY).bindMethods(run.quality()).execute();
@@ -205,7 +283,7 @@ public final class JdbiRuns implements RunOps {
   @Override
   public void recordBatch(List<CompleteRun> runs) {
     jdbi.useTransaction(h -> {
-      PreparedBatch r = h.prepareBatch(INSERT_RUN);
+      PreparedBatch r = h.prepareBatch(insertRun);
       runs.forEach(run -> r.bindMethods(run.run()).add());
       r.execute();
       PreparedBatch p = h.prepareBatch(INSERT_PERFORMANCE);
@@ -239,7 +317,7 @@ public final class JdbiRuns implements RunOps {
 
   @Override
   public Optional<CompleteRun> wholeRun(String runId) {
-    return jdbi.inTransaction(h -> {
+    return inSnapshot(h -> {
       Optional<BenchmarkRun> run =
           h.createQuery(HandSql.RUN_BY_ID).bind(0, runId).mapTo(BenchmarkRun.class).findOne();
       if (run.isEmpty()) {
@@ -263,7 +341,7 @@ public final class JdbiRuns implements RunOps {
 
   @Override
   public List<Stat> stats() {
-    return jdbi.withHandle(h -> h.createQuery(HandSql.STATS).mapTo(Stat.class).list());
+    return jdbi.withHandle(h -> h.createQuery(stats).mapTo(Stat.class).list());
   }
 
   @Override
@@ -275,16 +353,32 @@ public final class JdbiRuns implements RunOps {
 
   @Override
   public long export(Consumer<CompleteRun> sink) {
-    return jdbi.inTransaction(h -> {
-      try (ResultIterator<BenchmarkRun> r = h.createQuery(HandSql.EXPORT_RUNS).mapTo(BenchmarkRun.class).iterator();
-          ResultIterator<PerformanceMetrics> p = h.createQuery(HandSql.EXPORT_PERFORMANCE).mapTo(PerformanceMetrics.class).iterator();
-          ResultIterator<AutonomyMetrics> a = h.createQuery(HandSql.EXPORT_AUTONOMY).mapTo(AutonomyMetrics.class).iterator();
-          ResultIterator<QualityMetrics> q = h.createQuery(HandSql.EXPORT_QUALITY).mapTo(QualityMetrics.class).iterator();
-          ResultIterator<WorkflowMetrics> w = h.createQuery(HandSql.EXPORT_WORKFLOW).mapTo(WorkflowMetrics.class).iterator();
-          ResultIterator<TokenUsage> t = h.createQuery(HandSql.EXPORT_TOKENS).mapTo(TokenUsage.class).iterator()) {
+    return inSnapshot(h -> {
+      try (ResultIterator<BenchmarkRun> r = stream(h, HandSql.EXPORT_RUNS).mapTo(BenchmarkRun.class).iterator();
+          ResultIterator<PerformanceMetrics> p = stream(h, HandSql.EXPORT_PERFORMANCE).mapTo(PerformanceMetrics.class).iterator();
+          ResultIterator<AutonomyMetrics> a = stream(h, HandSql.EXPORT_AUTONOMY).mapTo(AutonomyMetrics.class).iterator();
+          ResultIterator<QualityMetrics> q = stream(h, HandSql.EXPORT_QUALITY).mapTo(QualityMetrics.class).iterator();
+          ResultIterator<WorkflowMetrics> w = stream(h, HandSql.EXPORT_WORKFLOW).mapTo(WorkflowMetrics.class).iterator();
+          ResultIterator<TokenUsage> t = stream(h, HandSql.EXPORT_TOKENS).mapTo(TokenUsage.class).iterator()) {
         return Runs.merge(r, p, a, q, w, t, sink);
       }
     });
+  }
+
+  /**
+   * A read of several statements from one snapshot: any SQLite transaction gives it, PostgreSQL's
+   * from REPEATABLE READ on.
+   */
+  private <R> R inSnapshot(HandleCallback<R, RuntimeException> callback) {
+    return postgres
+        ? jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, callback)
+        : jdbi.inTransaction(callback);
+  }
+
+  /** A query whose rows stream: pgjdbc reads them all at once unless given a fetch size. */
+  private Query stream(Handle h, String sql) {
+    Query query = h.createQuery(sql);
+    return postgres ? query.setFetchSize(PostgresDatabases.FETCH_SIZE) : query;
   }
 
   @Override

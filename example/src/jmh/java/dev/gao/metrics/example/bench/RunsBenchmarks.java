@@ -4,7 +4,6 @@ import dev.gao.metrics.example.CompleteRun;
 import dev.gao.metrics.example.LargeDatabase;
 import dev.gao.metrics.example.model.BenchmarkRun;
 import dev.gao.metrics.example.model.PerformanceMetrics;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +24,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Every operation on each implementation ({@code impl}: generated, jdbc, jdbi), over the same
- * database files and connection settings. Writers work on a fresh copy of a cached
- * {@value BenchData#BASE_RUNS}-run database; readers on the cached large database.
+ * Every operation on each implementation ({@code impl}: generated, jdbc, jdbi) on one engine
+ * ({@code engine}: sqlite, postgres), over the same databases and connection settings. Writers work
+ * on a fresh copy of a cached {@value BenchData#BASE_RUNS}-run database; readers on the cached large
+ * database.
  */
 public class RunsBenchmarks {
   /** Runs recorded per transaction in {@link #recordBatch10k}. */
@@ -36,11 +36,20 @@ public class RunsBenchmarks {
   /** Runs recorded per operation of {@link #recordBatch10k}. */
   static final int BATCH_RUNS = 10_000;
 
-  /** Fresh runs with random (seeded) ids made from a pool of realistic templates. */
+  /** Fresh runs with random (seeded) ids made from a pool of realistic templates; not thread-safe. */
   static final class Fresh {
     private final List<CompleteRun> templates = new LargeDatabase.Source(7).next(1000);
-    private final Random random = new Random(11);
+    private final Random random;
     private int next;
+
+    Fresh() {
+      this(11);
+    }
+
+    /** Runs whose ids come from {@code seed}: different seeds, different ids. */
+    Fresh(long seed) {
+      this.random = new Random(seed);
+    }
 
     CompleteRun next() {
       CompleteRun template = templates.get(next++ % templates.size());
@@ -51,18 +60,23 @@ public class RunsBenchmarks {
   /** An implementation on a fresh copy of the base database. */
   @State(Scope.Benchmark)
   public static class Writer {
+    @Param({"sqlite"})
+    public String engine;
+
     @Param({"generated", "jdbc", "jdbi"})
     public String impl;
 
+    BenchDatabases databases;
     RunOps ops;
-    Path file;
+    String copy;
     final Fresh fresh = new Fresh();
     List<CompleteRun> batch;
 
     @Setup(Level.Trial)
     public void open() {
-      file = BenchData.copy(BenchData.base(), "write-" + impl);
-      ops = BenchData.open(impl, file);
+      databases = BenchDatabases.of(engine);
+      copy = databases.copy(databases.base(), "write-" + impl);
+      ops = databases.open(impl, copy);
     }
 
     @Setup(Level.Invocation)
@@ -78,13 +92,16 @@ public class RunsBenchmarks {
     @TearDown(Level.Trial)
     public void close() {
       ops.close();
-      BenchData.delete(file);
+      databases.delete(copy);
     }
   }
 
   /** An implementation on the large database, and run ids to look up. */
   @State(Scope.Benchmark)
   public static class Reader {
+    @Param({"sqlite"})
+    public String engine;
+
     @Param({"generated", "jdbc", "jdbi"})
     public String impl;
 
@@ -95,9 +112,10 @@ public class RunsBenchmarks {
 
     @Setup(Level.Trial)
     public void open() {
-      Path file = BenchData.large();
-      ids = BenchData.sampleIds(file, 4096, 42);
-      ops = BenchData.open(impl, file);
+      BenchDatabases databases = BenchDatabases.of(engine);
+      String large = databases.large();
+      ids = databases.sampleIds(large, 4096, 42);
+      ops = databases.open(impl, large);
     }
 
     String nextId() {
@@ -114,23 +132,28 @@ public class RunsBenchmarks {
     }
   }
 
-  /** A copy of the base database to open (jdbc: a bare connection with the same pragmas). */
+  /** A copy of the base database to open (jdbc: a bare connection with the same session settings). */
   @State(Scope.Benchmark)
   public static class Opener {
+    @Param({"sqlite"})
+    public String engine;
+
     @Param({"generated", "jdbc", "jdbi"})
     public String impl;
 
-    Path file;
+    BenchDatabases databases;
+    String copy;
 
     @Setup(Level.Trial)
     public void copy() {
-      file = BenchData.copy(BenchData.base(), "open-" + impl);
-      GeneratedRuns.openAndClose(file);
+      databases = BenchDatabases.of(engine);
+      copy = databases.copy(databases.base(), "open-" + impl);
+      databases.openAndClose("generated", copy);
     }
 
     @TearDown(Level.Trial)
     public void delete() {
-      BenchData.delete(file);
+      databases.delete(copy);
     }
   }
 
@@ -204,10 +227,6 @@ public class RunsBenchmarks {
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public void openUpToDate(Opener o) {
-    switch (o.impl) {
-      case "generated" -> GeneratedRuns.openAndClose(o.file);
-      case "jdbc" -> HandJdbcRuns.openAndClose(o.file);
-      default -> JdbiRuns.openAndClose(o.file);
-    }
+    o.databases.openAndClose(o.impl, o.copy);
   }
 }
