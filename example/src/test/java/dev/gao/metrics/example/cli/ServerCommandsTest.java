@@ -330,6 +330,26 @@ class ServerCommandsTest {
   }
 
   @Test
+  void libpqOptionsGiveTheToolsASchemaOfTheirOwn() throws Exception {
+    String name = database("cli_options");
+    try (Connection admin = PostgresServer.connect("jdbc:postgresql://localhost:" + port + "/" + name);
+        Statement statement = admin.createStatement()) {
+      statement.execute("CREATE TABLE public.another_application (id int)");
+      statement.execute("CREATE SCHEMA gao AUTHORIZATION " + USER);
+    }
+    String own = libpq(name) + "?options=-csearch_path%3Dgao&application_name=gao-metrics%20cli";
+    CliRun.Result init = run("init", "--db", own);
+    assertEquals(0, init.exitCode(), init.all());
+    assertEquals(1, count(name, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'gao'"
+        + " AND table_name = 'benchmark_runs'"));
+    assertEquals(0, count(name, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+        + " AND table_name = 'benchmark_runs'"));
+    assertEquals(0, run("record", "--db", own, runs().toString()).exitCode());
+    assertEquals(36, count(name, "SELECT count(*) FROM gao.benchmark_runs"));
+    assertEquals(0, run("validate", "--db", own).exitCode());
+  }
+
+  @Test
   void aBadUrlIsAUsageErrorThatNamesWhatIsWrong() {
     String base = "postgresql://" + USER + ":" + PASSWORD + "@localhost:" + port;
     Map<String, String> expected =
