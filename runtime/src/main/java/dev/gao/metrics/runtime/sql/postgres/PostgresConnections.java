@@ -6,9 +6,11 @@ import dev.gao.metrics.runtime.connection.ConnectionSource;
 import dev.gao.metrics.runtime.connection.DatabaseConnections;
 import dev.gao.metrics.runtime.connection.ExternalConnectionSource;
 import dev.gao.metrics.runtime.connection.TransactionManager;
+import dev.gao.metrics.runtime.exception.BusyException;
 import dev.gao.metrics.runtime.exception.DatabaseOpenException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -71,7 +73,7 @@ public final class PostgresConnections {
               + " database.",
           null);
     }
-    ConnectionSource source = new PooledServer(pool);
+    ConnectionSource source = new PooledServer(pool, location);
     PostgresDialect dialect = new PostgresDialect();
     return new DatabaseConnections(
         new TransactionManager(source, dialect, dialect.newWriteLock(), location), null, location);
@@ -100,14 +102,42 @@ public final class PostgresConnections {
     private final HikariDataSource pool;
     private final ExternalConnectionSource borrowed;
 
-    PooledServer(HikariDataSource pool) {
+    private final String location;
+
+    PooledServer(HikariDataSource pool, String location) {
       this.pool = pool;
       this.borrowed = new ExternalConnectionSource(pool);
+      this.location = location;
     }
 
+    /**
+     * A connection from the pool. A wait that timed out with every connection in use and no failed
+     * attempt to connect behind it means the server is fine and this process asks too much of the
+     * pool at once: that is a {@link BusyException} naming the pool's size, not a lost server.
+     */
     @Override
     public Connection borrow() throws SQLException {
-      return borrowed.borrow();
+      try {
+        return borrowed.borrow();
+      } catch (SQLTransientConnectionException e) {
+        var state = pool.getHikariPoolMXBean();
+        if (e.getCause() == null
+            && state != null
+            && state.getActiveConnections() >= pool.getMaximumPoolSize()) {
+          throw new BusyException(
+              "Every one of the "
+                  + pool.getMaximumPoolSize()
+                  + " pooled connections to "
+                  + location
+                  + " stayed in use for "
+                  + pool.getConnectionTimeout()
+                  + " ms, so this unit of work got none. More threads use the database at once than"
+                  + " the pool has connections: raise poolSize, keep units of work short, or wait"
+                  + " longer (busyTimeout).",
+              e);
+        }
+        throw e;
+      }
     }
 
     @Override
