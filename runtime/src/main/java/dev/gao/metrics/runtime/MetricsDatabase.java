@@ -616,8 +616,13 @@ public final class MetricsDatabase implements AutoCloseable {
     }
 
     /**
-     * How long a statement waits for a lock held by another process before failing with {@link
-     * dev.gao.metrics.runtime.exception.BusyException}; default 10 seconds.
+     * How long to wait before failing with {@link
+     * dev.gao.metrics.runtime.exception.BusyException}; default 10 seconds. On SQLite, how long a
+     * statement waits for a lock held by another process. On PostgreSQL, how long a unit of work
+     * waits for a pooled connection (at least 250 ms; a server that cannot be reached fails after it
+     * with a {@link dev.gao.metrics.runtime.exception.ConnectionLostException}); a statement that
+     * waits for rows another transaction locked waits until that transaction ends, and the server
+     * ends a deadlock itself (the unit is then run again, see {@link MetricsDatabase#inTransaction}).
      *
      * @param busyTimeout zero or more
      * @return this builder
