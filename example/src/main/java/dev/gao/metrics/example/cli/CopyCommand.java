@@ -4,6 +4,7 @@ import dev.gao.metrics.example.BenchmarkStore;
 import dev.gao.metrics.example.CompleteRun;
 import dev.gao.metrics.example.GaoRunModel;
 import dev.gao.metrics.example.model.GaoMetricsSchema;
+import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.analytics.Analytics;
 import dev.gao.metrics.runtime.analytics.RunFilter;
 import dev.gao.metrics.runtime.analytics.RunRow;
@@ -13,6 +14,10 @@ import dev.gao.metrics.runtime.migration.MigrationPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -41,8 +46,9 @@ import picocli.CommandLine.ParameterException;
           + " database to another: a SQLite file or a PostgreSQL database, in any direction, oldest first.",
       "Each run is copied whole or not at all. Runs the target already holds (by run id) are skipped and"
           + " reported; a copy that was interrupted is completed by running it again.",
-      "Both databases must be at this build's schema version; a target that does not exist yet (a new file, an"
-          + " empty database on a server) is created. Values are copied as they are, except that PostgreSQL keeps"
+      "The target must be at this build's schema version; one that does not exist yet (a new file, an empty"
+          + " database on a server) is created. A source file at an older version, or written by GAO-Dev's own store,"
+          + " is read from a migrated temporary copy and left unchanged. Values are copied as they are, except that PostgreSQL keeps"
           + " time to the microsecond: nanoseconds are cut there, and counted. The metric rows get new row ids.",
       "Progress goes to standard error when it is a terminal. Exit code 3 when a run could not be copied (each"
           + " one named on standard error; the others are copied)."
@@ -89,8 +95,19 @@ final class CopyCommand extends DatabaseCommand {
     PrintWriter err = err();
     boolean interactive = parent.terminal().interactive();
     Tally tally = new Tally();
-    try (BenchmarkStore reading = Databases.openCurrent(source, null);
+    try (Source opened = openSource(source);
         BenchmarkStore writing = openTarget(target)) {
+      BenchmarkStore reading = opened.store();
+      if (opened.migratedFrom() >= 0) {
+        out.printf(
+            Locale.ROOT,
+            "reading a copy of %s migrated from %s to version %d; %s itself is unchanged%n",
+            source,
+            opened.migratedFrom() == 0 ? "GAO-Dev's tables" : "version " + opened.migratedFrom(),
+            GaoMetricsSchema.VERSION,
+            source);
+        out.flush();
+      }
       boolean toServer = !target.isFile();
       Analytics analytics = GaoRunModel.analytics(reading);
       long total = analytics.count(filter);
@@ -176,6 +193,66 @@ final class CopyCommand extends DatabaseCommand {
     if (same) {
       throw new ParameterException(
           spec.commandLine(), "--from and --to name the same database (" + target + "); name another target");
+    }
+  }
+
+  /**
+   * The database runs are read from; a migrated temporary copy when the source is a file of an older
+   * version or of GAO-Dev's store, deleted when closed.
+   *
+   * @param store the store to read
+   * @param migratedFrom the version the file was at (0: GAO-Dev's tables), or -1 when read as it is
+   * @param copy the temporary copy, or null
+   */
+  private record Source(BenchmarkStore store, int migratedFrom, Path copy) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      store.close();
+      if (copy != null) {
+        delete(copy);
+      }
+    }
+
+    /** Deletes the temporary copy, its side files and its folder. */
+    static void delete(Path copy) throws IOException {
+      for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+        Files.deleteIfExists(Path.of(copy + suffix));
+      }
+      Files.deleteIfExists(copy.getParent());
+    }
+  }
+
+  /**
+   * Opens the source, never changing it. A file at an older version (or written by GAO-Dev's own
+   * store) is copied with {@code VACUUM INTO}, a consistent snapshot, into an owner-only temporary
+   * file that is migrated and read instead; a server database must be at this build's version.
+   */
+  private static Source openSource(DatabaseLocation source) throws IOException {
+    MigrationPlan plan = Databases.plan(source);
+    Databases.requireSchema(source, plan);
+    boolean older = plan.adoptedVersion() > 0 || plan.storedVersion() < GaoMetricsSchema.VERSION;
+    if (!older || source.file().isEmpty()) {
+      return new Source(Databases.openCurrent(source, null), -1, null);
+    }
+    // A folder only this user may write: the runtime opens no database where others could plant
+    // files beside it.
+    Path copy = Files.createTempDirectory("gao-metrics-copy-").resolve("source.db");
+    try {
+      try (Connection connection = source.connect();
+          Statement statement = connection.createStatement()) {
+        statement.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
+      }
+      BenchmarkStore store =
+          new BenchmarkStore(
+              MetricsDatabase.builder(GaoMetricsSchema.SCHEMA).file(copy).backupBeforeMigration(false).open());
+      return new Source(store, plan.adoptedVersion() > 0 ? 0 : plan.storedVersion(), copy);
+    } catch (SQLException | RuntimeException e) {
+      Source.delete(copy);
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(
+          "cannot copy " + source + " to migrate the copy (" + e.getMessage() + "); it was left unchanged", e);
     }
   }
 

@@ -32,8 +32,10 @@ sealed interface DatabaseLocation permits DatabaseLocation.FileDatabase, Databas
   Optional<Path> file();
 
   /**
-   * A plain connection outside the runtime, for reading a database as it is, at any version: read
-   * only on a file (and never creating it), a session on a server.
+   * A plain connection outside the runtime, for reading a database as it is, at any version, and
+   * never creating it: a session on a server; on a file one in SQLite's read-write mode that the
+   * caller only reads with, because a read-only connection to a WAL file would leave an empty
+   * {@code -wal} and {@code -shm} beside it, having no right to remove them when it closes.
    *
    * @return the connection
    * @throws SQLException if it cannot be made
@@ -67,7 +69,7 @@ sealed interface DatabaseLocation permits DatabaseLocation.FileDatabase, Databas
 
     @Override
     public Connection connect() throws SQLException {
-      return DriverManager.getConnection("jdbc:sqlite:file:" + path + "?mode=ro");
+      return DriverManager.getConnection("jdbc:sqlite:file:" + path + "?mode=rw");
     }
 
     @Override

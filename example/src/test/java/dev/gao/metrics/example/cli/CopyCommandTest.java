@@ -119,6 +119,45 @@ class CopyCommandTest {
   }
 
   @Test
+  void olderFilesAreReadFromAMigratedCopyAndLeftUnchanged() throws Exception {
+    for (String fixture : List.of("gao-metrics-v1.db", "legacy-python-store.db")) {
+      Path file = folder.resolve(fixture);
+      Files.copy(Path.of("src/test/resources/fixtures", fixture), file);
+      byte[] before = Files.readAllBytes(file);
+      Path migrated = folder.resolve("migrated-" + fixture);
+      Files.copy(file, migrated);
+      assertEquals(0, CliRun.run("migrate", "--no-backup", "--db", migrated.toString()).exitCode());
+      int runs = export(migrated.toString()).size();
+      assertTrue(runs > 0, fixture);
+
+      String server = server("copy_older");
+      CliRun.Result copied = CliRun.run("copy", "--from", file.toString(), "--to", server);
+      assertEquals(0, copied.exitCode(), copied.all());
+      String from = fixture.startsWith("legacy") ? "GAO-Dev's tables" : "version 1";
+      assertTrue(copied.out().startsWith("reading a copy of " + file + " migrated from " + from + " to version "
+          + GaoMetricsSchema.VERSION + "; " + file + " itself is unchanged\n"
+          + "copied " + runs + (runs == 1 ? " run (" : " runs (")), copied.out());
+      assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), fixture + " was changed");
+      try (var listing = Files.list(folder)) {
+        assertEquals(List.of(), listing.map(Path::getFileName).map(Path::toString)
+            .filter(n -> n.startsWith(fixture + "-") || n.endsWith(".backup")).toList());
+      }
+      assertSameRuns(withoutCreatedAt(export(migrated.toString())), withoutCreatedAt(export(server)), true);
+    }
+  }
+
+  /** Runs whose created_at a migration stamped when it added the column: each copy stamps its own. */
+  private static List<JsonNode> withoutCreatedAt(List<JsonNode> runs) {
+    List<JsonNode> stripped = new ArrayList<>();
+    for (JsonNode run : runs) {
+      ObjectNode copy = run.deepCopy();
+      copy.findParents("created_at").forEach(parent -> ((ObjectNode) parent).remove("created_at"));
+      stripped.add(copy);
+    }
+    return stripped;
+  }
+
+  @Test
   void mistakesAreRefusedBeforeAnythingIsWritten() throws Exception {
     Path file = source();
     CliRun.Result same = CliRun.run("copy", "--from", file.toString(), "--to", file.toString());
