@@ -87,7 +87,9 @@ final class MigrateCommand extends DatabaseCommand {
       if (plan.adoptedVersion() > 0) {
         out.printf("adopted %s as version %d%n", location, plan.adoptedVersion());
       }
-      if (plan.steps().isEmpty()) {
+      if (plan.createsSchema()) {
+        out.printf("created schema %s version %d in %s%n", db.schema().name(), db.storedVersion(), location);
+      } else if (plan.steps().isEmpty()) {
         out.printf("%s is at version %d; nothing to migrate%n", location, db.storedVersion());
       } else {
         out.printf(

@@ -127,6 +127,10 @@ class ServerCommandsTest {
     String file = folder.resolve("same.db").toString();
     Path input = runs();
 
+    CliRun.Result migrate = run("migrate", "--db", server);
+    assertEquals(0, migrate.exitCode(), migrate.all());
+    assertEquals("created schema GaoMetrics version " + GaoMetricsSchema.VERSION + " in " + shown(name) + "\n",
+        migrate.out());
     CliRun.Result init = run("init", "--db", server);
     assertEquals(0, init.exitCode(), init.all());
     assertEquals("ready: " + shown(name) + " (schema GaoMetrics, version " + GaoMetricsSchema.VERSION + ")\n",
