@@ -230,7 +230,7 @@ public final class GaoMetricsCli implements Runnable {
     Exception cause =
         exception instanceof UncheckedIOException unchecked ? unchecked.getCause() : exception;
     String message;
-    if (cause instanceof BusyException) {
+    if (cause instanceof BusyException && onFile(failed)) {
       message = busy(failed);
     } else if (cause instanceof IOException io) {
       message = FileErrors.describe(io) + "; check the path and its permissions";
@@ -265,6 +265,22 @@ public final class GaoMetricsCli implements Runnable {
     return file + " is busy: another program held its write lock for more than "
         + MetricsDatabase.DEFAULT_BUSY_TIMEOUT.toSeconds() + " s; run the command again once that"
         + " program is done (what this command had committed before stays)";
+  }
+
+  /**
+   * Whether the failed command works on a SQLite file, whose busy error is another program's write
+   * lock; on a server the exception says itself what kept it busy (a conflict that stayed, or every
+   * pooled connection in use).
+   */
+  private static boolean onFile(CommandLine failed) {
+    if (failed == null || !(failed.getCommand() instanceof DatabaseCommand command)) {
+      return true;
+    }
+    try {
+      return command.location().isFile();
+    } catch (RuntimeException e) {
+      return true;
+    }
   }
 
   private static String fileOf(DatabaseCommand command) {
