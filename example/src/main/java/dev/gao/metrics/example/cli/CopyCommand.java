@@ -40,7 +40,6 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(
     name = "copy",
-    mixinStandardHelpOptions = true,
     description = {
       "Copies whole runs (the run, its four metric rows and its token usage) that match the filters from one"
           + " database to another: a SQLite file or a PostgreSQL database, in any direction, oldest first.",
@@ -59,6 +58,10 @@ final class CopyCommand extends DatabaseCommand {
 
   /** Run ids of skipped runs listed by name before the rest are only counted. */
   private static final int LISTED = 10;
+
+  // Not the standard help mixin: its --version would clash with the filters' --version.
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Option(
       names = "--from",

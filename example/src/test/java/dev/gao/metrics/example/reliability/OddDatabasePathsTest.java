@@ -77,7 +77,8 @@ class OddDatabasePathsTest {
         List.of("compare", "r1", "r2"),
         List.of("trend", "--metric", "performance_metrics.total_time_seconds"),
         List.of("regressions", "r1"),
-        List.of("prune", "--older-than", "1d", "--yes"));
+        List.of("prune", "--older-than", "1d", "--yes"),
+        List.of("copy", "--to", temp.resolve("copy-target.db").toString()));
   }
 
   @BeforeEach
