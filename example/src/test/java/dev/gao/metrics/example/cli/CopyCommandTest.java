@@ -111,8 +111,10 @@ class CopyCommandTest {
     }
     assertSameRuns(expected, export(copy.toString()), false);
 
-    CliRun.Result rest = CliRun.run("copy", "--from", file.toString(), "--to", copy.toString());
+    // at a terminal, progress on standard error after every batch
+    CliRun.Result rest = CliRun.run("", true, "copy", "--from", file.toString(), "--to", copy.toString());
     assertEquals(0, rest.exitCode(), rest.all());
+    assertEquals("gao-metrics copy: 36 of 36 runs (27 copied, 9 already there)\n", rest.err());
     assertTrue(rest.out().startsWith("copied 27 runs ("), rest.out());
     assertTrue(rest.out().contains("\nskipped 9 runs already in " + copy + ": \""), rest.out());
     assertSameRuns(export(file.toString()), export(copy.toString()), false);
