@@ -16,15 +16,19 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +39,9 @@ import picocli.CommandLine.ParameterException;
  * {@code gao-metrics copy}: copies whole runs from one database to another, SQLite file or
  * PostgreSQL server in either direction, oldest first. Each run is copied whole or not at all; runs
  * the target already holds are skipped and reported, so that a copy that was stopped or killed is
- * completed by running it again. A batch of runs is one transaction in the target, each run in it
- * a savepoint of its own, so that a run the target refuses costs only itself.
+ * completed by running it again. A batch of runs is one transaction of batched inserts in the
+ * target; when the target refuses a run of it, the batch is written again run by run, each run in a
+ * savepoint of one transaction, so that the refused run costs only itself.
  */
 @Command(
     name = "copy",
@@ -301,8 +306,62 @@ final class CopyCommand extends DatabaseCommand {
         tally.failed++;
       }
     }
-    // Counted and reported once the batch is committed: a unit that a conflict on the server made
-    // run again must not count its runs twice.
+    // The runs the target holds already, in one query; the rest go in one transaction of batched
+    // inserts. Only when the target refuses one of them (or another writer stored one meanwhile) is
+    // the batch written again run by run, each in a savepoint, so that the refused run costs only
+    // itself.
+    Set<String> present = existing(writing, runs);
+    List<CompleteRun> absent = new ArrayList<>();
+    for (CompleteRun run : runs) {
+      if (present.contains(run.runId())) {
+        tally.skipped.add(run.runId());
+      } else {
+        absent.add(run);
+      }
+    }
+    try {
+      writing.recordAll(absent);
+      tally.copied += absent.size();
+      tally.rows += absent.stream().mapToLong(run -> 5 + run.tokenUsage().size()).sum();
+    } catch (MetricsException | IllegalArgumentException batchRefused) {
+      runByRun(absent, writing, tally, err);
+    }
+    tally.cutTimes += cut[0];
+  }
+
+  /** The ids among {@code runs} that the target holds already. */
+  private static Set<String> existing(BenchmarkStore writing, List<CompleteRun> runs) {
+    if (runs.isEmpty()) {
+      return Set.of();
+    }
+    String placeholders = String.join(", ", java.util.Collections.nCopies(runs.size(), "?"));
+    String sql = "SELECT \"run_id\" FROM \"" + GaoRunModel.MODEL.runTable().name() + "\" WHERE \"run_id\" IN ("
+        + placeholders + ")";
+    return writing
+        .database()
+        .read(
+            tx -> {
+              Set<String> found = new HashSet<>();
+              try (PreparedStatement statement = tx.connection().prepareStatement(sql)) {
+                for (int i = 0; i < runs.size(); i++) {
+                  statement.setString(i + 1, runs.get(i).runId());
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                  while (rs.next()) {
+                    found.add(rs.getString(1));
+                  }
+                }
+              }
+              return found;
+            });
+  }
+
+  /**
+   * Writes a batch the target refused as a whole again, run by run, each run in a savepoint of one
+   * transaction; counted and reported once it is committed, so that a unit a conflict on the server
+   * made run again does not count its runs twice.
+   */
+  private static void runByRun(List<CompleteRun> runs, BenchmarkStore writing, Tally tally, PrintWriter err) {
     List<String> copied = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     List<String> refused = new ArrayList<>();
@@ -335,7 +394,6 @@ final class CopyCommand extends DatabaseCommand {
       err.println("gao-metrics copy: " + line);
       tally.failed++;
     }
-    tally.cutTimes += cut[0];
   }
 
   /**

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gao.metrics.example.BenchmarkStore;
 import dev.gao.metrics.example.CompleteRun;
 import dev.gao.metrics.example.DemoRuns;
 import dev.gao.metrics.example.RunDocument;
+import dev.gao.metrics.example.model.BenchmarkRun;
 import dev.gao.metrics.example.model.GaoMetricsSchema;
 import dev.gao.metrics.runtime.MetricsDatabase;
 import dev.gao.metrics.runtime.sql.postgres.PostgresServer;
@@ -157,6 +159,42 @@ class CopyCommandTest {
       stripped.add(copy);
     }
     return stripped;
+  }
+
+  @Test
+  void aRunTheTargetRefusesCostsOnlyItself() throws Exception {
+    Path file = source();
+    List<CompleteRun> extra = new DemoRuns(12, Instant.parse("2026-10-20T06:00:00Z")).matrix(1);
+    CompleteRun original = extra.get(3);
+    Map<String, Object> metadata = new java.util.LinkedHashMap<>(original.run().metadata());
+    metadata.put("note", "kept\u0000here"); // SQLite keeps U+0000 in JSON text; PostgreSQL cannot
+    BenchmarkRun run = original.run();
+    CompleteRun withNul =
+        new CompleteRun(
+            new BenchmarkRun(run.runId(), run.timestamp(), run.projectName(), run.benchmarkName(), run.version(),
+                metadata, run.createdAt(), run.status(), run.finishedAt()),
+            original.performance(), original.autonomy(), original.quality(), original.workflow(),
+            original.tokenUsage());
+    try (BenchmarkStore store = BenchmarkStore.open(file)) {
+      for (int i = 0; i < extra.size(); i++) {
+        store.record(i == 3 ? withNul : extra.get(i));
+      }
+    }
+    String server = server("copy_refused");
+    CliRun.Result copied = CliRun.run("copy", "--from", file.toString(), "--to", server);
+    assertEquals(3, copied.exitCode(), copied.all());
+    assertTrue(copied.out().startsWith("copied 47 runs ("), copied.out());
+    assertTrue(copied.err().startsWith("gao-metrics copy: run \"" + run.runId() + "\" not copied: "), copied.err());
+    assertTrue(copied.err().contains("U+0000"), copied.err());
+    assertTrue(copied.err().endsWith("gao-metrics copy: 1 run was not copied (see above); the others were\n"),
+        copied.err());
+    List<JsonNode> expected = new ArrayList<>();
+    for (JsonNode stored : export(file.toString())) {
+      if (!stored.get("run_id").asText().equals(run.runId())) {
+        expected.add(stored);
+      }
+    }
+    assertSameRuns(expected, export(server), true);
   }
 
   @Test
