@@ -35,9 +35,10 @@ final class UnitOfWork implements Transaction, ConnectionScope {
   /**
    * {@inheritDoc}
    *
-   * <p>A write unit whose {@code BEGIN} waits for its first statement begins here, as {@link
-   * #begin(String)} would have, if no statement has begun it yet: the work may end the transaction
-   * on this connection, and the unit must then see that it was ended, not that it never began.
+   * <p>A write unit whose {@code BEGIN} waits for its first statement ({@link
+   * #beginWithFirstStatement}) begins here with the explicit {@code BEGIN}, if no statement has
+   * begun it yet: the work may end the transaction on this connection, and the unit must then see
+   * that it was ended, not that it never began.
    */
   @Override
   public Connection connection() {
