@@ -15,11 +15,9 @@ import java.util.Map;
 /**
  * Statistics of metrics of one table per group of runs in a single statement, over one value per
  * run (see {@link MetricRef}). The matching runs are read once, with every metric's value; the
- * values are then stacked, one row per run and metric, and window functions over one window (so
- * that SQLite sorts the values once) rank them per metric and group (ROW_NUMBER and COUNT) for the
- * median and the nearest-rank p95, and give the group mean for a two-pass sample variance, whose square root SQLite's {@code sqrt()} takes (sqlite-jdbc
- * builds SQLite with its math functions). A filter with a limit or an offset selects its runs first,
- * in its order, by their ids.
+ * statistics of the values are then computed per metric and group as the engine spells them best
+ * ({@link AnalyticsSql#statistics}), with the same definitions on every engine. A filter with a
+ * limit or an offset selects its runs first, in its order, by their ids.
  */
 final class StatsQuery {
   private static final String RUN_ALIAS = "r";
@@ -76,7 +74,6 @@ final class StatsQuery {
         groupOrder.add(Sql.sorted(engine, "g.g" + i, model.runTable().column(groupBy.get(i))));
       }
     }
-    String partition = String.join(", ", keys);
     String failed = "0 AS failed";
     int failedCount = model.failedStatuses().size();
     if (model.statusColumn().isPresent() && failedCount > 0) {
@@ -88,21 +85,14 @@ final class StatsQuery {
               + ") THEN 1 ELSE 0 END AS failed";
     }
     List<String> values = new ArrayList<>();
-    List<String> stacked = new ArrayList<>();
-    List<String> numbers = new ArrayList<>();
     for (int m = 0; m < metrics.size(); m++) {
       values.add(MetricSql.value(metrics.get(m), model, RUN_ALIAS, engine) + " AS x" + m);
-      stacked.add(
-          "SELECT " + qualified("f", keys) + ", " + m + " AS m, f.x" + m + " AS x FROM f WHERE f.x" + m
-              + " IS NOT NULL");
-      numbers.add("SELECT " + m + " AS m");
     }
     boolean paged = filter.limit() > 0 || filter.offset() > 0;
     RunConditions conditions = RunConditions.of(model, filter, paged ? PAGE_ALIAS : RUN_ALIAS, sqlValues, engine);
     String where = paged ? page(conditions, filter) : conditions.where();
-    String sql =
-        // f is read twice (values and run counts): materialized, its runs are read once
-        "WITH f AS MATERIALIZED (SELECT "
+    String runs =
+        "SELECT "
             + String.join(", ", keySelect)
             + ", "
             + failed
@@ -113,38 +103,8 @@ final class StatsQuery {
             + " "
             + RUN_ALIAS
             + MetricSql.join(metrics.get(0), model, RUN_ALIAS)
-            + where
-            + "), v AS ("
-            + String.join(" UNION ALL ", stacked)
-            // one window for the rank, count and mean of a partition: SQLite sorts once per window
-            + "), ranked AS (SELECT m, "
-            + partition
-            + ", x, ROW_NUMBER() OVER w AS rn, COUNT(*) OVER w AS n, AVG(x) OVER w AS gm FROM v"
-            + " WINDOW w AS (PARTITION BY m, "
-            + partition
-            + " ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)), s AS (SELECT m, "
-            + partition
-            + ", COUNT(*) AS cnt, AVG(x) AS mean, MIN(x) AS lo, MAX(x) AS hi,"
-            + " CASE WHEN COUNT(*) > 1 THEN sqrt(SUM((x - gm) * (x - gm)) / (COUNT(*) - 1))"
-            + " END AS sd,"
-            + " AVG(CASE WHEN rn IN ((n + 1) / 2, (n + 2) / 2) THEN x END) AS median,"
-            + " MAX(CASE WHEN rn = (95 * n + 99) / 100 THEN x END) AS p95"
-            + " FROM ranked GROUP BY m, "
-            + partition
-            + "), g AS (SELECT "
-            + partition
-            + ", COUNT(*) AS runs, SUM(failed) AS failed FROM f GROUP BY "
-            + partition
-            + "), metrics AS ("
-            + String.join(" UNION ALL ", numbers)
-            + ") SELECT metrics.m, "
-            + qualified("g", keys)
-            + ", g.runs, g.failed, s.cnt, s.mean, s.lo, s.hi, s.sd, s.median, s.p95"
-            + " FROM g CROSS JOIN metrics LEFT JOIN s ON s.m = metrics.m AND "
-            + String.join(" AND ", keys.stream().map(k -> engine.same("s." + k, "g." + k)).toList())
-            + " ORDER BY "
-            + String.join(", ", groupOrder)
-            + ", metrics.m";
+            + where;
+    String sql = engine.statistics(runs, keys, metrics.size(), groupOrder);
     List<String> parameters = new ArrayList<>();
     if (failed.startsWith("CASE")) {
       parameters.addAll(model.failedStatuses());
@@ -217,9 +177,5 @@ final class StatsQuery {
   private static Double nullableDouble(ResultSet rs, int index) throws SQLException {
     double value = rs.getDouble(index);
     return rs.wasNull() ? null : value;
-  }
-
-  private static String qualified(String alias, List<String> keys) {
-    return String.join(", ", keys.stream().map(k -> alias + "." + k).toList());
   }
 }

@@ -24,19 +24,28 @@ import java.util.stream.Stream;
  *       another writer got there first. The connection stays in auto-commit mode; BEGIN, COMMIT and
  *       ROLLBACK are SQL, so the driver never opens a transaction of its own after a commit. (A
  *       stream on an engine whose driver reads a result a page at a time only outside auto-commit,
- *       PostgreSQL's, switches it off until the unit's COMMIT or ROLLBACK has run.)
+ *       PostgreSQL's, switches it off until the unit's COMMIT or ROLLBACK has run. On PostgreSQL a
+ *       write unit also begins by switching it off, so that the driver sends BEGIN in the same
+ *       request as the first statement; COMMIT and ROLLBACK are still SQL, and the unit switches
+ *       auto-commit back on after them.)
  *   <li>A unit inside a write unit is a savepoint: it is undone alone when it fails.
  *   <li>A single statement inside a unit that fails is undone alone and the unit goes on: SQLite
  *       does so by itself; where a failed statement ends the transaction (PostgreSQL), each statement
  *       run through this manager inside a unit takes a savepoint of its own. In a unit without
  *       savepoints ({@link #inWholeTransaction}) such a failure dooms the unit instead.
  *   <li>Read units are a consistent snapshot ({@code BEGIN DEFERRED}); writing in one is an error.
+ *       Where a failed statement ends the transaction, a read unit takes one savepoint as it begins,
+ *       in the same request, and a statement of it that fails rolls back to it: with nothing
+ *       written, that undoes the statement alone as its own savepoint would.
  *   <li>Every failure rolls back; a connection goes back to the pool with no transaction open, or
  *       is discarded.
  * </ul>
  */
 public final class TransactionManager implements AutoCloseable {
   private static final String SAVEPOINT_PREFIX = "gao_metrics_unit_";
+
+  /** The savepoint a read unit takes as it begins, where the dialect allows it. */
+  private static final String READ_SAVEPOINT = "gao_metrics_read";
 
   private final ConnectionSource source;
   private final Dialect dialect;
@@ -283,7 +292,7 @@ public final class TransactionManager implements AutoCloseable {
       RowReader<T> reader,
       Function<SQLException, RuntimeException> errors,
       UnitOfWork unit) {
-    Connection connection = unit != null ? unit.connection() : borrow();
+    Connection connection = unit != null ? unit.borrowedConnection() : borrow();
     PreparedStatement statement = null;
     boolean reusable = unit != null;
     int fetchSize = dialect.streamFetchSize();
@@ -365,7 +374,7 @@ public final class TransactionManager implements AutoCloseable {
     }
     try {
       // The unit's COMMIT or ROLLBACK ran: no transaction is open, so this commits nothing.
-      unit.connection().setAutoCommit(true);
+      unit.borrowedConnection().setAutoCommit(true);
       return true;
     } catch (SQLException e) {
       return false;
@@ -485,7 +494,7 @@ public final class TransactionManager implements AutoCloseable {
         if (foreignKeysOff) {
           execute(unit, dialect.foreignKeys(false));
         }
-        execute(unit, readOnly ? dialect.beginRead() : dialect.beginWrite());
+        begin(unit, readOnly, foreignKeysOff);
         current.set(unit);
         try {
           R result;
@@ -516,6 +525,11 @@ public final class TransactionManager implements AutoCloseable {
             throw ended;
           }
           if (!transactionOpen(unit)) {
+            if (unit.beginPending()) {
+              // No statement began the transaction, and the work never had its connection: there is
+              // nothing to commit.
+              return result;
+            }
             reusable = true;
             throw endedByWork();
           }
@@ -542,6 +556,33 @@ public final class TransactionManager implements AutoCloseable {
       if (!readOnly) {
         writeLock.unlock();
       }
+    }
+  }
+
+  /**
+   * Begins the unit's transaction. Where the dialect allows, a write unit leaves it to the driver to
+   * send {@code BEGIN} with the first statement, and a read unit takes a savepoint in the same
+   * request as its {@code BEGIN}, to which a failed statement returns ({@link #statement}); each
+   * saves a round trip to the server. A unit that switches foreign keys off begins as it always did.
+   */
+  private void begin(UnitOfWork unit, boolean readOnly, boolean foreignKeysOff) {
+    if (readOnly) {
+      String withSavepoint =
+          dialect.failedStatementEndsTransaction() ? dialect.beginReadWithSavepoint(READ_SAVEPOINT) : null;
+      if (withSavepoint != null) {
+        execute(unit, withSavepoint);
+        unit.readSavepoint(READ_SAVEPOINT);
+      } else {
+        execute(unit, dialect.beginRead());
+      }
+    } else if (dialect.beginsWriteWithFirstStatement() && !foreignKeysOff) {
+      try {
+        unit.beginWithFirstStatement(dialect.beginWrite());
+      } catch (SQLException e) {
+        throw translate(e);
+      }
+    } else {
+      execute(unit, dialect.beginWrite());
     }
   }
 
@@ -588,6 +629,9 @@ public final class TransactionManager implements AutoCloseable {
     if (!dialect.failedStatementEndsTransaction()) {
       return joined(unit, work, checked);
     }
+    if (unit.readSavepoint() != null) {
+      return inReadSavepoint(unit, work, checked);
+    }
     if (unit.savepointFree()) {
       requireLiveTransaction(unit);
       try {
@@ -600,6 +644,30 @@ public final class TransactionManager implements AutoCloseable {
       }
     }
     return nested(unit, work, checked);
+  }
+
+  /**
+   * Runs the work of one statement in a read unit that took a savepoint as it began: a read unit
+   * writes nothing, so a statement that fails and ends the transaction is undone by rolling back to
+   * that savepoint, which keeps the unit's snapshot. A transaction that had already failed before
+   * (by a statement on {@code Transaction.connection()}) is left failed, as a savepoint of the
+   * statement's own would have left it.
+   */
+  private <R> R inReadSavepoint(
+      UnitOfWork unit, Work<R> work, Function<Exception, RuntimeException> checked) {
+    boolean failedBefore = transactionFailed(unit);
+    try {
+      return work.run(unit);
+    } catch (Throwable failure) {
+      if (!failedBefore && !unit.closedByWork() && transactionFailed(unit)) {
+        try {
+          unit.execute(dialect.rollbackToSavepoint(unit.readSavepoint()));
+        } catch (SQLException e) {
+          failure.addSuppressed(e);
+        }
+      }
+      throw rethrow(failure, checked);
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.gao.metrics.runtime.connection;
 
 import dev.gao.metrics.runtime.Transaction;
+import dev.gao.metrics.runtime.exception.TransactionException;
 import dev.gao.metrics.runtime.schema.Engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +22,8 @@ final class UnitOfWork implements Transaction, ConnectionScope {
   private boolean withoutSavepoints;
   private Throwable failedWrite;
   private boolean autoCommitOff;
+  private String pendingBegin;
+  private String readSavepoint;
   private volatile boolean ended;
 
   UnitOfWork(Connection borrowed, PhysicalConnection physical, boolean readOnly) {
@@ -29,10 +32,68 @@ final class UnitOfWork implements Transaction, ConnectionScope {
     this.readOnly = readOnly;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A write unit whose {@code BEGIN} waits for its first statement ({@link
+   * #beginWithFirstStatement}) begins here with the explicit {@code BEGIN}, if no statement has
+   * begun it yet: the work may end the transaction on this connection, and the unit must then see
+   * that it was ended, not that it never began.
+   */
   @Override
   public Connection connection() {
     requireActive();
+    if (pendingBegin != null) {
+      String begin = pendingBegin;
+      pendingBegin = null;
+      try {
+        if (!physical.dialect().transactionOpen(physical.connection())) {
+          physical.connection().setAutoCommit(true);
+          physical.prepare(begin).execute();
+        }
+      } catch (SQLException e) {
+        throw new TransactionException("Cannot begin the transaction: " + e.getMessage(), e);
+      }
+    }
     return borrowed;
+  }
+
+  /** The borrowed connection as it is, for the manager's own use. */
+  Connection borrowedConnection() {
+    return borrowed;
+  }
+
+  /**
+   * Begins the unit's transaction with the driver's {@code BEGIN}, sent with its first statement:
+   * the connection leaves auto-commit until the unit has ended ({@link #autoCommitSwitchedOff}).
+   * The physical connection leaves it, not the pool's view of it: a pool that saw it would commit
+   * the open transaction when the work closes the connection itself and the pool resets it, where
+   * the unit discards the connection and the server rolls the transaction back.
+   *
+   * @param begin what begins the same transaction explicitly, should the work need it to be open
+   */
+  void beginWithFirstStatement(String begin) throws SQLException {
+    physical.connection().setAutoCommit(false);
+    autoCommitOff = true;
+    pendingBegin = begin;
+  }
+
+  /**
+   * Whether the transaction may not have begun: its {@code BEGIN} waits for a first statement,
+   * which only the manager's statements can have sent.
+   */
+  boolean beginPending() {
+    return pendingBegin != null;
+  }
+
+  /** Remembers the savepoint a read unit took as it began, or null. */
+  void readSavepoint(String name) {
+    readSavepoint = name;
+  }
+
+  /** The savepoint a read unit took as it began, to undo a failed statement; null if none. */
+  String readSavepoint() {
+    return readSavepoint;
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.gao.metrics.runtime.sql;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The pieces of the analytics' SQL that each engine spells its own way: expanding a JSON map into
@@ -131,4 +133,78 @@ public interface AnalyticsSql {
    * @throws SQLException if the driver refuses the value
    */
   void bindLimit(PreparedStatement statement, int index, long limit) throws SQLException;
+
+  /**
+   * The statement of the statistics of metrics per group of runs. {@code runs} selects one row per
+   * run: the group keys {@code keys}, {@code failed} (1 or 0) and the metrics' values {@code x0},
+   * {@code x1}, ... (double, NULL where the run has none). The statement returns one row per group
+   * and metric, ordered by {@code groupOrder} (expressions over the keys qualified {@code g.}), then
+   * metric: the metric's index, the keys, the group's runs, failed runs, and over the metric's
+   * values that are not NULL their count, mean, minimum, maximum, two-pass sample standard
+   * deviation (NULL for fewer than two), median (the mean of the values ranked {@code (n + 1) / 2}
+   * and {@code (n + 2) / 2}, in integer division) and p95 (the value ranked {@code (95 * n + 99) /
+   * 100}: nearest rank), ranks counted from 1 in ascending order; a metric without values has a
+   * count of 0 or NULL and NULL statistics. The parameters are those of {@code runs}, in order.
+   *
+   * <p>This spelling, for an engine without ordered aggregates (SQLite): the runs are read once into
+   * a materialized table, their values stacked one row per run and metric, and window functions over
+   * one window rank them (so that the values are sorted once) and give the group mean; the run counts
+   * are joined back per group.
+   *
+   * @param runs the query of the runs
+   * @param keys the names of the group keys in {@code runs}
+   * @param metrics how many metrics {@code runs} has values of
+   * @param groupOrder the order of the groups
+   * @return the statement
+   */
+  default String statistics(String runs, List<String> keys, int metrics, List<String> groupOrder) {
+    String partition = String.join(", ", keys);
+    List<String> stacked = new ArrayList<>();
+    List<String> numbers = new ArrayList<>();
+    for (int m = 0; m < metrics; m++) {
+      stacked.add(
+          "SELECT " + qualified("f", keys) + ", " + m + " AS m, f.x" + m + " AS x FROM f WHERE f.x" + m
+              + " IS NOT NULL");
+      numbers.add("SELECT " + m + " AS m");
+    }
+    // f is read twice (values and run counts): materialized, its runs are read once
+    return "WITH f AS MATERIALIZED ("
+        + runs
+        + "), v AS ("
+        + String.join(" UNION ALL ", stacked)
+        // one window for the rank, count and mean of a partition: SQLite sorts once per window
+        + "), ranked AS (SELECT m, "
+        + partition
+        + ", x, ROW_NUMBER() OVER w AS rn, COUNT(*) OVER w AS n, AVG(x) OVER w AS gm FROM v"
+        + " WINDOW w AS (PARTITION BY m, "
+        + partition
+        + " ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)), s AS (SELECT m, "
+        + partition
+        + ", COUNT(*) AS cnt, AVG(x) AS mean, MIN(x) AS lo, MAX(x) AS hi,"
+        + " CASE WHEN COUNT(*) > 1 THEN sqrt(SUM((x - gm) * (x - gm)) / (COUNT(*) - 1))"
+        + " END AS sd,"
+        + " AVG(CASE WHEN rn IN ((n + 1) / 2, (n + 2) / 2) THEN x END) AS median,"
+        + " MAX(CASE WHEN rn = (95 * n + 99) / 100 THEN x END) AS p95"
+        + " FROM ranked GROUP BY m, "
+        + partition
+        + "), g AS (SELECT "
+        + partition
+        + ", COUNT(*) AS runs, SUM(failed) AS failed FROM f GROUP BY "
+        + partition
+        + "), metrics AS ("
+        + String.join(" UNION ALL ", numbers)
+        + ") SELECT metrics.m, "
+        + qualified("g", keys)
+        + ", g.runs, g.failed, s.cnt, s.mean, s.lo, s.hi, s.sd, s.median, s.p95"
+        + " FROM g CROSS JOIN metrics LEFT JOIN s ON s.m = metrics.m AND "
+        + String.join(" AND ", keys.stream().map(k -> same("s." + k, "g." + k)).toList())
+        + " ORDER BY "
+        + String.join(", ", groupOrder)
+        + ", metrics.m";
+  }
+
+  /** The keys qualified by {@code alias}, comma-separated. */
+  static String qualified(String alias, List<String> keys) {
+    return String.join(", ", keys.stream().map(k -> alias + "." + k).toList());
+  }
 }

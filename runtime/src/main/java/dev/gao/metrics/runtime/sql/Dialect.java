@@ -56,6 +56,31 @@ public interface Dialect {
   String beginRead();
 
   /**
+   * Whether a write unit begins by leaving auto-commit instead of running {@link #beginWrite()}:
+   * the driver then sends its own {@code BEGIN} in the same request as the unit's first statement,
+   * which saves a round trip to the server per unit. Only for an engine whose sessions begin every
+   * transaction as {@link #beginWrite()} does, which {@link #prepareConnection} makes sure of.
+   *
+   * @return true to begin write units with their first statement
+   */
+  default boolean beginsWriteWithFirstStatement() {
+    return false;
+  }
+
+  /**
+   * {@link #beginRead()} followed by a savepoint, as one request, for an engine on which a failed
+   * statement ends the transaction ({@link #failedStatementEndsTransaction()}): a statement of the
+   * read unit that fails is undone by rolling back to that savepoint, and the snapshot goes on,
+   * without a savepoint of its own per statement. Null where the engine has no such request.
+   *
+   * @param savepoint the savepoint's name
+   * @return the SQL, or null
+   */
+  default String beginReadWithSavepoint(String savepoint) {
+    return null;
+  }
+
+  /**
    * Commits the transaction.
    *
    * @return the SQL

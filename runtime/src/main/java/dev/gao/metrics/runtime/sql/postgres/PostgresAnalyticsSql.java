@@ -4,6 +4,8 @@ import dev.gao.metrics.runtime.sql.AnalyticsSql;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -109,6 +111,52 @@ enum PostgresAnalyticsSql implements AnalyticsSql {
   @Override
   public String same(String left, String right) {
     return left + " IS NOT DISTINCT FROM " + right;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here one aggregation per group reads the runs once, counts them and aggregates every metric
+   * beside them, its values sorted into an array ({@code array_agg(x ORDER BY x)}) in which the
+   * ranks are subscripts; the deviation's second pass reads that array back in memory. No
+   * materialized table (which the planner cannot scan in parallel), no window over every value
+   * (whose sort spills to disk at the default {@code work_mem}), no join back to the run counts.
+   */
+  @Override
+  public String statistics(String runs, List<String> keys, int metrics, List<String> groupOrder) {
+    String partition = String.join(", ", keys);
+    StringBuilder aggregates = new StringBuilder();
+    List<String> perMetric = new ArrayList<>();
+    for (int m = 0; m < metrics; m++) {
+      String x = "f.x" + m;
+      aggregates.append(", COUNT(").append(x).append(") AS cnt").append(m)
+          .append(", AVG(").append(x).append(") AS mean").append(m)
+          .append(", MIN(").append(x).append(") AS lo").append(m)
+          .append(", MAX(").append(x).append(") AS hi").append(m)
+          .append(", array_agg(").append(x).append(" ORDER BY ").append(x).append(") FILTER (WHERE ")
+          .append(x).append(" IS NOT NULL) AS xs").append(m);
+      perMetric.add("(" + m + ", g.cnt" + m + ", g.mean" + m + ", g.lo" + m + ", g.hi" + m + ", g.xs" + m + ")");
+    }
+    return "SELECT s.m, "
+        + AnalyticsSql.qualified("g", keys)
+        + ", g.runs, g.failed, s.cnt, s.mean, s.lo, s.hi,"
+        + " CASE WHEN s.cnt > 1 THEN (SELECT sqrt(SUM((u.x - s.mean) * (u.x - s.mean)) / (s.cnt - 1))"
+        + " FROM unnest(s.xs) AS u(x)) END AS sd,"
+        + " (s.xs[CAST((s.cnt + 1) / 2 AS integer)] + s.xs[CAST((s.cnt + 2) / 2 AS integer)]) / 2 AS median,"
+        + " s.xs[CAST((95 * s.cnt + 99) / 100 AS integer)] AS p95"
+        + " FROM (SELECT "
+        + AnalyticsSql.qualified("f", keys)
+        + ", COUNT(*) AS runs, SUM(f.failed) AS failed"
+        + aggregates
+        + " FROM ("
+        + runs
+        + ") f GROUP BY "
+        + AnalyticsSql.qualified("f", keys)
+        + ") g CROSS JOIN LATERAL (VALUES "
+        + String.join(", ", perMetric)
+        + ") AS s(m, cnt, mean, lo, hi, xs) ORDER BY "
+        + String.join(", ", groupOrder)
+        + ", s.m";
   }
 
   @Override

@@ -50,7 +50,11 @@ public final class PostgresConnections {
       config.setPassword(password);
     }
     config.setMaximumPoolSize(poolSize);
-    config.setMinimumIdle(0);
+    // The connection HikariCP makes to check the server as the pool starts stays in the pool and
+    // serves the first unit (opening's own statements): with no idle connection kept, the pool
+    // closed it at once and the first borrow waited for a second one to be made (measured: two
+    // connections per open, where a bare open makes one).
+    config.setMinimumIdle(1);
     config.setConnectionTimeout(Math.max(250, connectionTimeout.toMillis()));
     // One attempt to connect while the pool starts, failing here with the driver's reason (a refused
     // connection, a wrong password) at once, rather than retrying for the connection timeout.

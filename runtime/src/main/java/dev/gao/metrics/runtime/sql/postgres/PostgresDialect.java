@@ -67,6 +67,9 @@ public final class PostgresDialect implements Dialect {
           + " WHERE n.nspname = current_schema() AND NOT t.tgisinternal"
           + ") parts";
 
+  /** How a write unit's transaction runs: every statement sees what was committed before it. */
+  private static final String WRITE_CHARACTERISTICS = "ISOLATION LEVEL READ COMMITTED, READ WRITE";
+
   /** The rows a stream reads at a time: a page small enough for memory, large enough for the network. */
   private static final int STREAM_FETCH_SIZE = 1000;
 
@@ -80,8 +83,12 @@ public final class PostgresDialect implements Dialect {
   @Override
   public void prepareConnection(Connection physical) throws SQLException {
     try (Statement statement = physical.createStatement()) {
-      // Time buckets, day boundaries and the text of times are computed in UTC, as on SQLite.
-      statement.execute("SET TIME ZONE 'UTC'");
+      // Time buckets, day boundaries and the text of times are computed in UTC, as on SQLite. Every
+      // transaction the session begins without saying how is a write unit's (beginWrite), whatever
+      // the server's or the database's defaults: the driver's own BEGIN, sent with a write unit's
+      // first statement, relies on it. One request for both.
+      statement.execute(
+          "SET TIME ZONE 'UTC'; SET SESSION CHARACTERISTICS AS TRANSACTION " + WRITE_CHARACTERISTICS);
     }
   }
 
@@ -98,13 +105,31 @@ public final class PostgresDialect implements Dialect {
 
   @Override
   public String beginWrite() {
-    return "BEGIN ISOLATION LEVEL READ COMMITTED, READ WRITE";
+    return "BEGIN " + WRITE_CHARACTERISTICS;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>pgjdbc outside auto-commit sends {@code BEGIN} in the same request as the first statement of
+   * a transaction; the session's characteristics ({@link #prepareConnection}) are {@link
+   * #beginWrite()}'s.
+   */
+  @Override
+  public boolean beginsWriteWithFirstStatement() {
+    return true;
   }
 
   @Override
   public String beginRead() {
     // One snapshot for every statement of the unit, as a SQLite read transaction gives.
     return "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+  }
+
+  /** {@inheritDoc} pgjdbc sends the two statements of one prepared text in one request. */
+  @Override
+  public String beginReadWithSavepoint(String savepoint) {
+    return beginRead() + "; " + savepoint(savepoint);
   }
 
   @Override
