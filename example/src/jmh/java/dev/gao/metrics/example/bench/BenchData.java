@@ -107,9 +107,34 @@ final class BenchData {
 
   /** {@code n} existing run ids picked at random (fixed seed) by row id. */
   static String[] sampleIds(Path file, int n, long seed) {
-    try (Connection c = HandJdbcRuns.open(file);
-        PreparedStatement max = c.prepareStatement("SELECT max(rowid) FROM benchmark_runs");
-        PreparedStatement byRowid = c.prepareStatement("SELECT run_id FROM benchmark_runs WHERE rowid = ?")) {
+    try (Connection c = HandJdbcRuns.open(file)) {
+      return sampleIds(
+          c,
+          "SELECT max(rowid) FROM benchmark_runs",
+          "SELECT run_id FROM benchmark_runs WHERE rowid = ?",
+          n,
+          seed);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * {@code n} existing run ids picked at random (fixed seed): keys drawn uniformly up to the largest
+   * one, a key with no row drawn again.
+   *
+   * @param c a connection to the database
+   * @param maxKey the query of the largest key
+   * @param runIdByKey the query of the run id of a key, one parameter
+   * @param n how many ids
+   * @param seed the random seed
+   * @return the ids, repeats possible
+   * @throws SQLException if a query fails
+   */
+  static String[] sampleIds(Connection c, String maxKey, String runIdByKey, int n, long seed)
+      throws SQLException {
+    try (PreparedStatement max = c.prepareStatement(maxKey);
+        PreparedStatement byKey = c.prepareStatement(runIdByKey)) {
       long top;
       try (ResultSet rs = max.executeQuery()) {
         rs.next();
@@ -119,18 +144,17 @@ final class BenchData {
       String[] ids = new String[n];
       int found = 0;
       while (found < n) {
-        byRowid.setLong(1, 1 + (long) (random.nextDouble() * top));
-        try (ResultSet rs = byRowid.executeQuery()) {
+        byKey.setLong(1, 1 + (long) (random.nextDouble() * top));
+        try (ResultSet rs = byKey.executeQuery()) {
           if (rs.next()) {
             ids[found++] = rs.getString(1);
           }
         }
       }
       return ids;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
     }
   }
+
 
   /** Opens an implementation by its parameter name. */
   static RunOps open(String impl, Path file) {

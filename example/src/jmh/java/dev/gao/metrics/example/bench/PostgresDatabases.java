@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -238,30 +237,18 @@ final class PostgresDatabases implements BenchDatabases {
   /** By the identity key of {@code performance_metrics}, which the build assigns 1, 2, 3, ... */
   @Override
   public String[] sampleIds(String database, int n, long seed) {
-    try (Connection c = connect(database);
-        PreparedStatement max = c.prepareStatement("SELECT max(id) FROM performance_metrics");
-        PreparedStatement byId = c.prepareStatement("SELECT run_id FROM performance_metrics WHERE id = ?")) {
-      long top;
-      try (ResultSet rs = max.executeQuery()) {
-        rs.next();
-        top = rs.getLong(1);
-      }
-      Random random = new Random(seed);
-      String[] ids = new String[n];
-      int found = 0;
-      while (found < n) {
-        byId.setLong(1, 1 + (long) (random.nextDouble() * top));
-        try (ResultSet rs = byId.executeQuery()) {
-          if (rs.next()) {
-            ids[found++] = rs.getString(1);
-          }
-        }
-      }
-      return ids;
+    try (Connection c = connect(database)) {
+      return BenchData.sampleIds(
+          c,
+          "SELECT max(id) FROM performance_metrics",
+          "SELECT run_id FROM performance_metrics WHERE id = ?",
+          n,
+          seed);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
+
 
   @Override
   public RunOps open(String impl, String database) {
