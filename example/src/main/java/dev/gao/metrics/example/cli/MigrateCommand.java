@@ -61,7 +61,13 @@ final class MigrateCommand extends DatabaseCommand {
     PrintWriter out = out();
     MigrationPlan plan = Databases.plan(location, target);
     if (dryRun) {
-      out.print(plan.describe());
+      // a server named as every command names it, postgresql://user@host:port/db
+      MigrationPlan named =
+          location.isFile()
+              ? plan
+              : new MigrationPlan(
+                  location.toString(), plan.storedVersion(), plan.adoptedVersion(), plan.targetVersion(), plan.steps());
+      out.print(named.describe());
       return 0;
     }
     List<String> dropped = dropped(location, plan);
