@@ -89,7 +89,16 @@ final class CopyCommand extends DatabaseCommand {
     long copied;
     long rows;
     long cutTimes;
-    final List<String> skipped = new ArrayList<>();
+    long skipped;
+    /** The first {@link #LISTED} skipped runs' ids, for the report; the rest are only counted. */
+    final List<String> skippedNamed = new ArrayList<>();
+
+    void skip(String runId) {
+      skipped++;
+      if (skippedNamed.size() < LISTED) {
+        skippedNamed.add(runId);
+      }
+    }
     long failed;
   }
 
@@ -135,7 +144,7 @@ final class CopyCommand extends DatabaseCommand {
                         err.printf(
                             Locale.ROOT,
                             "gao-metrics copy: %,d of %,d runs (%,d copied, %,d already there)%n",
-                            tally.seen, total, tally.copied, tally.skipped.size());
+                            tally.seen, total, tally.copied, tally.skipped);
                         err.flush();
                       }
                     }
@@ -148,16 +157,16 @@ final class CopyCommand extends DatabaseCommand {
         Locale.ROOT,
         "copied %,d %s (%,d rows) from %s to %s%n",
         tally.copied, tally.copied == 1 ? "run" : "runs", tally.rows, source, target);
-    if (!tally.skipped.isEmpty()) {
-      List<String> named = tally.skipped.subList(0, Math.min(LISTED, tally.skipped.size()));
+    if (tally.skipped > 0) {
+      List<String> named = tally.skippedNamed;
       out.printf(
           Locale.ROOT,
           "skipped %,d %s already in %s: %s%s%n",
-          tally.skipped.size(),
-          tally.skipped.size() == 1 ? "run" : "runs",
+          tally.skipped,
+          tally.skipped == 1 ? "run" : "runs",
           target,
           String.join(", ", named.stream().map(Show::quoted).toList()),
-          tally.skipped.size() > LISTED ? ", ..." : "");
+          tally.skipped > LISTED ? ", ..." : "");
     }
     if (tally.cutTimes > 0) {
       out.printf(
@@ -314,7 +323,7 @@ final class CopyCommand extends DatabaseCommand {
     List<CompleteRun> absent = new ArrayList<>();
     for (CompleteRun run : runs) {
       if (present.contains(run.runId())) {
-        tally.skipped.add(run.runId());
+        tally.skip(run.runId());
       } else {
         absent.add(run);
       }
@@ -389,7 +398,7 @@ final class CopyCommand extends DatabaseCommand {
             });
     tally.copied += copied.size();
     tally.rows += rows[0];
-    tally.skipped.addAll(skipped);
+    skipped.forEach(tally::skip);
     for (String line : refused) {
       err.println("gao-metrics copy: " + line);
       tally.failed++;
