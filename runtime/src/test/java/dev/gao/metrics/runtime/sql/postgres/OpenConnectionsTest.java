@@ -7,11 +7,6 @@ import dev.gao.metrics.runtime.fixture.Run;
 import dev.gao.metrics.runtime.fixture.RunDao;
 import dev.gao.metrics.runtime.fixture.TestSchema;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,34 +38,14 @@ class OpenConnectionsTest {
 
   @Test
   void openingAndTheFirstUnitMakeOneConnection() {
-    Logger driver = Logger.getLogger("org.postgresql");
-    AtomicInteger connections = new AtomicInteger();
-    Handler counter =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            String message = record.getMessage();
-            if (message != null && message.startsWith(" FE=> StartupPacket")) {
-              connections.incrementAndGet();
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    counter.setLevel(Level.ALL);
-    Level before = driver.getLevel();
-    driver.setLevel(Level.FINEST);
-    driver.addHandler(counter);
-    try (MetricsDatabase db = open()) {
-      assertEquals(1, new RunDao(db).count());
-    } finally {
-      driver.removeHandler(counter);
-      driver.setLevel(before);
-    }
-    assertEquals(1, connections.get());
+    int connections =
+        DriverMessages.count(
+            DriverMessages.CONNECTION,
+            () -> {
+              try (MetricsDatabase db = open()) {
+                assertEquals(1, new RunDao(db).count());
+              }
+            });
+    assertEquals(1, connections);
   }
 }

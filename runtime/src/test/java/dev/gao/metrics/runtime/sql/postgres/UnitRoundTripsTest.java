@@ -18,10 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,34 +62,7 @@ class UnitRoundTripsTest {
   /** The requests {@code work} sends, counted on its second run (the first prepares statements). */
   private static <T> int requests(Supplier<T> work) {
     work.get();
-    Logger driver = Logger.getLogger("org.postgresql");
-    AtomicInteger syncs = new AtomicInteger();
-    Handler counter =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            if (" FE=> Sync".equals(record.getMessage())) {
-              syncs.incrementAndGet();
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    counter.setLevel(Level.ALL);
-    Level before = driver.getLevel();
-    driver.setLevel(Level.FINEST);
-    driver.addHandler(counter);
-    try {
-      work.get();
-    } finally {
-      driver.removeHandler(counter);
-      driver.setLevel(before);
-    }
-    return syncs.get();
+    return DriverMessages.count(DriverMessages.REQUEST, work::get);
   }
 
   @Test
