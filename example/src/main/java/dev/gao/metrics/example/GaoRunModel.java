@@ -7,7 +7,7 @@ import dev.gao.metrics.runtime.analytics.RunModel;
 
 /**
  * How GAO-Dev's runs are read for analytics: one row per run in {@code benchmark_runs}, timed by
- * {@code timestamp}, filtered and grouped by project, benchmark, version and status; a run whose
+ * {@code timestamp} and finished at {@code finished_at}, filtered and grouped by project, benchmark, version and status; a run whose
  * status is {@code failed} or {@code timeout} counts as failed.
  */
 public final class GaoRunModel {
@@ -19,6 +19,7 @@ public final class GaoRunModel {
       RunModel.builder(GaoMetricsSchema.SCHEMA)
           .runTable("benchmark_runs")
           .timeColumn("timestamp")
+          .finishColumn("finished_at")
           .dimensions(DIMENSIONS)
           .status("status", RunStatus.failed.name(), RunStatus.timeout.name())
           .build();

@@ -191,23 +191,50 @@ public final class Analytics {
    */
   public Map<Object, WholeRun> wholeRuns(List<?> runIds) {
     Objects.requireNonNull(runIds, "runIds");
+    return database.read(tx -> readWhole(runIds));
+  }
+
+  /** {@link #wholeRuns} inside a snapshot already open. */
+  private Map<Object, WholeRun> readWhole(List<?> runIds) {
     String ids = idsJson(runIds);
+    Map<String, RunRow> runs = runRows(ids);
+    Map<String, Map<String, List<Map<String, Object>>>> children = new LinkedHashMap<>();
+    runs.keySet().forEach(id -> children.put(id, new LinkedHashMap<>()));
+    for (Map.Entry<String, ForeignKeyInfo> child : model.childTables().entrySet()) {
+      readChildren(child.getKey(), child.getValue().column(), ids, children);
+    }
+    Map<Object, WholeRun> whole = new LinkedHashMap<>();
+    for (Object id : runIds) {
+      RunRow run = runs.get(text(id));
+      if (run != null) {
+        whole.putIfAbsent(run.id(), new WholeRun(run, children.get(text(run.id()))));
+      }
+    }
+    return whole;
+  }
+
+  /**
+   * One run read whole with the value of every metric it has, as every other analytic sees it (a
+   * child table with several rows per run summed, each key of a JSON map its own metric), on one
+   * snapshot.
+   *
+   * @param runId the run's id
+   * @return the run and its values, metrics in model order and map keys by code point
+   * @throws RunNotFoundException if there is no such run
+   */
+  public RunDetail runDetail(Object runId) {
+    Objects.requireNonNull(runId, "runId");
     return database.read(
         tx -> {
-          Map<String, RunRow> runs = runRows(ids);
-          Map<String, Map<String, List<Map<String, Object>>>> children = new LinkedHashMap<>();
-          runs.keySet().forEach(id -> children.put(id, new LinkedHashMap<>()));
-          for (Map.Entry<String, ForeignKeyInfo> child : model.childTables().entrySet()) {
-            readChildren(child.getKey(), child.getValue().column(), ids, children);
+          WholeRun whole = readWhole(List.of(runId)).values().stream().findFirst().orElse(null);
+          if (whole == null) {
+            throw new RunNotFoundException(model.runTable().name(), model.idColumn(), runId);
           }
-          Map<Object, WholeRun> whole = new LinkedHashMap<>();
-          for (Object id : runIds) {
-            RunRow run = runs.get(text(id));
-            if (run != null) {
-              whole.putIfAbsent(run.id(), new WholeRun(run, children.get(text(run.id()))));
-            }
-          }
-          return whole;
+          Map<MetricRef, Double> read =
+              values
+                  .read(idsJson(List.of(whole.run().id())))
+                  .getOrDefault(text(whole.run().id()), Map.of());
+          return new RunDetail(whole, read);
         });
   }
 

@@ -34,6 +34,7 @@ public final class RunModel {
   private final TableInfo runTable;
   private final String idColumn;
   private final String timeColumn;
+  private final String finishColumn;
   private final List<String> dimensions;
   private final List<String> comparableBy;
   private final String statusColumn;
@@ -46,6 +47,7 @@ public final class RunModel {
     this.runTable = runTable;
     this.idColumn = idColumn;
     this.timeColumn = builder.timeColumn;
+    this.finishColumn = builder.finishColumn;
     this.dimensions = List.copyOf(builder.dimensions);
     this.comparableBy =
         builder.comparableBy != null
@@ -140,6 +142,16 @@ public final class RunModel {
    */
   public String timeColumn() {
     return timeColumn;
+  }
+
+  /**
+   * The column that holds the time a run finished, if one was configured; a run's duration is
+   * from its time column to it.
+   *
+   * @return the finish column name, or empty
+   */
+  public Optional<String> finishColumn() {
+    return Optional.ofNullable(finishColumn);
   }
 
   /**
@@ -356,6 +368,7 @@ public final class RunModel {
     private final SchemaInfo schema;
     private String runTable;
     private String timeColumn;
+    private String finishColumn;
     private final Set<String> dimensions = new LinkedHashSet<>();
     private Set<String> comparableBy;
     private String statusColumn;
@@ -385,6 +398,18 @@ public final class RunModel {
      */
     public Builder timeColumn(String column) {
       this.timeColumn = Objects.requireNonNull(column, "timeColumn");
+      return this;
+    }
+
+    /**
+     * Sets the column that holds the time a run finished, typed as the time column may be; it may
+     * be null for a run that has not finished.
+     *
+     * @param column the column name
+     * @return this builder
+     */
+    public Builder finishColumn(String column) {
+      this.finishColumn = Objects.requireNonNull(column, "finishColumn");
       return this;
     }
 
@@ -464,17 +489,9 @@ public final class RunModel {
         throw new IllegalArgumentException(
             "run table " + runTable + " needs a single-column primary key but has " + key);
       }
-      ColumnInfo time = column(table, timeColumn, "time column");
-      if (!time.sqlType().equalsIgnoreCase("TEXT") || !TIME_TYPES.contains(time.javaType())) {
-        throw new IllegalArgumentException(
-            "time column "
-                + runTable
-                + "."
-                + timeColumn
-                + " must be a TEXT column of type Instant or OffsetDateTime but is "
-                + time.sqlType()
-                + " "
-                + time.javaType());
+      requireTime(table, timeColumn, "time column");
+      if (finishColumn != null) {
+        requireTime(table, finishColumn, "finish column");
       }
       for (String dimension : dimensions) {
         requireText(table, dimension, "dimension");
@@ -511,6 +528,22 @@ public final class RunModel {
                           + "; columns: "
                           + String.join(
                               ", ", table.columns().stream().map(ColumnInfo::name).toList())));
+    }
+
+    private static void requireTime(TableInfo table, String name, String role) {
+      ColumnInfo time = column(table, name, role);
+      if (!time.sqlType().equalsIgnoreCase("TEXT") || !TIME_TYPES.contains(time.javaType())) {
+        throw new IllegalArgumentException(
+            role
+                + " "
+                + table.name()
+                + "."
+                + name
+                + " must be a TEXT column of type Instant or OffsetDateTime but is "
+                + time.sqlType()
+                + " "
+                + time.javaType());
+      }
     }
 
     private static void requireText(TableInfo table, String name, String role) {

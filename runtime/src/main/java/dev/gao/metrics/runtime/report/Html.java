@@ -1,0 +1,52 @@
+package dev.gao.metrics.runtime.report;
+
+import java.math.BigDecimal;
+
+/** Text made safe for HTML, and numbers written the same way on every page. */
+final class Html {
+  private Html() {}
+
+  /**
+   * Text as the content of an element or a quoted attribute value: {@code &}, {@code <}, {@code
+   * >}, both quotes escaped, so no value can close an element, an attribute or a script.
+   */
+  static String text(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 16);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A number as its shortest exact decimal: integral values without a fraction, never an exponent,
+   * so that reading the text back gives the same double.
+   */
+  static String number(double value) {
+    if (!Double.isFinite(value)) {
+      return String.valueOf(value);
+    }
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * JSON text as the content of a {@code <script type="application/json">} element: {@code <},
+   * {@code >} and {@code &} (which JSON only allows inside strings) and the two line separators
+   * JavaScript once treated as line ends are written as escapes, so no value can end the element.
+   */
+  static String scriptJson(String json) {
+    return json.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029");
+  }
+}
