@@ -110,7 +110,7 @@ final class CopyCommand extends DatabaseCommand {
     refuseSame(source, target);
     PrintWriter out = out();
     PrintWriter err = err();
-    boolean interactive = parent.terminal().interactive();
+    boolean interactive = cli().terminal().interactive();
     Tally tally = new Tally();
     try (Source opened = openSource(source);
         BenchmarkStore writing = openTarget(target)) {
@@ -187,7 +187,7 @@ final class CopyCommand extends DatabaseCommand {
       return DatabaseOption.locate(
           text,
           option,
-          parent.environment(),
+          cli().environment(),
           warning -> {
             err().println("gao-metrics copy: warning: " + warning);
             err().flush();

@@ -3,9 +3,9 @@ package dev.gao.metrics.example.cli;
 import dev.gao.metrics.example.BenchmarkStore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -16,7 +16,6 @@ abstract class DatabaseCommand implements Callable<Integer> {
   /** The environment variable that makes commands print every statement they run. */
   static final String TRACE_VARIABLE = "GAO_METRICS_TRACE_SQL";
 
-  @ParentCommand GaoMetricsCli parent;
   @Spec CommandSpec spec;
 
   private DatabaseLocation location;
@@ -31,12 +30,12 @@ abstract class DatabaseCommand implements Callable<Integer> {
     if (location == null) {
       try {
         location =
-            parent
+            cli()
                 .database()
                 .resolve(
-                    parent.environment(),
+                    cli().environment(),
                     warning -> {
-                      err().println("gao-metrics " + spec.name() + ": warning: " + warning);
+                      err().println(spec.qualifiedName() + ": warning: " + warning);
                       err().flush();
                     });
       } catch (IllegalArgumentException e) {
@@ -52,7 +51,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
    * command runs is printed to standard error with its duration.
    */
   final BenchmarkStore openCurrent() {
-    String trace = parent.environment().get(TRACE_VARIABLE);
+    String trace = cli().environment().get(TRACE_VARIABLE);
     if (trace == null || trace.isEmpty()) {
       return Databases.openCurrent(location(), null);
     }
@@ -63,6 +62,19 @@ abstract class DatabaseCommand implements Callable<Integer> {
           err.printf(java.util.Locale.ROOT, "sql %.3f ms: %s%n", nanos / 1e6, sql);
           err.flush();
         });
+  }
+
+  /**
+   * The top command, with the global options, however deep this command sits ({@code report run}
+   * is two levels down).
+   */
+  final GaoMetricsCli cli() {
+    for (CommandLine line = spec.commandLine(); line != null; line = line.getParent()) {
+      if (line.getCommand() instanceof GaoMetricsCli top) {
+        return top;
+      }
+    }
+    throw new IllegalStateException(spec.qualifiedName() + " runs outside the gao-metrics command");
   }
 
   /** Standard output of this command line. */

@@ -66,7 +66,7 @@ final class DeleteCommand extends DatabaseCommand {
         err.println("gao-metrics delete: no run " + Show.quoted(id) + " in " + database + "; nothing deleted for it");
       }
     }
-    if (!existing.isEmpty() && !yes && parent.terminal().interactive() && !confirmed(err, existing, database)) {
+    if (!existing.isEmpty() && !yes && cli().terminal().interactive() && !confirmed(err, existing, database)) {
       out.println("nothing deleted");
       return 0;
     }
@@ -83,8 +83,8 @@ final class DeleteCommand extends DatabaseCommand {
           counts.real() == 1 ? "run" : "runs");
       return 0;
     }
-    if (!yes && parent.terminal().interactive()
-        && !parent.terminal().confirmed(err, "delete " + plural(counts.demo(), "demo run") + " and all their metrics"
+    if (!yes && cli().terminal().interactive()
+        && !cli().terminal().confirmed(err, "delete " + plural(counts.demo(), "demo run") + " and all their metrics"
             + " from " + database + ", keeping its " + plural(counts.real(), "other run") + "? [y/N] ")) {
       out.println("nothing deleted");
       return 0;
@@ -100,7 +100,7 @@ final class DeleteCommand extends DatabaseCommand {
         existing.size() <= 5
             ? String.join(", ", existing.stream().map(Show::quoted).toList())
             : String.join(", ", existing.subList(0, 5).stream().map(Show::quoted).toList()) + ", ...";
-    return parent.terminal().confirmed(err, "delete " + existing.size() + (existing.size() == 1 ? " run" : " runs")
+    return cli().terminal().confirmed(err, "delete " + existing.size() + (existing.size() == 1 ? " run" : " runs")
         + " (" + listed + ") and all their metrics from " + database + "? [y/N] ");
   }
 

@@ -131,7 +131,7 @@ final class ExportCommand extends DatabaseCommand {
     } else if (split != null) {
       SplitCsv.FILES.forEach(f -> targets.add(split.resolve(f.name())));
     }
-    OutputFiles files = new OutputFiles(database.file().orElse(null), force, parent.terminal(), err);
+    OutputFiles files = new OutputFiles(database.file().orElse(null), force, cli().terminal(), err);
     List<Path> checked = List.of();
     if (!targets.isEmpty()) {
       Optional<List<Path>> accepted = files.check(targets);
@@ -243,7 +243,7 @@ final class ExportCommand extends DatabaseCommand {
    */
   private Exported readAll(BenchmarkStore store, Analytics analytics, RunFilter filter, List<String> ids, Sink sink)
       throws IOException {
-    boolean interactive = parent.terminal().interactive();
+    boolean interactive = cli().terminal().interactive();
     try {
       return store
           .database()

@@ -55,7 +55,8 @@ import picocli.CommandLine.Spec;
       TrendCommand.class,
       RegressionsCommand.class,
       PruneCommand.class,
-      CopyCommand.class
+      CopyCommand.class,
+      ReportCommand.class
     })
 public final class GaoMetricsCli implements Runnable {
   /** Exit code of a database or file error. */
@@ -170,7 +171,7 @@ public final class GaoMetricsCli implements Runnable {
         });
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
-          failed.getErr().println("gao-metrics " + failed.getCommandName() + ": " + oneLine(exception, failed));
+          failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + oneLine(exception, failed));
           if (top.debug) {
             exception.printStackTrace(failed.getErr());
           }
@@ -190,7 +191,7 @@ public final class GaoMetricsCli implements Runnable {
             // stack trace (with the heap exhausted printing one may fail too) unless --debug.
             List<CommandLine> commands = parseResult.asCommandLineList();
             CommandLine failed = commands.get(commands.size() - 1);
-            failed.getErr().println("gao-metrics " + failed.getCommandName() + ": " + errorLine(error));
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + errorLine(error));
             if (top.debug) {
               error.printStackTrace(failed.getErr());
             }

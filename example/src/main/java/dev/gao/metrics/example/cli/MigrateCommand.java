@@ -78,7 +78,7 @@ final class MigrateCommand extends DatabaseCommand {
               + (location.isFile()
                   ? " (a backup is taken first unless --no-backup)"
                   : " (no backup is taken on a server: back the database up with pg_dump first)"));
-      if (!yes && parent.terminal().interactive() && !confirmed(location)) {
+      if (!yes && cli().terminal().interactive() && !confirmed(location)) {
         out.println("nothing migrated");
         return 0;
       }
@@ -112,7 +112,7 @@ final class MigrateCommand extends DatabaseCommand {
 
   private boolean confirmed(DatabaseLocation location) {
     try {
-      return parent.terminal().confirmed(err(), "migrate " + location + " down to version " + target + "? [y/N] ");
+      return cli().terminal().confirmed(err(), "migrate " + location + " down to version " + target + "? [y/N] ");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -78,7 +78,7 @@ final class PruneCommand extends DatabaseCommand {
     DatabaseLocation database = location();
     PrintWriter out = out();
     PrintWriter err = err();
-    boolean interactive = parent.terminal().interactive();
+    boolean interactive = cli().terminal().interactive();
     try (BenchmarkStore store = openCurrent()) {
       RunRetention retention = new RunRetention(store.database(), GaoRunModel.MODEL);
       long matching = retention.count(cutoff, filter);
@@ -125,7 +125,7 @@ final class PruneCommand extends DatabaseCommand {
     err.printf("delete %s and all their metrics from %s? [y/N] ", which, database);
     err.flush();
     String answer =
-        new BufferedReader(new InputStreamReader(parent.terminal().stdin(), StandardCharsets.UTF_8)).readLine();
+        new BufferedReader(new InputStreamReader(cli().terminal().stdin(), StandardCharsets.UTF_8)).readLine();
     return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
   }
 
@@ -134,7 +134,7 @@ final class PruneCommand extends DatabaseCommand {
    * before the year 0000, where no run can be.
    */
   private Instant cutoff(Duration age) {
-    Instant now = parent.clock().instant().truncatedTo(ChronoUnit.MICROS);
+    Instant now = cli().clock().instant().truncatedTo(ChronoUnit.MICROS);
     if (age.compareTo(Duration.between(EARLIEST, now)) > 0) {
       throw new ParameterException(
           spec.commandLine(),

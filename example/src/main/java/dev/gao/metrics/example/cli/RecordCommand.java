@@ -92,7 +92,7 @@ final class RecordCommand extends DatabaseCommand {
   private void record(String input, Recorder recorder) throws IOException {
     boolean stdin = input.equals("-");
     String name = stdin ? "stdin" : input;
-    InputStream bytes = stdin ? parent.terminal().stdin() : Files.newInputStream(Path.of(input));
+    InputStream bytes = stdin ? cli().terminal().stdin() : Files.newInputStream(Path.of(input));
     try {
       Reader reader = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder());
       RunInput.read(name, reader, recorder);
@@ -165,7 +165,7 @@ final class RecordCommand extends DatabaseCommand {
 
     private void progress() {
       int done = recorded + rejected;
-      if (parent.terminal().interactive() && done % PROGRESS_EVERY == 0) {
+      if (cli().terminal().interactive() && done % PROGRESS_EVERY == 0) {
         err.printf(Locale.ROOT, "gao-metrics record: %,d runs read: %,d recorded, %,d rejected%n", done, recorded, rejected);
         err.flush();
       }

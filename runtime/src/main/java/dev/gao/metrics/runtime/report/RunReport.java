@@ -202,7 +202,15 @@ public final class RunReport {
       for (Map.Entry<String, List<MetricRef>> table : byTable().entrySet()) {
         out.append("<h3>")
             .append(Html.text(table.getKey()))
-            .append("</h3>\n<table class=\"metrics\" data-table=\"")
+            .append("</h3>\n");
+        if (table.getValue().get(0).manyPerRun()) {
+          int rows = detail.run().rows(table.getKey()).size();
+          out.append("<p class=\"muted\">Summed over the run's ")
+              .append(rows)
+              .append(rows == 1 ? " row" : " rows")
+              .append(" in this table.</p>\n");
+        }
+        out.append("<table class=\"metrics\" data-table=\"")
             .append(Html.text(table.getKey()))
             .append("\">\n<thead><tr><th>metric</th><th class=\"num\">value</th><th>unit</th>")
             .append("<th>better</th></tr></thead>\n<tbody>\n");
