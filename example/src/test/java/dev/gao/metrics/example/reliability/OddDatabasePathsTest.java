@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Every command, given every kind of path that is no usable database: a folder, an empty file, a
@@ -78,7 +79,8 @@ class OddDatabasePathsTest {
         List.of("trend", "--metric", "performance_metrics.total_time_seconds"),
         List.of("regressions", "r1"),
         List.of("prune", "--older-than", "1d", "--yes"),
-        List.of("copy", "--to", temp.resolve("copy-target.db").toString()));
+        List.of("copy", "--to", temp.resolve("copy-target.db").toString()),
+        List.of("report", "run", "r1"));
   }
 
   @BeforeEach
@@ -323,12 +325,26 @@ class OddDatabasePathsTest {
     int expected = command.contains("--status") ? 2 : GaoMetricsCli.EXIT_DATABASE_ERROR;
     assertEquals(expected, result.exitCode(), command + ": " + result.all());
     assertEquals(1, err.strip().lines().count(), command + ": one line on standard error: " + err);
-    assertTrue(err.startsWith("gao-metrics " + command.get(0) + ": "), err);
+    assertTrue(err.startsWith(qualifiedName(command) + ": "), err);
     assertTrue(err.contains(path.toString()), command + " names " + path + ": " + err);
     for (String part : parts) {
       assertTrue(err.contains(part), command + ": expected '" + part + "' in: " + err);
     }
     assertFalse(JAVA_NAMES.matcher(result.all()).find(), command + " printed a Java name: " + result.all());
+  }
+
+  /** The name the command's messages start with: {@code gao-metrics show}, {@code gao-metrics report run}. */
+  private static String qualifiedName(List<String> command) {
+    CommandLine line = GaoMetricsCli.commandLine(Map.of(), new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()));
+    for (String word : command) {
+      CommandLine sub = line.getSubcommands().get(word);
+      if (sub == null) {
+        break;
+      }
+      line = sub;
+    }
+    return line.getCommandSpec().qualifiedName();
   }
 
   private Path private_(String name) throws IOException {
