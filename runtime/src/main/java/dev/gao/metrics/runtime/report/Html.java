@@ -1,6 +1,8 @@
 package dev.gao.metrics.runtime.report;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
 
 /** Text made safe for HTML, and numbers written the same way on every page. */
 final class Html {
@@ -48,5 +50,30 @@ final class Html {
         .replace("&", "\\u0026")
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029");
+  }
+
+  /** A duration in seconds, exact to the nanosecond before the conversion to double. */
+  static double seconds(Duration duration) {
+    return new BigDecimal(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9)).doubleValue();
+  }
+
+  /**
+   * A duration as people read it: {@code 1h 02m 03s}, {@code 4m 05s}, under a minute {@code 7.25 s};
+   * a negative one (a finish before the start) with a minus sign.
+   */
+  static String duration(Duration duration) {
+    if (duration.isNegative()) {
+      return "-" + duration(duration.negated());
+    }
+    long total = duration.getSeconds();
+    if (total < 60) {
+      return number(seconds(duration)) + " s";
+    }
+    long hours = total / 3600;
+    long minutes = total % 3600 / 60;
+    long secs = total % 60;
+    return hours > 0
+        ? String.format(Locale.ROOT, "%dh %02dm %02ds", hours, minutes, secs)
+        : String.format(Locale.ROOT, "%dm %02ds", minutes, secs);
   }
 }

@@ -184,7 +184,7 @@ public final class RunReport {
       }
       Duration duration = duration();
       if (duration != null) {
-        out.append("Took ").append(Html.text(durationText(duration))).append(". ");
+        out.append("Took ").append(Html.text(Html.duration(duration))).append(". ");
       }
       out.append(withValue)
           .append(" of ")
@@ -384,7 +384,7 @@ public final class RunReport {
         }
         facts.add(fact(column.name(), textOf(run.get(column.name()))));
         if (column.name().equals(model.finishColumn().orElse(null))) {
-          facts.add(fact("duration", duration == null ? null : durationText(duration)));
+          facts.add(fact("duration", duration == null ? null : Html.duration(duration)));
         }
       }
       return facts;
@@ -435,26 +435,7 @@ public final class RunReport {
     }
 
     private static double seconds(Duration duration) {
-      return new BigDecimal(duration.getSeconds())
-          .add(BigDecimal.valueOf(duration.getNano(), 9))
-          .doubleValue();
-    }
-
-    /** {@code 1h 02m 03s}, {@code 4m 05s} or {@code 7.25 s}; negative durations with a sign. */
-    static String durationText(Duration duration) {
-      if (duration.isNegative()) {
-        return "-" + durationText(duration.negated());
-      }
-      long total = duration.getSeconds();
-      if (total < 60) {
-        return Html.number(seconds(duration)) + " s";
-      }
-      long hours = total / 3600;
-      long minutes = total % 3600 / 60;
-      long secs = total % 60;
-      return hours > 0
-          ? String.format(java.util.Locale.ROOT, "%dh %02dm %02ds", hours, minutes, secs)
-          : String.format(java.util.Locale.ROOT, "%dm %02ds", minutes, secs);
+      return Html.seconds(duration);
     }
 
     /** The number metrics (not the maps) by table, in model order. */

@@ -43,6 +43,7 @@ class RunModelTest {
     assertEquals(Set.of(), model.failedStatuses());
     assertEquals(List.of("project_name", "benchmark_name", "version"), model.dimensions());
     assertEquals("timestamp", model.timeColumn());
+    assertEquals(Optional.empty(), model.finishColumn());
     assertTrue(model.toString().contains("benchmark_runs"));
     IllegalArgumentException e =
         assertThrows(
@@ -52,6 +53,39 @@ class RunModelTest {
     assertTrue(e.getMessage().startsWith("unknown metric nodot"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> model.table("nope"));
     assertTrue(e.getMessage().contains("has no table nope"), e.getMessage());
+  }
+
+  @Test
+  void aFinishColumnIsATimeColumnOfTheRunTable() {
+    RunModel model =
+        RunModel.builder(AnalyticsSchema.SCHEMA)
+            .runTable("runs")
+            .timeColumn("timestamp")
+            .finishColumn("timestamp")
+            .build();
+    assertEquals(Optional.of("timestamp"), model.finishColumn());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                RunModel.builder(AnalyticsSchema.SCHEMA)
+                    .runTable("runs")
+                    .timeColumn("timestamp")
+                    .finishColumn("project_name")
+                    .build());
+    assertTrue(
+        e.getMessage().startsWith("finish column runs.project_name must be a TEXT column of type"),
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                RunModel.builder(AnalyticsSchema.SCHEMA)
+                    .runTable("runs")
+                    .timeColumn("timestamp")
+                    .finishColumn("ended")
+                    .build());
+    assertTrue(e.getMessage().startsWith("finish column ended does not exist"), e.getMessage());
   }
 
   @Test
