@@ -7,8 +7,9 @@ import dev.gao.metrics.runtime.analytics.RunModel;
 
 /**
  * How GAO-Dev's runs are read for analytics: one row per run in {@code benchmark_runs}, timed by
- * {@code timestamp} and finished at {@code finished_at}, filtered and grouped by project, benchmark, version and status; a run whose
- * status is {@code failed} or {@code timeout} counts as failed.
+ * {@code timestamp} and finished at {@code finished_at}, filtered and grouped by project,
+ * benchmark, version and status; a run whose status is {@code failed} or {@code timeout} counts as
+ * failed.
  */
 public final class GaoRunModel {
   /** The dimensions runs are filtered and grouped by, in this order. */

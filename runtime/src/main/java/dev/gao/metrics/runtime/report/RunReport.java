@@ -18,7 +18,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -428,10 +427,8 @@ public final class RunReport {
       if (value instanceof Instant instant) {
         return instant;
       }
-      if (value instanceof OffsetDateTime time) {
-        return time.toInstant();
-      }
-      return value instanceof Temporal ? Instant.from((Temporal) value) : null;
+      // a model's time and finish columns are Instant or OffsetDateTime (RunModel checks)
+      return value instanceof OffsetDateTime time ? time.toInstant() : null;
     }
 
     private static double seconds(Duration duration) {
