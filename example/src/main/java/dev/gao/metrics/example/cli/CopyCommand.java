@@ -282,8 +282,7 @@ final class CopyCommand extends DatabaseCommand {
     if (!missingFile) {
       MigrationPlan plan = Databases.plan(target);
       if (!plan.createsSchema()) {
-        // Checks the version as the reading commands do; the store is reopened for writing below.
-        Databases.openCurrent(target, null).close();
+        Databases.requireCurrent(target, plan);
       }
     }
     return new BenchmarkStore(target.builder(GaoMetricsSchema.SCHEMA).open());

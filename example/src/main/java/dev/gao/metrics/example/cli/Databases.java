@@ -122,6 +122,23 @@ final class Databases {
   static BenchmarkStore openCurrent(DatabaseLocation location, StatementListener listener) {
     MigrationPlan plan = plan(location);
     requireSchema(location, plan);
+    requireCurrent(location, plan);
+    MetricsDatabase.Builder builder = location.builder(GaoMetricsSchema.SCHEMA);
+    if (listener != null) {
+      builder.statementListener(listener);
+    }
+    return new BenchmarkStore(builder.open());
+  }
+
+  /**
+   * Fails with a one-line message unless the database is at this build's version: one created
+   * without gao-metrics or at an older version is to be migrated first, a newer one needs a newer
+   * build.
+   *
+   * @param location the database
+   * @param plan its plan, of a database that holds a schema
+   */
+  static void requireCurrent(DatabaseLocation location, MigrationPlan plan) {
     if (plan.adoptedVersion() > 0 || plan.storedVersion() < GaoMetricsSchema.VERSION) {
       throw new IllegalStateException(
           location + " is at an older schema (version " + plan.storedVersion() + ", this build reads version "
@@ -132,10 +149,5 @@ final class Databases {
           location + " is at schema version " + plan.storedVersion() + ", newer than this build's version "
               + GaoMetricsSchema.VERSION + "; use a newer gao-metrics");
     }
-    MetricsDatabase.Builder builder = location.builder(GaoMetricsSchema.SCHEMA);
-    if (listener != null) {
-      builder.statementListener(listener);
-    }
-    return new BenchmarkStore(builder.open());
   }
 }
