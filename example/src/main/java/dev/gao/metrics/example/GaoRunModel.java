@@ -4,6 +4,7 @@ import dev.gao.metrics.example.model.GaoMetricsSchema;
 import dev.gao.metrics.example.model.RunStatus;
 import dev.gao.metrics.runtime.analytics.Analytics;
 import dev.gao.metrics.runtime.analytics.RunModel;
+import java.util.List;
 
 /**
  * How GAO-Dev's runs are read for analytics: one row per run in {@code benchmark_runs}, timed by
@@ -14,6 +15,18 @@ import dev.gao.metrics.runtime.analytics.RunModel;
 public final class GaoRunModel {
   /** The dimensions runs are filtered and grouped by, in this order. */
   public static final String[] DIMENSIONS = {"project_name", "benchmark_name", "version", "status"};
+
+  /**
+   * The metrics a dashboard shows first: time, tokens, cost, test coverage and manual
+   * interventions per run.
+   */
+  public static final List<String> KEY_METRICS =
+      List.of(
+          "performance_metrics.total_time_seconds",
+          "performance_metrics.token_usage_total",
+          "performance_metrics.api_calls_cost",
+          "quality_metrics.code_coverage_percentage",
+          "autonomy_metrics.manual_interventions_count");
 
   /** The run model of GAO-Dev's schema. */
   public static final RunModel MODEL =

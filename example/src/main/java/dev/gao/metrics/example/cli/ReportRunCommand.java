@@ -4,20 +4,10 @@ import dev.gao.metrics.example.BenchmarkStore;
 import dev.gao.metrics.example.GaoRunModel;
 import dev.gao.metrics.runtime.exception.RunNotFoundException;
 import dev.gao.metrics.runtime.report.RunReport;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/**
- * {@code gao-metrics report run}: the HTML report of one run ({@link RunReport}), to standard
- * output or to a file written through {@link OutputFiles}.
- */
+/** {@code gao-metrics report run}: the HTML report of one run ({@link RunReport}). */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
@@ -29,54 +19,16 @@ import picocli.CommandLine.Parameters;
           + " existing file is replaced only with --force (on a terminal, after asking).",
       "Exit code 3 when there is no such run."
     })
-final class ReportRunCommand extends DatabaseCommand {
+final class ReportRunCommand extends PageCommand {
   @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run's id.")
   String runId;
 
-  @Option(
-      names = "--output",
-      paramLabel = "FILE",
-      description = "Write to FILE instead of standard output; FILE appears only once the page is complete.")
-  Path output;
-
-  @Option(names = "--title", paramLabel = "TITLE", description = "The page's title (default: Run RUN_ID).")
-  String title;
-
-  @Option(names = "--force", description = "Replace an existing file at --output (never a database or folder).")
-  boolean force;
-
   @Override
-  public Integer call() throws IOException {
-    DatabaseLocation database = location();
-    PrintWriter out = out();
-    OutputFiles files = new OutputFiles(database.file().orElse(null), force, cli().terminal(), err());
-    List<Path> checked = List.of();
-    if (output != null) {
-      Optional<List<Path>> accepted = files.check(List.of(output));
-      if (accepted.isEmpty()) {
-        out.println("nothing written");
-        return 0;
-      }
-      checked = accepted.get();
-    }
-    String page;
-    try (BenchmarkStore store = openCurrent()) {
-      page = new RunReport(GaoRunModel.analytics(store)).render(runId, title, null);
+  String render(BenchmarkStore store) {
+    try {
+      return new RunReport(GaoRunModel.analytics(store)).render(runId, title, null);
     } catch (RunNotFoundException e) {
-      throw new IllegalStateException(
-          "no run " + Show.quoted(runId) + " in " + database + "; check the run id (it is case-sensitive)"
-              + " and the database (--db or $" + DatabaseOption.ENVIRONMENT_VARIABLE + ")", e);
+      throw unknownRun(e);
     }
-    if (checked.isEmpty()) {
-      out.print(page);
-      out.flush();
-      return 0;
-    }
-    try (OutputFiles.Writing writing = files.writer(checked)) {
-      Writer writer = writing.writers().get(0);
-      writer.write(page);
-      writing.commit();
-    }
-    return 0;
   }
 }

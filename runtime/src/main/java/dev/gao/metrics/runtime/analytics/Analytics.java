@@ -38,6 +38,7 @@ public final class Analytics {
   private final ValueDecoder runDecoder;
   private final StatsQuery stats;
   private final TrendQuery trends;
+  private final HistoryQuery history;
   private final RunValues values;
   private final AnalyticsSql engine;
 
@@ -67,6 +68,7 @@ public final class Analytics {
     this.engine = database.dialect().analyticsSql();
     this.stats = new StatsQuery(model, statements, database.values(), engine);
     this.trends = new TrendQuery(model, statements, runDecoder, engine);
+    this.history = new HistoryQuery(model, statements, runDecoder, engine);
     this.values =
         new RunValues(
             model, statements, database.values(), engine, database.dialect().numberedParameters());
@@ -321,6 +323,33 @@ public final class Analytics {
    */
   public List<TrendPoint> trend(String metric, RunFilter filter, Interval interval, int window) {
     return trends.run(trendQuery(metric, filter, interval, window), interval);
+  }
+
+  /**
+   * Every matching run, oldest first, with its dimensions and its values of many metrics, in one
+   * statement: the data of many trends at once (see {@link RunHistory#trend}).
+   *
+   * @param metrics the metrics, {@code table.column}, number columns (not the keys of a JSON map)
+   * @param filter the runs to include, by dimension, status and time; without a limit or offset
+   * @return the runs
+   * @throws IllegalArgumentException for an unknown metric or dimension, a key of a JSON map, or a
+   *     filter with a limit or an offset
+   */
+  public RunHistory history(List<String> metrics, RunFilter filter) {
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(filter, "filter");
+    if (filter.limit() > 0 || filter.offset() > 0) {
+      throw new IllegalArgumentException(
+          "a history reads every matching run: its filter takes no limit or offset, but was " + filter);
+    }
+    List<MetricRef> refs = metrics.stream().map(model::metric).distinct().toList();
+    for (MetricRef ref : refs) {
+      if (ref.isMap() || ref.key() != null) {
+        throw new IllegalArgumentException(
+            "a history reads number columns; " + ref.name() + " is a JSON map: read its keys with trend");
+      }
+    }
+    return database.read(tx -> history.run(refs, filter));
   }
 
   /** The statement {@link #trend} runs. */

@@ -40,6 +40,32 @@ final class Html {
   }
 
   /**
+   * A number as people read it in a table: at most six significant digits, never an exponent
+   * below 10^15; the exact value goes beside it in a {@code data-value} attribute ({@link #cell}).
+   */
+  static String display(double value) {
+    if (!Double.isFinite(value)) {
+      return String.valueOf(value);
+    }
+    BigDecimal exact = BigDecimal.valueOf(value);
+    if (exact.precision() - exact.scale() > 6) {
+      return exact.setScale(0, java.math.RoundingMode.HALF_EVEN).toPlainString();
+    }
+    return exact.round(new java.math.MathContext(6, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * A table cell of a number: {@link #display} as its text and the exact value ({@link #number}) in
+   * {@code data-value}, by which the table sorts; "-" for null.
+   */
+  static String cell(Double value) {
+    if (value == null) {
+      return "<td class=\"num\">-</td>";
+    }
+    return "<td class=\"num\" data-value=\"" + number(value) + "\">" + display(value) + "</td>";
+  }
+
+  /**
    * JSON text as the content of a {@code <script type="application/json">} element: {@code <},
    * {@code >} and {@code &} (which JSON only allows inside strings) and the two line separators
    * JavaScript once treated as line ends are written as escapes, so no value can end the element.

@@ -1,7 +1,5 @@
 package dev.gao.metrics.runtime.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gao.metrics.runtime.analytics.Analytics;
 import dev.gao.metrics.runtime.analytics.MetricRef;
 import dev.gao.metrics.runtime.analytics.RunDetail;
@@ -40,13 +38,12 @@ import java.util.TreeMap;
  * metrics} (each {@code name}, {@code column}, {@code value}, {@code unit}, {@code better}); {@code
  * maps} (each {@code metric}, {@code unit}, {@code better}, {@code keys}, {@code values}); and
  * {@code breakdowns} (each {@code table}, {@code by}, {@code columns} and {@code rows} of {@code
- * key} and {@code values}). Every value is the one {@link Analytics#runDetail} returns. The same
+ * key} and {@code values}); and {@code charts}, the bar chart of each map with values, as the page
+ * script draws it. Every value is the one {@link Analytics#runDetail} returns. The same
  * data and options give the same bytes: nothing on the page depends on when it was rendered unless
  * a rendering time is passed in.
  */
 public final class RunReport {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Analytics analytics;
 
   /**
@@ -68,9 +65,14 @@ public final class RunReport {
    * @throws RunNotFoundException if there is no such run
    */
   public String render(Object runId, String title, Instant renderedAt) {
+    return render(runId, title, renderedAt, null);
+  }
+
+  /** Renders the report of a run with links to the pages around it (HTML), or none. */
+  String render(Object runId, String title, Instant renderedAt, String nav) {
     StringBuilder page = new StringBuilder(128 * 1024);
     RunDetail detail = analytics.runDetail(runId);
-    new Page(analytics.model(), detail, title, renderedAt).write(page);
+    new Page(analytics.model(), detail, title, renderedAt, nav).write(page);
     return page.toString();
   }
 
@@ -101,8 +103,11 @@ public final class RunReport {
     private final RunRow run;
     private final String title;
     private final Instant renderedAt;
+    private final Charts charts = new Charts();
+    private final String nav;
 
-    Page(RunModel model, RunDetail detail, String title, Instant renderedAt) {
+    Page(RunModel model, RunDetail detail, String title, Instant renderedAt, String nav) {
+      this.nav = nav;
       this.model = model;
       this.detail = detail;
       this.run = detail.run().run();
@@ -112,34 +117,14 @@ public final class RunReport {
 
     void write(StringBuilder out) {
       Map<String, Object> data = data();
-      out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-          .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-          .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
-          .append("<title>")
-          .append(Html.text(title))
-          .append("</title>\n<style>\n")
-          .append(ReportAssets.STYLE)
-          .append('\n')
-          .append(PageStyle.CSS)
-          .append("</style>\n</head>\n<body>\n<h1>")
-          .append(Html.text(title))
-          .append("</h1>\n");
-      facts(out, data);
-      summary(out);
-      metrics(out);
-      maps(out);
-      breakdowns(out);
-      out.append("<script id=\"report-data\" type=\"application/json\">")
-          .append(Html.scriptJson(json(data)))
-          .append("</script>\n<script>\n/*\nuPlot ")
-          .append(ReportAssets.UPLOT_VERSION)
-          .append(", https://github.com/leeoniya/uPlot\n")
-          .append(ReportAssets.LICENSE)
-          .append("*/\n")
-          .append(ReportAssets.SCRIPT)
-          .append("\n</script>\n<script>\n")
-          .append(PageStyle.SCRIPT)
-          .append("</script>\n</body>\n</html>\n");
+      StringBuilder body = new StringBuilder(64 * 1024);
+      facts(body, data);
+      summary(body);
+      metrics(body);
+      maps(body);
+      breakdowns(body);
+      data.put("charts", charts.list());
+      ReportPage.write(out, title, nav, body, data);
     }
 
     private void facts(StringBuilder out, Map<String, Object> data) {
@@ -181,7 +166,7 @@ public final class RunReport {
       if (status != null) {
         out.append("Status ").append(Html.text(status)).append(". ");
       }
-      Duration duration = duration();
+      Duration duration = RunFacts.duration(model, run);
       if (duration != null) {
         out.append("Took ").append(Html.text(Html.duration(duration))).append(". ");
       }
@@ -209,7 +194,7 @@ public final class RunReport {
               .append(rows == 1 ? " row" : " rows")
               .append(" in this table.</p>\n");
         }
-        out.append("<table class=\"metrics\" data-table=\"")
+        out.append("<table class=\"metrics sortable\" data-table=\"")
             .append(Html.text(table.getKey()))
             .append("\">\n<thead><tr><th>metric</th><th class=\"num\">value</th><th>unit</th>")
             .append("<th>better</th></tr></thead>\n<tbody>\n");
@@ -227,7 +212,7 @@ public final class RunReport {
               .append("</td><td class=\"better-")
               .append(better.name().toLowerCase(java.util.Locale.ROOT))
               .append("\">")
-              .append(betterText(better))
+              .append(RunFacts.betterText(better))
               .append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");
@@ -240,8 +225,7 @@ public final class RunReport {
         return;
       }
       out.append("<h2>Breakdowns</h2>\n");
-      for (int i = 0; i < maps.size(); i++) {
-        MapValues map = maps.get(i);
+      for (MapValues map : maps) {
         out.append("<h3>")
             .append(Html.text(map.metric().name()))
             .append("</h3>\n");
@@ -249,12 +233,17 @@ public final class RunReport {
           out.append("<p class=\"muted\">No values.</p>\n");
           continue;
         }
-        out.append("<div class=\"chart\" id=\"chart-")
-            .append(i)
-            .append("\" role=\"img\" aria-label=\"bar chart of ")
-            .append(Html.text(map.metric().name()))
-            .append("; its data is the table below\"></div>\n")
-            .append("<table class=\"map\" data-map=\"")
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        series.put(unitOr(map.metric(), "value"), List.copyOf(map.values().values()));
+        String id =
+            charts.bars(
+                map.metric().name(),
+                map.metric().info().unit(),
+                List.copyOf(map.values().keySet()),
+                series);
+        Charts.element(
+            out, id, "bar chart of " + map.metric().name() + "; its data is the table below");
+        out.append("<table class=\"map sortable\" data-map=\"")
             .append(Html.text(map.metric().name()))
             .append("\">\n<thead><tr><th>key</th><th class=\"num\">")
             .append(Html.text(unitOr(map.metric(), "value")))
@@ -278,7 +267,7 @@ public final class RunReport {
             .append(Html.text(breakdown.table()))
             .append(" by ")
             .append(Html.text(breakdown.by()))
-            .append("</h3>\n<table class=\"breakdown\" data-table=\"")
+            .append("</h3>\n<table class=\"breakdown sortable\" data-table=\"")
             .append(Html.text(breakdown.table()))
             .append("\" data-by=\"")
             .append(Html.text(breakdown.by()))
@@ -315,12 +304,12 @@ public final class RunReport {
       runData.put("id", String.valueOf(run.id()));
       runData.put("start", timeText(run.get(model.timeColumn())));
       runData.put("finish", model.finishColumn().map(c -> timeText(run.get(c))).orElse(null));
-      Duration duration = duration();
-      runData.put("durationSeconds", duration == null ? null : seconds(duration));
-      String status = model.statusColumn().map(c -> textOf(run.get(c))).orElse(null);
+      Duration duration = RunFacts.duration(model, run);
+      runData.put("durationSeconds", duration == null ? null : Html.seconds(duration));
+      String status = model.statusColumn().map(c -> RunFacts.text(run.get(c))).orElse(null);
       runData.put("status", status);
       runData.put("failed", status != null && model.failedStatuses().contains(status));
-      runData.put("facts", factList(duration));
+      runData.put("facts", RunFacts.facts(model, run));
       data.put("run", runData);
       List<Map<String, Object>> tables = new ArrayList<>();
       for (Map.Entry<String, List<MetricRef>> table : byTable().entrySet()) {
@@ -374,65 +363,8 @@ public final class RunReport {
       return data;
     }
 
-    /** The run table's columns that are not metrics, as text, with the duration after the finish. */
-    private List<Map<String, Object>> factList(Duration duration) {
-      List<Map<String, Object>> facts = new ArrayList<>();
-      for (ColumnInfo column : model.runTable().columns()) {
-        if (column.metric() != null) {
-          continue;
-        }
-        facts.add(fact(column.name(), textOf(run.get(column.name()))));
-        if (column.name().equals(model.finishColumn().orElse(null))) {
-          facts.add(fact("duration", duration == null ? null : Html.duration(duration)));
-        }
-      }
-      return facts;
-    }
-
-    private static Map<String, Object> fact(String name, Object value) {
-      Map<String, Object> fact = new LinkedHashMap<>();
-      fact.put("name", name);
-      fact.put("value", value);
-      return fact;
-    }
-
-    /** A column's value as text: times as ISO-8601, JSON values as JSON, the rest as they print. */
-    private static String textOf(Object value) {
-      if (value == null) {
-        return null;
-      }
-      if (value instanceof Map<?, ?> || value instanceof List<?>) {
-        return json(value);
-      }
-      if (value instanceof Double d) {
-        return Html.number(d);
-      }
-      return String.valueOf(value);
-    }
-
     private static String timeText(Object value) {
       return value == null ? null : value.toString();
-    }
-
-    private Duration duration() {
-      if (model.finishColumn().isEmpty()) {
-        return null;
-      }
-      Instant start = instant(run.get(model.timeColumn()));
-      Instant finish = instant(run.get(model.finishColumn().get()));
-      return start == null || finish == null ? null : Duration.between(start, finish);
-    }
-
-    private static Instant instant(Object value) {
-      if (value instanceof Instant instant) {
-        return instant;
-      }
-      // a model's time and finish columns are Instant or OffsetDateTime (RunModel checks)
-      return value instanceof OffsetDateTime time ? time.toInstant() : null;
-    }
-
-    private static double seconds(Duration duration) {
-      return Html.seconds(duration);
     }
 
     /** The number metrics (not the maps) by table, in model order. */
@@ -533,14 +465,6 @@ public final class RunReport {
     private static String unitOr(MetricRef metric, String fallback) {
       return metric.info().unit().isEmpty() ? fallback : metric.info().unit();
     }
-
-    private static String betterText(Better better) {
-      return switch (better) {
-        case LOWER -> "lower is better";
-        case HIGHER -> "higher is better";
-        case NONE -> "neither";
-      };
-    }
   }
 
   private static int byCodePoint(String left, String right) {
@@ -548,11 +472,7 @@ public final class RunReport {
   }
 
   private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("report data cannot be written as JSON: " + e.getMessage(), e);
-    }
+    return ReportPage.json(value);
   }
 
   /** A JSON map metric with the run's value of each key. */

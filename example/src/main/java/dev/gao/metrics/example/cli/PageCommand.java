@@ -1,0 +1,87 @@
+package dev.gao.metrics.example.cli;
+
+import dev.gao.metrics.example.BenchmarkStore;
+import dev.gao.metrics.runtime.exception.RunNotFoundException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * What the one-page report commands share: the page goes to standard output or, with {@code
+ * --output}, to a file written through {@link OutputFiles} (complete or not at all, never over the
+ * database), optionally opened in the system's browser.
+ */
+abstract class PageCommand extends DatabaseCommand {
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write to FILE instead of standard output; FILE appears only once the page is complete.")
+  Path output;
+
+  @Option(names = "--title", paramLabel = "TITLE", description = "The page's title.")
+  String title;
+
+  @Option(names = "--force", description = "Replace an existing file at --output (never a database or folder).")
+  boolean force;
+
+  @Option(names = "--open", description = "Open the written file in the system's browser ($BROWSER, else xdg-open or open).")
+  boolean open;
+
+  /** The one-line error of an unknown run id, which exits with code 3. */
+  final IllegalStateException unknownRun(RunNotFoundException e) {
+    return new IllegalStateException(
+        "no run " + Show.quoted(String.valueOf(e.value())) + " in " + location()
+            + "; check the run id (it is case-sensitive) and the database (--db or $"
+            + DatabaseOption.ENVIRONMENT_VARIABLE + ")",
+        e);
+  }
+
+  /** Renders the page from the open database. */
+  abstract String render(BenchmarkStore store);
+
+  /** Checks the options before the database is opened; usage errors as {@link ParameterException}. */
+  void checkOptions() {}
+
+  @Override
+  public final Integer call() throws IOException {
+    if (open && output == null) {
+      throw new ParameterException(spec.commandLine(), "--open needs --output FILE: the browser opens the written file");
+    }
+    checkOptions();
+    DatabaseLocation database = location();
+    PrintWriter out = out();
+    OutputFiles files = new OutputFiles(database.file().orElse(null), force, cli().terminal(), err());
+    List<Path> checked = List.of();
+    if (output != null) {
+      Optional<List<Path>> accepted = files.check(List.of(output));
+      if (accepted.isEmpty()) {
+        out.println("nothing written");
+        return 0;
+      }
+      checked = accepted.get();
+    }
+    String page;
+    try (BenchmarkStore store = openCurrent()) {
+      page = render(store);
+    }
+    if (checked.isEmpty()) {
+      out.print(page);
+      out.flush();
+      return 0;
+    }
+    try (OutputFiles.Writing writing = files.writer(checked)) {
+      Writer writer = writing.writers().get(0);
+      writer.write(page);
+      writing.commit();
+    }
+    if (open) {
+      Browser.open(checked.get(0), cli().environment());
+    }
+    return 0;
+  }
+}
