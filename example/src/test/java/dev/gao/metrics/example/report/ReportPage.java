@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -260,9 +262,16 @@ final class ReportPage {
     return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
   }
 
-  /** A number as the report's tables write it: plain, without trailing zeros. */
+  /**
+   * A number as the report's tables and tooltips show it: at most six significant digits, a value
+   * of a million or more as a whole number, plain, without trailing zeros.
+   */
   static String number(double value) {
-    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    BigDecimal exact = BigDecimal.valueOf(value);
+    if (Math.abs(value) >= 1e6) {
+      return exact.setScale(0, RoundingMode.HALF_EVEN).toPlainString();
+    }
+    return exact.round(new MathContext(6, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
   }
 
   private static double number(List<?> numbers, int index) {

@@ -57,7 +57,9 @@ class ReportPageTest {
             hooks: { setCursor: [function (u) {
               var i = u.cursor.idx;
               if (i == null) { tip.style.display = 'none'; return; }
-              tip.textContent = chart.x[i] + ': ' + chart.series.map(function (s) { return s.label + ' ' + s.values[i]; }).join(', ');
+              tip.textContent = chart.x[i] + ': ' + chart.series.map(function (s) {
+                return s.label + ' ' + (s.values[i] === null ? '-' : String(+s.values[i].toPrecision(6)));
+              }).join(', ');
               tip.style.display = 'block';
             }] }
           }, [xs].concat(chart.series.map(function (s) { return s.values; })), target);
@@ -135,11 +137,11 @@ class ReportPageTest {
     ReportPage page = ReportPage.open(browser, page("tip", 0));
     ChartSpec phases = page.charts().get(0);
     AssertionFailedError failed =
-        assertThrows(AssertionFailedError.class, () -> page.assertTooltip(phases, 0, 1, "implementation", "1102.25"));
+        assertThrows(AssertionFailedError.class, () -> page.assertTooltip(phases, 0, 1, "implementation", "1102.254"));
     assertTrue(failed.getMessage().startsWith(
-        "the tooltip of point 1 of series 0 in phases should show [implementation, 1102.25]; it is <div class=\"tip\""),
+        "the tooltip of point 1 of series 0 in phases should show [implementation, 1102.254]; it is <div class=\"tip\""),
         failed.getMessage());
-    assertTrue(failed.getMessage().contains("implementation: s 1102.254"), failed.getMessage());
+    assertTrue(failed.getMessage().contains("implementation: s 1102.25<"), failed.getMessage());
   }
 
   @Test

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs in time order (then run id) with their dimensions and the values of some metrics, read in
  * one statement by {@link Analytics#history}: what a page of charts over many metrics and groups
- * needs, without one query per metric and group. Immutable.
+ * needs, without one query per metric and group. Immutable and safe to share between threads; the
+ * runs of each group asked for are found once.
  *
  * <p>{@link #trend} gives a group's points of one metric exactly as {@link Analytics#trend} gives
  * them for a filter on the group's dimension values, one point per run.
@@ -28,6 +30,10 @@ public final class RunHistory {
   private final Object[][] dimensionValues;
   private final double[][] values;
   private final boolean[] failed;
+  private final Map<Map<String, Object>, int[]> groupRuns = new ConcurrentHashMap<>();
+
+  /** Stands for a null dimension value in the keys of {@link #groupRuns}. */
+  private static final Object NULL = new Object();
 
   private RunHistory(Builder builder) {
     RunModel model = builder.model;
@@ -46,13 +52,7 @@ public final class RunHistory {
     for (int run = 0; run < n && status >= 0; run++) {
       failed[run] = model.failedStatuses().contains(String.valueOf(dimensionValues[run][status]));
     }
-    this.values = new double[metrics.size()][n];
-    for (int run = 0; run < n; run++) {
-      double[] row = builder.values.get(run);
-      for (int m = 0; m < row.length; m++) {
-        values[m][run] = row[m];
-      }
-    }
+    this.values = builder.values;
   }
 
   /**
@@ -173,20 +173,52 @@ public final class RunHistory {
    * @return the runs' indexes
    */
   public int[] runs(Map<String, ?> group) {
-    int[] at = group.keySet().stream().mapToInt(this::dimensionIndex).toArray();
-    Object[] wanted = group.values().toArray();
-    int[] found = new int[ids.length];
-    int count = 0;
+    return runsOf(group).clone();
+  }
+
+  private int[] runsOf(Map<String, ?> group) {
+    Map<String, Object> key = Map.copyOf(nonNull(group));
+    int[] runs = groupRuns.get(key);
+    return runs != null ? runs : find(group);
+  }
+
+  /** A group with its null values kept apart, since {@link Map#copyOf} takes no null. */
+  private static Map<String, Object> nonNull(Map<String, ?> group) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    group.forEach((k, v) -> copy.put(k, v == null ? NULL : v));
+    return copy;
+  }
+
+  /**
+   * The runs of a group: found with every other group of the same dimensions in one pass over the
+   * runs, so that asking for each group in turn costs one pass, not one per group.
+   */
+  private int[] find(Map<String, ?> group) {
+    List<String> keys = List.copyOf(group.keySet());
+    int[] at = keys.stream().mapToInt(this::dimensionIndex).toArray();
+    Map<List<Object>, List<Integer>> buckets = new LinkedHashMap<>();
     for (int run = 0; run < ids.length; run++) {
-      boolean match = true;
-      for (int i = 0; i < at.length && match; i++) {
-        match = Objects.equals(dimensionValues[run][at[i]], wanted[i]);
+      Object[] key = new Object[at.length];
+      for (int i = 0; i < at.length; i++) {
+        Object value = dimensionValues[run][at[i]];
+        key[i] = value == null ? NULL : value;
       }
-      if (match) {
-        found[count++] = run;
+      buckets.computeIfAbsent(Arrays.asList(key), k -> new ArrayList<>()).add(run);
+    }
+    int[] found = null;
+    Map<String, Object> wanted = nonNull(group);
+    for (Map.Entry<List<Object>, List<Integer>> bucket : buckets.entrySet()) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        values.put(keys.get(i), bucket.getKey().get(i));
+      }
+      int[] runs = bucket.getValue().stream().mapToInt(Integer::intValue).toArray();
+      groupRuns.putIfAbsent(Map.copyOf(values), runs);
+      if (values.equals(wanted)) {
+        found = runs;
       }
     }
-    return Arrays.copyOf(found, count);
+    return found != null ? found : new int[0];
   }
 
   /**
@@ -202,31 +234,50 @@ public final class RunHistory {
    * @return the points
    */
   public List<TrendPoint> trend(String metric, Map<String, ?> group, boolean withoutFailed, int window) {
+    return series(metric, group, withoutFailed, window).points();
+  }
+
+  /**
+   * The points of {@link #trend} as a series, without an object per point.
+   *
+   * @param metric the metric's full name, as read
+   * @param group dimension to value; empty for every run
+   * @param withoutFailed whether failed runs are left out
+   * @param window the number of points the moving average spans, at least 1
+   * @return the series
+   */
+  public TrendSeries series(String metric, Map<String, ?> group, boolean withoutFailed, int window) {
     if (window < 1) {
       throw new IllegalArgumentException("window must be >= 1 but was " + window);
     }
     double[] of = values[metricIndex(metric)];
-    List<TrendPoint> points = new ArrayList<>();
-    double[] recent = new double[window];
-    int seen = 0;
-    for (int run : runs(group)) {
-      double value = of[run];
-      if (Double.isNaN(value) || (withoutFailed && failed(run))) {
-        continue;
+    int[] runs = runsOf(group);
+    int n = 0;
+    int[] kept = new int[runs.length];
+    for (int run : runs) {
+      if (!Double.isNaN(of[run]) && !(withoutFailed && failed[run])) {
+        kept[n++] = run;
       }
-      recent[seen % window] = value;
-      seen++;
-      Double average = null;
-      if (seen >= window) {
-        double sum = 0;
-        for (int i = seen - window; i < seen; i++) {
-          sum += recent[i % window];
-        }
-        average = sum / window;
-      }
-      points.add(new TrendPoint(times[run], ids[run], 1, value, value, value, average));
     }
-    return points;
+    Object[] pointIds = new Object[n];
+    Instant[] pointTimes = new Instant[n];
+    double[] pointValues = new double[n];
+    double[] averages = new double[n];
+    for (int i = 0; i < n; i++) {
+      pointIds[i] = ids[kept[i]];
+      pointTimes[i] = times[kept[i]];
+      pointValues[i] = of[kept[i]];
+      if (i + 1 < window) {
+        averages[i] = Double.NaN;
+      } else {
+        double sum = 0;
+        for (int j = i + 1 - window; j <= i; j++) {
+          sum += pointValues[j];
+        }
+        averages[i] = sum / window;
+      }
+    }
+    return new TrendSeries(pointIds, pointTimes, pointValues, averages);
   }
 
   private int metricIndex(String metric) {
@@ -247,7 +298,7 @@ public final class RunHistory {
     return index;
   }
 
-  /** Collects the rows of a history as they are read. */
+  /** Collects a history as it is read: the runs first, then the metrics' values. */
   static final class Builder {
     private final RunModel model;
     private final List<MetricRef> metrics;
@@ -255,7 +306,7 @@ public final class RunHistory {
     private final List<Object> ids = new ArrayList<>();
     private final List<Instant> times = new ArrayList<>();
     private final List<Object[]> dimensionValues = new ArrayList<>();
-    private final List<double[]> values = new ArrayList<>();
+    private double[][] values;
 
     Builder(RunModel model, List<MetricRef> metrics, List<String> dimensions) {
       this.model = model;
@@ -263,14 +314,80 @@ public final class RunHistory {
       this.dimensions = dimensions;
     }
 
-    void add(Object id, Instant time, Object[] dimensionValues, double[] values) {
+    /** Adds the next run, in order; returns its index. */
+    int add(Object id, Instant time, Object[] dimensionValues) {
       ids.add(id);
       times.add(time);
       this.dimensionValues.add(dimensionValues);
-      this.values.add(values);
+      return ids.size() - 1;
+    }
+
+    Object runId(int run) {
+      return ids.get(run);
+    }
+
+    /** Sets a run's value of the metric at an index, once every run is added. */
+    void set(int metric, int run, double value) {
+      allocate();
+      values[metric][run] = value;
+    }
+
+    private void allocate() {
+      if (values == null) {
+        values = new double[metrics.size()][ids.size()];
+        for (double[] column : values) {
+          Arrays.fill(column, Double.NaN);
+        }
+      }
+    }
+
+    /**
+     * Puts the runs read so far, with their values, in time order, then by run id: numbers by
+     * value, anything else by its text's code points, as the analytics' SQL orders ids.
+     */
+    void sortByTime() {
+      allocate();
+      Integer[] order = new Integer[ids.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> {
+        int byTime = times.get(a).compareTo(times.get(b));
+        return byTime != 0 ? byTime : compareIds(ids.get(a), ids.get(b));
+      });
+      List<Object> sortedIds = new ArrayList<>(order.length);
+      List<Instant> sortedTimes = new ArrayList<>(order.length);
+      List<Object[]> sortedDimensions = new ArrayList<>(order.length);
+      double[][] sortedValues = new double[values.length][order.length];
+      for (int i = 0; i < order.length; i++) {
+        sortedIds.add(ids.get(order[i]));
+        sortedTimes.add(times.get(order[i]));
+        sortedDimensions.add(dimensionValues.get(order[i]));
+        for (int m = 0; m < values.length; m++) {
+          sortedValues[m][i] = values[m][order[i]];
+        }
+      }
+      ids.clear();
+      ids.addAll(sortedIds);
+      times.clear();
+      times.addAll(sortedTimes);
+      dimensionValues.clear();
+      dimensionValues.addAll(sortedDimensions);
+      values = sortedValues;
+    }
+
+    private static int compareIds(Object a, Object b) {
+      if (a instanceof Long x && b instanceof Long y) {
+        return Long.compare(x, y);
+      }
+      if (a instanceof Number x && b instanceof Number y) {
+        return Double.compare(x.doubleValue(), y.doubleValue());
+      }
+      return Arrays.compare(String.valueOf(a).codePoints().toArray(), String.valueOf(b).codePoints().toArray());
     }
 
     RunHistory build() {
+      allocate();
       return new RunHistory(this);
     }
   }

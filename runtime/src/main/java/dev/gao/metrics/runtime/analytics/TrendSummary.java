@@ -92,6 +92,19 @@ public record TrendSummary(
    * @throws IllegalArgumentException for a negative or non-finite threshold
    */
   public static TrendSummary of(MetricRef metric, List<TrendPoint> points, double threshold) {
+    return of(metric, TrendSeries.of(Objects.requireNonNull(points, "points")), threshold);
+  }
+
+  /**
+   * Summarises a trend given as a series.
+   *
+   * @param metric the metric the points are of
+   * @param points the trend's points, oldest first
+   * @param threshold the relative change of the fitted line that counts as a change, at least 0
+   * @return the summary
+   * @throws IllegalArgumentException for a negative or non-finite threshold
+   */
+  public static TrendSummary of(MetricRef metric, TrendSeries points, double threshold) {
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(points, "points");
     if (!(threshold >= 0) || Double.isInfinite(threshold)) {
@@ -105,11 +118,10 @@ public record TrendSummary(
     }
     double[] values = new double[n];
     double[] days = new double[n];
-    Instant start = points.get(0).time();
+    Instant start = points.time(0);
     for (int i = 0; i < n; i++) {
-      TrendPoint point = points.get(i);
-      values[i] = point.value();
-      Duration since = Duration.between(start, point.time());
+      values[i] = points.value(i);
+      Duration since = Duration.between(start, points.time(i));
       days[i] = (since.getSeconds() + since.getNano() / 1e9) / SECONDS_PER_DAY;
     }
     double mean = mean(values);

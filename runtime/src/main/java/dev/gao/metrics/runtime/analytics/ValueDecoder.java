@@ -7,6 +7,7 @@ import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,10 +17,16 @@ final class ValueDecoder {
 
   private final TableInfo table;
   private final SqlValues values;
+  private final Map<String, ColumnInfo> byName = new HashMap<>();
+  private final Map<String, ColumnRef<?>> refs = new HashMap<>();
 
   ValueDecoder(TableInfo table, SqlValues values) {
     this.table = table;
     this.values = values;
+    for (ColumnInfo column : table.columns()) {
+      byName.put(column.name(), column);
+      refs.put(column.name(), new ColumnRef<>(table.name(), column.name()));
+    }
   }
 
   /** The conversions it reads with. */
@@ -39,16 +46,15 @@ final class ValueDecoder {
 
   /** Reads the column {@code name} of the table from result column {@code index}. */
   Object read(ResultSet rs, int index, String name) throws SQLException {
-    for (ColumnInfo column : table.columns()) {
-      if (column.name().equals(name)) {
-        return decode(rs, index, column);
-      }
+    ColumnInfo column = byName.get(name);
+    if (column == null) {
+      throw new IllegalArgumentException("table " + table.name() + " has no column " + name);
     }
-    throw new IllegalArgumentException("table " + table.name() + " has no column " + name);
+    return decode(rs, index, column);
   }
 
   private Object decode(ResultSet rs, int index, ColumnInfo column) throws SQLException {
-    ColumnRef<?> ref = new ColumnRef<>(table.name(), column.name());
+    ColumnRef<?> ref = refs.get(column.name());
     if (column.json()) {
       return values.getJson(rs, index, ANY_JSON, ref);
     }

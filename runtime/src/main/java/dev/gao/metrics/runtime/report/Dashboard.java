@@ -3,7 +3,7 @@ package dev.gao.metrics.runtime.report;
 import dev.gao.metrics.runtime.analytics.MetricCheck;
 import dev.gao.metrics.runtime.analytics.MetricRef;
 import dev.gao.metrics.runtime.analytics.RunHistory;
-import dev.gao.metrics.runtime.analytics.TrendPoint;
+import dev.gao.metrics.runtime.analytics.TrendSeries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -150,10 +150,12 @@ final class Dashboard {
         .append(Html.text(String.valueOf(status))).append("</td>");
     Map<String, Object> sparklines = new LinkedHashMap<>();
     for (MetricRef key : keys) {
-      List<TrendPoint> points = history.trend(key.name(), group.values(), true, 1);
-      List<TrendPoint> last = points.subList(Math.max(0, points.size() - ReportSite.SPARK_RUNS), points.size());
+      TrendSeries points = history.series(key.name(), group.values(), true, 1);
       boolean bad = group.regressed().stream().anyMatch(c -> c.metric().name().equals(key.name()));
-      List<Double> values = last.stream().map(TrendPoint::value).toList();
+      List<Double> values = new ArrayList<>();
+      for (int i = Math.max(0, points.size() - ReportSite.SPARK_RUNS); i < points.size(); i++) {
+        values.add(points.value(i));
+      }
       sparklines.put(key.name(), values);
       out.append("<td data-spark=\"").append(Html.text(key.name())).append("\">");
       spark(out, key, values, bad);

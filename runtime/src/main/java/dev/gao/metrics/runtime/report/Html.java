@@ -40,15 +40,16 @@ final class Html {
   }
 
   /**
-   * A number as people read it in a table: at most six significant digits, never an exponent
-   * below 10^15; the exact value goes beside it in a {@code data-value} attribute ({@link #cell}).
+   * A number as people read it in a table: at most six significant digits, a million or more as a
+   * whole number, never an exponent; the page script's tooltips show numbers the same way. The
+   * exact value goes beside it in a {@code data-value} attribute ({@link #cell}).
    */
   static String display(double value) {
     if (!Double.isFinite(value)) {
       return String.valueOf(value);
     }
     BigDecimal exact = BigDecimal.valueOf(value);
-    if (exact.precision() - exact.scale() > 6) {
+    if (Math.abs(value) >= 1e6) {
       return exact.setScale(0, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
     return exact.round(new java.math.MathContext(6, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();

@@ -42,7 +42,7 @@ final class PageStyle {
       th[aria-sort=ascending]::after{content:" \\25B4"}th[aria-sort=descending]::after{content:" \\25BE"}
       details.data{margin:0 0 1.25rem}details.data summary{cursor:pointer;color:var(--muted)}
       .note{color:var(--muted);font-size:.9rem}.id{white-space:nowrap;font-size:.85rem}
-      .wide{overflow-x:auto;max-width:100%}
+      .wide{overflow-x:auto;max-width:100%}table.facts td{overflow-wrap:anywhere}
       svg.spark{vertical-align:middle}svg.spark polyline{fill:none;stroke:var(--c1);stroke-width:1.5}
       svg.spark circle{fill:var(--c1)}svg.spark circle.bad{fill:var(--bad)}
       nav.crumbs{font-size:.9rem;margin:.25rem 0}a{color:var(--c1)}
@@ -66,10 +66,15 @@ final class PageStyle {
         var mark = css('--bad');
         var report = window.gaoReport = { data: data, charts: {} };
 
+        // as the tables show numbers: six significant digits, a million or more as a whole number
         function num(v) {
           if (v == null) { return '-'; }
           var a = Math.abs(v);
-          if (a !== 0 && (a < 0.0001 || a >= 1e12)) { return v.toExponential(4); }
+          if (a >= 1e6) { return Math.round(v).toFixed(0); }
+          if (a !== 0 && a < 1e-6) {
+            var digits = Math.min(100, 5 - Math.floor(Math.log10(a)));
+            return v.toFixed(digits).replace(/0+$/, '');
+          }
           return String(+v.toPrecision(6));
         }
         function time(seconds) {
@@ -139,6 +144,8 @@ final class PageStyle {
           var options = {
             width: width, height: 300, title: chart.title,
             scales: { x: { time: true } },
+            // times in UTC, as the tables and tooltips write them
+            tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'); },
             axes: axes(chart.unit),
             cursor: { drag: { x: true, y: false } },
             series: [{ label: 'time', value: function (u, v) { return v == null ? '' : time(v); } }].concat(

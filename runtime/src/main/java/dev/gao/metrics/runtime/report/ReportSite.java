@@ -11,7 +11,7 @@ import dev.gao.metrics.runtime.analytics.RunFilter;
 import dev.gao.metrics.runtime.analytics.RunHistory;
 import dev.gao.metrics.runtime.analytics.RunModel;
 import dev.gao.metrics.runtime.analytics.Thresholds;
-import dev.gao.metrics.runtime.analytics.TrendPoint;
+import dev.gao.metrics.runtime.analytics.TrendSeries;
 import dev.gao.metrics.runtime.analytics.TrendSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +28,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A static site of reports over every run: a folder of self-contained HTML pages that link to each
@@ -49,9 +54,10 @@ import java.util.Objects;
  *       did not fail, and the comparison page ({@link CompareReport}) of the two.
  * </ul>
  *
- * <p>Every run's values are read in one statement ({@link Analytics#history}); the regression
- * checks, run pages and comparisons read one group each. Immutable: the settings return a changed
- * copy.
+ * <p>Every run's values are read at once ({@link Analytics#history}); the regression checks, run
+ * pages and comparisons read one group each. The groups' checks and the pages are done by up to
+ * four threads (no more than the processors); the pages are the same whatever the order. Immutable:
+ * the settings return a changed copy.
  */
 public final class ReportSite {
   /** The number of a group's latest runs a sparkline shows. */
@@ -204,33 +210,37 @@ public final class ReportSite {
     RunModel model = analytics.model();
     List<String> metrics =
         model.metrics().values().stream().filter(m -> !m.isMap() && m.key() == null).map(MetricRef::name).toList();
-    RunHistory history = analytics.history(metrics, RunFilter.ALL);
+    if (metrics.isEmpty()) {
+      throw new IllegalArgumentException("a site charts number metrics, and the run model has none: " + model);
+    }
     List<String> comparable = new ArrayList<>(pageBy);
     if (overlayBy != null) {
       comparable.add(overlayBy);
     }
     RegressionOptions checks = regressions.comparableBy(comparable);
-    List<Group> groups = new ArrayList<>();
-    for (Map<String, Object> values : history.groups(comparable)) {
-      groups.add(group(history, values, checks));
-    }
+    ExecutorService workers = Executors.newFixedThreadPool(THREADS, ReportSite::worker);
     try {
+      RunHistory history = analytics.history(metrics, RunFilter.ALL);
+      List<Group> groups =
+          all(
+              workers,
+              history.groups(comparable).stream()
+                  .map(values -> (Callable<Group>) () -> group(history, values, checks))
+                  .toList());
       Files.createDirectories(folder);
-      List<Path> files = new ArrayList<>();
-      Path index = folder.resolve("index.html");
-      files.add(index);
       Map<Map<String, Object>, List<Group>> pages = new LinkedHashMap<>();
       for (Group group : groups) {
         pages.computeIfAbsent(pageValues(group.values()), k -> new ArrayList<>()).add(group);
       }
       String heading = title != null ? title : "Benchmark runs";
-      write(index, Dashboard.render(this, heading, history, pages, renderedAt));
+      List<Callable<Path>> tasks = new ArrayList<>();
+      Path index = folder.resolve("index.html");
+      tasks.add(() -> write(index, Dashboard.render(this, heading, history, pages, renderedAt)));
       for (Map.Entry<Map<String, Object>, List<Group>> page : pages.entrySet()) {
         Path file = folder.resolve(trendPage(page.getKey()));
-        write(file, trendPage(heading, history, page.getKey(), page.getValue(), renderedAt));
-        files.add(file);
+        tasks.add(() -> write(file, trendPage(heading, history, page.getKey(), page.getValue(), renderedAt)));
+        String nav = nav(heading, page.getKey());
         for (Group group : page.getValue()) {
-          String nav = nav(heading, page.getKey());
           List<Object> runs = new ArrayList<>();
           runs.add(group.latest());
           if (group.comparison() != null) {
@@ -238,27 +248,74 @@ public final class ReportSite {
           }
           for (Object id : runs) {
             Path run = folder.resolve(runPage(id));
-            write(run, new RunReport(analytics).render(id, null, renderedAt, nav));
-            files.add(run);
+            tasks.add(() -> write(run, new RunReport(analytics).render(id, null, renderedAt, nav)));
           }
           if (group.comparison() != null) {
             Path compare = folder.resolve(comparePage(group.comparison()));
-            write(compare, new CompareReport(analytics, ReportSite::runPage).render(group.comparison(), null, renderedAt, nav));
-            files.add(compare);
+            tasks.add(
+                () ->
+                    write(
+                        compare,
+                        new CompareReport(analytics, ReportSite::runPage)
+                            .render(group.comparison(), null, renderedAt, nav)));
           }
         }
       }
+      List<Path> files = all(workers, tasks);
       int regressed = (int) groups.stream().filter(g -> !g.regressed().isEmpty()).count();
       return new Written(index, files, history.size(), groups.size(), regressed);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the site into " + folder + ": " + e.getMessage(), e);
+    } finally {
+      workers.shutdownNow();
     }
   }
 
-  private static void write(Path file, String page) throws IOException {
-    Files.writeString(file, page, StandardCharsets.UTF_8);
+  /** The threads that read and render the pages: the processors, at most four. */
+  private static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+  private static Thread worker(Runnable task) {
+    Thread thread = new Thread(task, "gao-metrics-report-site");
+    thread.setDaemon(true);
+    return thread;
   }
 
+  /** Runs the tasks on the workers, the results in the tasks' order; a task's failure is rethrown. */
+  private static <T> List<T> all(ExecutorService workers, List<Callable<T>> tasks) throws IOException {
+    List<Future<T>> futures = new ArrayList<>();
+    for (Callable<T> task : tasks) {
+      futures.add(workers.submit(task));
+    }
+    List<T> results = new ArrayList<>();
+    try {
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the site", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      futures.forEach(f -> f.cancel(true));
+    }
+    return results;
+  }
+
+  private static Path write(Path file, String page) throws IOException {
+    Files.writeString(file, page, StandardCharsets.UTF_8);
+    return file;
+  }
   /** One comparable group: its runs, latest run, comparison and regression check. */
   record Group(
       Map<String, Object> values,
@@ -270,6 +327,10 @@ public final class ReportSite {
       RegressionReport check,
       List<MetricCheck> regressed) {}
 
+  /**
+   * A group's runs in a history, its latest run checked for regressions and compared with the run
+   * before it that did not fail.
+   */
   private Group group(RunHistory history, Map<String, Object> values, RegressionOptions checks) {
     int[] runs = history.runs(values);
     int failed = 0;
@@ -279,10 +340,9 @@ public final class ReportSite {
     int last = runs[runs.length - 1];
     Object latest = history.runId(last);
     RunComparison comparison = null;
-    for (int i = runs.length - 2; i >= 0; i--) {
+    for (int i = runs.length - 2; i >= 0 && comparison == null; i--) {
       if (!history.failed(runs[i])) {
         comparison = analytics.compare(history.runId(runs[i]), latest, thresholds);
-        break;
       }
     }
     RegressionReport check = analytics.regressions(latest, checks);
@@ -327,8 +387,8 @@ public final class ReportSite {
     for (MetricRef metric : history.metrics()) {
       List<TrendCharts.Line> lines = new ArrayList<>();
       for (Group group : groups) {
-        List<TrendPoint> points = history.trend(metric.name(), group.values(), true, window);
-        if (points.isEmpty()) {
+        TrendSeries points = history.series(metric.name(), group.values(), true, window);
+        if (points.size() == 0) {
           continue;
         }
         String label = overlayBy == null ? metric.name() : overlayBy + " " + group.values().get(overlayBy);

@@ -234,7 +234,7 @@ public final class RunReport {
           continue;
         }
         Map<String, List<Double>> series = new LinkedHashMap<>();
-        series.put(unitOr(map.metric(), "value"), List.copyOf(map.values().values()));
+        series.put("value", List.copyOf(map.values().values()));
         String id =
             charts.bars(
                 map.metric().name(),

@@ -2,7 +2,7 @@ package dev.gao.metrics.runtime.report;
 
 import dev.gao.metrics.runtime.analytics.MetricRef;
 import dev.gao.metrics.runtime.analytics.TrendDirection;
-import dev.gao.metrics.runtime.analytics.TrendPoint;
+import dev.gao.metrics.runtime.analytics.TrendSeries;
 import dev.gao.metrics.runtime.analytics.TrendSummary;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ final class TrendCharts {
    * @param points the points, oldest first
    * @param marks run id (as text) to the evidence of a flagged run
    */
-  record Line(String label, List<TrendPoint> points, Map<String, String> marks) {}
+  record Line(String label, TrendSeries points, Map<String, String> marks) {}
 
   /**
    * Adds the chart of one metric and writes its element and its note.
@@ -54,7 +54,7 @@ final class TrendCharts {
   static int chart(
       StringBuilder out, Charts charts, MetricRef metric, String title, List<Line> lines, int budget) {
     int perLine = Math.max(MIN_PER_LINE, budget / Math.max(1, lines.size()));
-    record Drawn(Instant time, int line, int order, TrendPoint point) {}
+    record Drawn(Instant time, int line, int index) {}
     List<Drawn> drawn = new ArrayList<>();
     int total = 0;
     int kept = 0;
@@ -64,11 +64,10 @@ final class TrendCharts {
       TreeSet<Integer> keep = keep(line.points(), line.marks(), perLine);
       kept += keep.size();
       for (int i : keep) {
-        TrendPoint point = line.points().get(i);
-        drawn.add(new Drawn(point.time(), l, i, point));
+        drawn.add(new Drawn(line.points().time(i), l, i));
       }
     }
-    drawn.sort(Comparator.comparing(Drawn::time).thenComparingInt(Drawn::line).thenComparingInt(Drawn::order));
+    drawn.sort(Comparator.comparing(Drawn::time).thenComparingInt(Drawn::line).thenComparingInt(Drawn::index));
     List<Double> x = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     List<Long> counts = new ArrayList<>();
@@ -82,16 +81,17 @@ final class TrendCharts {
       averages.add(new ArrayList<>());
     }
     for (Drawn d : drawn) {
+      TrendSeries points = lines.get(d.line()).points();
+      Object runId = points.runId(d.index());
       x.add(Html.seconds(java.time.Duration.between(Instant.EPOCH, d.time())));
-      ids.add(d.point().runId() == null ? null : String.valueOf(d.point().runId()));
-      counts.add(d.point().count());
+      ids.add(runId == null ? null : String.valueOf(runId));
+      counts.add(points.count(d.index()));
       for (int l = 0; l < lines.size(); l++) {
-        values.get(l).add(l == d.line() ? d.point().value() : null);
-        averages.get(l).add(l == d.line() ? d.point().movingAverage() : null);
+        values.get(l).add(l == d.line() ? points.value(d.index()) : null);
+        averages.get(l).add(l == d.line() ? points.movingAverage(d.index()) : null);
       }
-      String mark =
-          d.point().runId() == null ? null : lines.get(d.line()).marks().get(String.valueOf(d.point().runId()));
-      marked.add(mark == null ? null : d.point().value());
+      String mark = runId == null ? null : lines.get(d.line()).marks().get(String.valueOf(runId));
+      marked.add(mark == null ? null : points.value(d.index()));
       evidence.add(mark);
       anyMark |= mark != null;
     }
@@ -140,7 +140,7 @@ final class TrendCharts {
   }
 
   /** The indexes of the points a series draws. */
-  static TreeSet<Integer> keep(List<TrendPoint> points, Map<String, String> marks, int max) {
+  static TreeSet<Integer> keep(TrendSeries points, Map<String, String> marks, int max) {
     TreeSet<Integer> keep = new TreeSet<>();
     int n = points.size();
     if (n <= max) {
@@ -156,10 +156,10 @@ final class TrendCharts {
       int low = from;
       int high = from;
       for (int i = from; i < to; i++) {
-        if (points.get(i).value() < points.get(low).value()) {
+        if (points.value(i) < points.value(low)) {
           low = i;
         }
-        if (points.get(i).value() > points.get(high).value()) {
+        if (points.value(i) > points.value(high)) {
           high = i;
         }
       }
@@ -169,7 +169,7 @@ final class TrendCharts {
       keep.add(to - 1);
     }
     for (int i = 0; i < n; i++) {
-      Object id = points.get(i).runId();
+      Object id = points.runId(i);
       if (id != null && marks.containsKey(String.valueOf(id))) {
         keep.add(i);
       }

@@ -7,6 +7,7 @@ import dev.gao.metrics.runtime.analytics.MetricStats;
 import dev.gao.metrics.runtime.analytics.RunFilter;
 import dev.gao.metrics.runtime.analytics.Thresholds;
 import dev.gao.metrics.runtime.analytics.TrendPoint;
+import dev.gao.metrics.runtime.analytics.TrendSeries;
 import dev.gao.metrics.runtime.analytics.TrendSummary;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,10 +90,10 @@ public final class TrendReport {
         String label = group == null ? metric.name() : dimension + " " + group;
         rows.add(new TrendCharts.Row(metric.name(), group == null ? "" : label, summary));
         trends.add(TrendCharts.data(metric.name(), group == null ? null : label, summary));
-        lines.add(new TrendCharts.Line(label, points, Map.of()));
+        lines.add(new TrendCharts.Line(label, TrendSeries.of(points), Map.of()));
       }
       sections.append("<h3>").append(Html.text(metric.name())).append("</h3>\n");
-      if (lines.stream().allMatch(l -> l.points().isEmpty())) {
+      if (lines.stream().allMatch(l -> l.points().size() == 0)) {
         sections.append("<p class=\"muted\">No run has a value.</p>\n");
         continue;
       }
