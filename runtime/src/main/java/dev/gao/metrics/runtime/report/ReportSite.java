@@ -18,6 +18,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -28,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -197,7 +201,8 @@ public final class ReportSite {
   }
 
   /**
-   * Writes the site into a folder, created if missing; files of the same names are replaced.
+   * Writes the site into a folder, created if missing (with its missing parents, readable by their
+   * owner only, as the pages are); files of the same names are replaced.
    *
    * @param folder the folder
    * @param title the dashboard's title, or null for {@code Benchmark runs}
@@ -227,7 +232,7 @@ public final class ReportSite {
               history.groups(comparable).stream()
                   .map(values -> (Callable<Group>) () -> group(history, values, checks))
                   .toList());
-      Files.createDirectories(folder);
+      createFolder(folder);
       Map<Map<String, Object>, List<Group>> pages = new LinkedHashMap<>();
       for (Group group : groups) {
         pages.computeIfAbsent(pageValues(group.values()), k -> new ArrayList<>()).add(group);
@@ -312,9 +317,32 @@ public final class ReportSite {
     return results;
   }
 
+  /** Writes a page readable by its owner only where the file system has POSIX permissions. */
   private static Path write(Path file, String page) throws IOException {
     Files.writeString(file, page, StandardCharsets.UTF_8);
+    if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(file, OWNER_FILE);
+    }
     return file;
+  }
+
+  private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
+
+  /** Creates the folder and its missing parents, owner-only where the file system has POSIX permissions. */
+  private static void createFolder(Path folder) throws IOException {
+    if (Files.isDirectory(folder)) {
+      return;
+    }
+    Path parent = folder.toAbsolutePath().getParent();
+    if (parent != null) {
+      createFolder(parent);
+    }
+    if (parent != null && Files.getFileStore(parent).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_FOLDER));
+    } else {
+      Files.createDirectory(folder);
+    }
   }
   /** One comparable group: its runs, latest run, comparison and regression check. */
   record Group(
