@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit codes: 0 success, 1 a check failed ({@code validate}) or a regression was found ({@code
  * regressions}), 2 usage error (one line naming the option, and where help is) or a refusal to
- * write where data would be lost ({@code export --output} or {@code report run --output} naming the
- * database, {@code demo} into real runs), 3 database or file
- * error ({@code record}: a document was rejected; {@code show}, {@code delete}, {@code compare},
- * {@code regressions}, {@code report run}: an unknown run).
+ * write where data would be lost ({@code export --output} or {@code report --output} naming the
+ * database, {@code report site --output} a folder of other files, {@code demo} into real runs), 3
+ * database or file error ({@code record}: a document was rejected; {@code show}, {@code delete},
+ * {@code compare}, {@code regressions}, {@code report run}, {@code report compare}: an unknown run;
+ * {@code report --open}: no browser could be started).
  * Errors go to standard error as one line that says what to do.
  *
  * <p>{@code --db} is a global option: it may come before the subcommand or after it (see {@link

@@ -317,12 +317,15 @@ public final class ReportSite {
     return results;
   }
 
-  /** Writes a page readable by its owner only where the file system has POSIX permissions. */
+  /** Writes a page, created readable by its owner only where the file system has POSIX permissions. */
   private static Path write(Path file, String page) throws IOException {
-    Files.writeString(file, page, StandardCharsets.UTF_8);
-    if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
-      Files.setPosixFilePermissions(file, OWNER_FILE);
+    try {
+      Files.deleteIfExists(file);
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+    } catch (UnsupportedOperationException e) {
+      // no POSIX permissions here: the file gets the folder's defaults
     }
+    Files.writeString(file, page, StandardCharsets.UTF_8);
     return file;
   }
 
