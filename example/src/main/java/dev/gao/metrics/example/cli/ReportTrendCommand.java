@@ -7,7 +7,6 @@ import dev.gao.metrics.runtime.analytics.RunFilter;
 import dev.gao.metrics.runtime.analytics.Thresholds;
 import dev.gao.metrics.runtime.report.TrendReport;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,19 +42,7 @@ final class ReportTrendCommand extends PageCommand {
       description = "One line per value of this dimension: project_name, benchmark_name or version.")
   String by;
 
-  @Option(
-      names = "--interval",
-      paramLabel = "INTERVAL",
-      defaultValue = "run",
-      description = "run, hour, day, week or month (default ${DEFAULT-VALUE}).")
-  String interval;
-
-  @Option(
-      names = "--window",
-      paramLabel = "N",
-      defaultValue = "5",
-      description = "Points the moving average spans (default ${DEFAULT-VALUE}; 1 or more).")
-  int window;
+  @Mixin TrendOptions trend;
 
   @Option(
       names = "--limit",
@@ -78,19 +65,7 @@ final class ReportTrendCommand extends PageCommand {
 
   @Override
   void checkOptions() {
-    period = null;
-    for (Interval candidate : Interval.values()) {
-      if (candidate.name().toLowerCase(Locale.ROOT).equals(interval.toLowerCase(Locale.ROOT))) {
-        period = candidate;
-      }
-    }
-    if (period == null) {
-      throw new ParameterException(
-          spec.commandLine(), "invalid --interval " + Show.quoted(interval) + ": give run, hour, day, week or month");
-    }
-    if (window < 1) {
-      throw new ParameterException(spec.commandLine(), "--window must be 1 or more but was " + window);
-    }
+    period = trend.interval(spec);
     if (limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must be 0 or more but was " + limit);
     }
@@ -110,6 +85,6 @@ final class ReportTrendCommand extends PageCommand {
   @Override
   String render(BenchmarkStore store) {
     return new TrendReport(GaoRunModel.analytics(store))
-        .render(metrics, overlay, filter, period, window, thresholds, title, null);
+        .render(metrics, overlay, filter, period, trend.window, thresholds, title, null);
   }
 }

@@ -42,19 +42,7 @@ final class TrendCommand extends DatabaseCommand {
           + " left out when only one table has a metric of that name (total_time_seconds).")
   String metric;
 
-  @Option(
-      names = "--interval",
-      paramLabel = "INTERVAL",
-      defaultValue = "run",
-      description = "run, hour, day, week or month (default ${DEFAULT-VALUE}).")
-  String interval;
-
-  @Option(
-      names = "--window",
-      paramLabel = "N",
-      defaultValue = "5",
-      description = "Points the moving average spans (default ${DEFAULT-VALUE}; 1 or more).")
-  int window;
+  @Mixin TrendOptions trend;
 
   @Option(
       names = "--limit",
@@ -73,10 +61,8 @@ final class TrendCommand extends DatabaseCommand {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    Interval period = interval(interval);
-    if (window < 1) {
-      throw new ParameterException(spec.commandLine(), "--window must be 1 or more but was " + window);
-    }
+    Interval period = trend.interval(spec);
+    int window = trend.window;
     if (limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must be 0 or more but was " + limit);
     }
@@ -158,21 +144,10 @@ final class TrendCommand extends DatabaseCommand {
     return 0;
   }
 
-  private Interval interval(String text) {
-    for (Interval candidate : Interval.values()) {
-      if (name(candidate).equals(text.toLowerCase(Locale.ROOT))) {
-        return candidate;
-      }
-    }
-    throw new ParameterException(
-        spec.commandLine(), "invalid --interval " + Show.quoted(text) + ": give run, hour, day, week or month");
-  }
-
   private static String name(Interval interval) {
-    return interval.name().toLowerCase(Locale.ROOT);
+    return TrendOptions.name(interval);
   }
 
-  /** The start of a period as its label: {@code 2026-06-01T07:00Z}, {@code 2026-06-01}, {@code 2026-06}. */
   private static String label(Instant start, Interval interval) {
     String text = start.toString();
     return switch (interval) {
