@@ -25,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +55,8 @@ import java.util.concurrent.Future;
  *       moving average per value of the overlay dimension (the last, for GAO-Dev the version), the
  *       regressed runs marked with their evidence, and each trend's summary ({@link
  *       TrendSummary}); failed runs are left out of the trends;
- *   <li>the run page ({@link RunReport}) of each group's latest run and of the run before it that
- *       did not fail, and the comparison page ({@link CompareReport}) of the two.
+ *   <li>the run page ({@link RunReport}) of each group's latest run, and the comparison page
+ *       ({@link CompareReport}) of it against the group's run before it that did not fail.
  * </ul>
  *
  * <p>Every run's values are read at once ({@link Analytics#history}); the regression checks, run
@@ -238,6 +239,8 @@ public final class ReportSite {
         pages.computeIfAbsent(pageValues(group.values()), k -> new ArrayList<>()).add(group);
       }
       String heading = title != null ? title : "Benchmark runs";
+      Set<String> latest = new HashSet<>();
+      groups.forEach(g -> latest.add(String.valueOf(g.latest())));
       List<Callable<Path>> tasks = new ArrayList<>();
       Path index = folder.resolve("index.html");
       tasks.add(() -> write(index, Dashboard.render(this, heading, history, pages, renderedAt)));
@@ -246,22 +249,15 @@ public final class ReportSite {
         tasks.add(() -> write(file, trendPage(heading, history, page.getKey(), page.getValue(), renderedAt)));
         String nav = nav(heading, page.getKey());
         for (Group group : page.getValue()) {
-          List<Object> runs = new ArrayList<>();
-          runs.add(group.latest());
-          if (group.comparison() != null) {
-            runs.add(group.comparison().baseline().id());
-          }
-          for (Object id : runs) {
-            Path run = folder.resolve(runPage(id));
-            tasks.add(() -> write(run, new RunReport(analytics).render(id, null, renderedAt, nav)));
-          }
+          Path run = folder.resolve(runPage(group.latest()));
+          tasks.add(() -> write(run, new RunReport(analytics).render(group.latest(), null, renderedAt, nav)));
           if (group.comparison() != null) {
             Path compare = folder.resolve(comparePage(group.comparison()));
             tasks.add(
                 () ->
                     write(
                         compare,
-                        new CompareReport(analytics, ReportSite::runPage)
+                        new CompareReport(analytics, id -> latest.contains(String.valueOf(id)) ? runPage(id) : null)
                             .render(group.comparison(), null, renderedAt, nav)));
           }
         }
