@@ -192,6 +192,26 @@ class ReportCommandsTest {
         + "][data-metric=performance_metrics.total_time_seconds]"));
     assertEquals("rwx------", CliRun.permissions(site));
     assertEquals("rw-------", CliRun.permissions(site.resolve("index.html")));
+    // every link of every page leads to a page of the site, and to an element there: a regressed key
+    // of a JSON map (phase times) to its row on the comparison page, a number metric to its chart
+    int links = 0;
+    try (var files = Files.list(site)) {
+      for (Path file : files.toList()) {
+        for (var link : Jsoup.parse(Files.readString(file)).select("a[href]")) {
+          String href = link.attr("href");
+          String target = href.contains("#") ? href.substring(0, href.indexOf('#')) : href;
+          Path linked = target.isEmpty() ? file : site.resolve(target);
+          assertTrue(Files.exists(linked), file.getFileName() + " links to " + href);
+          if (href.contains("#")) {
+            assertNotNull(Jsoup.parse(Files.readString(linked)).getElementById(href.substring(href.indexOf('#') + 1)),
+                file.getFileName() + " links to " + href);
+          }
+          links++;
+        }
+      }
+    }
+    assertTrue(expected.stream().anyMatch(m -> m.contains("[")), "a key of a JSON map regressed: " + expected);
+    assertTrue(links > 100, links + " links");
   }
 
   @Test

@@ -219,7 +219,9 @@ public final class CompareReport {
         .append("<th class=\"num\">delta %</th><th>verdict</th></tr></thead>\n<tbody>\n");
     for (MetricDelta delta : comparison.deltas()) {
       String change = delta.change().name().toLowerCase(java.util.Locale.ROOT);
-      out.append("<tr data-metric=\"")
+      out.append("<tr id=\"")
+          .append(RunFacts.anchor(delta.metric().name()))
+          .append("\" data-metric=\"")
           .append(Html.text(delta.metric().name()))
           .append("\"><td>")
           .append(Html.text(delta.metric().name()))

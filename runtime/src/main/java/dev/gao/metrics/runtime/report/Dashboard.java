@@ -70,10 +70,10 @@ final class Dashboard {
               .append(group.regressed().size()).append("</td><td>");
           for (int i = 0; i < group.regressed().size(); i++) {
             MetricCheck check = group.regressed().get(i);
-            body.append(i == 0 ? "" : ", ").append("<a data-metric=\"").append(Html.text(check.metric().name()))
-                .append("\" href=\"").append(Html.text(trend)).append('#').append(ReportSite.anchor(check.metric().name()))
-                .append("\" title=\"").append(Html.text(ReportSite.evidence(check))).append("\">")
-                .append(Html.text(check.metric().name())).append("</a> <span class=\"verdict-regressed\">")
+            String attributes = " data-metric=\"" + Html.text(check.metric().name()) + "\" title=\""
+                + Html.text(ReportSite.evidence(check)) + "\"";
+            body.append(i == 0 ? "" : ", ").append(ReportSite.metricName(group, check.metric(), trend, attributes))
+                .append(" <span class=\"verdict-regressed\">")
                 .append(RunFacts.percent(check.relativeDelta())).append("</span>");
           }
           body.append("</td></tr>\n");
@@ -165,9 +165,8 @@ final class Dashboard {
     List<String> regressed = new ArrayList<>();
     for (MetricCheck check : group.regressed()) {
       regressed.add(check.metric().name());
-      out.append(regressed.size() > 1 ? ", " : "").append("<a class=\"verdict-regressed\" href=\"")
-          .append(Html.text(trend)).append('#').append(ReportSite.anchor(check.metric().name())).append("\">")
-          .append(Html.text(check.metric().name())).append("</a>");
+      out.append(regressed.size() > 1 ? ", " : "")
+          .append(ReportSite.metricName(group, check.metric(), trend, " class=\"verdict-regressed\""));
     }
     if (group.comparison() != null) {
       out.append(regressed.isEmpty() ? "" : " ").append("<a class=\"compare\" href=\"")

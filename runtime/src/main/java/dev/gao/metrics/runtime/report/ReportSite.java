@@ -520,9 +520,8 @@ public final class ReportSite {
         out.append("<tr data-run=\"").append(Html.text(String.valueOf(group.latest())))
             .append("\" data-metric=\"").append(Html.text(check.metric().name())).append("\"><td>")
             .append(Html.text(overlayBy == null ? groupText(group.values()) : String.valueOf(group.values().get(overlayBy))))
-            .append("</td><td><a href=\"#")
-            .append(anchor(check.metric().name())).append("\">").append(Html.text(check.metric().name()))
-            .append("</a></td>");
+            .append("</td><td>").append(metricName(group, check.metric(), "", ""))
+            .append("</td>");
         for (Double value : new Double[] {check.candidate(), check.mean(), check.stddev(), check.min(), check.max()}) {
           out.append(Html.cell(value));
         }
@@ -623,9 +622,29 @@ public final class ReportSite {
         + ".html";
   }
 
-  /** An HTML id for a metric's section. */
+  /** An HTML id for a metric's section, or its row in a comparison. */
   static String anchor(String metric) {
-    return "m-" + metric.replaceAll("[^A-Za-z0-9_.-]", "_");
+    return RunFacts.anchor(metric);
+  }
+
+  /**
+   * Where a regressed metric of a group is shown: a number metric's chart on its trend page
+   * ({@code trend} is that page's file, empty on the page itself), a key of a JSON map its row on
+   * the group's comparison page; null when there is neither.
+   */
+  static String metricLink(Group group, MetricRef metric, String trend) {
+    if (metric.key() == null && !metric.isMap()) {
+      return trend + "#" + anchor(metric.name());
+    }
+    return group.comparison() == null ? null : comparePage(group.comparison()) + "#" + anchor(metric.name());
+  }
+
+  /** A link to where a regressed metric is shown, or its name alone when there is none. */
+  static String metricName(Group group, MetricRef metric, String trend, String attributes) {
+    String link = metricLink(group, metric, trend);
+    return link == null
+        ? "<span" + attributes + ">" + Html.text(metric.name()) + "</span>"
+        : "<a" + attributes + " href=\"" + Html.text(link) + "\">" + Html.text(metric.name()) + "</a>";
   }
 
   /**

@@ -100,6 +100,11 @@ final class RunFacts {
     return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
+  /** An HTML id for a metric: its section on a trend page, its row in a comparison. */
+  static String anchor(String metric) {
+    return "m-" + metric.replaceAll("[^A-Za-z0-9_.-]", "_");
+  }
+
   /** A relative change as a signed percentage, or "-". */
   static String percent(Double fraction) {
     if (fraction == null) {
