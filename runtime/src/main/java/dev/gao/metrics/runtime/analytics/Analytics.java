@@ -352,6 +352,84 @@ public final class Analytics {
     return database.read(tx -> history.run(refs, filter));
   }
 
+  /**
+   * The change points of some metrics in the history of each comparable group ({@link
+   * ChangePointOptions#comparableBy()}, by default the model's), found by {@link
+   * ChangePointDetector} over the group's runs in time order (failed runs left out unless the
+   * options include them). The histories are read at once, as {@link #history} reads them; a key
+   * of a JSON map is read with {@link #trend}, group by group.
+   *
+   * @param metrics the metrics, as {@link #trend} takes them, at least one
+   * @param filter the runs, by dimension, status and time; without a limit or offset
+   * @param options the detector's settings
+   * @return the change points, by group (ordered by its values), metric (as given) and time
+   * @throws IllegalArgumentException for an unknown metric or dimension, or a filter with a limit
+   *     or an offset
+   */
+  public List<ChangePoint> changePoints(List<String> metrics, RunFilter filter, ChangePointOptions options) {
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(filter, "filter");
+    Objects.requireNonNull(options, "options");
+    if (metrics.isEmpty()) {
+      throw new IllegalArgumentException("change points need at least one metric");
+    }
+    List<MetricRef> refs = metrics.stream().map(model::metric).distinct().toList();
+    for (MetricRef ref : refs) {
+      if (ref.isMap() && ref.key() == null) {
+        throw new IllegalArgumentException(
+            ref.name() + " is a JSON map: name one of its keys, " + ref.name() + "[key]");
+      }
+    }
+    List<String> comparable =
+        (options.comparableBy() != null ? options.comparableBy() : model.comparableBy()).stream()
+            .map(model::dimension)
+            .toList();
+    List<String> columns = refs.stream().filter(r -> r.key() == null).map(MetricRef::name).toList();
+    RunHistory runs = history(columns, filter);
+    boolean withoutFailed = !options.includesFailed();
+    List<ChangePoint> found = new ArrayList<>();
+    for (Map<String, Object> group : runs.groups(comparable)) {
+      for (MetricRef metric : refs) {
+        TrendSeries series;
+        if (metric.key() == null) {
+          series = runs.series(metric.name(), group, withoutFailed, 1);
+        } else {
+          RunFilter of = withoutFailed ? filter.withoutFailed() : filter;
+          for (Map.Entry<String, Object> value : group.entrySet()) {
+            of = of.where(value.getKey(), String.valueOf(value.getValue()));
+          }
+          series = TrendSeries.of(trend(metric.name(), of, Interval.RUN, 1));
+        }
+        double[] values = new double[series.size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = series.value(i);
+        }
+        List<ChangePointDetector.Shift> shifts = ChangePointDetector.detect(values, options);
+        for (int k = 0; k < shifts.size(); k++) {
+          ChangePointDetector.Shift shift = shifts.get(k);
+          Double relative = shift.relativeChange();
+          found.add(
+              new ChangePoint(
+                  metric,
+                  group,
+                  series.runId(shift.index()),
+                  series.time(shift.index()),
+                  shift.before(),
+                  shift.meanBefore(),
+                  shift.stddevBefore(),
+                  shift.after(),
+                  shift.meanAfter(),
+                  shift.stddevAfter(),
+                  relative,
+                  Comparisons.direction(metric, shift.meanAfter() - shift.meanBefore()),
+                  shift.pValue(),
+                  k == shifts.size() - 1));
+        }
+      }
+    }
+    return found;
+  }
+
   /** The statement {@link #trend} runs. */
   BoundQuery trendQuery(String metric, RunFilter filter, Interval interval, int window) {
     Objects.requireNonNull(filter, "filter");

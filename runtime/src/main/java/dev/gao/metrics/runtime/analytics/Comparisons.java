@@ -132,7 +132,7 @@ final class Comparisons {
     return relative == null ? candidate != baseline : Math.abs(relative) > threshold + ROUNDING;
   }
 
-  private static Change direction(MetricRef metric, double difference) {
+  static Change direction(MetricRef metric, double difference) {
     Better better = metric.info().better();
     if (better == Better.NONE) {
       return Change.CHANGED;
