@@ -29,6 +29,11 @@ import java.util.UUID;
  * version: weather-dashboard, bugfix-suite, 1.1.0) never fails, and its last run, the newest of the
  * matrix, takes {@value #REGRESSION_FACTOR} times the time, tokens, API calls and cost its version
  * would. With 6 or more repeats that run has at least 5 comparable completed runs before it.
+ *
+ * <p>A matrix also holds a sustained shift, so that {@code gao-metrics changes} has one to find:
+ * the series todo-app, bugfix-suite, 1.1.0 has {@value #SHIFTED_LENGTH} times as many runs as the
+ * others, and from the middle one on its runs take {@value #SHIFT_FACTOR} times the time, tokens,
+ * API calls and cost. Every other series keeps one level.
  */
 public final class DemoRuns {
   /** Projects the demo agents build. */
@@ -67,6 +72,15 @@ public final class DemoRuns {
   /** How much slower and costlier the last run of a matrix is than its series: 40%. */
   public static final double REGRESSION_FACTOR = 1.4;
 
+  /** How much slower and costlier the second half of the shifted series is: 25%. */
+  public static final double SHIFT_FACTOR = 1.25;
+
+  /** How many times as many runs as the others the shifted series has. */
+  public static final int SHIFTED_LENGTH = 4;
+
+  /** The series with the sustained shift: project, benchmark and version. */
+  public static final List<String> SHIFTED_SERIES = List.of("todo-app", "bugfix-suite", "1.1.0");
+
   private final Random random;
   private Instant clock;
 
@@ -83,9 +97,10 @@ public final class DemoRuns {
   }
 
   /**
-   * Runs of every project, benchmark and version, {@code repeats} of each, in that order. The last
-   * series never fails and its last run is a regression (see the class description); the runs
-   * before it are the same as without it.
+   * Runs of every project, benchmark and version, {@code repeats} of each ({@value
+   * #SHIFTED_LENGTH} times as many of the shifted series), in that order. The last series never
+   * fails and its last run is a regression; the shifted series' second half is slower and
+   * costlier (see the class description).
    *
    * @param repeats runs per project, benchmark and version
    * @return the runs, in start order
@@ -99,8 +114,13 @@ public final class DemoRuns {
               project.equals(PROJECTS.get(PROJECTS.size() - 1))
                   && benchmark.equals(BENCHMARKS.get(BENCHMARKS.size() - 1))
                   && version.equals(VERSIONS.get(VERSIONS.size() - 1));
-          for (int i = 0; i < repeats; i++) {
-            double factor = lastSeries && i == repeats - 1 ? REGRESSION_FACTOR : 1.0;
+          boolean shifted = List.of(project, benchmark, version).equals(SHIFTED_SERIES);
+          int length = shifted ? SHIFTED_LENGTH * repeats : repeats;
+          for (int i = 0; i < length; i++) {
+            double factor =
+                lastSeries && i == repeats - 1
+                    ? REGRESSION_FACTOR
+                    : shifted && i >= length / 2 ? SHIFT_FACTOR : 1.0;
             runs.add(next(project, benchmark, version, !lastSeries, factor));
           }
         }

@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code gao-metrics} command line: creates, inspects and fills GAO-Dev metrics databases.
  *
- * <p>Exit codes: 0 success, 1 a check failed ({@code validate}) or a regression was found ({@code
- * regressions}), 2 usage error (one line naming the option, and where help is) or a refusal to
- * write where data would be lost ({@code export --output} or {@code report --output} naming the
+ * <p>Exit codes: 0 success, 1 a check failed ({@code validate}), a regression was found ({@code
+ * regressions}) or a regression is open at the newest run ({@code changes}), 2 usage error (one
+ * line naming the option, and where help is) or a refusal to write where data would be lost ({@code export --output} or {@code report --output} naming the
  * database, {@code report site --output} a folder of other files, {@code demo} into real runs), 3
  * database or file error ({@code record}: a document was rejected; {@code show}, {@code delete},
  * {@code compare}, {@code regressions}, {@code report run}, {@code report compare}: an unknown run;
@@ -55,6 +55,7 @@ import picocli.CommandLine.Spec;
       CompareCommand.class,
       TrendCommand.class,
       RegressionsCommand.class,
+      ChangesCommand.class,
       PruneCommand.class,
       CopyCommand.class,
       ReportCommand.class

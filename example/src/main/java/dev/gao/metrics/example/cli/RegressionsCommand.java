@@ -188,23 +188,7 @@ final class RegressionsCommand extends DatabaseCommand {
   }
 
   private List<String> dimensions(String list) {
-    List<String> dimensions = new java.util.ArrayList<>();
-    for (String dimension : list.split(",", -1)) {
-      if (dimension.isBlank()) {
-        continue;
-      }
-      String name = dimension.strip();
-      if (name.equals("status")) {
-        throw new ParameterException(
-            spec.commandLine(), "--comparable-by cannot use status; failed runs are left out unless --include-failed");
-      }
-      try {
-        dimensions.add(GaoRunModel.MODEL.dimension(name));
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "invalid --comparable-by: " + e.getMessage());
-      }
-    }
-    return dimensions;
+    return ComparableBy.dimensions(list, spec);
   }
 
   private void text(PrintWriter out, RegressionReport report) {

@@ -48,7 +48,7 @@ class CopyCommandTest {
     return url;
   }
 
-  /** 36 runs, one of them with nanoseconds in its start time, recorded into a new file. */
+  /** 45 runs, one of them with nanoseconds in its start time, recorded into a new file. */
   private Path source() throws Exception {
     List<CompleteRun> runs = new DemoRuns(11, Instant.parse("2026-10-01T06:00:00.000001Z")).matrix(3);
     StringBuilder lines = new StringBuilder();
@@ -76,7 +76,7 @@ class CopyCommandTest {
     assertEquals(0, there.exitCode(), there.all());
     long rows = rows(file);
     assertEquals(
-        "copied 36 runs (" + rows + " rows) from " + file + " to " + shownServer + "\n"
+        "copied 45 runs (" + rows + " rows) from " + file + " to " + shownServer + "\n"
             + "1 time value had nanoseconds, kept to the microsecond as PostgreSQL keeps time\n",
         there.out());
     assertEquals("", there.err());
@@ -85,14 +85,14 @@ class CopyCommandTest {
     Path back = folder.resolve("back.db");
     CliRun.Result again = CliRun.run("--db", server, "copy", "--to", back.toString());
     assertEquals(0, again.exitCode(), again.all());
-    assertEquals("copied 36 runs (" + rows + " rows) from " + shownServer + " to " + back + "\n", again.out());
+    assertEquals("copied 45 runs (" + rows + " rows) from " + shownServer + " to " + back + "\n", again.out());
     assertSameRuns(export(server), export(back.toString()), false);
     assertEquals(0, CliRun.run("validate", "--db", back.toString()).exitCode());
 
     CliRun.Result twice = CliRun.run("copy", "--from", file.toString(), "--to", server);
     assertEquals(0, twice.exitCode(), twice.all());
     assertTrue(twice.out().startsWith("copied 0 runs (0 rows) from " + file + " to " + shownServer + "\n"
-        + "skipped 36 runs already in " + shownServer + ": \""), twice.out());
+        + "skipped 45 runs already in " + shownServer + ": \""), twice.out());
     assertTrue(twice.out().contains(", ...\n"), twice.out());
   }
 
@@ -104,7 +104,7 @@ class CopyCommandTest {
         CliRun.run("copy", "--from", file.toString(), "--to", copy.toString(), "--benchmark", "bugfix-suite",
             "--version", "1.1.0");
     assertEquals(0, some.exitCode(), some.all());
-    assertTrue(some.out().startsWith("copied 9 runs ("), some.out());
+    assertTrue(some.out().startsWith("copied 18 runs ("), some.out());
     List<JsonNode> expected = new ArrayList<>();
     for (JsonNode run : export(file.toString())) {
       if (run.get("benchmark_name").asText().equals("bugfix-suite") && run.get("version").asText().equals("1.1.0")) {
@@ -116,9 +116,9 @@ class CopyCommandTest {
     // at a terminal, progress on standard error after every batch
     CliRun.Result rest = CliRun.run("", true, "copy", "--from", file.toString(), "--to", copy.toString());
     assertEquals(0, rest.exitCode(), rest.all());
-    assertEquals("gao-metrics copy: 36 of 36 runs (27 copied, 9 already there)\n", rest.err());
+    assertEquals("gao-metrics copy: 45 of 45 runs (27 copied, 18 already there)\n", rest.err());
     assertTrue(rest.out().startsWith("copied 27 runs ("), rest.out());
-    assertTrue(rest.out().contains("\nskipped 9 runs already in " + copy + ": \""), rest.out());
+    assertTrue(rest.out().contains("\nskipped 18 runs already in " + copy + ": \""), rest.out());
     assertSameRuns(export(file.toString()), export(copy.toString()), false);
   }
 
@@ -183,7 +183,7 @@ class CopyCommandTest {
     String server = server("copy_refused");
     CliRun.Result copied = CliRun.run("copy", "--from", file.toString(), "--to", server);
     assertEquals(3, copied.exitCode(), copied.all());
-    assertTrue(copied.out().startsWith("copied 47 runs ("), copied.out());
+    assertTrue(copied.out().startsWith("copied 59 runs ("), copied.out());
     assertTrue(copied.err().startsWith("gao-metrics copy: run \"" + run.runId() + "\" not copied: "), copied.err());
     assertTrue(copied.err().contains("U+0000"), copied.err());
     assertTrue(copied.err().endsWith("gao-metrics copy: 1 run was not copied (see above); the others were\n"),

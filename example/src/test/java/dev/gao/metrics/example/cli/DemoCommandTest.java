@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * --demo} removes exactly them. Real runs are recorded with {@code record}, as a collector would.
  */
 class DemoCommandTest {
-  /** Runs per demo with {@code --repeats 1}: 3 projects, 2 benchmarks, 2 versions. */
-  private static final int DEMO_RUNS = 12;
+  /** Runs per demo with {@code --repeats 1}: 3 projects, 2 benchmarks, 2 versions, one series 4 times as long. */
+  private static final int DEMO_RUNS = 15;
 
   @TempDir Path folder;
 
@@ -85,7 +85,7 @@ class DemoCommandTest {
     assertEquals("using " + db + " (a new file)", lines.get(0));
     assertTrue(first.out().contains("recorded " + DEMO_RUNS + " runs"), first.out());
     assertTrue(first.out().contains("into " + db), first.out());
-    assertTrue(first.out().contains("database now holds 12 runs (12 of them demo runs); delete the demo runs with"
+    assertTrue(first.out().contains("database now holds " + DEMO_RUNS + " runs (" + DEMO_RUNS + " of them demo runs); delete the demo runs with"
         + " 'gao-metrics delete --demo --db " + db + "'"), first.out());
     List<JsonNode> runs = exported(db);
     assertEquals(DEMO_RUNS, runs.size());
@@ -93,7 +93,7 @@ class DemoCommandTest {
 
     Result again = run("demo", "--db", db.toString(), "--seed", "5", "--repeats", "1");
     assertEquals(0, again.exitCode(), again.all());
-    assertEquals("using " + db + " (12 demo runs already, no others)", again.out().lines().findFirst().orElseThrow());
+    assertEquals("using " + db + " (" + DEMO_RUNS + " demo runs already, no others)", again.out().lines().findFirst().orElseThrow());
     assertEquals(2 * DEMO_RUNS, exported(db).size());
 
     // An initialized file without runs is fine too.
@@ -180,7 +180,7 @@ class DemoCommandTest {
     Result deleted = run("delete", "--demo", "--db", db.toString());
     assertEquals(0, deleted.exitCode(), deleted.all());
     // Each demo run has its own row, four metric rows and eight token rows.
-    assertEquals("deleted 12 demo runs (" + DEMO_RUNS * 13 + " rows) from " + db + "; 4 other runs kept\n",
+    assertEquals("deleted " + DEMO_RUNS + " demo runs (" + DEMO_RUNS * 13 + " rows) from " + db + "; 4 other runs kept\n",
         deleted.out());
     List<JsonNode> left = exported(db);
     assertEquals(4, left.size());
@@ -204,7 +204,7 @@ class DemoCommandTest {
 
     Result declined = run("n\n", true, args);
     assertEquals(0, declined.exitCode(), declined.all());
-    assertEquals("delete 12 demo runs and all their metrics from " + db + ", keeping its 0 other runs? [y/N] ",
+    assertEquals("delete " + DEMO_RUNS + " demo runs and all their metrics from " + db + ", keeping its 0 other runs? [y/N] ",
         declined.err());
     assertEquals("nothing deleted\n", declined.out());
     Result noAnswer = run("", true, args);
@@ -213,7 +213,7 @@ class DemoCommandTest {
 
     Result accepted = run("yes\n", true, args);
     assertEquals(0, accepted.exitCode(), accepted.all());
-    assertTrue(accepted.out().startsWith("deleted 12 demo runs"), accepted.out());
+    assertTrue(accepted.out().startsWith("deleted " + DEMO_RUNS + " demo runs"), accepted.out());
     assertEquals(0, exported(db).size());
 
     assertEquals(0, demo(db).exitCode(), "an emptied file takes demo runs again");
@@ -248,6 +248,6 @@ class DemoCommandTest {
     Result again = run("demo", "--db", copy.toString(), "--seed", "6", "--repeats", "1");
     assertEquals(0, again.exitCode(), "only demo runs: " + again.all());
     Result deleted = run("delete", "--demo", "--db", copy.toString());
-    assertTrue(deleted.out().startsWith("deleted 24 demo runs"), deleted.out());
+    assertTrue(deleted.out().startsWith("deleted " + 2 * DEMO_RUNS + " demo runs"), deleted.out());
   }
 }

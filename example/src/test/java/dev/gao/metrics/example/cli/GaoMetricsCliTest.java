@@ -40,16 +40,16 @@ class GaoMetricsCliTest {
     Path file = folder.resolve("demo.db");
     Result demo = run(Map.of(), "demo", "--db", file.toString(), "--seed", "3", "--repeats", "2");
     assertEquals(0, demo.exitCode(), demo.err());
-    assertTrue(demo.out().contains("recorded 24 runs (312 rows)"), demo.out());
+    assertTrue(demo.out().contains("recorded 30 runs (390 rows)"), demo.out());
     assertTrue(demo.out().contains("greenfield-webapp 1.0.0"), demo.out());
-    assertTrue(demo.out().contains("database now holds 24 runs"), demo.out());
+    assertTrue(demo.out().contains("database now holds 30 runs"), demo.out());
 
     Result status = run(Map.of(), "status", "--db", file.toString());
     assertEquals(0, status.exitCode(), status.err());
     for (String table :
         new String[] {"benchmark_runs", "performance_metrics", "autonomy_metrics", "quality_metrics", "workflow_metrics",
           "token_usage"}) {
-      int expected = table.equals("token_usage") ? 24 * 8 : 24;
+      int expected = table.equals("token_usage") ? 30 * 8 : 30;
       assertTrue(status.out().matches("(?s).*" + table + "\\s+" + expected + " rows.*"), status.out());
     }
     assertTrue(status.out().contains("pending:  none"), status.out());

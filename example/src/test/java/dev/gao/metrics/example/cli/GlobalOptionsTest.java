@@ -55,7 +55,7 @@ class GlobalOptionsTest {
     assertEquals(before.out(), after.out());
     Result equalsForm = run(Map.of(), "--db=" + file, "runs", "--json", "--limit", "0");
     assertEquals(0, equalsForm.exitCode(), equalsForm.err());
-    assertEquals(12, equalsForm.out().lines().filter(line -> line.contains("\"run_id\"")).count());
+    assertEquals(15, equalsForm.out().lines().filter(line -> line.contains("\"run_id\"")).count());
 
     Path created = folder.resolve("created/before.db");
     Result init = run(Map.of(), "--db", created.toString(), "init");

@@ -105,7 +105,7 @@ class ReadCommandsTest {
     Predicate<CompleteRun> all = r -> true;
     assertEquals(expected(all, false, 0, 20), listed());
     assertEquals(expected(all, false, 0, 0), listed("--limit", "0"));
-    assertEquals(60, listed("--limit", "0").size());
+    assertEquals(75, listed("--limit", "0").size());
     assertEquals(
         expected(r -> r.run().projectName().equals("invoice-api"), false, 0, 0),
         listed("--project", "invoice-api", "--limit", "0"));
@@ -160,8 +160,8 @@ class ReadCommandsTest {
     Predicate<CompleteRun> all = r -> true;
     assertEquals(expected(all, false, 3, 5), listed("--limit", "5", "--offset", "3"));
     assertEquals(expected(all, true, 0, 7), listed("--oldest-first", "--limit", "7"));
-    assertEquals(expected(all, true, 55, 20), listed("--oldest-first", "--offset", "55"));
-    assertEquals(5, listed("--oldest-first", "--offset", "55").size());
+    assertEquals(expected(all, true, 70, 20), listed("--oldest-first", "--offset", "70"));
+    assertEquals(5, listed("--oldest-first", "--offset", "70").size());
     List<String> pages = new ArrayList<>();
     for (int offset = 0; offset < 60; offset += 25) {
       pages.addAll(listed("--project", "todo-app", "--limit", "25", "--offset", Integer.toString(offset)));
@@ -355,7 +355,7 @@ class ReadCommandsTest {
     assertEquals(2, run("runs", "--limit", "-1").exitCode());
     assertEquals(2, run("runs", "--offset", "-1").exitCode());
     assertEquals(2, run("export", "--format", "xml").exitCode());
-    assertEquals(60, RunDocument.mapper().readTree(ok("export").out()).size(), "--format defaults to json");
+    assertEquals(75, RunDocument.mapper().readTree(ok("export").out()).size(), "--format defaults to json");
   }
 
   // ---- export ----
@@ -379,7 +379,7 @@ class ReadCommandsTest {
     Path jsonl = folder.resolve("runs.jsonl");
     assertEquals("", ok("export", "--format", "jsonl", "--output", jsonl.toString()).out());
     List<String> lines = Files.readAllLines(jsonl);
-    assertEquals(60, lines.size());
+    assertEquals(75, lines.size());
     for (int i = 0; i < lines.size(); i++) {
       JsonNode doc = RunDocument.mapper().readTree(lines.get(i));
       assertEquals(all.get(i), doc.get("run_id").textValue());
@@ -405,7 +405,7 @@ class ReadCommandsTest {
   void exportReadsPagesAndHonoursLimitOffsetAndOrder() throws Exception {
     List<CompleteRun> more = new ArrayList<>();
     DemoRuns demo = new DemoRuns(7, Instant.parse("2027-01-01T00:00:00Z"));
-    for (int i = 0; i < ExportCommand.PAGE_SIZE + 40; i++) {
+    for (int i = 0; i < ExportCommand.PAGE_SIZE + 25; i++) {
       more.add(demo.next("invoice-api", "bugfix-suite", "1.1.0"));
     }
     try (BenchmarkStore store = BenchmarkStore.open(db)) {
@@ -493,7 +493,7 @@ class ReadCommandsTest {
     assertTrue(header.contains("token_usage.tokens"), header.toString());
     assertFalse(header.contains("performance_metrics.run_id"), header.toString());
     assertFalse(header.contains("performance_metrics.id"), header.toString());
-    assertEquals(61, records.size());
+    assertEquals(76, records.size());
     List<String> order = expected(r -> true, false, 0, 0);
     for (int i = 1; i < records.size(); i++) {
       List<String> row = records.get(i);
@@ -565,7 +565,7 @@ class ReadCommandsTest {
       assertEquals(2, run("runs", "--since", hostile.get(i)).exitCode());
       assertEquals(2, run("runs", "--until", hostile.get(i)).exitCode());
     }
-    assertEquals(66, listed("--limit", "0").size(), "no table was dropped or emptied");
+    assertEquals(81, listed("--limit", "0").size(), "no table was dropped or emptied");
     List<List<String>> csv = parseCsv(ok("export", "--format", "csv", "--since", "2028-01-01").out());
     assertEquals(7, csv.size());
     assertTrue(csv.stream().anyMatch(row -> row.get(2).equals("a,b\"c\r\nd")), "RFC 4180 keeps the value");

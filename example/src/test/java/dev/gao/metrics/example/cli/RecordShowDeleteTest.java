@@ -110,7 +110,7 @@ class RecordShowDeleteTest {
     Path first = folder.resolve("first.db");
     Result recorded = run("record", "--db", first.toString(), write("runs.jsonl", jsonLines(runs)).toString());
     assertEquals(0, recorded.exitCode(), recorded.err());
-    assertEquals("recorded 12 runs, rejected 0", recorded.out().strip());
+    assertEquals("recorded 15 runs, rejected 0", recorded.out().strip());
     assertEquals("", recorded.err());
 
     StringBuilder shown = new StringBuilder();
@@ -122,7 +122,7 @@ class RecordShowDeleteTest {
     Path second = folder.resolve("second.db");
     Result again = run("record", "--db", second.toString(), write("shown.json", shown.toString()).toString());
     assertEquals(0, again.exitCode(), again.err());
-    assertEquals("recorded 12 runs, rejected 0", again.out().strip());
+    assertEquals("recorded 15 runs, rejected 0", again.out().strip());
 
     try (BenchmarkStore a = BenchmarkStore.open(first);
         BenchmarkStore b = BenchmarkStore.open(second)) {

@@ -174,13 +174,13 @@ class ServerCommandsTest {
             + " \\(PostgreSQL 17\\.\\d+ server, \\d+\\.\\d MiB\\)\nschema:   GaoMetrics version "
             + GaoMetricsSchema.VERSION + " .*"),
         status.out());
-    assertTrue(status.out().contains("\n  benchmark_runs       36 rows\n"), status.out());
+    assertTrue(status.out().contains("\n  benchmark_runs       45 rows\n"), status.out());
     assertFalse(status.out().contains("file:"), status.out());
     JsonNode json = RunDocument.mapper().readTree(run("status", "--json", "--db", server).out());
     assertEquals(shown(name), json.get("database").asText());
     assertTrue(json.get("server").asText().startsWith("PostgreSQL 17."), json.toString());
     assertTrue(json.get("bytes").asLong() > 1_000_000, json.toString());
-    assertEquals(36, json.get("tables").get("benchmark_runs").asInt());
+    assertEquals(45, json.get("tables").get("benchmark_runs").asInt());
 
     CliRun.Result validate = run("validate", "--db", server);
     assertEquals(0, validate.exitCode(), validate.all());
@@ -213,7 +213,7 @@ class ServerCommandsTest {
     assertEquals("deleted 1 run (" + rowsOf(file, first) + " rows) from " + shown(name) + "\n", deleted.out());
     CliRun.Result pruned = run("prune", "--db", server, "--older-than", "1d", "--yes");
     assertEquals(0, pruned.exitCode(), pruned.all());
-    assertTrue(pruned.out().startsWith("deleted 35 runs older than "), pruned.out());
+    assertTrue(pruned.out().startsWith("deleted 44 runs older than "), pruned.out());
     assertTrue(pruned.out().matches("(?s).*vacuum: [0-9,]+ bytes before, [0-9,]+ after \\([0-9,]+ freed\\)\n"),
         pruned.out());
     assertEquals(0, count(name, "SELECT count(*) FROM benchmark_runs"));
@@ -237,23 +237,23 @@ class ServerCommandsTest {
     CliRun.Result demo = run("demo", "--db", server, "--repeats", "2", "--seed", "7");
     assertEquals(0, demo.exitCode(), demo.all());
     assertTrue(demo.out().startsWith("using " + shown(name) + " (an empty database)\n"), demo.out());
-    assertTrue(demo.out().contains("recorded 24 runs (") && demo.out().contains(" into " + shown(name) + " in "),
+    assertTrue(demo.out().contains("recorded 30 runs (") && demo.out().contains(" into " + shown(name) + " in "),
         demo.out());
     CliRun.Result again = run("demo", "--db", server, "--repeats", "1", "--seed", "8");
-    assertTrue(again.out().startsWith("using " + shown(name) + " (24 demo runs already, no others)\n"), again.out());
+    assertTrue(again.out().startsWith("using " + shown(name) + " (30 demo runs already, no others)\n"), again.out());
 
     CliRun.Result real = run("record", "--db", server, runs().toString());
     assertEquals(0, real.exitCode(), real.all());
     CliRun.Result refused = run("demo", "--db", server);
     assertEquals(2, refused.exitCode(), refused.all());
-    assertTrue(refused.err().contains(shown(name) + " holds 36 runs that 'gao-metrics demo' did not record"),
+    assertTrue(refused.err().contains(shown(name) + " holds 45 runs that 'gao-metrics demo' did not record"),
         refused.err());
 
     CliRun.Result deleted = run("delete", "--demo", "--db", server);
     assertEquals(0, deleted.exitCode(), deleted.all());
-    assertTrue(deleted.out().startsWith("deleted 36 demo runs ("), deleted.out());
-    assertTrue(deleted.out().endsWith(" from " + shown(name) + "; 36 other runs kept\n"), deleted.out());
-    assertEquals(36, count(name, "SELECT count(*) FROM benchmark_runs"));
+    assertTrue(deleted.out().startsWith("deleted 45 demo runs ("), deleted.out());
+    assertTrue(deleted.out().endsWith(" from " + shown(name) + "; 45 other runs kept\n"), deleted.out());
+    assertEquals(45, count(name, "SELECT count(*) FROM benchmark_runs"));
   }
 
   @Test
@@ -349,7 +349,7 @@ class ServerCommandsTest {
     assertEquals(0, count(name, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
         + " AND table_name = 'benchmark_runs'"));
     assertEquals(0, run("record", "--db", own, runs().toString()).exitCode());
-    assertEquals(36, count(name, "SELECT count(*) FROM gao.benchmark_runs"));
+    assertEquals(45, count(name, "SELECT count(*) FROM gao.benchmark_runs"));
     assertEquals(0, run("validate", "--db", own).exitCode());
   }
 

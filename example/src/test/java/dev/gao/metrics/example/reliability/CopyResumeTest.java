@@ -37,7 +37,7 @@ class CopyResumeTest {
   @Timeout(value = 180, unit = TimeUnit.SECONDS)
   void aKilledCopyIsCompletedByRunningItAgain() throws Exception {
     Path file = folder.resolve("history.db");
-    List<CompleteRun> runs = new DemoRuns(5, Instant.parse("2025-01-01T00:00:00Z")).matrix(RUNS / 12);
+    List<CompleteRun> runs = new DemoRuns(5, Instant.parse("2025-01-01T00:00:00Z")).matrix(RUNS / 15);
     try (BenchmarkStore store = BenchmarkStore.open(file)) {
       store.recordAll(runs);
     }

@@ -78,6 +78,7 @@ class OddDatabasePathsTest {
         List.of("compare", "r1", "r2"),
         List.of("trend", "--metric", "performance_metrics.total_time_seconds"),
         List.of("regressions", "r1"),
+        List.of("changes"),
         List.of("prune", "--older-than", "1d", "--yes"),
         List.of("copy", "--to", temp.resolve("copy-target.db").toString()),
         List.of("report", "run", "r1"));
