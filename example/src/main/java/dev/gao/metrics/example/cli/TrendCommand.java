@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gao.metrics.example.BenchmarkStore;
 import dev.gao.metrics.example.GaoRunModel;
 import dev.gao.metrics.example.RunDocument;
+import dev.gao.metrics.runtime.analytics.Analytics;
+import dev.gao.metrics.runtime.analytics.ChangePoint;
+import dev.gao.metrics.runtime.analytics.ChangePointOptions;
 import dev.gao.metrics.runtime.analytics.Interval;
 import dev.gao.metrics.runtime.analytics.MetricRef;
 import dev.gao.metrics.runtime.analytics.RunFilter;
 import dev.gao.metrics.runtime.analytics.TrendPoint;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +32,8 @@ import picocli.CommandLine.ParameterException;
           + " with the mean, min and max of its runs, each with the trailing moving average over --window points"
           + " (- until the window is full).",
       "Failed and timed-out runs are left out unless --include-failed or --status is given.",
+      "Per run, a point where a change point starts (a level shift in its project, benchmark and version's whole"
+          + " history, as gao-metrics changes finds it) says so in the change_point column.",
       "--json prints one object with the metric and its points."
     })
 final class TrendCommand extends DatabaseCommand {
@@ -78,8 +85,19 @@ final class TrendCommand extends DatabaseCommand {
       filter = filter.withoutFailed();
     }
     List<TrendPoint> points;
+    Map<String, ChangePoint> changes = new HashMap<>();
     try (BenchmarkStore store = openCurrent()) {
-      points = GaoRunModel.analytics(store).trend(ref.name(), filter, period, window);
+      Analytics analytics = GaoRunModel.analytics(store);
+      points = analytics.trend(ref.name(), filter, period, window);
+      if (period == Interval.RUN && !points.isEmpty()) {
+        // each comparable group's whole history, not only the points shown
+        RunFilter histories = filters.apply(RunFilter.ALL, spec);
+        for (ChangePoint change :
+            analytics.changePoints(
+                List.of(ref.name()), histories, ChangePointOptions.DEFAULT.includeFailed(!withoutFailed))) {
+          changes.put(String.valueOf(change.runId()), change);
+        }
+      }
     }
     PrintWriter out = out();
     String unit = ref.info().unit();
@@ -105,6 +123,20 @@ final class TrendCommand extends DatabaseCommand {
         node.put("min", p.min());
         node.put("max", p.max());
         node.put("moving_average", p.movingAverage());
+        if (period == Interval.RUN) {
+          ChangePoint change = changes.get(String.valueOf(p.runId()));
+          if (change == null) {
+            node.putNull("change_point");
+          } else {
+            ObjectNode point = node.putObject("change_point");
+            point.put("mean_before", change.meanBefore());
+            point.put("mean_after", change.meanAfter());
+            point.put("relative_change", change.relativeChange());
+            point.put("direction", change.change().name().toLowerCase(Locale.ROOT));
+            point.put("p_value", change.pValue());
+            point.put("open", change.open());
+          }
+        }
       }
       out.println(RunDocument.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
       return 0;
@@ -125,11 +157,16 @@ final class TrendCommand extends DatabaseCommand {
     Table table;
     if (period == Interval.RUN) {
       table = new Table(
-          new String[] {"time", "run_id", "n", "value", "moving_avg"},
-          new boolean[] {false, false, true, true, true});
+          new String[] {"time", "run_id", "n", "value", "moving_avg", "change_point"},
+          new boolean[] {false, false, true, true, true, false});
       for (TrendPoint p : points) {
+        ChangePoint change = changes.get(String.valueOf(p.runId()));
         table.add(p.time().toString(), Values.cell(p.runId()), Long.toString(p.count()),
-            Values.rounded(p.value()), Values.rounded(p.movingAverage()));
+            Values.rounded(p.value()), Values.rounded(p.movingAverage()),
+            change == null
+                ? ""
+                : "shift " + Values.percent(change.relativeChange()) + " " + change.change().name().toLowerCase(Locale.ROOT)
+                    + (change.open() ? " (open)" : ""));
       }
     } else {
       table = new Table(

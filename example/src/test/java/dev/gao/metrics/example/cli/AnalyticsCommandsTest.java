@@ -414,7 +414,7 @@ class AnalyticsCommandsTest {
     assertEquals("performance_metrics.total_time_seconds (s, lower is better), per run, moving average over 3 points,"
         + " failed and timed-out runs left out", text.out().lines().findFirst().orElseThrow());
     List<String> lines = text.out().lines().toList();
-    assertTrue(lines.get(1).matches("time +run_id +n +value +moving_avg"), lines.get(1));
+    assertTrue(lines.get(1).matches("time +run_id +n +value +moving_avg +change_point"), lines.get(1));
     for (int i = 0; i < times.length; i++) {
       String[] cells = lines.get(i + 2).split(" {2,}");
       assertEquals(points.get(i).get("time").textValue(), cells[0]);

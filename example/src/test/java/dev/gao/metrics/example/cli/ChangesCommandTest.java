@@ -83,6 +83,30 @@ class ChangesCommandTest {
   }
 
   @Test
+  void trendMarksTheRunWhereTheShiftStarts() throws Exception {
+    Result trend = run("trend", "--metric", "total_time_seconds", "--project", "todo-app", "--benchmark", "bugfix-suite",
+        "--version", "1.1.0", "--limit", "0", "--json", "--db", db.toString());
+    assertEquals(0, trend.exitCode(), trend.all());
+    int marked = 0;
+    for (JsonNode point : JSON.readTree(trend.out()).get("points")) {
+      JsonNode change = point.get("change_point");
+      if (!change.isNull()) {
+        marked++;
+        assertEquals(shiftStart, point.get("run_id").asText());
+        assertEquals("regressed", change.get("direction").asText());
+        assertTrue(change.get("open").asBoolean());
+      }
+    }
+    assertEquals(1, marked);
+    Result table = run("trend", "--metric", "total_time_seconds", "--project", "todo-app", "--limit", "0",
+        "--db", db.toString());
+    assertTrue(table.out().lines().anyMatch(l -> l.contains(shiftStart) && l.contains("regressed (open)")), table.out());
+    Result stable = run("trend", "--metric", "total_time_seconds", "--project", "invoice-api", "--limit", "0",
+        "--db", db.toString());
+    assertTrue(stable.out().lines().noneMatch(l -> l.contains("shift ")), stable.out());
+  }
+
+  @Test
   void theTableNamesTheOpenRegressionsAndTheFiltersNarrowIt() {
     Result table = run("changes", "--metric", "total_time_seconds", "--db", db.toString());
     assertEquals(1, table.exitCode(), table.all());

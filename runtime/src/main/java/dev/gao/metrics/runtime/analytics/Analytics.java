@@ -400,31 +400,7 @@ public final class Analytics {
           }
           series = TrendSeries.of(trend(metric.name(), of, Interval.RUN, 1));
         }
-        double[] values = new double[series.size()];
-        for (int i = 0; i < values.length; i++) {
-          values[i] = series.value(i);
-        }
-        List<ChangePointDetector.Shift> shifts = ChangePointDetector.detect(values, options);
-        for (int k = 0; k < shifts.size(); k++) {
-          ChangePointDetector.Shift shift = shifts.get(k);
-          Double relative = shift.relativeChange();
-          found.add(
-              new ChangePoint(
-                  metric,
-                  group,
-                  series.runId(shift.index()),
-                  series.time(shift.index()),
-                  shift.before(),
-                  shift.meanBefore(),
-                  shift.stddevBefore(),
-                  shift.after(),
-                  shift.meanAfter(),
-                  shift.stddevAfter(),
-                  relative,
-                  Comparisons.direction(metric, shift.meanAfter() - shift.meanBefore()),
-                  shift.pValue(),
-                  k == shifts.size() - 1));
-        }
+        found.addAll(ChangePointDetector.changePoints(metric, group, series, options));
       }
     }
     return found;

@@ -2,6 +2,7 @@ package dev.gao.metrics.runtime.analytics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -105,6 +106,46 @@ public final class ChangePointDetector {
     }
     List<Integer> changes = merge(values, new ArrayList<>(candidates), options);
     return refine(values, changes, options);
+  }
+
+  /**
+   * The change points of one history of a metric: {@link #detect} over the series' values, each
+   * change with its run, time and direction.
+   *
+   * @param metric the metric the series is of
+   * @param group the history's dimension values, for the results
+   * @param series the history, oldest first (one point per run)
+   * @param options the detector's settings
+   * @return the change points, oldest first; the last is open
+   */
+  public static List<ChangePoint> changePoints(
+      MetricRef metric, Map<String, Object> group, TrendSeries series, ChangePointOptions options) {
+    double[] values = new double[series.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = series.value(i);
+    }
+    List<Shift> shifts = detect(values, options);
+    List<ChangePoint> found = new ArrayList<>();
+    for (int k = 0; k < shifts.size(); k++) {
+      Shift shift = shifts.get(k);
+      found.add(
+          new ChangePoint(
+              metric,
+              group,
+              series.runId(shift.index()),
+              series.time(shift.index()),
+              shift.before(),
+              shift.meanBefore(),
+              shift.stddevBefore(),
+              shift.after(),
+              shift.meanAfter(),
+              shift.stddevAfter(),
+              shift.relativeChange(),
+              Comparisons.direction(metric, shift.meanAfter() - shift.meanBefore()),
+              shift.pValue(),
+              k == shifts.size() - 1));
+    }
+    return found;
   }
 
   /** Adds the significant splits of {@code [from, to)} to {@code found}, recursively. */

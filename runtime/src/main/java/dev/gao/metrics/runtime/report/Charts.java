@@ -15,8 +15,9 @@ import java.util.Map;
  *   <li>{@code lines}: {@code x} the points' times in seconds since the epoch, {@code ids} the run
  *       of each point (null for a point that stands for several runs, whose {@code counts} entry
  *       says how many; {@code counts} is null when every point is one run), and series of role {@code values} (points joined by a line), {@code
- *       average} (a dashed line) or {@code marks} (large points with an {@code evidence} text per
- *       point), null where a series has no point at that time.
+ *       average} (a dashed line), {@code marks} (large open circles with an {@code evidence} text per
+ *       point) or {@code changes} (filled dots where a change point starts, with an {@code evidence}
+ *       text), null where a series has no point at that time.
  * </ul>
  */
 final class Charts {

@@ -158,6 +158,10 @@ final class PageStyle {
                   series.paths = function () { return null; };
                   series.points = { show: true, size: 13, width: 2, stroke: c, fill: 'transparent' };
                 }
+                if (s.role === 'changes') {
+                  series.paths = function () { return null; };
+                  series.points = { show: true, size: 9, width: 2, stroke: c, fill: c };
+                }
                 return series;
               })),
             plugins: [tooltip(function (u, i) {
@@ -186,17 +190,17 @@ final class PageStyle {
           var t = document.createElement('table');
           t.className = 'sortable chart-data';
           var head = '<thead><tr><th>time</th><th>run</th>';
-          chart.series.forEach(function (s) { if (s.role !== 'marks') { head += '<th class="num"></th>'; } });
+          chart.series.forEach(function (s) { if (s.role !== 'marks' && s.role !== 'changes') { head += '<th class="num"></th>'; } });
           t.innerHTML = head + '</tr></thead><tbody></tbody>';
           var cells = t.tHead.rows[0].cells, c = 2;
-          chart.series.forEach(function (s) { if (s.role !== 'marks') { cells[c++].textContent = s.label; } });
+          chart.series.forEach(function (s) { if (s.role !== 'marks' && s.role !== 'changes') { cells[c++].textContent = s.label; } });
           var body = t.tBodies[0];
           chart.x.forEach(function (x, i) {
             var row = body.insertRow();
             row.insertCell().textContent = time(x);
             row.insertCell().textContent = chart.ids[i] != null ? chart.ids[i] : (chart.counts ? chart.counts[i] : 1) + ' runs';
             chart.series.forEach(function (s) {
-              if (s.role === 'marks') { return; }
+              if (s.role === 'marks' || s.role === 'changes') { return; }
               var cell = row.insertCell();
               cell.className = 'num';
               cell.textContent = num(s.values[i]);

@@ -2,6 +2,9 @@ package dev.gao.metrics.runtime.report;
 
 import dev.gao.metrics.runtime.analytics.Analytics;
 import dev.gao.metrics.runtime.analytics.Change;
+import dev.gao.metrics.runtime.analytics.ChangePoint;
+import dev.gao.metrics.runtime.analytics.ChangePointDetector;
+import dev.gao.metrics.runtime.analytics.ChangePointOptions;
 import dev.gao.metrics.runtime.analytics.MetricCheck;
 import dev.gao.metrics.runtime.analytics.MetricRef;
 import dev.gao.metrics.runtime.analytics.RegressionOptions;
@@ -410,6 +413,7 @@ public final class ReportSite {
     Charts charts = new Charts();
     List<TrendCharts.Row> rows = new ArrayList<>();
     List<Map<String, Object>> trends = new ArrayList<>();
+    List<ChangePoint> changes = new ArrayList<>();
     StringBuilder sections = new StringBuilder(256 * 1024);
     for (MetricRef metric : history.metrics()) {
       List<TrendCharts.Line> lines = new ArrayList<>();
@@ -428,7 +432,12 @@ public final class ReportSite {
         TrendSummary summary = TrendSummary.of(metric, points, thresholds.of(metric));
         rows.add(new TrendCharts.Row(metric.name(), label, summary));
         trends.add(TrendCharts.data(metric.name(), label, summary));
-        lines.add(new TrendCharts.Line(label, points, marks));
+        Map<String, ChangePoint> shifts = new LinkedHashMap<>();
+        for (ChangePoint change : ChangePointDetector.changePoints(metric, group.values(), points, ChangePointOptions.DEFAULT)) {
+          shifts.put(String.valueOf(change.runId()), change);
+          changes.add(change);
+        }
+        lines.add(new TrendCharts.Line(label, points, marks, shifts));
       }
       if (lines.isEmpty()) {
         continue;
@@ -451,11 +460,13 @@ public final class ReportSite {
         .append(overlayBy == null ? "" : ", one line per " + Html.text(overlayBy))
         .append("; failed runs are left out of the trends; dashed lines are moving averages over ")
         .append(window)
-        .append(" runs; circled points are runs whose regression check flagged the metric")
+        .append(" runs; circled points are runs whose regression check flagged the metric, filled"
+            + " purple dots the runs where a level shift starts (a change point)")
         .append(renderedAt == null ? "" : "; rendered " + Html.text(renderedAt.toString()))
         .append(".</p>\n");
     latestTable(body, groups);
     regressionTable(body, groups);
+    TrendCharts.changeTable(body, changes, true);
     TrendCharts.insights(body, rows);
     body.append("<h2>Trends</h2>\n");
     TrendCharts.table(body, rows, true);
@@ -466,6 +477,7 @@ public final class ReportSite {
     data.put("page", textValues(page));
     data.put("overlayBy", overlayBy);
     data.put("regressions", regressionData(groups));
+    data.put("changes", changes.stream().map(TrendCharts::changeData).toList());
     data.put("trends", trends);
     data.put("charts", charts.list());
     StringBuilder out = new StringBuilder(body.length() + 128 * 1024);

@@ -1,5 +1,6 @@
 package dev.gao.metrics.runtime.report;
 
+import dev.gao.metrics.runtime.analytics.ChangePoint;
 import dev.gao.metrics.runtime.analytics.MetricRef;
 import dev.gao.metrics.runtime.analytics.TrendDirection;
 import dev.gao.metrics.runtime.analytics.TrendSeries;
@@ -17,7 +18,8 @@ import java.util.TreeSet;
 /**
  * The trend charts and trend tables the trend report and the site's pages share: one line chart
  * per metric with a series and a dashed moving average per group (a version, a project), marks on
- * the runs a regression check flagged, and a table of each group's {@link TrendSummary}.
+ * the runs a regression check flagged and the change points (where a level shift starts), and a
+ * table of each group's {@link TrendSummary}.
  *
  * <p>A chart draws at most a budget of points, shared by its series. A longer series is thinned,
  * never cut: it is split into equal slices of consecutive points and
@@ -43,8 +45,13 @@ final class TrendCharts {
    * @param label the group's name in the legend
    * @param points the points, oldest first
    * @param marks run id (as text) to the evidence of a flagged run
+   * @param changes run id (as text) to the change point that starts there
    */
-  record Line(String label, TrendSeries points, Map<String, String> marks) {}
+  record Line(String label, TrendSeries points, Map<String, String> marks, Map<String, ChangePoint> changes) {
+    Line(String label, TrendSeries points, Map<String, String> marks) {
+      this(label, points, marks, Map.of());
+    }
+  }
 
   /**
    * Adds the chart of one metric and writes its element and its note.
@@ -61,7 +68,7 @@ final class TrendCharts {
     for (int l = 0; l < lines.size(); l++) {
       Line line = lines.get(l);
       total += line.points().size();
-      TreeSet<Integer> keep = keep(line.points(), line.marks(), perLine);
+      TreeSet<Integer> keep = keep(line.points(), line.marks(), line.changes(), perLine);
       kept += keep.size();
       for (int i : keep) {
         drawn.add(new Drawn(line.points().time(i), l, i));
@@ -76,6 +83,9 @@ final class TrendCharts {
     List<Double> marked = new ArrayList<>();
     List<String> evidence = new ArrayList<>();
     boolean anyMark = false;
+    List<Double> shifted = new ArrayList<>();
+    List<String> shifts = new ArrayList<>();
+    boolean anyShift = false;
     for (int l = 0; l < lines.size(); l++) {
       values.add(new ArrayList<>());
       averages.add(new ArrayList<>());
@@ -94,6 +104,10 @@ final class TrendCharts {
       marked.add(mark == null ? null : points.value(d.index()));
       evidence.add(mark);
       anyMark |= mark != null;
+      ChangePoint change = runId == null ? null : lines.get(d.line()).changes().get(String.valueOf(runId));
+      shifted.add(change == null ? null : points.value(d.index()));
+      shifts.add(change == null ? null : shiftText(change));
+      anyShift |= change != null;
     }
     List<Map<String, Object>> series = new ArrayList<>();
     for (int l = 0; l < lines.size(); l++) {
@@ -106,6 +120,11 @@ final class TrendCharts {
       Map<String, Object> marks = Charts.series("regressed", marked, "marks", 0);
       marks.put("evidence", evidence);
       series.add(marks);
+    }
+    if (anyShift) {
+      Map<String, Object> changes = Charts.series("level shifts", shifted, "changes", 3);
+      changes.put("evidence", shifts);
+      series.add(changes);
     }
     String note =
         kept == total
@@ -139,8 +158,87 @@ final class TrendCharts {
     return kept;
   }
 
+  /** A change point in one line: {@code level shift: 1458 -> 1820 s (+24.8%), regressed, p = 0.00019}. */
+  static String shiftText(ChangePoint change) {
+    String unit = change.metric().info().unit().isEmpty() ? "" : " " + change.metric().info().unit();
+    return "level shift: "
+        + Html.display(change.meanBefore())
+        + " \u2192 "
+        + Html.display(change.meanAfter())
+        + unit
+        + " ("
+        + RunFacts.percent(change.relativeChange())
+        + "), "
+        + RunFacts.word(change.change())
+        + ", p = "
+        + Html.display(change.pValue())
+        + (change.open() ? ", still at the new level" : "");
+  }
+
+  /** Writes the table of change points, or a sentence when there are none. */
+  static void changeTable(StringBuilder out, List<ChangePoint> changes, boolean withGroup) {
+    out.append("<h2>Change points</h2>\n");
+    if (changes.isEmpty()) {
+      out.append("<p class=\"changes-none\">No metric's level shifted (E-divisive means, Welch's t-test, p < 0.001 after")
+          .append(" correction).</p>\n");
+      return;
+    }
+    out.append("<div class=\"wide\"><table class=\"changes sortable\">\n<thead><tr><th>metric</th>");
+    if (withGroup) {
+      out.append("<th>group</th>");
+    }
+    out.append("<th>run</th><th>time</th><th class=\"num\">mean before</th><th class=\"num\">runs</th>")
+        .append("<th class=\"num\">mean after</th><th class=\"num\">runs</th><th class=\"num\">change</th>")
+        .append("<th>direction</th><th class=\"num\">p</th><th>open</th></tr></thead>\n<tbody>\n");
+    for (ChangePoint change : changes) {
+      String direction = change.change().name().toLowerCase(Locale.ROOT);
+      out.append("<tr data-metric=\"").append(Html.text(change.metric().name())).append("\" data-run=\"")
+          .append(Html.text(String.valueOf(change.runId()))).append("\"><td>")
+          .append(Html.text(change.metric().name())).append("</td>");
+      if (withGroup) {
+        out.append("<td>").append(Html.text(groupText(change.group()))).append("</td>");
+      }
+      out.append("<td class=\"id\">").append(Html.text(String.valueOf(change.runId()))).append("</td><td>")
+          .append(Html.text(change.time().toString())).append("</td>")
+          .append(Html.cell(change.meanBefore())).append("<td class=\"num\">").append(change.runsBefore()).append("</td>")
+          .append(Html.cell(change.meanAfter())).append("<td class=\"num\">").append(change.runsAfter()).append("</td>")
+          .append("<td class=\"num verdict-").append(direction).append("\" data-sort=\"")
+          .append(change.relativeChange() == null ? "" : Html.number(change.relativeChange())).append("\">")
+          .append(RunFacts.percent(change.relativeChange())).append("</td><td class=\"verdict-").append(direction)
+          .append("\">").append(RunFacts.word(change.change())).append("</td>").append(Html.cell(change.pValue()))
+          .append("<td>").append(change.open() ? "open" : "").append("</td></tr>\n");
+    }
+    out.append("</tbody>\n</table></div>\n");
+  }
+
+  /** A change point in the data island. */
+  static Map<String, Object> changeData(ChangePoint change) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("metric", change.metric().name());
+    data.put("group", groupText(change.group()));
+    data.put("run", String.valueOf(change.runId()));
+    data.put("time", change.time().toString());
+    data.put("runsBefore", change.runsBefore());
+    data.put("meanBefore", change.meanBefore());
+    data.put("stddevBefore", change.stddevBefore());
+    data.put("runsAfter", change.runsAfter());
+    data.put("meanAfter", change.meanAfter());
+    data.put("stddevAfter", change.stddevAfter());
+    data.put("relativeChange", change.relativeChange());
+    data.put("direction", RunFacts.word(change.change()));
+    data.put("pValue", change.pValue());
+    data.put("open", change.open());
+    return data;
+  }
+
+  private static String groupText(Map<String, Object> group) {
+    List<String> parts = new ArrayList<>();
+    group.forEach((k, v) -> parts.add(k + " " + v));
+    return String.join(", ", parts);
+  }
+
   /** The indexes of the points a series draws. */
-  static TreeSet<Integer> keep(TrendSeries points, Map<String, String> marks, int max) {
+  static TreeSet<Integer> keep(TrendSeries points, Map<String, String> marks, Map<String, ChangePoint> changes, int max) {
     TreeSet<Integer> keep = new TreeSet<>();
     int n = points.size();
     if (n <= max) {
@@ -170,7 +268,7 @@ final class TrendCharts {
     }
     for (int i = 0; i < n; i++) {
       Object id = points.runId(i);
-      if (id != null && marks.containsKey(String.valueOf(id))) {
+      if (id != null && (marks.containsKey(String.valueOf(id)) || changes.containsKey(String.valueOf(id)))) {
         keep.add(i);
       }
     }

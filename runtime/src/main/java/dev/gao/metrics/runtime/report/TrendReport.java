@@ -1,6 +1,9 @@
 package dev.gao.metrics.runtime.report;
 
 import dev.gao.metrics.runtime.analytics.Analytics;
+import dev.gao.metrics.runtime.analytics.ChangePoint;
+import dev.gao.metrics.runtime.analytics.ChangePointDetector;
+import dev.gao.metrics.runtime.analytics.ChangePointOptions;
 import dev.gao.metrics.runtime.analytics.Interval;
 import dev.gao.metrics.runtime.analytics.MetricRef;
 import dev.gao.metrics.runtime.analytics.MetricStats;
@@ -21,12 +24,15 @@ import java.util.Objects;
  * degrade, the one that improved most and the one that needs attention most), a table of every
  * trend's mean, median, standard deviation, minimum, maximum, slope per day, r², first and last
  * value, change first to last and direction, and per metric a line chart with its moving average,
- * optionally one line per value of a dimension (versions or projects overlaid). Every number is
- * the one {@link Analytics#trend} and {@link TrendSummary#of} give for the same question.
+ * optionally one line per value of a dimension (versions or projects overlaid), with the change
+ * points of each line ({@link ChangePointDetector}, default options; one point per run only)
+ * marked and listed. Every number is the one {@link Analytics#trend}, {@link TrendSummary#of} and
+ * {@link ChangePointDetector#changePoints} give for the same question.
  *
  * <p>The data island holds {@code title}, {@code filter} (as text), {@code interval}, {@code
  * window}, {@code overlayBy}, {@code trends} (one per metric and group: {@code metric}, {@code
- * group} and the summary's fields, the direction in words) and {@code charts}.
+ * group} and the summary's fields, the direction in words), {@code changes} (the change points)
+ * and {@code charts}.
  */
 public final class TrendReport {
   private final Analytics analytics;
@@ -79,6 +85,7 @@ public final class TrendReport {
             : "Trend of " + String.join(", ", refs.stream().map(MetricRef::name).toList());
     List<TrendCharts.Row> rows = new ArrayList<>();
     List<Map<String, Object>> trends = new ArrayList<>();
+    List<ChangePoint> changes = new ArrayList<>();
     Charts charts = new Charts();
     StringBuilder sections = new StringBuilder(64 * 1024);
     for (MetricRef metric : refs) {
@@ -90,7 +97,16 @@ public final class TrendReport {
         String label = group == null ? metric.name() : dimension + " " + group;
         rows.add(new TrendCharts.Row(metric.name(), group == null ? "" : label, summary));
         trends.add(TrendCharts.data(metric.name(), group == null ? null : label, summary));
-        lines.add(new TrendCharts.Line(label, TrendSeries.of(points), Map.of()));
+        TrendSeries series = TrendSeries.of(points);
+        Map<String, ChangePoint> shifts = new LinkedHashMap<>();
+        if (interval == Interval.RUN) {
+          Map<String, Object> values = group == null ? Map.of() : Map.of(dimension, group);
+          for (ChangePoint change : ChangePointDetector.changePoints(metric, values, series, ChangePointOptions.DEFAULT)) {
+            shifts.put(String.valueOf(change.runId()), change);
+            changes.add(change);
+          }
+        }
+        lines.add(new TrendCharts.Line(label, series, Map.of(), shifts));
       }
       sections.append("<h3>").append(Html.text(metric.name())).append("</h3>\n");
       if (lines.stream().allMatch(l -> l.points().size() == 0)) {
@@ -113,6 +129,9 @@ public final class TrendReport {
     TrendCharts.insights(body, rows);
     body.append("<h2>Trends</h2>\n");
     TrendCharts.table(body, rows, dimension != null);
+    if (interval == Interval.RUN) {
+      TrendCharts.changeTable(body, changes, dimension != null);
+    }
     body.append("<h2>Charts</h2>\n").append(sections);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("title", heading);
@@ -121,6 +140,7 @@ public final class TrendReport {
     data.put("window", window);
     data.put("overlayBy", dimension);
     data.put("trends", trends);
+    data.put("changes", changes.stream().map(TrendCharts::changeData).toList());
     data.put("charts", charts.list());
     StringBuilder out = new StringBuilder(body.length() + 128 * 1024);
     ReportPage.write(out, heading, body, data);

@@ -379,6 +379,52 @@ class ReportPagesTest {
     assertThrows(IllegalArgumentException.class, () -> site.window(0));
   }
 
+  @Test
+  void theTrendPagesMarkAndListTheChangePoints() throws Exception {
+    List<Run> shifted = new ArrayList<>();
+    Random random = new Random(5);
+    for (int i = 0; i < 60; i++) {
+      shifted.add(Run.timed("shift-" + i, T0.plus(Duration.ofDays(10)).plus(Duration.ofHours(i)), "shifty", "1.0",
+          (i >= 40 ? 130 : 100) * (1 + 0.02 * random.nextGaussian())));
+    }
+    ComparisonData.insert(db, shifted);
+    List<ChangePoint> expected = analytics.changePoints(List.of("perf.seconds"), RunFilter.ALL.where("benchmark", "shifty"),
+        ChangePointOptions.DEFAULT);
+    assertEquals(1, expected.size(), expected.toString());
+    assertEquals("shift-40", expected.get(0).runId());
+
+    Document trend = Jsoup.parse(new TrendReport(analytics).render(List.of("perf.seconds"), "version",
+        RunFilter.ALL.where("benchmark", "shifty").withoutFailed(), Interval.RUN, 5, Thresholds.DEFAULT, null, null));
+    Document site = Jsoup.parse(Files.readString(dir.resolve("site").resolve(
+        island(Jsoup.parse(Files.readString(new ReportSite(analytics).write(dir.resolve("site"), null, null).index())))
+            .get("groups").get(2).get("pages").get("trend").asText())));
+    for (Document page : List.of(trend, site)) {
+      JsonNode data = island(page);
+      JsonNode changes = data.get("changes");
+      assertEquals(1, changes.size(), changes.toString());
+      ChangePoint change = expected.get(0);
+      assertEquals("shift-40", changes.get(0).get("run").asText());
+      assertEquals(change.meanBefore(), changes.get(0).get("meanBefore").asDouble());
+      assertEquals(change.meanAfter(), changes.get(0).get("meanAfter").asDouble());
+      assertEquals(change.pValue(), changes.get(0).get("pValue").asDouble());
+      assertEquals("regressed", changes.get(0).get("direction").asText());
+      assertTrue(changes.get(0).get("open").asBoolean());
+      assertNotNull(page.selectFirst("table.changes tr[data-run=shift-40][data-metric=perf.seconds]"));
+      JsonNode chart = null;
+      for (JsonNode c : data.get("charts")) {
+        if (c.get("title").asText().equals("perf.seconds")) {
+          chart = c;
+        }
+      }
+      assertNotNull(chart);
+      JsonNode shifts = chart.get("series").get(chart.get("series").size() - 1);
+      assertEquals("changes", shifts.get("role").asText());
+      int at = JSON.convertValue(chart.get("ids"), List.class).indexOf("shift-40");
+      assertEquals(shifted.get(40).seconds(), shifts.get("values").get(at).asDouble());
+      assertTrue(shifts.get("evidence").get(at).asText().startsWith("level shift: "), shifts.get("evidence").get(at).asText());
+    }
+  }
+
   private static void assertPoints(List<TrendPoint> expected, List<TrendPoint> actual, String what) {
     assertEquals(expected.size(), actual.size(), what);
     for (int i = 0; i < expected.size(); i++) {
