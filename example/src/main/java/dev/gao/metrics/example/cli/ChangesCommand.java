@@ -31,7 +31,7 @@ import picocli.CommandLine.ParameterException;
       "Finds the change points of metrics: the runs where a metric's level shifted, in the history of each"
           + " project, benchmark and version (--comparable-by), oldest first (failed and timed-out runs left out unless"
           + " --include-failed).",
-      "The detector is E-divisive means with Welch's t-test (Bonferroni-corrected over the window): candidates"
+      "The detector is E-divisive means with Student's t-test (Bonferroni-corrected over the window): candidates"
           + " in windows of --window runs, each kept when p < --alpha and its size at least --min-magnitude.",
       "For each change: the run where the new level starts, the mean, sd and number of runs before and after,"
           + " the relative change, its direction by the metric's better direction, p, and whether it is open"

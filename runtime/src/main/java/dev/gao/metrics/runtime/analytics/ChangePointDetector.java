@@ -16,7 +16,7 @@ import java.util.TreeSet;
  *   <li>Candidates: the series is cut into windows of {@link ChangePointOptions#window()} points,
  *       each overlapping the one before by half. In each window the split with the largest energy
  *       statistic {@code Q} (the divergence of the points on either side, weighted by their
- *       numbers) is a candidate when Welch's t-test of the two sides gives {@code p < alpha}; the
+ *       numbers) is a candidate when Student's t-test (pooled variance) of the two sides gives {@code p < alpha}; the
  *       sides are then searched again, recursively, while a side is long enough to split.
  *   <li>Candidates closer than the minimum segment to each other are one change: the one whose own
  *       test is strongest stays.
@@ -51,7 +51,7 @@ public final class ChangePointDetector {
    * @param after the number of points tested from it on
    * @param meanAfter their mean
    * @param stddevAfter their sample standard deviation
-   * @param pValue the two-sided p-value of Welch's t-test of the two, multiplied by the window's
+   * @param pValue the two-sided p-value of Student's t-test (pooled variance) of the two, multiplied by the window's
    *     length (at most 1)
    */
   public record Shift(
@@ -155,7 +155,7 @@ public final class ChangePointDetector {
       return;
     }
     int split = bestSplit(x, from, to, min);
-    if (split < 0 || welch(x, from, split, split, to).p() >= options.alpha()) {
+    if (split < 0 || tTest(x, from, split, split, to).p() >= options.alpha()) {
       return;
     }
     found.add(split);
@@ -227,7 +227,7 @@ public final class ChangePointDetector {
       Test bestTest = null;
       for (int k = i; k <= j; k++) {
         int c = candidates.get(k);
-        Test test = welch(x, Math.max(0, c - half), c, c, Math.min(x.length, c + half));
+        Test test = tTest(x, Math.max(0, c - half), c, c, Math.min(x.length, c + half));
         if (bestTest == null || test.stronger(bestTest)) {
           best = c;
           bestTest = test;
@@ -249,7 +249,7 @@ public final class ChangePointDetector {
         int c = changes.get(k);
         int from = Math.max(k == 0 ? 0 : changes.get(k - 1), c - options.window());
         int to = Math.min(k == changes.size() - 1 ? x.length : changes.get(k + 1), c + options.window());
-        Test raw = welch(x, from, c, c, to);
+        Test raw = tTest(x, from, c, c, to);
         Test test = raw.corrected(options.window());
         Shift shift =
             new Shift(c, c - from, test.meanA(), test.sdA(), to - c, test.meanB(), test.sdB(), test.p());
@@ -274,8 +274,12 @@ public final class ChangePointDetector {
     }
   }
 
-  /** Welch's t-test of {@code x[a0, a1)} against {@code x[b0, b1)}. */
-  static Test welch(double[] x, int a0, int a1, int b0, int b1) {
+  /**
+   * Student's two-sample t-test, with the variance pooled, of {@code x[a0, a1)} against {@code
+   * x[b0, b1)}. Pooled rather than Welch's: a short side of equal values (a count that stayed at 1
+   * for eight runs) has no variance of its own, and Welch's test would take its mean as exact.
+   */
+  static Test tTest(double[] x, int a0, int a1, int b0, int b1) {
     int na = a1 - a0;
     int nb = b1 - b0;
     double meanA = mean(x, a0, a1);
@@ -285,12 +289,13 @@ public final class ChangePointDetector {
     if (na < 2 || nb < 2) {
       return new Test(meanA, Math.sqrt(varA), meanB, Math.sqrt(varB), 0, 1);
     }
-    double se2 = varA / na + varB / nb;
+    int df = na + nb - 2;
+    double pooled = ((na - 1) * varA + (nb - 1) * varB) / df;
+    double se2 = pooled * (1.0 / na + 1.0 / nb);
     if (se2 == 0) {
       return new Test(meanA, 0, meanB, 0, meanA == meanB ? 0 : Double.POSITIVE_INFINITY, meanA == meanB ? 1 : 0);
     }
     double t = (meanB - meanA) / Math.sqrt(se2);
-    double df = se2 * se2 / ((varA / na) * (varA / na) / (na - 1) + (varB / nb) * (varB / nb) / (nb - 1));
     double p = Math.min(1, 2 * StudentT.upperTail(Math.abs(t), df));
     return new Test(meanA, Math.sqrt(varA), meanB, Math.sqrt(varB), Math.abs(t), p);
   }

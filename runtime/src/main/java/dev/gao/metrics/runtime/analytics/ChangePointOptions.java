@@ -49,7 +49,7 @@ public final class ChangePointOptions {
   }
 
   /**
-   * Sets the significance level: a change is kept when Welch's t-test of the points before it
+   * Sets the significance level: a change is kept when Student's t-test (pooled variance) of the points before it
    * against the points after it gives a two-sided p-value below it.
    *
    * @param alpha in (0, 1)

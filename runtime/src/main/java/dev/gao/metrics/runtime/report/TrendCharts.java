@@ -179,7 +179,7 @@ final class TrendCharts {
   static void changeTable(StringBuilder out, List<ChangePoint> changes, boolean withGroup) {
     out.append("<h2>Change points</h2>\n");
     if (changes.isEmpty()) {
-      out.append("<p class=\"changes-none\">No metric's level shifted (E-divisive means, Welch's t-test, p < 0.001 after")
+      out.append("<p class=\"changes-none\">No metric's level shifted (E-divisive means, Student's t-test, p < 0.001 after")
           .append(" correction).</p>\n");
       return;
     }

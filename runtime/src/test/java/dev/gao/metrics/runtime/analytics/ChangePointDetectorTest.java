@@ -23,16 +23,21 @@ class ChangePointDetectorTest {
   }
 
   @Test
-  void welchsTestIsTheTextbookOne() {
-    // means 2.5 and 4.5, variances 5/3 each: t = 2 / sqrt(5/6) = 2.19089, df = 6
-    ChangePointDetector.Test test = ChangePointDetector.welch(new double[] {1, 2, 3, 4, 3, 4, 5, 6}, 0, 4, 4, 8);
+  void theTTestIsTheTextbookOne() {
+    // means 2.5 and 4.5, variances 5/3 each (pooled 5/3): t = 2 / sqrt(5/6) = 2.19089, df = 6
+    ChangePointDetector.Test test = ChangePointDetector.tTest(new double[] {1, 2, 3, 4, 3, 4, 5, 6}, 0, 4, 4, 8);
     assertEquals(2.5, test.meanA());
     assertEquals(4.5, test.meanB());
     assertEquals(Math.sqrt(5.0 / 3), test.sdA(), 1e-12);
     assertEquals(2.1908902300206643, test.t(), 1e-12);
     assertEquals(0.0709876, test.p(), 1e-6, "two-sided, by numerical integration of the t density");
-    ChangePointDetector.Test flat = ChangePointDetector.welch(new double[] {1, 1, 2, 2}, 0, 2, 2, 4);
+    ChangePointDetector.Test flat = ChangePointDetector.tTest(new double[] {1, 1, 2, 2}, 0, 2, 2, 4);
     assertEquals(0.0, flat.p(), "two constant sides at different levels");
+    // one side of equal values: its variance is pooled with the other's, not taken as none
+    // means 1.5 (variance 1/3, n 4) and 1 (variance 0, n 4): pooled 1/6, t = 0.5 / sqrt(1/12) = 1.732, df 6
+    ChangePointDetector.Test equal = ChangePointDetector.tTest(new double[] {1, 2, 1, 2, 1, 1, 1, 1}, 0, 4, 4, 8);
+    assertEquals(Math.sqrt(3), equal.t(), 1e-12);
+    assertEquals(0.1339746, equal.p(), 1e-6, "two-sided, by numerical integration of the t density");
   }
 
   @Test

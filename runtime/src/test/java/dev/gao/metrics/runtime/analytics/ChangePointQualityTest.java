@@ -32,12 +32,18 @@ class ChangePointQualityTest {
     List<Series> quietLong =
         ShiftedSeries.generate(7L, 100, 2000).stream().filter(s -> s.kind() == Kind.NONE).toList();
     Score longDetector = score(quietLong, ChangePointQualityTest::detector);
+    // counts: small integers (prompts, interventions), where runs of equal values come by chance
+    List<Series> counts = ShiftedSeries.counts(11L, 200, 1000);
+    Score countDetector = score(counts, ChangePointQualityTest::detector);
     System.out.println(table(detector, ttest));
     System.out.printf(Locale.ROOT, "%-34s %d of %d (%.1f%%)%n", "2,000-run series without a shift, with a change",
         longDetector.quietWithChanges(), longDetector.quietSeries(), 100 * longDetector.falseAlarmShare());
+    System.out.printf(Locale.ROOT, "%-34s %d of %d (%.1f%%)%n", "1,000-run counts without a shift, with a change",
+        countDetector.quietWithChanges(), countDetector.quietSeries(), 100 * countDetector.falseAlarmShare());
     assertTrue(detector.strong().f1() >= 0.9, "F1 on shifts of at least twice the noise: " + detector.strong());
     assertTrue(detector.falseAlarmShare() <= 0.05, "series without a shift with a change: " + detector.falseAlarmShare());
     assertTrue(longDetector.falseAlarmShare() <= 0.05, "long series without a shift with a change: " + longDetector.falseAlarmShare());
+    assertTrue(countDetector.falseAlarmShare() <= 0.05, "counts without a shift with a change: " + countDetector.falseAlarmShare());
   }
 
   static List<Integer> detector(Series series) {

@@ -47,6 +47,25 @@ final class ShiftedSeries {
     return all;
   }
 
+  /**
+   * {@code count} series of small whole numbers without a shift, as counts of prompts or
+   * interventions are: a mean of 0.5-5, a spread of 0.5-1.5, rounded, never below 0.
+   */
+  static List<Series> counts(long seed, int count, int length) {
+    Random random = new Random(seed);
+    List<Series> all = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      double mean = 0.5 + random.nextDouble() * 4.5;
+      double spread = 0.5 + random.nextDouble();
+      double[] values = new double[length];
+      for (int k = 0; k < length; k++) {
+        values[k] = Math.max(0, Math.round(mean + spread * random.nextGaussian()));
+      }
+      all.add(new Series(Kind.NONE, values, List.of(), spread / mean, 0));
+    }
+    return all;
+  }
+
   private static Series one(Random random, Kind kind, int length) {
     double level = 100 + random.nextDouble() * 900;
     double noise = NOISES[random.nextInt(NOISES.length)];
