@@ -207,6 +207,38 @@ class BrowserReportTest {
     trend.assertTooltip(seconds, seconds.series().size() - 1, at, "run " + regressedRun, evidence);
     assertScreenshotIsThePage("site-trend");
 
+    // the demo's sustained shift: a filled dot where it starts, the shift in its tooltip
+    String shiftedTrend = null;
+    for (JsonNode group : index.data().get("groups")) {
+      JsonNode values = group.get("values");
+      if (List.of(values.get("project_name").asText(), values.get("benchmark_name").asText(), values.get("version").asText())
+          .equals(dev.gao.metrics.example.DemoRuns.SHIFTED_SERIES)) {
+        shiftedTrend = group.get("pages").get("trend").asText();
+      }
+    }
+    assertNotNull(shiftedTrend);
+    ReportPage shifted = ReportPage.open(browser, site.resolve(shiftedTrend));
+    assertLoadsCleanlyAndDrawsItsCharts(shifted);
+    ChartSpec time = shifted.charts().stream()
+        .filter(c -> c.title().equals("performance_metrics.total_time_seconds")).findFirst().orElseThrow();
+    int shifts = time.series().size() - 1;
+    assertEquals("changes", time.series().get(shifts).role(), "the last series of the chart marks the change points");
+    int start = lastDrawn(time.series().get(shifts).values());
+    assertTrue(start >= 0, "a change point is drawn");
+    JsonNode shiftedData = null;
+    for (JsonNode c : shifted.data().get("charts")) {
+      if (c.get("id").asText().equals(time.id())) {
+        shiftedData = c;
+      }
+    }
+    assertNotNull(shiftedData);
+    String shiftText = shiftedData.get("series").get(shifts).get("evidence").get(start).asText();
+    assertTrue(shiftText.startsWith("level shift: ") && shiftText.contains("regressed"), shiftText);
+    shifted.assertTooltip(time, shifts, start, "run " + shiftedData.get("ids").get(start).asText(), shiftText);
+    assertEquals(1, browser.driver().findElements(
+        By.cssSelector("table.changes tr[data-metric='performance_metrics.total_time_seconds']")).size());
+    assertScreenshotIsThePage("site-trend-shift");
+
     // the comparison page the dashboard links
     for (JsonNode group : index.data().get("groups")) {
       if (group.get("latest").asText().equals(regressedRun)) {
