@@ -1,6 +1,5 @@
 package dev.gao.metrics.example.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gao.metrics.example.BenchmarkStore;
@@ -13,10 +12,14 @@ import dev.gao.metrics.runtime.analytics.RegressionOptions;
 import dev.gao.metrics.runtime.analytics.RegressionReport;
 import dev.gao.metrics.runtime.analytics.RunFilter;
 import dev.gao.metrics.runtime.analytics.RunRow;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +41,9 @@ import picocli.CommandLine.Parameters;
       "RUN defaults to the newest run that matches the filters. Prints the evidence of every regressed metric"
           + " (--all: of every metric); metrics with fewer than --min-samples baseline values are listed in a"
           + " note and are not tested. Percentages: 5%% and 5 both mean five percent.",
-      "--json prints one object: candidate, baseline, options, checks (every metric) and regressed.",
+      "--json (--format json) prints one object: candidate, baseline, options, checks (every metric) and regressed.",
+      "--format markdown, junit and github write a summary, JUnit XML (a test case per metric and one for the"
+          + " run's status) and GitHub Actions workflow commands for CI; the exit code is the same in every format.",
       "Exit code 1 when a metric regressed or the run itself failed or timed out, 0 otherwise;"
           + " 2 when no run matches the filters; 3 for an unknown run."
     })
@@ -102,17 +107,21 @@ final class RegressionsCommand extends DatabaseCommand {
   @Option(names = "--all", description = "Print the evidence of every metric, not only the regressed ones.")
   boolean all;
 
-  @Option(names = "--json", description = "Print the report as a JSON object.")
-  boolean json;
+  @Mixin FormatOptions formats;
 
   @Override
-  public Integer call() throws JsonProcessingException {
+  public Integer call() throws IOException {
+    FormatOptions.Format format = formats.format(spec);
     RegressionOptions options = options();
     RunFilter filter = filters.apply(RunFilter.ALL, spec);
     String given = filters.describe();
     if (runId != null && !given.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(), "give RUN or filters to pick the newest matching run, not both (" + given + ")");
+    }
+    Optional<FormatOptions.Destination> destination = formats.destination(this);
+    if (destination.isEmpty()) {
+      return 0;
     }
     RegressionReport report;
     try (BenchmarkStore store = openCurrent()) {
@@ -133,12 +142,15 @@ final class RegressionsCommand extends DatabaseCommand {
     }
     boolean regressed = report.hasRegressions();
     int exit = regressed || report.candidateFailed() ? EXIT_REGRESSED : 0;
-    PrintWriter out = out();
-    if (json) {
-      out.println(RunDocument.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(report)));
-    } else {
-      text(out, report);
-    }
+    destination.get().print(out -> {
+      switch (format) {
+        case json -> out.println(RunDocument.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(report)));
+        case markdown -> MarkdownReport.write(ci(report), out);
+        case junit -> JunitReport.write(ci(report), out);
+        case github -> GithubReport.write(ci(report), out);
+        default -> text(out, report);
+      }
+    });
     if (report.candidateFailed()) {
       err().println("gao-metrics regressions: run " + Show.quoted(String.valueOf(report.candidate().id()))
           + " itself did not succeed (status " + report.candidate().get("status") + "); check its logs");
@@ -259,6 +271,150 @@ final class RegressionsCommand extends DatabaseCommand {
 
   private static String pValue(double p) {
     return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+  }
+
+  /**
+   * The report for the CI formats: one test case per metric of the candidate's project, benchmark
+   * and version, failed when it regressed, skipped when it was not tested (too few baseline values,
+   * or no value), and one test case {@code status}, failed when the run itself failed; the listed
+   * rows are the regressed metrics, or every one with {@code --all}.
+   */
+  private CiReport ci(RegressionReport report) {
+    RegressionOptions options = report.options();
+    RunRow candidate = report.candidate();
+    String suite = CiReport.suiteName(
+        "regressions", List.of(candidate.get("project_name"), candidate.get("benchmark_name"), candidate.get("version")));
+    boolean named = options.baselineRun() != null;
+    List<CiReport.Entry> entries = new ArrayList<>();
+    for (MetricCheck c : report.checks()) {
+      String unit = c.metric().info().unit();
+      String better = c.metric().info().better().name().toLowerCase(Locale.ROOT);
+      boolean tested = c.change() != Change.INSUFFICIENT_DATA && c.change() != Change.MISSING;
+      String verdict = tested ? CiReport.verdict(c.change()) : "not tested";
+      entries.add(new CiReport.Entry(
+          suite,
+          null,
+          c.metric().name(),
+          unit,
+          better,
+          List.of(
+              Values.rounded(c.mean()),
+              Values.rounded(c.candidate()),
+              c.candidate() == null || c.mean() == null ? "-" : Values.percent(c.relativeDelta()),
+              c.pValue() == null ? "-" : pValue(c.pValue())),
+          tested ? verdict : verdict + " (" + CiReport.verdict(c.change()) + ")",
+          c.change() == Change.REGRESSED
+              ? CiReport.Outcome.FAILED
+              : tested ? CiReport.Outcome.PASSED : CiReport.Outcome.SKIPPED,
+          "regressed",
+          c.change() == Change.REGRESSED
+              ? CiReport.Level.ERROR
+              : !tested ? CiReport.Level.WARNING : c.change() == Change.IMPROVED ? CiReport.Level.NOTICE : CiReport.Level.NONE,
+          c.metric().name() + " " + verdict,
+          all || c.change() == Change.REGRESSED,
+          evidence(report, c, unit, better)));
+    }
+    String status = Values.cell(candidate.get("status"));
+    String runFailed = CiReport.run(candidate) + " itself did not succeed (status " + status + "); check its logs";
+    entries.add(new CiReport.Entry(
+        suite,
+        null,
+        "status",
+        "",
+        "",
+        List.of("-", "-", "-", "-"),
+        status,
+        report.candidateFailed() ? CiReport.Outcome.FAILED : CiReport.Outcome.PASSED,
+        "failed run",
+        report.candidateFailed() ? CiReport.Level.ERROR : CiReport.Level.NONE,
+        "run failed",
+        false,
+        report.candidateFailed() ? runFailed : "status " + status));
+    List<CiReport.Count> counts = new ArrayList<>();
+    counts.add(new CiReport.Count(names(report, Change.REGRESSED).size(), "regressed", true));
+    counts.add(new CiReport.Count(names(report, Change.IMPROVED).size(), "improved", false));
+    counts.add(new CiReport.Count(names(report, Change.UNCHANGED).size(), "unchanged", false));
+    long changed = names(report, Change.CHANGED).size();
+    if (changed > 0) {
+      counts.add(new CiReport.Count(changed, "changed", false));
+    }
+    List<String> insufficient = names(report, Change.INSUFFICIENT_DATA);
+    List<String> missing = names(report, Change.MISSING);
+    if (!insufficient.isEmpty() || !missing.isEmpty()) {
+      counts.add(new CiReport.Count(insufficient.size() + missing.size(), "not tested", false));
+    }
+    List<String> notes = new ArrayList<>();
+    if (report.candidateFailed()) {
+      notes.add("The run itself did not succeed (status " + status + ").");
+    }
+    if (!named && report.baselineRuns().isEmpty()) {
+      notes.add("No comparable earlier run, so nothing was tested.");
+    } else if (!insufficient.isEmpty()) {
+      notes.add(notTested(insufficient, "fewer than " + options.minSamples() + " baseline values"));
+    }
+    if (!missing.isEmpty()) {
+      notes.add(notTested(missing, named ? "no value in one of the two runs" : "no value in the run"));
+    }
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("candidate", Values.cell(candidate.id()));
+    properties.put("baseline", baselineText(report));
+    properties.put("threshold", Values.threshold(options.thresholds().defaultThreshold()));
+    options.thresholds().perMetric()
+        .forEach((metric, threshold) -> properties.put("threshold " + metric, Values.threshold(threshold)));
+    if (!named) {
+      properties.put("alpha", Values.number(options.alpha()));
+      properties.put("min samples", Integer.toString(options.minSamples()));
+    }
+    return new CiReport(
+        "regressions",
+        CiReport.run(candidate) + " against "
+            + (named
+                ? "run " + Values.cell(options.baselineRun())
+                : "the latest " + options.latest() + " comparable runs (found " + report.baselineRuns().size() + ")"),
+        counts,
+        notes,
+        null,
+        List.of(
+            new CiReport.Column(named ? "baseline" : "baseline mean", true),
+            new CiReport.Column("candidate", true),
+            new CiReport.Column("delta %", true),
+            new CiReport.Column("p", true)),
+        entries,
+        all ? "The run has no metric values to check." : "No metric regressed.",
+        properties);
+  }
+
+  /** A note on metrics not tested: {@code 2 metrics had no value in the run and were not tested: a, b.} */
+  private static String notTested(List<String> metrics, String why) {
+    return metrics.size() + (metrics.size() == 1 ? " metric had " : " metrics had ") + why + " and "
+        + (metrics.size() == 1 ? "was" : "were") + " not tested"
+        + (metrics.size() <= 10 ? ": " + String.join(", ", metrics) + "." : ".");
+  }
+
+  /** The evidence of one check in one line: the values, the change, the threshold and the test. */
+  private static String evidence(RegressionReport report, MetricCheck c, String unit, String better) {
+    RegressionOptions options = report.options();
+    boolean named = options.baselineRun() != null;
+    String baselineRun = named ? "run " + Values.cell(options.baselineRun()) : null;
+    if (c.change() == Change.MISSING) {
+      return c.candidate() == null
+          ? "the run has no value; not tested"
+          : baselineRun + " has no value; not tested";
+    }
+    if (c.change() == Change.INSUFFICIENT_DATA) {
+      return c.samples() + (c.samples() == 1 ? " baseline value" : " baseline values") + ", fewer than the "
+          + options.minSamples() + " needed; not tested";
+    }
+    String delta = Values.percent(c.relativeDelta()) + ", threshold " + Values.threshold(c.threshold());
+    if (named) {
+      return CiReport.amount(c.candidate(), unit) + " against " + CiReport.amount(c.mean(), unit) + " in " + baselineRun
+          + ": " + delta + "; " + CiReport.betterText(better);
+    }
+    return CiReport.amount(c.candidate(), unit) + " against a baseline mean of " + CiReport.amount(c.mean(), unit)
+        + " (sd " + Values.rounded(c.stddev()) + ", min " + Values.rounded(c.min()) + ", max " + Values.rounded(c.max())
+        + ", " + c.samples() + " runs): " + delta
+        + (c.t() == null ? "" : ", t " + String.format(Locale.ROOT, "%.2f", c.t()))
+        + ", p " + pValue(c.pValue()) + " (alpha " + Values.number(options.alpha()) + "); " + CiReport.betterText(better);
   }
 
   private static ObjectNode json(RegressionReport report) {
