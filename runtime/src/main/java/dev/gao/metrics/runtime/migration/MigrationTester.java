@@ -29,7 +29,9 @@ import javax.sql.DataSource;
  * Checks a schema's migrations on sample data, for tests of applications: creates a database at
  * version N with the given rows, migrates it to M, validates it, migrates it back to N, validates
  * it again, and checks that every value of every column unchanged between N and M (same table, same
- * column name, same SQL type) survived both ways.
+ * column name, same SQL type) survived both ways. A column or table that version M no longer holds
+ * (dropped on the way, with the loss the schema acknowledged by {@code @AllowDataLoss}) is not
+ * expected back: after the round trip it holds its default.
  *
  * <pre>{@code
  * MigrationTester tester = MigrationTester.of(GaoMetricsSchema.SCHEMA)
@@ -180,7 +182,9 @@ public final class MigrationTester {
       Map<String, List<Map<String, Object>>> back =
           database.read(
               transaction -> snapshot(transaction.connection(), start, transaction.engine()));
-      compare(start, start, original, back, "after migrating back " + to + " -> " + from, lost);
+      // what version M lacks (a column or table dropped on the way, as the schema acknowledged)
+      // cannot come back: only what both versions hold must survive the round trip
+      compare(start, end, original, back, "after migrating back " + to + " -> " + from, lost);
     }
     if (!lost.isEmpty()) {
       throw new AssertionError(
