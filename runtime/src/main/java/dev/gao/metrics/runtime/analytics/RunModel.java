@@ -4,6 +4,7 @@ import dev.gao.metrics.runtime.schema.ColumnInfo;
 import dev.gao.metrics.runtime.schema.ForeignKeyInfo;
 import dev.gao.metrics.runtime.schema.SchemaInfo;
 import dev.gao.metrics.runtime.schema.TableInfo;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which table of a schema holds runs and which of its columns play which role: the run id (the
@@ -498,6 +501,7 @@ public final class RunModel {
       }
       if (statusColumn != null) {
         requireText(table, statusColumn, "status column");
+        requireStatuses(table, statusColumn, failedStatuses);
       }
       if (comparableBy != null) {
         for (String dimension : comparableBy) {
@@ -528,6 +532,44 @@ public final class RunModel {
                           + "; columns: "
                           + String.join(
                               ", ", table.columns().stream().map(ColumnInfo::name).toList())));
+    }
+
+    /**
+     * Failed statuses the status column cannot hold would make every failure rate 0 and let failed
+     * runs into trends and baselines, silently: where the column's values are known (an enum's
+     * {@code CHECK ... IN (...)} in the table's DDL), each failed status must be one of them, as
+     * stored (an enum stored as {@code FAILED} is not {@code failed}).
+     */
+    private static void requireStatuses(TableInfo table, String column, Set<String> failed) {
+      Matcher check =
+          Pattern.compile("CHECK \\(\"" + Pattern.quote(column) + "\" IN \\(([^)]*)\\)\\)")
+              .matcher(table.createSql());
+      if (!check.find()) {
+        return;
+      }
+      List<String> values = new ArrayList<>();
+      Matcher literal = Pattern.compile("'((?:[^']|'')*)'").matcher(check.group(1));
+      while (literal.find()) {
+        values.add(literal.group(1).replace("''", "'"));
+      }
+      for (String status : failed) {
+        if (!values.contains(status)) {
+          String near =
+              values.stream().filter(v -> v.equalsIgnoreCase(status)).findFirst().map(v -> "; did you mean '" + v + "'?")
+                  .orElse("");
+          throw new IllegalArgumentException(
+              "failed status '"
+                  + status
+                  + "' is not a value of status column "
+                  + table.name()
+                  + "."
+                  + column
+                  + ", which holds one of "
+                  + values
+                  + " (statuses are compared as stored)"
+                  + near);
+        }
+      }
     }
 
     private static void requireTime(TableInfo table, String name, String role) {

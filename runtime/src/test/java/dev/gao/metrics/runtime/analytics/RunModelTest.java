@@ -89,6 +89,39 @@ class RunModelTest {
   }
 
   @Test
+  void failedStatusesMustBeValuesTheStatusColumnCanHold() {
+    TableInfo jobs =
+        new TableInfo(
+            "jobs",
+            "test.Job",
+            List.of(
+                new ColumnInfo("id", "TEXT", "java.lang.String", true, null, 1, false),
+                new ColumnInfo("at", "TEXT", "java.time.Instant", true, null, 0, false),
+                new ColumnInfo("state", "TEXT", "test.State", true, null, 0, false)),
+            false,
+            List.of(),
+            List.of(),
+            "CREATE TABLE \"jobs\" (\"id\" TEXT NOT NULL PRIMARY KEY, \"at\" TEXT NOT NULL,"
+                + " \"state\" TEXT NOT NULL, CONSTRAINT \"ck_jobs_state\" CHECK (\"state\" IN ('FAILED', 'OK', 'it''s')))");
+    SchemaInfo schema = new SchemaInfo("Jobs", 1, "h", List.of(jobs));
+    IllegalArgumentException lowerCase =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RunModel.builder(schema).runTable("jobs").timeColumn("at").status("state", "failed").build());
+    assertEquals(
+        "failed status 'failed' is not a value of status column jobs.state, which holds one of [FAILED, OK, it's]"
+            + " (statuses are compared as stored); did you mean 'FAILED'?",
+        lowerCase.getMessage());
+    IllegalArgumentException unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RunModel.builder(schema).runTable("jobs").timeColumn("at").status("state", "TIMEOUT").build());
+    assertTrue(unknown.getMessage().startsWith("failed status 'TIMEOUT' is not a value"), unknown.getMessage());
+    RunModel model = RunModel.builder(schema).runTable("jobs").timeColumn("at").status("state", "FAILED", "it's").build();
+    assertEquals(java.util.Set.of("FAILED", "it's"), model.failedStatuses());
+  }
+
+  @Test
   void rejectsARunTableWithoutASingleColumnKey() {
     TableInfo keyless =
         new TableInfo(
