@@ -56,4 +56,41 @@ public record MetricCheck(
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(change, "change");
   }
+
+  /**
+   * The check in one line, as people read it: {@code performance_metrics.total_time_seconds:
+   * 2136.567 s against 1451.96 s +- 78.70 of 5 runs (min 1352.95, max 1539.58): +47.2%, t 7.94, p
+   * 0.0007, threshold 5% -> REGRESSED}.
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    String unit = metric.info().unit().isEmpty() ? "" : " " + metric.info().unit();
+    StringBuilder text = new StringBuilder(metric.name()).append(": ");
+    text.append(candidate == null ? "no value" : Texts.number(candidate) + unit);
+    if (mean != null) {
+      text.append(" against ").append(Texts.number(mean)).append(unit);
+      if (stddev != null) {
+        text.append(" +- ").append(Texts.number(stddev));
+      }
+      text.append(" of ").append(samples).append(samples == 1 ? " run" : " runs");
+      if (min != null && max != null && samples > 1) {
+        text.append(" (min ").append(Texts.number(min)).append(", max ").append(Texts.number(max)).append(')');
+      }
+    } else {
+      text.append(", no baseline values");
+    }
+    if (relativeDelta != null) {
+      text.append(": ").append(Texts.percent(relativeDelta));
+    }
+    if (t != null) {
+      text.append(", t ").append(Texts.number(t));
+    }
+    if (pValue != null) {
+      text.append(", p ").append(Texts.number(pValue));
+    }
+    return text.append(", threshold ").append(Texts.percent(threshold).replace("+", "")).append(" -> ").append(change)
+        .toString();
+  }
 }

@@ -38,4 +38,28 @@ public record MetricDelta(
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(change, "change");
   }
+
+  /**
+   * The difference in one line: {@code performance_metrics.total_time_seconds: 1451.96 s -> 2136.57 s
+   * (+684.61, +47.2%), threshold 5% -> REGRESSED}.
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    String unit = metric.info().unit().isEmpty() ? "" : " " + metric.info().unit();
+    StringBuilder text = new StringBuilder(metric.name()).append(": ");
+    text.append(baseline == null ? "no value" : Texts.number(baseline) + unit)
+        .append(" -> ")
+        .append(candidate == null ? "no value" : Texts.number(candidate) + unit);
+    if (absoluteDelta != null) {
+      text.append(" (").append(absoluteDelta >= 0 ? "+" : "").append(Texts.number(absoluteDelta));
+      if (relativeDelta != null) {
+        text.append(", ").append(Texts.percent(relativeDelta));
+      }
+      text.append(')');
+    }
+    return text.append(", threshold ").append(Texts.percent(threshold).replace("+", "")).append(" -> ").append(change)
+        .toString();
+  }
 }

@@ -82,4 +82,22 @@ public record MetricRef(
   public MetricInfo info() {
     return column.metric();
   }
+
+  /**
+   * The metric as people name it, with its unit and direction: {@code
+   * performance_metrics.total_time_seconds (s, lower is better)}.
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    String unit = info().unit();
+    String better =
+        switch (info().better()) {
+          case LOWER -> "lower is better";
+          case HIGHER -> "higher is better";
+          case NONE -> "no better direction";
+        };
+    return name() + " (" + (unit.isEmpty() ? "" : unit + ", ") + better + ")";
+  }
 }
