@@ -98,7 +98,7 @@ final class MetricsPipeline {
     Accessibility accessibility = new Accessibility(elements);
     this.tableParser =
         new TableParser(elements, annotations, new PropertyScanner(elements, env.getTypeUtils()), accessibility);
-    this.schemaParser = new SchemaParser(elements, annotations);
+    this.schemaParser = new SchemaParser(annotations);
     this.files = new GeneratedFiles(env.getFiler());
     this.migrationAnnotations = new MigrationAnnotations(elements, env.getTypeUtils());
     this.queriesParser =

@@ -328,6 +328,28 @@ class DiagnosticsTest {
     assertError(Sources.compile(db), "GM126", db, "@MetricsSchema");
   }
 
+  /**
+   * A package-private table listed by a schema in another package: javac refuses the class literal
+   * itself, before the processor could say anything of its own (the former GM128 could never be
+   * reported, and is retired).
+   */
+  @Test
+  void aPackagePrivateTableOfAnotherPackage() {
+    JavaFileObject hidden =
+        Sources.source(
+            "q.Hidden",
+            "package q;",
+            "import dev.gao.metrics.annotations.*;",
+            "@MetricsTable",
+            "record Hidden(@PrimaryKey String id) {}");
+    JavaFileObject db = Sources.java("Db", "@MetricsSchema(version = 1, tables = q.Hidden.class)", "interface Db {}");
+    Compilation c = Sources.compile(hidden, db);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("q.Hidden is not public in q; cannot be accessed from outside package")
+        .inFile(db)
+        .onLineContaining("@MetricsSchema");
+  }
+
   @Test
   void columnTypeNotAccessible() {
     JavaFileObject t =

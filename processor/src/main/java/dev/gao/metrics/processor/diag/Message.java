@@ -84,9 +84,6 @@ public enum Message {
   SCHEMA_WITHOUT_TABLES(126, "schema %s lists no tables"),
   /** A column whose type the generated code cannot reach. */
   COLUMN_TYPE_NOT_ACCESSIBLE(127, "type %s of %s is not accessible from package %s"),
-  /** A package-private table listed by a schema in another package. */
-  SCHEMA_TABLE_NOT_ACCESSIBLE(
-      128, "schema %s in package %s cannot use table %s: it is not public and is in package %s"),
   /** A schema that lists a table with errors. */
   SCHEMA_TABLE_BROKEN(129, "schema %s is not generated: table %s has errors"),
   /** A foreign key to a table with errors. */
