@@ -86,17 +86,7 @@ final class FormatOptions {
    * @throws IOException if the path cannot be looked at
    */
   Optional<Destination> destination(DatabaseCommand command) throws IOException {
-    if (output == null) {
-      return Optional.of(new Destination(command.out(), null, null));
-    }
-    OutputFiles files =
-        new OutputFiles(command.location().file().orElse(null), force, command.cli().terminal(), command.err());
-    Optional<List<Path>> checked = files.check(List.of(output));
-    if (checked.isEmpty()) {
-      command.out().println("nothing written");
-      return Optional.empty();
-    }
-    return Optional.of(new Destination(null, files, checked.get()));
+    return Destination.of(command, output, force);
   }
 
   /** Standard output, or the checked {@code --output} file. */
@@ -109,6 +99,40 @@ final class FormatOptions {
       this.out = out;
       this.files = files;
       this.checked = checked;
+    }
+
+    /**
+     * Checks an output file before anything is read: a database, a folder or a device is refused,
+     * an existing file needs {@code force} or a yes at a terminal.
+     *
+     * @param command the command, for the database and the streams
+     * @param output the file, or null for standard output
+     * @param force whether an existing plain file may be replaced without asking
+     * @return where to print, empty when the person at the terminal declined to replace the file
+     * @throws RefusedException naming a path that is never written
+     * @throws IOException if the path cannot be looked at
+     */
+    static Optional<Destination> of(DatabaseCommand command, Path output, boolean force) throws IOException {
+      if (output == null) {
+        return Optional.of(new Destination(command.out(), null, null));
+      }
+      OutputFiles files =
+          new OutputFiles(command.location().file().orElse(null), force, command.cli().terminal(), command.err());
+      Optional<List<Path>> checked = files.check(List.of(output));
+      if (checked.isEmpty()) {
+        command.out().println("nothing written");
+        return Optional.empty();
+      }
+      return Optional.of(new Destination(null, files, checked.get()));
+    }
+
+    /**
+     * The file written to.
+     *
+     * @return the checked file, or empty for standard output
+     */
+    Optional<Path> file() {
+      return checked == null ? Optional.empty() : Optional.of(checked.get(0));
     }
 
     /**

@@ -3,10 +3,7 @@ package dev.gao.metrics.example.cli;
 import dev.gao.metrics.example.BenchmarkStore;
 import dev.gao.metrics.runtime.exception.RunNotFoundException;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,34 +50,17 @@ abstract class PageCommand extends DatabaseCommand {
       throw new ParameterException(spec.commandLine(), "--open needs --output FILE: the browser opens the written file");
     }
     checkOptions();
-    DatabaseLocation database = location();
-    PrintWriter out = out();
-    OutputFiles files = new OutputFiles(database.file().orElse(null), force, cli().terminal(), err());
-    List<Path> checked = List.of();
-    if (output != null) {
-      Optional<List<Path>> accepted = files.check(List.of(output));
-      if (accepted.isEmpty()) {
-        out.println("nothing written");
-        return 0;
-      }
-      checked = accepted.get();
+    Optional<FormatOptions.Destination> destination = FormatOptions.Destination.of(this, output, force);
+    if (destination.isEmpty()) {
+      return 0;
     }
     String page;
     try (BenchmarkStore store = openCurrent()) {
       page = render(store);
     }
-    if (checked.isEmpty()) {
-      out.print(page);
-      out.flush();
-      return 0;
-    }
-    try (OutputFiles.Writing writing = files.writer(checked)) {
-      Writer writer = writing.writers().get(0);
-      writer.write(page);
-      writing.commit();
-    }
+    destination.get().print(out -> out.print(page));
     if (open) {
-      Browser.open(checked.get(0), cli().environment());
+      Browser.open(destination.get().file().orElseThrow(), cli().environment());
     }
     return 0;
   }

@@ -442,7 +442,7 @@ public final class ReportSite {
       if (lines.isEmpty()) {
         continue;
       }
-      sections.append("<h3 id=\"").append(anchor(metric.name())).append("\">")
+      sections.append("<h3 id=\"").append(RunFacts.anchor(metric.name())).append("\">")
           .append(Html.text(metric.name()))
           .append(metric.info().unit().isEmpty() ? "" : " (" + Html.text(metric.info().unit()) + ")")
           .append(" <span class=\"muted better-").append(metric.info().better().name().toLowerCase(Locale.ROOT)).append("\">")
@@ -634,11 +634,6 @@ public final class ReportSite {
         + ".html";
   }
 
-  /** An HTML id for a metric's section, or its row in a comparison. */
-  static String anchor(String metric) {
-    return RunFacts.anchor(metric);
-  }
-
   /**
    * Where a regressed metric of a group is shown: a number metric's chart on its trend page
    * ({@code trend} is that page's file, empty on the page itself), a key of a JSON map its row on
@@ -646,9 +641,9 @@ public final class ReportSite {
    */
   static String metricLink(Group group, MetricRef metric, String trend) {
     if (metric.key() == null && !metric.isMap()) {
-      return trend + "#" + anchor(metric.name());
+      return trend + "#" + RunFacts.anchor(metric.name());
     }
-    return group.comparison() == null ? null : comparePage(group.comparison()) + "#" + anchor(metric.name());
+    return group.comparison() == null ? null : comparePage(group.comparison()) + "#" + RunFacts.anchor(metric.name());
   }
 
   /** A link to where a regressed metric is shown, or its name alone when there is none. */
